@@ -1,0 +1,1 @@
+#include "poolcheck.h"

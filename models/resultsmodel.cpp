@@ -1,0 +1,1 @@
+#include "resultsmodel.h"

@@ -1,0 +1,1 @@
+#include "pgserver.h"
