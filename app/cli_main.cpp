@@ -1,1 +1,13 @@
-int main() { return 0; }
+// doctor: the headless command line. Composition root only; see checks/doctorcli.cpp.
+#include "doctorcli.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("doctor"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Doctor Dashboard"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DOCTOR_VERSION));
+    return DoctorCli::run(QCoreApplication::arguments());
+}

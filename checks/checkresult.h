@@ -58,7 +58,7 @@ struct CheckResult
     Evidence evidence;
     Remediation remediation;
     QList<MigrationEntry> migrations; // applied + pending rows, for the dashboard's table
-    quint64 generation = 0;           // the run this result belongs to
+    quint64 generation = 0; // the run this result belongs to
 
     QVariant evidenceValue(const QString &key) const;
 };

@@ -1,1 +1,254 @@
 #include "checkrunner.h"
+
+#include "checkregistry.h"
+#include "dbsession.h"
+#include "kblibrary.h"
+#include "postgres/connectivitycheck.h"
+#include "postgres/migrationscheck.h"
+
+#include <QElapsedTimer>
+#include <QMetaObject>
+#include <QThread>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The expected set for one environment. A reference environment is read through a
+// session of its own, on this worker thread, like any other check connection.
+ExpectedSet resolveExpected(
+    const Environment &env, const QList<Environment> &all, CancelToken *token)
+{
+    if (!env.referenceEnvironment.isEmpty()) {
+        ExpectedSet set;
+        set.kind = ExpectedSet::Kind::Environment;
+        set.source = env.referenceEnvironment;
+        const auto ref = std::find_if(all.cbegin(), all.cend(),
+            [&](const Environment &e) { return e.name == env.referenceEnvironment; });
+        if (ref == all.cend()) {
+            set.error
+                = u"reference environment '%1' is not configured"_s.arg(env.referenceEnvironment);
+            return set;
+        }
+        DbSession session(*ref, token);
+        if (!session.open() || !session.beginReadOnly()) {
+            set.error
+                = u"reference environment '%1': %2"_s.arg(ref->name, session.error().summary());
+            return set;
+        }
+        const ExpectedSet none;
+        const CheckContext ctx { *ref, session.connectionName(), none, token->flag() };
+        bool exists = false;
+        QList<MigrationsCheck::Applied> applied;
+        DbError error;
+        if (!MigrationsCheck::readHistory(ctx, &exists, &applied, &error)) {
+            set.error = u"reference environment '%1': %2"_s.arg(ref->name, error.summary());
+        } else {
+            for (const auto &a : std::as_const(applied))
+                set.ids << a.id;
+            std::sort(set.ids.begin(), set.ids.end());
+        }
+        session.rollback();
+        return set;
+    }
+    if (!env.expectedSource.isEmpty())
+        return ExpectedMigrations::load(env.expectedSource);
+    return {};
+}
+
+void attachFixes(CheckResult *r, const Environment &env, const KbLibrary *kb)
+{
+    const KbArticle *article = kb ? kb->article(r->checkId) : nullptr;
+    if (!article)
+        return;
+    r->remediation.runbooks << article->sourcePath;
+    for (DeploymentStyle style : Deployment::all()) {
+        for (const KbCodeBlock &block : article->fixesFor(style)) {
+            const QString title
+                = block.caption.isEmpty() ? Deployment::title(style) : block.caption;
+            r->remediation.fixes << FixSuggestion { style, title,
+                KbPlaceholders::fill(block.text, env.placeholders) };
+        }
+    }
+}
+
+CheckResult notApplicable(const Check &check, const Environment &env)
+{
+    CheckResult r;
+    r.environment = env.name;
+    r.checkId = check.id();
+    r.plugin = check.plugin();
+    r.severity = check.defaultSeverity();
+    r.category = check.category();
+    r.status = CheckStatus::Skipped;
+    r.message = u"Not applicable to SQLite"_s;
+    r.remediation.article = check.id();
+    return r;
+}
+
+// One environment's work, run on a pool thread. `report` is called for each result.
+template <typename Report>
+void runEnvironment(const Environment &env, const QList<Environment> &all,
+    const QList<const Check *> &checks, const KbLibrary *kb, CancelToken *token, Report report)
+{
+    QElapsedTimer connectTimer;
+    connectTimer.start();
+    DbSession session(env, token);
+    if (!session.open()) {
+        const qint64 ms = connectTimer.elapsed();
+        for (const Check *check : checks) {
+            const auto *connectivity = dynamic_cast<const ConnectivityCheck *>(check);
+            CheckResult r = connectivity ? connectivity->connectionFailed(env, session.error())
+                                         : check->errorResult(env.name, session.error());
+            r.durationMs = ms;
+            attachFixes(&r, env, kb);
+            report(r);
+        }
+        return;
+    }
+    const bool needsExpected = std::any_of(checks.cbegin(), checks.cend(),
+        [](const Check *c) { return c->id() == u"check.postgres.migrations"; });
+    const ExpectedSet expected = needsExpected ? resolveExpected(env, all, token) : ExpectedSet();
+    for (const Check *check : checks) {
+        QElapsedTimer timer;
+        timer.start();
+        CheckResult r;
+        if (!check->supports(env.connection.driver)) {
+            r = notApplicable(*check, env);
+        } else if (token->isCancelled()) {
+            DbError cancelled;
+            cancelled.kind = DbError::Kind::Cancelled;
+            r = check->errorResult(env.name, cancelled);
+        } else if (!session.beginReadOnly()) {
+            r = check->errorResult(env.name, session.error());
+        } else {
+            const CheckContext ctx { env, session.connectionName(), expected, token->flag() };
+            r = check->run(ctx);
+            session.rollback();
+        }
+        if (token->isCancelled() && r.status == CheckStatus::Error)
+            r = check->errorResult(env.name, [] {
+                DbError e;
+                e.kind = DbError::Kind::Cancelled;
+                return e;
+            }());
+        r.durationMs = timer.elapsed();
+        attachFixes(&r, env, kb);
+        report(r);
+    }
+}
+
+} // namespace
+
+CheckRunner::CheckRunner(const CheckRegistry &registry, const KbLibrary *kb, QObject *parent)
+    : QObject(parent)
+    , m_registry(registry)
+    , m_kb(kb)
+{
+    // Jobs mostly wait on the network, so more of them than cores is right.
+    m_pool.setMaxThreadCount(16);
+    m_pool.setExpiryTimeout(5000);
+}
+
+CheckRunner::~CheckRunner()
+{
+    cancel();
+    m_pool.waitForDone();
+}
+
+void CheckRunner::setMaxParallel(int jobs)
+{
+    m_pool.setMaxThreadCount(qMax(1, jobs));
+}
+
+int CheckRunner::maxParallel() const
+{
+    return m_pool.maxThreadCount();
+}
+
+quint64 CheckRunner::start(const QList<Environment> &environments, const QStringList &checkIds)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (m_running)
+        cancel();
+    const quint64 gen = ++m_generation;
+    QList<const Check *> checks;
+    if (checkIds.isEmpty()) {
+        checks = m_registry.checks();
+    } else {
+        for (const Check *c : m_registry.checks()) {
+            if (checkIds.contains(c->id()))
+                checks << c;
+        }
+    }
+    m_tokens.clear();
+    m_done = 0;
+    m_total = int(environments.size() * checks.size());
+    m_jobsLeft = int(environments.size());
+    m_running = m_jobsLeft > 0 && !checks.isEmpty();
+    Q_EMIT runStarted(gen, m_total);
+    Q_EMIT progressChanged(0, m_total);
+    if (!m_running) {
+        Q_EMIT runFinished(gen, false);
+        return gen;
+    }
+    for (const Environment &env : environments) {
+        auto token = std::make_shared<CancelToken>();
+        m_tokens << token;
+        Q_EMIT environmentStarted(env.name);
+        const KbLibrary *kb = m_kb;
+        m_pool.start([this, gen, env, environments, checks, kb, token] {
+            runEnvironment(env, environments, checks, kb, token.get(), [this, gen](CheckResult r) {
+                r.generation = gen;
+                // The runner outlives every job (its destructor waits for the pool).
+                QMetaObject::invokeMethod(
+                    this, [this, r] { deliver(r); }, Qt::QueuedConnection);
+            });
+            const QString name = env.name;
+            QMetaObject::invokeMethod(
+                this, [this, gen, name] { jobFinished(gen, name); }, Qt::QueuedConnection);
+        });
+    }
+    return gen;
+}
+
+void CheckRunner::cancel()
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    for (const auto &token : std::as_const(m_tokens))
+        token->cancel();
+    m_tokens.clear();
+    if (!m_running)
+        return;
+    m_running = false;
+    const quint64 cancelled = m_generation;
+    ++m_generation; // whatever the cancelled jobs still send is now stale
+    Q_EMIT runFinished(cancelled, true);
+}
+
+void CheckRunner::waitForIdle()
+{
+    m_pool.waitForDone();
+}
+
+void CheckRunner::deliver(const CheckResult &result)
+{
+    if (result.generation != m_generation || !m_running)
+        return;
+    ++m_done;
+    Q_EMIT resultReady(result);
+    Q_EMIT progressChanged(m_done, m_total);
+}
+
+void CheckRunner::jobFinished(quint64 generation, const QString &environment)
+{
+    if (generation != m_generation || !m_running)
+        return;
+    Q_EMIT environmentFinished(environment);
+    if (--m_jobsLeft == 0) {
+        m_running = false;
+        m_tokens.clear();
+        Q_EMIT runFinished(generation, false);
+    }
+}

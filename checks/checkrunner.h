@@ -1,1 +1,63 @@
 #pragma once
+
+#include "checkresult.h"
+#include "environment.h"
+
+#include <QList>
+#include <QObject>
+#include <QStringList>
+#include <QThreadPool>
+#include <memory>
+
+class CancelToken;
+class CheckRegistry;
+class KbLibrary;
+
+// Runs checks on a thread pool: one job per environment, which opens its own
+// connection and runs that environment's checks in sequence. Results come back on
+// the runner's thread through queued calls; each run has a generation id, and results
+// of a cancelled or superseded run are dropped here, so they never reach a view.
+class CheckRunner : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CheckRunner(
+        const CheckRegistry &registry, const KbLibrary *kb = nullptr, QObject *parent = nullptr);
+    ~CheckRunner() override; // cancels and waits for the jobs (bounded by the connect timeout)
+
+    void setMaxParallel(int jobs);
+    int maxParallel() const;
+
+    // Starts a run of checkIds (all registered checks when empty) over environments;
+    // a run still going is cancelled first. Returns the new generation id.
+    quint64 start(const QList<Environment> &environments, const QStringList &checkIds = {});
+    void cancel();
+    bool isRunning() const { return m_running; }
+    quint64 generation() const { return m_generation; }
+    int doneCount() const { return m_done; }
+    int totalCount() const { return m_total; }
+    // Blocks until no job is left (CLI and tests; never call it on a GUI thread).
+    void waitForIdle();
+
+Q_SIGNALS:
+    void runStarted(quint64 generation, int total);
+    void environmentStarted(const QString &environment);
+    void environmentFinished(const QString &environment);
+    void resultReady(const CheckResult &result);
+    void progressChanged(int done, int total);
+    void runFinished(quint64 generation, bool cancelled);
+
+private:
+    void deliver(const CheckResult &result);
+    void jobFinished(quint64 generation, const QString &environment);
+
+    const CheckRegistry &m_registry;
+    const KbLibrary *m_kb;
+    QThreadPool m_pool;
+    quint64 m_generation = 0;
+    bool m_running = false;
+    int m_done = 0;
+    int m_total = 0;
+    int m_jobsLeft = 0;
+    QList<std::shared_ptr<CancelToken>> m_tokens;
+};

@@ -1,1 +1,277 @@
 #include "dbsession.h"
+
+#include <QSqlDriver>
+#include <QSqlQuery>
+#include <QVariant>
+#include <libpq-fe.h>
+
+using namespace Qt::StringLiterals;
+
+QString DbError::summary() const
+{
+    QString what;
+    switch (kind) {
+    case Kind::None:
+        return {};
+    case Kind::ConnectionRefused:
+        what = u"Connection refused"_s;
+        break;
+    case Kind::Timeout:
+        what = u"Connection timeout"_s;
+        break;
+    case Kind::AuthenticationFailed:
+        what = u"Authentication failed"_s;
+        break;
+    case Kind::PermissionDenied:
+        what = u"Permission denied"_s;
+        break;
+    case Kind::StatementTimeout:
+        what = u"Query timed out (statement_timeout)"_s;
+        break;
+    case Kind::LockTimeout:
+        what = u"Lock timeout: another session holds a conflicting lock"_s;
+        break;
+    case Kind::Cancelled:
+        what = u"Cancelled"_s;
+        break;
+    case Kind::ConnectionLost:
+        what = u"Connection lost"_s;
+        break;
+    case Kind::ReadOnly:
+        what = u"Write refused in a read-only transaction"_s;
+        break;
+    case Kind::NotFound:
+        what = u"Not found"_s;
+        break;
+    case Kind::Other:
+        what = detail.section(u'\n', 0, 0).trimmed();
+        if (what.isEmpty())
+            what = u"Database error"_s;
+        break;
+    }
+    return advice.isEmpty() ? what : what + u". "_s + advice;
+}
+
+DbError DbError::fromConnect(const QSqlError &error, int connectTimeoutSec)
+{
+    DbError e;
+    e.sqlState = error.nativeErrorCode();
+    e.detail = error.databaseText().trimmed();
+    const QString t = e.detail.toLower();
+    if (t.contains(u"connection refused")) {
+        e.kind = Kind::ConnectionRefused;
+        e.advice = u"Check that the server is running and listens on this host and port."_s;
+    } else if (t.contains(u"timeout expired") || t.contains(u"timed out")) {
+        e.kind = Kind::Timeout;
+        e.advice
+            = u"No answer within %1 s: check the host, the port, firewalls and whether the server is overloaded."_s
+                  .arg(connectTimeoutSec);
+    } else if (t.contains(u"password authentication failed") || t.contains(u"no password supplied")
+        || t.contains(u"authentication failed") || e.sqlState == u"28P01"
+        || e.sqlState == u"28000") {
+        e.kind = Kind::AuthenticationFailed;
+        e.advice
+            = u"Check the user name and password (keychain, PGPASSWORD or .pgpass) and pg_hba.conf."_s;
+    } else if (t.contains(u"does not exist") && t.contains(u"database")) {
+        e.kind = Kind::NotFound;
+        e.advice = u"Check the database name in the connection."_s;
+    } else {
+        e.kind = Kind::Other;
+        e.advice = u"Check the connection settings."_s;
+    }
+    return e;
+}
+
+DbError DbError::fromQuery(const QSqlError &error)
+{
+    DbError e;
+    e.sqlState = error.nativeErrorCode();
+    e.detail = error.databaseText().trimmed();
+    if (e.detail.isEmpty())
+        e.detail = error.text();
+    const QString &s = e.sqlState;
+    const QString t = e.detail.toLower();
+    if (s == u"42501") {
+        e.kind = Kind::PermissionDenied;
+    } else if (s == u"57014") {
+        // The server reports both a statement_timeout and a PQcancel as 57014.
+        e.kind = t.contains(u"statement timeout") ? Kind::StatementTimeout : Kind::Cancelled;
+        if (e.kind == Kind::StatementTimeout)
+            e.advice
+                = u"The server took longer than the statement timeout; raise it for this environment or check load."_s;
+    } else if (s == u"55P03") {
+        e.kind = Kind::LockTimeout;
+        e.advice
+            = u"Look for the blocking session in pg_locks / pg_stat_activity (often a migration in progress)."_s;
+    } else if (s == u"25006") {
+        e.kind = Kind::ReadOnly;
+    } else if (s == u"57P01" || s == u"57P02" || s == u"57P03" || s.startsWith(u"08")
+        || t.contains(u"server closed the connection") || t.contains(u"no connection to the server")
+        || t.contains(u"terminating connection")) {
+        e.kind = Kind::ConnectionLost;
+        e.advice
+            = u"The server ended the session (restart, failover or pg_terminate_backend); run the check again."_s;
+    } else {
+        e.kind = Kind::Other;
+    }
+    return e;
+}
+
+CancelToken::~CancelToken()
+{
+    detach();
+}
+
+void CancelToken::cancel()
+{
+    m_cancelled = true;
+    QMutexLocker lock(&m_mutex);
+    if (m_handle) {
+        char buf[256];
+        PQcancel(m_handle, buf, sizeof buf); // thread-safe by libpq's contract
+    }
+}
+
+void CancelToken::attach(void *pgconn)
+{
+    QMutexLocker lock(&m_mutex);
+    if (pgconn && !m_handle)
+        m_handle = PQgetCancel(static_cast<PGconn *>(pgconn));
+}
+
+void CancelToken::detach()
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_handle) {
+        PQfreeCancel(m_handle);
+        m_handle = nullptr;
+    }
+}
+
+QString DbSession::nextConnectionName()
+{
+    // A counter, not the thread's address: pool threads are reused and must never
+    // pick up a name another job still owns.
+    static std::atomic<quint64> counter { 0 };
+    return u"doctor-job-%1"_s.arg(++counter);
+}
+
+void *DbSession::pgConnection(const QString &connectionName)
+{
+    const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    if (!db.isValid() || !db.driver())
+        return nullptr;
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "PGconn*") != 0)
+        return nullptr;
+    return *static_cast<PGconn *const *>(handle.constData());
+}
+
+DbSession::DbSession(const Environment &env, CancelToken *token)
+    : m_env(env)
+    , m_token(token)
+    , m_name(nextConnectionName())
+{ }
+
+DbSession::~DbSession()
+{
+    if (m_token)
+        m_token->detach();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        if (db.isValid())
+            db.close();
+    } // the last copy must be gone before removeDatabase, or Qt warns "still in use"
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+bool DbSession::open()
+{
+    const ConnectionSpec &spec = m_env.connection;
+    const bool pg = spec.driver == ConnectionSpec::Driver::Postgres;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(pg ? u"QPSQL"_s : u"QSQLITE"_s, m_name);
+        if (!db.isValid()) {
+            m_error.kind = DbError::Kind::Other;
+            m_error.detail
+                = u"The Qt SQL driver %1 is not installed."_s.arg(pg ? u"QPSQL"_s : u"QSQLITE"_s);
+            return false;
+        }
+        if (pg) {
+            ConnectionSpec forDriver = spec;
+            forDriver.connectTimeoutSec = m_env.timeouts.connectSec;
+            QString options = forDriver.qtConnectOptions();
+            if (forDriver.option(u"application_name"_s).isEmpty())
+                options += (options.isEmpty() ? u""_s : u";"_s)
+                    + u"application_name=doctor-dashboard"_s;
+            // QSqlDatabase::setPort takes one port; a libpq port list is passed as an option.
+            // Both come from the parser as digits and commas only.
+            if (spec.port.contains(u','))
+                options += u";port="_s + spec.port;
+            else if (!spec.port.isEmpty())
+                db.setPort(spec.port.toInt());
+            db.setConnectOptions(options);
+            db.setHostName(spec.host);
+            db.setDatabaseName(spec.database);
+            db.setUserName(spec.user);
+            db.setPassword(spec.password);
+        } else {
+            // Read-only open: a check must never create a database file that is not there.
+            db.setDatabaseName(spec.database);
+            db.setConnectOptions(
+                u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1"_s.arg(m_env.timeouts.lockMs));
+        }
+        if (m_token && m_token->isCancelled()) {
+            m_error.kind = DbError::Kind::Cancelled;
+            return false;
+        }
+        if (!db.open()) {
+            m_error = DbError::fromConnect(db.lastError(), m_env.timeouts.connectSec);
+            if (!pg) {
+                m_error.kind = DbError::Kind::NotFound;
+                m_error.advice
+                    = u"Check that the SQLite file %1 exists and is readable."_s.arg(spec.database);
+            }
+            return false;
+        }
+    }
+    if (pg) {
+        if (m_token)
+            m_token->attach(pgConnection(m_name));
+        QSqlQuery q(QSqlDatabase::database(m_name, false));
+        q.prepare(
+            u"SELECT set_config('statement_timeout', ?, false), set_config('lock_timeout', ?, false)"_s);
+        q.addBindValue(QString::number(m_env.timeouts.statementMs));
+        q.addBindValue(QString::number(m_env.timeouts.lockMs));
+        if (!q.exec()) {
+            m_error = DbError::fromQuery(q.lastError());
+            return false;
+        }
+    } else if (!exec(u"PRAGMA query_only = ON"_s)) {
+        return false;
+    }
+    return true;
+}
+
+bool DbSession::exec(const QString &sql)
+{
+    QSqlQuery q(QSqlDatabase::database(m_name, false));
+    if (!q.exec(sql)) {
+        m_error = DbError::fromQuery(q.lastError());
+        return false;
+    }
+    return true;
+}
+
+bool DbSession::beginReadOnly()
+{
+    if (m_env.connection.driver == ConnectionSpec::Driver::Sqlite)
+        return exec(u"BEGIN"_s); // query_only already forbids writes
+    return exec(u"BEGIN TRANSACTION READ ONLY"_s);
+}
+
+void DbSession::rollback()
+{
+    QSqlQuery q(QSqlDatabase::database(m_name, false));
+    q.exec(u"ROLLBACK"_s);
+}

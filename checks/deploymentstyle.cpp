@@ -59,5 +59,5 @@ std::optional<DeploymentStyle> Deployment::fromHeading(const QString &heading)
 
 QList<DeploymentStyle> Deployment::all()
 {
-    return {DeploymentStyle::Compose, DeploymentStyle::Systemd, DeploymentStyle::Kubernetes};
+    return { DeploymentStyle::Compose, DeploymentStyle::Systemd, DeploymentStyle::Kubernetes };
 }

@@ -1,1 +1,30 @@
 #pragma once
+
+#include "connectionspec.h"
+#include "deploymentstyle.h"
+
+#include <QMap>
+#include <QString>
+
+// Bounds for every database call a check makes; defaults are the product's.
+struct Timeouts
+{
+    int connectSec = 5;
+    int statementMs = 10000;
+    int lockMs = 2000;
+};
+
+// One configured database environment: what to connect to and how it is deployed.
+struct Environment
+{
+    QString name;
+    DeploymentStyle deployment = DeploymentStyle::Compose;
+    ConnectionSpec connection;
+    QString connectionSource; // which file/layer/flag supplied the connection
+    QString expectedSource; // path of the expected-migration source, empty when unknown
+    QString referenceEnvironment; // take the expected set from this environment's applied list
+    QString historySchema = QStringLiteral("public");
+    QString historyTable = QStringLiteral("__EFMigrationsHistory");
+    Timeouts timeouts;
+    QMap<QString, QString> placeholders; // values for <name> placeholders in fix commands
+};

@@ -1,1 +1,212 @@
 #include "environmentsfile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+#include <yaml-cpp/yaml.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Bounded read: configuration files are small, and an accidental multi-gigabyte file
+// must not take the app down.
+constexpr qint64 MaxFileSize = 4 * 1024 * 1024;
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+QString where(const QString &path, const YAML::Mark &mark)
+{
+    // yaml-cpp marks are 0-based; editors count from 1.
+    return u"%1:%2:%3"_s.arg(path).arg(mark.line + 1).arg(mark.column + 1);
+}
+
+struct Reader
+{
+    QString path;
+    QStringList warnings;
+
+    void warnUnknownKeys(const YAML::Node &map, const QSet<QString> &known, const QString &context)
+    {
+        for (const auto &kv : map) {
+            const QString key = qs(kv.first.Scalar());
+            if (!known.contains(key))
+                warnings << u"%1: unknown key '%2' in %3 (ignored)"_s.arg(
+                    where(path, kv.first.Mark()), key, context);
+        }
+    }
+
+    static QString scalar(const YAML::Node &node, const char *key)
+    {
+        const YAML::Node n = node[key];
+        return n && n.IsScalar() ? qs(n.Scalar()) : QString();
+    }
+
+    QString resolvePath(const QString &value) const
+    {
+        if (value.isEmpty() || QDir::isAbsolutePath(value))
+            return value;
+        return QDir::cleanPath(QFileInfo(path).absoluteDir().filePath(value));
+    }
+
+    int seconds(const YAML::Node &n, const char *key, int fallback, QString *error, double scale)
+    {
+        const YAML::Node v = n[key];
+        if (!v)
+            return fallback;
+        bool ok = false;
+        const double d = qs(v.Scalar()).toDouble(&ok);
+        if (!ok || d <= 0 || d > 86400) {
+            *error = u"%1: timeouts.%2 must be a number of seconds between 0 and 86400, got '%3'"_s
+                         .arg(where(path, v.Mark()), QString::fromLatin1(key), qs(v.Scalar()));
+            return fallback;
+        }
+        return int(d * scale);
+    }
+
+    bool readEnvironment(const YAML::Node &node, Environment *env, QString *error)
+    {
+        static const QSet<QString> known = { u"name"_s, u"deployment"_s, u"connection"_s,
+            u"expected"_s, u"reference"_s, u"history"_s, u"timeouts"_s, u"placeholders"_s };
+        if (!node.IsMap()) {
+            *error
+                = u"%1: each environment must be a mapping with at least 'name' and 'connection'"_s
+                      .arg(where(path, node.Mark()));
+            return false;
+        }
+        warnUnknownKeys(node, known, u"an environment"_s);
+        env->name = scalar(node, "name").trimmed();
+        if (env->name.isEmpty()) {
+            *error = u"%1: environment without a 'name'"_s.arg(where(path, node.Mark()));
+            return false;
+        }
+        if (const QString d = scalar(node, "deployment"); !d.isEmpty()) {
+            const auto style = Deployment::fromKey(d);
+            if (!style) {
+                *error = u"%1: deployment '%2' is not one of compose, systemd, kubernetes"_s.arg(
+                    where(path, node["deployment"].Mark()), d);
+                return false;
+            }
+            env->deployment = *style;
+        }
+        if (const QString c = scalar(node, "connection"); !c.isEmpty()) {
+            const ParsedConnection parsed = ConnectionString::parse(c);
+            if (!parsed.ok()) {
+                *error = u"%1: connection of '%2': %3"_s.arg(
+                    where(path, node["connection"].Mark()), env->name, parsed.error);
+                return false;
+            }
+            env->connection = parsed.spec;
+            if (env->connection.driver == ConnectionSpec::Driver::Sqlite)
+                env->connection.database = resolvePath(env->connection.database);
+            env->connectionSource
+                = u"%1 (environment '%2')"_s.arg(QFileInfo(path).fileName(), env->name);
+            for (const QString &w : parsed.warnings)
+                warnings << u"%1: %2"_s.arg(where(path, node["connection"].Mark()), w);
+        }
+        env->expectedSource = resolvePath(scalar(node, "expected"));
+        env->referenceEnvironment = scalar(node, "reference");
+        if (const YAML::Node h = node["history"]) {
+            if (!h.IsMap()) {
+                *error
+                    = u"%1: 'history' must be a mapping like {schema: public, table: __EFMigrationsHistory}"_s
+                          .arg(where(path, h.Mark()));
+                return false;
+            }
+            warnUnknownKeys(h, { u"schema"_s, u"table"_s }, u"history"_s);
+            if (const QString s = scalar(h, "schema"); !s.isEmpty())
+                env->historySchema = s;
+            if (const QString t = scalar(h, "table"); !t.isEmpty())
+                env->historyTable = t;
+        }
+        if (const YAML::Node t = node["timeouts"]) {
+            if (!t.IsMap()) {
+                *error
+                    = u"%1: 'timeouts' must be a mapping like {connect: 5, statement: 10, lock: 2}"_s
+                          .arg(where(path, t.Mark()));
+                return false;
+            }
+            warnUnknownKeys(t, { u"connect"_s, u"statement"_s, u"lock"_s }, u"timeouts"_s);
+            env->timeouts.connectSec = seconds(t, "connect", env->timeouts.connectSec, error, 1);
+            env->timeouts.statementMs
+                = seconds(t, "statement", env->timeouts.statementMs, error, 1000);
+            env->timeouts.lockMs = seconds(t, "lock", env->timeouts.lockMs, error, 1000);
+            if (!error->isEmpty())
+                return false;
+        } else if (env->connection.connectTimeoutSec) {
+            env->timeouts.connectSec = *env->connection.connectTimeoutSec;
+        }
+        if (env->connection.commandTimeoutSec && !node["timeouts"])
+            env->timeouts.statementMs = *env->connection.commandTimeoutSec * 1000;
+        if (const YAML::Node p = node["placeholders"]) {
+            if (!p.IsMap()) {
+                *error = u"%1: 'placeholders' must be a mapping of name: value"_s.arg(
+                    where(path, p.Mark()));
+                return false;
+            }
+            for (const auto &kv : p)
+                env->placeholders.insert(qs(kv.first.Scalar()), qs(kv.second.Scalar()));
+        }
+        return true;
+    }
+};
+
+} // namespace
+
+EnvironmentsFile EnvironmentsFile::load(const QString &path)
+{
+    EnvironmentsFile result;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.error = u"%1: cannot open the environments file: %2"_s.arg(path, file.errorString());
+        return result;
+    }
+    if (file.size() > MaxFileSize) {
+        result.error
+            = u"%1: the environments file is larger than 4 MiB; is it the right file?"_s.arg(path);
+        return result;
+    }
+    return parse(file.readAll(), path);
+}
+
+EnvironmentsFile EnvironmentsFile::parse(const QByteArray &yaml, const QString &path)
+{
+    EnvironmentsFile result;
+    Reader reader { path, {} };
+    try {
+        const YAML::Node root = YAML::Load(yaml.toStdString());
+        const YAML::Node list = root.IsMap() ? root["environments"] : YAML::Node();
+        if (!list || !list.IsSequence()) {
+            result.error = u"%1:1:1: expected a top-level 'environments:' list"_s.arg(path);
+            return result;
+        }
+        QSet<QString> names;
+        for (const YAML::Node &node : list) {
+            Environment env;
+            QString error;
+            if (!reader.readEnvironment(node, &env, &error)) {
+                result.error = error;
+                result.environments.clear();
+                return result;
+            }
+            if (names.contains(env.name)) {
+                result.error
+                    = u"%1: a second environment is named '%2'; names must be unique"_s.arg(
+                        where(path, node.Mark()), env.name);
+                result.environments.clear();
+                return result;
+            }
+            names.insert(env.name);
+            result.environments << env;
+        }
+    } catch (const YAML::Exception &e) {
+        result.error = u"%1: %2"_s.arg(where(path, e.mark), qs(e.msg));
+        result.environments.clear();
+    }
+    result.warnings = reader.warnings;
+    return result;
+}

@@ -8,9 +8,9 @@ struct ExpectedSet
 {
     enum class Kind { None, IdempotentScript, MigrationsFolder, Manifest, Environment };
     Kind kind = Kind::None;
-    QStringList ids;     // MigrationIds, sorted ascending (ordinal), no duplicates
-    QString source;      // file, folder or environment it came from
-    QString error;       // empty on success; names the file and, where it applies, the line
+    QStringList ids; // MigrationIds, sorted ascending (ordinal), no duplicates
+    QString source; // file, folder or environment it came from
+    QString error; // empty on success; names the file and, where it applies, the line
     QStringList warnings;
 
     bool isKnown() const { return kind != Kind::None && error.isEmpty(); }

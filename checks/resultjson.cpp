@@ -1,1 +1,35 @@
 #include "resultjson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+QJsonObject ResultJson::toJson(const CheckResult &r)
+{
+    QJsonObject evidence;
+    for (const auto &[key, value] : r.evidence)
+        evidence.insert(key, QJsonValue::fromVariant(value));
+    QJsonArray fixes;
+    for (const FixSuggestion &f : r.remediation.fixes) {
+        fixes.append(QJsonObject { { u"deployment"_s, Deployment::key(f.deployment) },
+            { u"title"_s, f.title }, { u"command"_s, f.command } });
+    }
+    const QJsonObject remediation { { u"article"_s, r.remediation.article },
+        { u"runbooks"_s, QJsonArray::fromStringList(r.remediation.runbooks) },
+        { u"fixes"_s, fixes } };
+    return QJsonObject { { u"environment"_s, r.environment }, { u"checkId"_s, r.checkId },
+        { u"plugin"_s, r.plugin }, { u"status"_s, Status::key(r.status) },
+        { u"severity"_s, r.severity }, { u"category"_s, r.category }, { u"message"_s, r.message },
+        { u"durationMs"_s, r.durationMs }, { u"evidence"_s, evidence },
+        { u"remediation"_s, remediation } };
+}
+
+QByteArray ResultJson::report(const QList<CheckResult> &results)
+{
+    QJsonArray list;
+    for (const CheckResult &r : results)
+        list.append(toJson(r));
+    const QJsonObject root { { u"schemaVersion"_s, SchemaVersion }, { u"results"_s, list } };
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}

@@ -1,1 +1,18 @@
 #pragma once
+
+#include "check.h"
+
+// check.postgres.connectivity: reachable, authenticated, server version, TLS and latency.
+class ConnectivityCheck : public Check
+{
+public:
+    QString id() const override { return QStringLiteral("check.postgres.connectivity"); }
+    QString defaultSeverity() const override { return QStringLiteral("fail"); }
+    QString category() const override { return QStringLiteral("database"); }
+    QStringList tags() const override;
+    QString title() const override { return QStringLiteral("PostgreSQL connectivity"); }
+    bool supports(ConnectionSpec::Driver) const override { return true; }
+    CheckResult run(const CheckContext &ctx) const override;
+    // Not reaching the server is this check's finding, not a failure to run it.
+    CheckResult connectionFailed(const Environment &env, const DbError &error) const;
+};

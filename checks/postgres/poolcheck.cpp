@@ -1,1 +1,87 @@
 #include "poolcheck.h"
+
+#include "dbsession.h"
+
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+QStringList PoolCheck::tags() const
+{
+    return { u"database"_s, u"postgres"_s, u"pool"_s, u"connections"_s };
+}
+
+CheckResult PoolCheck::run(const CheckContext &ctx) const
+{
+    const QSqlDatabase db = ctx.database();
+    QSqlQuery q(db);
+    // reserved_connections exists from PostgreSQL 16 on; current_setting(..., true) is NULL before.
+    const bool ok = q.exec(
+        u"SELECT current_setting('max_connections')::int, "
+        "current_setting('superuser_reserved_connections')::int, "
+        "COALESCE(current_setting('reserved_connections', true)::int, 0), "
+        "(SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'), "
+        "(SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in transaction%'), "
+        "(SELECT COALESCE(EXTRACT(EPOCH FROM max(clock_timestamp() - xact_start)), 0)::float8 "
+        "   FROM pg_stat_activity WHERE xact_start IS NOT NULL AND pid <> pg_backend_pid())"_s);
+    if (!ok || !q.next())
+        return errorResult(ctx.environment.name, DbError::fromQuery(q.lastError()));
+    const int maxConnections = q.value(0).toInt();
+    const int reserved = q.value(1).toInt() + q.value(2).toInt();
+    const int available = qMax(1, maxConnections - reserved);
+    const int inUse = q.value(3).toInt();
+    const int idleInTx = q.value(4).toInt();
+    const double longestTx = q.value(5).toDouble();
+    const double usage = 100.0 * inUse / available;
+
+    QVariantMap byApplication;
+    QSqlQuery apps(db);
+    if (!apps.exec(
+            u"SELECT COALESCE(NULLIF(application_name, ''), '(unnamed)'), count(*) FROM "
+            u"pg_stat_activity "
+            "WHERE backend_type = 'client backend' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 25"_s))
+        return errorResult(ctx.environment.name, DbError::fromQuery(apps.lastError()));
+    while (apps.next())
+        byApplication.insert(apps.value(0).toString(), apps.value(1).toInt());
+
+    CheckStatus status = CheckStatus::Pass;
+    QStringList findings;
+    auto raise = [&status](CheckStatus s) {
+        if (Status::rank(s) > Status::rank(status))
+            status = s;
+    };
+    if (usage >= thresholds.usageFailPercent) {
+        raise(CheckStatus::Fail);
+        findings << u"%1 of %2 usable connections in use"_s.arg(inUse).arg(available);
+    } else if (usage >= thresholds.usageWarnPercent) {
+        raise(CheckStatus::Warn);
+        findings << u"%1 of %2 usable connections in use"_s.arg(inUse).arg(available);
+    }
+    if (idleInTx >= thresholds.idleInTransactionWarn) {
+        raise(CheckStatus::Warn);
+        findings << u"%1 sessions idle in transaction"_s.arg(idleInTx);
+    }
+    if (longestTx >= thresholds.longestTransactionFailSec) {
+        raise(CheckStatus::Fail);
+        findings << u"a transaction has been open for %1 s"_s.arg(qRound(longestTx));
+    } else if (longestTx >= thresholds.longestTransactionWarnSec) {
+        raise(CheckStatus::Warn);
+        findings << u"a transaction has been open for %1 s"_s.arg(qRound(longestTx));
+    }
+    const QString message = findings.isEmpty()
+        ? u"%1 of %2 usable connections in use (%3%), %4 idle in transaction"_s.arg(inUse)
+              .arg(available)
+              .arg(qRound(usage))
+              .arg(idleInTx)
+        : findings.join(u"; "_s);
+
+    CheckResult r = result(ctx, status, message);
+    r.evidence << qMakePair(u"MaxConnections"_s, QVariant(maxConnections))
+               << qMakePair(u"ReservedConnections"_s, QVariant(reserved))
+               << qMakePair(u"InUse"_s, QVariant(inUse))
+               << qMakePair(u"UsagePercent"_s, QVariant(qRound(usage * 10) / 10.0))
+               << qMakePair(u"IdleInTransaction"_s, QVariant(idleInTx))
+               << qMakePair(u"LongestTransactionSec"_s, QVariant(qRound(longestTx * 10) / 10.0))
+               << qMakePair(u"ByApplication"_s, QVariant(byApplication));
+    return r;
+}
