@@ -1,4 +1,47 @@
-int main()
+// doctor-dashboard: the desktop application. Composition root only.
+#include "kblibrary.h"
+#include "mainwindow.h"
+#include "windowcapture.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char *argv[])
 {
-    return 0;
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"doctor-dashboard"_s);
+    QApplication::setApplicationDisplayName(u"Doctor Dashboard"_s);
+    QApplication::setOrganizationName(u"Doctor Dashboard"_s);
+    QApplication::setApplicationVersion(QStringLiteral(DOCTOR_VERSION));
+    QApplication::setDesktopFileName(u"doctor-dashboard"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Diagnostics dashboard for database environments."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(u"demo"_s, u"Start with the embedded SQLite demo."_s);
+    const QCommandLineOption config(u"config"_s, u"Open this environments file."_s, u"FILE"_s);
+    const QCommandLineOption kbDir(u"kb"_s, u"Extra knowledge-base folder (repeatable)."_s, u"DIR"_s);
+    const QCommandLineOption screenshot(u"screenshot"_s, u"Save a PNG of the window after the first run, then quit."_s,
+                                        u"FILE"_s);
+    parser.addOptions({demo, config, kbDir, screenshot});
+    parser.process(app);
+
+    KbLibrary kb;
+    kb.load(parser.values(kbDir));
+    for (const QString &e : kb.errors())
+        QTextStream(stderr) << "doctor-dashboard: knowledge base: " << e << "\n";
+
+    MainWindow window(kb);
+    if (parser.isSet(screenshot))
+        new WindowCapture(&window, parser.value(screenshot));
+    window.show();
+    if (parser.isSet(config))
+        window.openEnvironmentsFile(parser.value(config));
+    else if (parser.isSet(demo))
+        window.startDemo();
+    return QApplication::exec();
 }

@@ -1,1 +1,480 @@
 #include "mainwindow.h"
+
+#include "checkregistry.h"
+#include "checkrunner.h"
+#include "demo.h"
+#include "environmentsfile.h"
+#include "environmentsmodel.h"
+#include "kbbrowser.h"
+#include "kblibrary.h"
+#include "migrationsview.h"
+#include "remediationpanel.h"
+#include "resultsmodel.h"
+#include "statusicons.h"
+#include "welcomepage.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QToolBar>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int MaxRecentFiles = 8;
+const QString MigrationsCheckId = u"check.postgres.migrations"_s;
+
+// Results of the selected environment only; the "All environments" row shows everything.
+class EnvironmentFilter : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setEnvironment(const QString &name)
+    {
+        m_name = name;
+        invalidateRowsFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        return m_name.isEmpty()
+                || sourceModel()->index(row, 0, parent).data(ResultsModel::EnvironmentRole).toString() == m_name;
+    }
+
+private:
+    QString m_name;
+};
+} // namespace
+
+MainWindow::MainWindow(const KbLibrary &kb, QWidget *parent)
+    : QMainWindow(parent)
+    , m_kb(kb)
+    , m_runner(new CheckRunner(CheckRegistry::builtin(), &kb, this))
+    , m_results(new ResultsModel(this))
+    , m_resultsFilter(new EnvironmentFilter(this))
+    , m_environments(new EnvironmentsModel(this))
+{
+    setObjectName(u"MainWindow"_s);
+    m_resultsFilter->setSourceModel(m_results);
+    buildActions();
+    buildLayout();
+
+    connect(m_runner, &CheckRunner::resultReady, this, &MainWindow::onResult);
+    connect(m_runner, &CheckRunner::progressChanged, this, &MainWindow::onProgress);
+    connect(m_runner, &CheckRunner::runFinished, this, [this](quint64, bool cancelled) { onRunFinished(cancelled); });
+    connect(m_runner, &CheckRunner::environmentStarted, this, [this](const QString &n) { m_environments->setBusy(n, true); });
+    connect(m_runner, &CheckRunner::environmentFinished, this, [this](const QString &n) { m_environments->setBusy(n, false); });
+    auto *spinner = new QTimer(this);
+    spinner->setInterval(120);
+    connect(spinner, &QTimer::timeout, m_environments, &EnvironmentsModel::advanceBusyFrame);
+    connect(m_runner, &CheckRunner::runStarted, spinner, qOverload<>(&QTimer::start));
+    connect(m_runner, &CheckRunner::runFinished, spinner, &QTimer::stop);
+
+    restoreSettings();
+    updateTitle();
+    updateActions();
+}
+
+MainWindow::~MainWindow()
+{
+    // The runner waits for its jobs; it must go before the demo files they read.
+    delete m_runner;
+    m_runner = nullptr;
+    delete m_demoDir;
+}
+
+void MainWindow::buildActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_open = file->addAction(tr("&Open Environments File…"), this, &MainWindow::chooseEnvironmentsFile);
+    m_open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(tr("Open &Demo"), this, &MainWindow::startDemo);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    m_runAll = run->addAction(tr("Run &All"), this, &MainWindow::runAll);
+    m_runAll->setShortcut(Qt::Key_F5);
+    m_runSelected = run->addAction(tr("Run &Selected Environment"), this, &MainWindow::runSelected);
+    m_runSelected->setShortcut(Qt::SHIFT | Qt::Key_F5);
+    m_cancel = run->addAction(tr("&Cancel"), this, &MainWindow::cancelRun);
+    m_cancel->setShortcut(Qt::Key_Escape);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *pendingOnly = view->addAction(tr("&Pending Migrations Only"));
+    pendingOnly->setCheckable(true);
+    pendingOnly->setShortcut(Qt::CTRL | Qt::Key_P);
+    connect(pendingOnly, &QAction::toggled, this, [this](bool on) { m_migrations->pendingOnlyBox()->setChecked(on); });
+    QAction *filter = view->addAction(tr("&Filter Migrations"));
+    filter->setShortcut(QKeySequence::Find);
+    connect(filter, &QAction::triggered, this, [this] { m_migrations->filterEdit()->setFocus(); });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *kbAction = help->addAction(tr("&Knowledge Base"), this, &MainWindow::showKnowledgeBase);
+    kbAction->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&About Doctor Dashboard"), this, &MainWindow::showAbout);
+
+    QToolBar *bar = addToolBar(tr("Run"));
+    bar->setObjectName(u"runToolBar"_s);
+    bar->addAction(m_runAll);
+    bar->addAction(m_runSelected);
+    bar->addAction(m_cancel);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    rebuildRecentMenu();
+}
+
+void MainWindow::buildLayout()
+{
+    m_environmentsView = new QListView(this);
+    m_environmentsView->setModel(m_environments);
+    m_environmentsView->setAccessibleName(tr("Environments"));
+    m_environmentsView->setIconSize(QSize(16, 16));
+    m_environmentsView->setSpacing(2);
+    m_environmentsView->setMinimumWidth(150);
+    connect(m_environmentsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onEnvironmentSelected);
+
+    m_resultsView = new QTableView(this);
+    m_resultsView->setModel(m_resultsFilter);
+    m_resultsView->setAccessibleName(tr("Check results"));
+    m_resultsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_resultsView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_resultsView->setSortingEnabled(true);
+    m_resultsView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder); // the model's own order
+    m_resultsView->horizontalHeader()->setSortIndicatorClearable(true);
+    m_resultsView->verticalHeader()->hide();
+    m_resultsView->setWordWrap(false);
+    m_resultsView->horizontalHeader()->setSectionResizeMode(ResultsModel::MessageColumn, QHeaderView::Stretch);
+    m_resultsView->horizontalHeader()->setSectionResizeMode(ResultsModel::CheckColumn, QHeaderView::ResizeToContents);
+    connect(m_resultsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onResultSelected);
+
+    m_migrations = new MigrationsView(this);
+    m_centreSplitter = new QSplitter(Qt::Vertical, this);
+    m_centreSplitter->setObjectName(u"centreSplitter"_s);
+    m_centreSplitter->addWidget(m_resultsView);
+    m_centreSplitter->addWidget(m_migrations);
+    m_centreSplitter->setSizes({260, 420});
+
+    auto *welcome = new WelcomePage(this);
+    connect(welcome, &WelcomePage::demoRequested, this, &MainWindow::startDemo);
+    connect(welcome, &WelcomePage::openRequested, this, &MainWindow::chooseEnvironmentsFile);
+    m_centre = new QStackedWidget(this);
+    m_centre->addWidget(welcome);
+    m_centre->addWidget(m_centreSplitter);
+
+    m_panel = new RemediationPanel(this);
+    connect(m_panel, &RemediationPanel::articleRequested, this, &MainWindow::showArticle);
+    connect(m_panel, &RemediationPanel::commandCopied, this,
+            [this] { statusBar()->showMessage(tr("Command copied to the clipboard"), 2500); });
+
+    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter->setObjectName(u"mainSplitter"_s);
+    m_mainSplitter->addWidget(m_environmentsView);
+    m_mainSplitter->addWidget(m_centre);
+    m_mainSplitter->addWidget(m_panel);
+    m_mainSplitter->setStretchFactor(1, 3);
+    m_mainSplitter->setStretchFactor(2, 2);
+    m_mainSplitter->setSizes({190, 760, 600});
+    setCentralWidget(m_mainSplitter);
+
+    m_progressLabel = new QLabel(tr("Ready"), this);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(220);
+    m_progress->setTextVisible(false);
+    m_progress->setVisible(false);
+    statusBar()->addPermanentWidget(m_progressLabel);
+    statusBar()->addPermanentWidget(m_progress);
+}
+
+void MainWindow::setEnvironments(const QList<Environment> &environments, const QString &source)
+{
+    if (m_runner->isRunning())
+        m_runner->cancel();
+    m_source = source;
+    m_results->clear();
+    QStringList names;
+    for (const Environment &e : environments)
+        names << e.name;
+    m_results->setOrdering(names, CheckRegistry::builtin().ids());
+    m_environments->setEnvironments(environments);
+    m_migrations->setResult(nullptr);
+    m_panel->clear();
+    m_centre->setCurrentIndex(environments.isEmpty() ? 0 : 1);
+    m_environmentsView->setCurrentIndex(m_environments->index(0));
+    updateTitle();
+    updateActions();
+}
+
+bool MainWindow::openEnvironmentsFile(const QString &path)
+{
+    const EnvironmentsFile file = EnvironmentsFile::load(path);
+    if (!file.ok()) {
+        // The environments shown so far stay as they are.
+        QMessageBox::warning(this, tr("Cannot open environments file"),
+                             tr("%1\n\nNothing was changed; fix the file and open it again.").arg(file.error));
+        return false;
+    }
+    if (!file.warnings.isEmpty())
+        statusBar()->showMessage(file.warnings.join(u"; "_s), 10000);
+    setEnvironments(file.environments, QFileInfo(path).absoluteFilePath());
+    addRecentFile(QFileInfo(path).absoluteFilePath());
+    runAll();
+    return true;
+}
+
+bool MainWindow::startDemo()
+{
+    delete m_demoDir;
+    m_demoDir = new QTemporaryDir;
+    const Demo::Setup demo = Demo::create(m_demoDir->path());
+    if (!demo.error.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot create the demo"), demo.error);
+        return false;
+    }
+    setEnvironments(demo.environments, tr("demo"));
+    runAll();
+    return true;
+}
+
+void MainWindow::runAll()
+{
+    if (m_environments->environments().isEmpty())
+        return;
+    m_results->clear();
+    m_environments->clearStatuses();
+    m_runner->start(m_environments->environments());
+    updateActions();
+}
+
+void MainWindow::runSelected()
+{
+    const QModelIndex current = m_environmentsView->currentIndex();
+    if (!current.isValid() || current.data(EnvironmentsModel::IsAllRole).toBool())
+        return runAll();
+    const Environment *env = m_environments->environment(current.data(EnvironmentsModel::EnvironmentNameRole).toString());
+    if (!env)
+        return;
+    m_runner->start({*env});
+    updateActions();
+}
+
+void MainWindow::cancelRun()
+{
+    if (m_runner->isRunning())
+        m_runner->cancel();
+}
+
+void MainWindow::onResult(const CheckResult &result)
+{
+    m_results->upsert(result);
+    m_environments->setWorstStatus(result.environment, m_results->worstStatus(result.environment));
+    // Keep the panel in step when the shown result is refreshed by a new run.
+    const QModelIndex current = m_resultsView->currentIndex();
+    if (current.isValid()) {
+        const auto shown = current.data(ResultsModel::ResultRole).value<CheckResult>();
+        if (shown.environment == result.environment && shown.checkId == result.checkId)
+            onResultSelected();
+    }
+}
+
+void MainWindow::onProgress(int done, int total)
+{
+    m_progress->setVisible(m_runner->isRunning());
+    m_progress->setRange(0, qMax(total, 1));
+    m_progress->setValue(done);
+    m_progressLabel->setText(m_runner->isRunning() ? tr("Checking %1 of %2").arg(done + 1 > total ? total : done + 1).arg(total)
+                                                   : tr("Ready"));
+}
+
+void MainWindow::onRunFinished(bool cancelled)
+{
+    m_progress->setVisible(false);
+    m_progressLabel->setText(cancelled ? tr("Cancelled") : tr("%n result(s)", nullptr, m_results->rowCount()));
+    const auto envs = m_environments->environments();
+    for (const Environment &e : envs)
+        m_environments->setBusy(e.name, false);
+    if (!cancelled && !m_resultsView->currentIndex().isValid())
+        selectMostInteresting();
+    updateActions();
+    Q_EMIT runFinished(cancelled);
+}
+
+void MainWindow::selectMostInteresting()
+{
+    // The worst migrations result first: that is what most users open the tool for.
+    int best = -1;
+    int bestRank = -1;
+    for (int row = 0; row < m_results->rowCount(); ++row) {
+        const CheckResult *r = m_results->resultAt(row);
+        const int rank = Status::rank(r->status) * 2 + (r->checkId == MigrationsCheckId ? 1 : 0);
+        if (rank > bestRank) {
+            bestRank = rank;
+            best = row;
+        }
+    }
+    if (best >= 0)
+        selectResult(m_results->resultAt(best)->environment, m_results->resultAt(best)->checkId);
+}
+
+bool MainWindow::selectResult(const QString &environment, const QString &checkId)
+{
+    const int row = m_results->rowOf(environment, checkId);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_resultsFilter->mapFromSource(m_results->index(row, 0));
+    if (!index.isValid())
+        return false;
+    m_resultsView->setCurrentIndex(index);
+    m_resultsView->scrollTo(index);
+    return true;
+}
+
+void MainWindow::onEnvironmentSelected()
+{
+    const QModelIndex current = m_environmentsView->currentIndex();
+    const bool all = !current.isValid() || current.data(EnvironmentsModel::IsAllRole).toBool();
+    static_cast<EnvironmentFilter *>(m_resultsFilter)
+            ->setEnvironment(all ? QString() : current.data(EnvironmentsModel::EnvironmentNameRole).toString());
+    updateActions();
+}
+
+void MainWindow::onResultSelected()
+{
+    const QModelIndex current = m_resultsView->currentIndex();
+    if (!current.isValid()) {
+        m_migrations->setResult(nullptr);
+        m_panel->clear();
+        return;
+    }
+    const auto result = current.data(ResultsModel::ResultRole).value<CheckResult>();
+    if (result.checkId == MigrationsCheckId)
+        m_migrations->setResult(&result);
+    m_panel->show(m_kb.article(result.checkId), result, m_environments->environment(result.environment));
+}
+
+void MainWindow::showArticle(const QString &checkId)
+{
+    const QModelIndex current = m_resultsView->currentIndex();
+    const Environment *env = current.isValid()
+            ? m_environments->environment(current.data(ResultsModel::EnvironmentRole).toString())
+            : nullptr;
+    // A related check's own result in the same environment, when there is one.
+    std::optional<CheckResult> result;
+    if (env) {
+        if (const int row = m_results->rowOf(env->name, checkId); row >= 0)
+            result = *m_results->resultAt(row);
+    }
+    m_panel->show(m_kb.article(checkId), result, env);
+}
+
+void MainWindow::chooseEnvironmentsFile()
+{
+    const QString start = m_source.isEmpty() || !QFileInfo(m_source).exists() ? QString() : QFileInfo(m_source).path();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Environments File"), start,
+                                                      tr("Environments (*.yaml *.yml);;All files (*)"));
+    if (!path.isEmpty())
+        openEnvironmentsFile(path);
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    QSettings settings;
+    QStringList files = settings.value(u"recentFiles"_s).toStringList();
+    files.removeAll(path);
+    files.prepend(path);
+    settings.setValue(u"recentFiles"_s, files.mid(0, MaxRecentFiles));
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = QSettings().value(u"recentFiles"_s).toStringList();
+    for (const QString &f : files)
+        m_recentMenu->addAction(f, this, [this, f] { openEnvironmentsFile(f); });
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::updateTitle()
+{
+    // The environments file only: never a connection string, which may hold a password.
+    setWindowTitle(m_source.isEmpty() ? tr("Doctor Dashboard") : tr("%1 — Doctor Dashboard").arg(m_source));
+}
+
+void MainWindow::updateActions()
+{
+    const bool any = !m_environments->environments().isEmpty();
+    const bool running = m_runner && m_runner->isRunning();
+    m_runAll->setEnabled(any);
+    m_runSelected->setEnabled(any);
+    m_cancel->setEnabled(running);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
+        resize(1500, 900);
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray());
+    m_centreSplitter->restoreState(settings.value(u"window/centreSplitter"_s).toByteArray());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    settings.setValue(u"window/mainSplitter"_s, m_mainSplitter->saveState());
+    settings.setValue(u"window/centreSplitter"_s, m_centreSplitter->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    // Stop queries now; connects still pending end within their connect timeout.
+    m_runner->cancel();
+    event->accept();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Doctor Dashboard"),
+                       tr("<h3>Doctor Dashboard %1</h3><p>Health checks for database environments: connectivity, "
+                          "connection pool and EF Core migrations, with fixes for Docker Compose, systemd and "
+                          "Kubernetes.</p>")
+                               .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::showKnowledgeBase()
+{
+    auto *browser = new KbBrowser(m_kb, this);
+    browser->setAttribute(Qt::WA_DeleteOnClose);
+    const QModelIndex current = m_resultsView->currentIndex();
+    if (current.isValid())
+        browser->showArticle(current.data(ResultsModel::ResultRole).value<CheckResult>().checkId);
+    browser->show();
+}

@@ -1,1 +1,126 @@
 #include "pgserver.h"
+
+#include "dbsession.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+PgServer PgServer::fromFixture()
+{
+    PgServer s;
+    s.m_state = qEnvironmentVariable("DOCTOR_PG_STATE");
+    QFile f(s.m_state + u"/server.env"_s);
+    if (s.m_state.isEmpty() || !f.open(QIODevice::ReadOnly)) {
+        s.m_error = u"no fixture server: run through ctest (fixture 'postgres'), state '%1'"_s.arg(s.m_state);
+        return s;
+    }
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        const qsizetype eq = line.indexOf('=');
+        if (eq < 0)
+            continue;
+        const QByteArray key = line.left(eq);
+        const QString value = QString::fromUtf8(line.mid(eq + 1));
+        if (key == "DOCTOR_PG_HOST")
+            s.m_host = value;
+        else if (key == "DOCTOR_PG_PORT")
+            s.m_port = value.toInt();
+        else if (key == "DOCTOR_PG_USER")
+            s.m_user = value;
+        else if (key == "DOCTOR_PG_PASSWORD")
+            s.m_password = value;
+    }
+    if (s.m_port == 0)
+        s.m_error = u"server.env has no port"_s;
+    return s;
+}
+
+Environment PgServer::environment(const QString &name, const QString &database) const
+{
+    Environment env;
+    env.name = name;
+    env.connection.host = m_host;
+    env.connection.port = QString::number(m_port);
+    env.connection.database = database;
+    env.connection.user = m_user;
+    env.connection.password = m_password;
+    env.connectionSource = u"test fixture"_s;
+    return env;
+}
+
+QString PgServer::npgsqlString(const QString &database) const
+{
+    return u"Host=%1;Port=%2;Database=%3;Username=%4;Password=%5"_s.arg(m_host).arg(m_port).arg(database, m_user,
+                                                                                                   m_password);
+}
+
+QString PgServer::exec(const QString &database, const QStringList &statements) const
+{
+    const QString name = DbSession::nextConnectionName();
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+        db.setHostName(m_host);
+        db.setPort(m_port);
+        db.setDatabaseName(database);
+        db.setUserName(m_user);
+        db.setPassword(m_password);
+        if (!db.open()) {
+            error = db.lastError().text();
+        } else {
+            QSqlQuery q(db);
+            for (const QString &sql : statements) {
+                if (!q.exec(sql)) {
+                    error = sql + u": "_s + q.lastError().text();
+                    break;
+                }
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return error;
+}
+
+QVariant PgServer::scalar(const QString &database, const QString &sql) const
+{
+    const QString name = DbSession::nextConnectionName();
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+        db.setHostName(m_host);
+        db.setPort(m_port);
+        db.setDatabaseName(database);
+        db.setUserName(m_user);
+        db.setPassword(m_password);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(sql) && q.next())
+                value = q.value(0);
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return value;
+}
+
+QString PgServer::createDatabase(const QString &prefix) const
+{
+    const QString name = prefix + u'_' + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    const QString error = exec(u"postgres"_s, {u"CREATE DATABASE \"%1\""_s.arg(name)});
+    return error.isEmpty() ? name : QString();
+}
+
+bool PgServer::restart(QString *message) const
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(QStringLiteral(DOCTOR_SOURCE_DIR) + u"/tools/pg-fixture"_s, {u"restart"_s, m_state});
+    const bool ok = p.waitForFinished(60000) && p.exitCode() == 0;
+    *message = QString::fromUtf8(p.readAll());
+    return ok;
+}

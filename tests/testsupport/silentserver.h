@@ -1,1 +1,27 @@
 #pragma once
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+// A loopback TCP listener that accepts connections and never says a word: the
+// "never-answering server" of RELIABILITY.md. Runs its own thread, no event loop needed.
+class SilentServer
+{
+public:
+    SilentServer();
+    ~SilentServer();
+    int port() const { return m_port; }
+    int acceptedCount() const { return m_accepted.load(); }
+
+private:
+    int m_listenFd = -1;
+    int m_port = 0;
+    std::atomic_bool m_stop{false};
+    std::atomic_int m_accepted{0};
+    std::vector<int> m_clients;
+    std::thread m_thread;
+};
+
+// A loopback port that nobody listens on (bound, then closed).
+int closedLoopbackPort();

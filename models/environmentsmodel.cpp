@@ -1,0 +1,120 @@
+#include "environmentsmodel.h"
+
+#include "statusicons.h"
+
+using namespace Qt::StringLiterals;
+
+int EnvironmentsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_environments.size()) + 1;
+}
+
+QVariant EnvironmentsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    if (index.row() == 0) {
+        switch (role) {
+        case Qt::DisplayRole:
+            return tr("All environments");
+        case IsAllRole:
+            return true;
+        case Qt::AccessibleTextRole:
+            return tr("All environments");
+        }
+        return {};
+    }
+    const Environment &env = m_environments.at(index.row() - 1);
+    const auto worst = m_worst.constFind(env.name);
+    const bool busy = m_busy.contains(env.name);
+    switch (role) {
+    case Qt::DisplayRole:
+        return QString(env.name + u"\n"_s + Deployment::title(env.deployment));
+    case Qt::ToolTipRole:
+        return u"%1 — %2\n%3"_s.arg(env.name, Deployment::title(env.deployment), env.connection.describe());
+    case Qt::DecorationRole:
+        if (busy)
+            return StatusIcons::busy(m_frame);
+        return worst == m_worst.cend() ? StatusIcons::none() : StatusIcons::forStatus(*worst);
+    case Qt::AccessibleTextRole:
+        return busy ? tr("%1, checking").arg(env.name)
+                    : worst == m_worst.cend() ? env.name : tr("%1, worst result %2").arg(env.name, Status::key(*worst));
+    case EnvironmentNameRole:
+        return env.name;
+    case IsAllRole:
+        return false;
+    case BusyRole:
+        return busy;
+    case WorstStatusRole:
+        return worst == m_worst.cend() ? QVariant() : QVariant(int(*worst));
+    }
+    return {};
+}
+
+void EnvironmentsModel::setEnvironments(const QList<Environment> &environments)
+{
+    beginResetModel();
+    m_environments = environments;
+    m_busy.clear();
+    m_worst.clear();
+    endResetModel();
+}
+
+const Environment *EnvironmentsModel::environment(const QString &name) const
+{
+    for (const Environment &e : m_environments) {
+        if (e.name == name)
+            return &e;
+    }
+    return nullptr;
+}
+
+int EnvironmentsModel::rowOf(const QString &name) const
+{
+    for (qsizetype i = 0; i < m_environments.size(); ++i) {
+        if (m_environments[i].name == name)
+            return int(i) + 1;
+    }
+    return -1;
+}
+
+void EnvironmentsModel::setBusy(const QString &name, bool busy)
+{
+    const int row = rowOf(name);
+    if (row < 0 || busy == m_busy.contains(name))
+        return;
+    if (busy)
+        m_busy.insert(name);
+    else
+        m_busy.remove(name);
+    Q_EMIT dataChanged(index(row), index(row));
+}
+
+void EnvironmentsModel::setWorstStatus(const QString &name, std::optional<CheckStatus> status)
+{
+    const int row = rowOf(name);
+    if (row < 0)
+        return;
+    if (status)
+        m_worst.insert(name, *status);
+    else
+        m_worst.remove(name);
+    Q_EMIT dataChanged(index(row), index(row));
+}
+
+void EnvironmentsModel::clearStatuses()
+{
+    m_worst.clear();
+    m_busy.clear();
+    if (!m_environments.isEmpty())
+        Q_EMIT dataChanged(index(1), index(int(m_environments.size())));
+}
+
+void EnvironmentsModel::advanceBusyFrame()
+{
+    m_frame = (m_frame + 1) % 8;
+    for (const QString &name : std::as_const(m_busy)) {
+        const int row = rowOf(name);
+        Q_EMIT dataChanged(index(row), index(row), {Qt::DecorationRole});
+    }
+}

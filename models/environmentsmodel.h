@@ -1,0 +1,40 @@
+#pragma once
+
+#include "checkresult.h"
+#include "environment.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QSet>
+
+// The configured environments, with an "All environments" row first, a status badge
+// for each environment's worst result and a busy marker while its checks run.
+class EnvironmentsModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role { EnvironmentNameRole = Qt::UserRole + 1, IsAllRole, BusyRole, WorstStatusRole };
+
+    using QAbstractListModel::QAbstractListModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+    void setEnvironments(const QList<Environment> &environments);
+    const QList<Environment> &environments() const { return m_environments; }
+    const Environment *environment(const QString &name) const;
+
+    void setBusy(const QString &name, bool busy);
+    void setWorstStatus(const QString &name, std::optional<CheckStatus> status);
+    void clearStatuses();
+    bool anyBusy() const { return !m_busy.isEmpty(); }
+    void advanceBusyFrame(); // turns the busy indicator
+
+private:
+    int rowOf(const QString &name) const;
+
+    QList<Environment> m_environments;
+    QSet<QString> m_busy;
+    QHash<QString, CheckStatus> m_worst;
+    int m_frame = 0;
+};

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "checkresult.h"
+
+#include <QAbstractTableModel>
+#include <QSortFilterProxyModel>
+
+// Applied, pending and not-expected migrations of the selected migrations result.
+class MigrationsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { IdColumn, StateColumn, ProductVersionColumn, PositionColumn, ColumnCount };
+    enum Role { StateRole = Qt::UserRole + 1, SortRole };
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void setMigrations(const QList<MigrationEntry> &migrations);
+    int count(MigrationEntry::State state) const;
+    // "39 applied · 3 pending · 1 not in expected set"
+    QString summary() const;
+
+    static QString stateText(MigrationEntry::State state);
+
+private:
+    QList<MigrationEntry> m_rows;
+};
+
+// The filter box and "Pending only" toggle over MigrationsModel.
+class MigrationsFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    explicit MigrationsFilterModel(QObject *parent = nullptr);
+    void setPendingOnly(bool on);
+    bool pendingOnly() const { return m_pendingOnly; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    bool m_pendingOnly = false;
+};

@@ -1,0 +1,42 @@
+#include "articleview.h"
+
+#include <QDesktopServices>
+#include <QTextDocument>
+
+using namespace Qt::StringLiterals;
+
+ArticleView::ArticleView(QWidget *parent)
+    : QTextBrowser(parent)
+{
+    setOpenLinks(false);
+    setOpenExternalLinks(false);
+    setAccessibleName(tr("Knowledge-base article"));
+    connect(this, &QTextBrowser::anchorClicked, this, &ArticleView::onAnchor);
+}
+
+void ArticleView::setArticleMarkdown(const QString &markdown)
+{
+    document()->setMarkdown(markdown, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
+}
+
+QString ArticleView::articleLink(const QString &checkId)
+{
+    return u"doctor-kb:"_s + checkId;
+}
+
+QVariant ArticleView::loadResource(int, const QUrl &)
+{
+    // RELIABILITY 21: an article can name file:///etc/passwd as an image; nothing is read.
+    return {};
+}
+
+void ArticleView::onAnchor(const QUrl &url)
+{
+    if (url.scheme() == u"doctor-kb") {
+        Q_EMIT articleRequested(url.path());
+    } else if (url.scheme() == u"https" && url.isValid()) {
+        Q_EMIT externalLinkRequested(url);
+        QDesktopServices::openUrl(url);
+    }
+    // Everything else (file:, javascript:, http:, relative paths) goes nowhere.
+}

@@ -1,0 +1,246 @@
+#include "remediationpanel.h"
+
+#include "articleview.h"
+#include "codeblockview.h"
+#include "kblibrary.h"
+#include "resulttext.h"
+#include "statusicons.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QLabel *badge(const QString &text, const QColor &colour, QWidget *parent)
+{
+    auto *l = new QLabel(text, parent);
+    l->setStyleSheet(u"QLabel { border: 1px solid %1; border-radius: 7px; padding: 1px 7px; color: %1; }"_s.arg(
+            colour.name()));
+    return l;
+}
+
+QColor severityColour(const QString &severity)
+{
+    if (severity == u"fail" || severity == u"critical" || severity == u"error")
+        return StatusIcons::colour(CheckStatus::Fail);
+    if (severity == u"warn" || severity == u"warning")
+        return StatusIcons::colour(CheckStatus::Warn).darker(115);
+    return QColor(0x55, 0x6b, 0x8d);
+}
+
+// The prose of the article: everything except "How to fix" (shown as tabs with
+// copyable blocks) and "Related checks" (shown as links).
+QString proseOf(const KbArticle &article)
+{
+    QString md;
+    for (const KbSection &s : article.sections) {
+        const QString t = s.title.toLower();
+        if (t.startsWith(u"how to fix") || t.startsWith(u"related"))
+            continue;
+        md += u"## "_s + s.title + u"\n\n"_s + s.markdown.trimmed() + u"\n\n"_s;
+    }
+    return md;
+}
+
+} // namespace
+
+RemediationPanel::RemediationPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_badges(new QWidget(this))
+    , m_badgeLayout(new QHBoxLayout(m_badges))
+    , m_message(new QLabel(this))
+    , m_evidence(new QTableWidget(0, 2, this))
+    , m_tabs(new QTabWidget(this))
+    , m_related(new QLabel(this))
+    , m_article(new ArticleView(this))
+    , m_blocks(Deployment::all().size())
+{
+    setAccessibleName(tr("Remediation panel"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setWordWrap(true);
+    m_badgeLayout->setContentsMargins(0, 0, 0, 0);
+    m_badgeLayout->setSpacing(4);
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_evidence->setHorizontalHeaderLabels({tr("Evidence"), tr("Value")});
+    m_evidence->horizontalHeader()->setStretchLastSection(true);
+    m_evidence->verticalHeader()->hide();
+    m_evidence->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_evidence->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_evidence->setAccessibleName(tr("Evidence"));
+    m_evidence->setWordWrap(false);
+
+    m_tabs->setAccessibleName(tr("Fix commands by deployment style"));
+    m_tabs->setDocumentMode(true);
+    for (DeploymentStyle style : Deployment::all()) {
+        auto *scroll = new QScrollArea(m_tabs);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        auto *page = new QWidget(scroll);
+        new QVBoxLayout(page);
+        scroll->setWidget(page);
+        m_tabs->addTab(scroll, Deployment::title(style));
+    }
+
+    m_related->setTextFormat(Qt::RichText);
+    m_related->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    m_related->setOpenExternalLinks(false);
+    connect(m_related, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link.startsWith(u"doctor-kb:"))
+            Q_EMIT articleRequested(link.mid(10));
+    });
+    connect(m_article, &ArticleView::articleRequested, this, &RemediationPanel::articleRequested);
+
+    auto *top = new QWidget(this);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_title);
+    topLayout->addWidget(m_badges);
+    topLayout->addWidget(m_message);
+    topLayout->addWidget(m_evidence, 1);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(u"remediationSplitter"_s);
+    splitter->addWidget(top);
+    splitter->addWidget(m_tabs);
+    splitter->addWidget(m_article);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 4);
+    splitter->setStretchFactor(2, 3);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_related);
+    clear();
+}
+
+void RemediationPanel::clear()
+{
+    show(nullptr, std::nullopt, nullptr);
+    m_title->setText(tr("Select a result to see how to fix it"));
+}
+
+QList<CodeBlockView *> RemediationPanel::codeBlocks(DeploymentStyle style) const
+{
+    return m_blocks.value(int(style));
+}
+
+QString RemediationPanel::badgesText() const
+{
+    QStringList parts;
+    for (QLabel *l : m_badges->findChildren<QLabel *>())
+        parts << l->text();
+    return parts.join(u' ');
+}
+
+void RemediationPanel::show(const KbArticle *article, const std::optional<CheckResult> &result, const Environment *env)
+{
+    m_checkId = article ? article->checkId : result ? result->checkId : QString();
+    if (article)
+        m_title->setText(article->title.isEmpty() ? article->checkId : article->title);
+    else if (result)
+        m_title->setText(tr("%1 (no knowledge-base article)").arg(result->checkId));
+    if (result) {
+        m_message->setText(u"<b>%1 · %2</b> — %3"_s.arg(result->environment.toHtmlEscaped(),
+                                                        Status::key(result->status), result->message.toHtmlEscaped()));
+    } else {
+        m_message->setText(QString());
+    }
+    m_message->setVisible(result.has_value());
+    fillBadges(article, result);
+    fillEvidence(result);
+    fillFixes(article, env);
+    fillRelated(article);
+    m_article->setArticleMarkdown(article ? proseOf(*article) : QString());
+}
+
+void RemediationPanel::fillBadges(const KbArticle *article, const std::optional<CheckResult> &result)
+{
+    while (QLayoutItem *item = m_badgeLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    if (result)
+        m_badgeLayout->addWidget(badge(Status::key(result->status), StatusIcons::colour(result->status), m_badges));
+    if (article) {
+        m_badgeLayout->addWidget(badge(tr("severity: %1").arg(article->severity), severityColour(article->severity), m_badges));
+        m_badgeLayout->addWidget(badge(article->plugin, QColor(0x55, 0x6b, 0x8d), m_badges));
+        for (const QString &tag : article->tags)
+            m_badgeLayout->addWidget(badge(u'#' + tag, QColor(0x6b, 0x6b, 0x6b), m_badges));
+    }
+    m_badgeLayout->addStretch();
+}
+
+void RemediationPanel::fillEvidence(const std::optional<CheckResult> &result)
+{
+    const Evidence ev = result ? result->evidence : Evidence();
+    m_evidence->setRowCount(int(ev.size()));
+    for (int i = 0; i < ev.size(); ++i) {
+        m_evidence->setItem(i, 0, new QTableWidgetItem(ev[i].first));
+        auto *value = new QTableWidgetItem(ResultText::evidenceValue(ev[i].second));
+        value->setToolTip(value->text());
+        m_evidence->setItem(i, 1, value);
+    }
+    m_evidence->resizeColumnToContents(0);
+    // Evidence is short; show all of it rather than a scrolled sliver.
+    const int rows = qMin(int(ev.size()), 9);
+    m_evidence->setMinimumHeight(m_evidence->horizontalHeader()->height() + rows * m_evidence->verticalHeader()->defaultSectionSize() + 4);
+    m_evidence->setVisible(!ev.isEmpty());
+}
+
+void RemediationPanel::fillFixes(const KbArticle *article, const Environment *env)
+{
+    const QMap<QString, QString> placeholders = env ? env->placeholders : QMap<QString, QString>();
+    const QList<DeploymentStyle> styles = Deployment::all();
+    for (int i = 0; i < styles.size(); ++i) {
+        auto *scroll = static_cast<QScrollArea *>(m_tabs->widget(i));
+        QWidget *page = scroll->widget();
+        auto *layout = static_cast<QVBoxLayout *>(page->layout());
+        while (QLayoutItem *item = layout->takeAt(0)) {
+            delete item->widget();
+            delete item;
+        }
+        m_blocks[i].clear();
+        const QList<KbCodeBlock> blocks = article ? article->fixesFor(styles[i]) : QList<KbCodeBlock>();
+        for (const KbCodeBlock &b : blocks) {
+            if (!b.caption.isEmpty()) {
+                auto *caption = new QLabel(b.caption, page);
+                caption->setWordWrap(true);
+                layout->addWidget(caption);
+            }
+            auto *view = new CodeBlockView(KbPlaceholders::fill(b.text, placeholders), b.language, page);
+            connect(view, &CodeBlockView::copied, this, &RemediationPanel::commandCopied);
+            layout->addWidget(view);
+            m_blocks[i] << view;
+        }
+        if (blocks.isEmpty())
+            layout->addWidget(new QLabel(article ? tr("No commands for this deployment style.") : QString(), page));
+        layout->addStretch();
+    }
+    if (env)
+        m_tabs->setCurrentIndex(int(styles.indexOf(env->deployment)));
+}
+
+void RemediationPanel::fillRelated(const KbArticle *article)
+{
+    const QStringList related = article ? article->relatedChecks() : QStringList();
+    QStringList links;
+    for (const QString &id : related)
+        links << u"<a href=\"%1\">%2</a>"_s.arg(ArticleView::articleLink(id).toHtmlEscaped(), id.toHtmlEscaped());
+    m_related->setText(links.isEmpty() ? QString() : tr("Related checks: %1").arg(links.join(u", "_s)));
+    m_related->setVisible(!links.isEmpty());
+}
