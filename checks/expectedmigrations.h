@@ -17,14 +17,29 @@ struct ExpectedSet
 };
 
 namespace ExpectedMigrations {
+// Longest MigrationId the history table can hold: "MigrationId" varchar(150).
+inline constexpr qsizetype MaxIdLength = 150;
+// load() refuses larger files rather than reading unbounded input.
+inline constexpr qint64 MaxFileBytes = 64 * 1024 * 1024;
+
 // Looks at PATH and picks the reader: a folder is an EF Core Migrations/ folder; a file
-// containing __EFMigrationsHistory inserts is an idempotent script; anything else is a manifest.
+// containing __EFMigrationsHistory inserts (or named *.sql) is an idempotent script;
+// anything else is a manifest. A '#' comment line mentioning the table does not count.
 ExpectedSet load(const QString &path);
-// `dotnet ef migrations script --idempotent` output, Npgsql or SQL Server form.
+// `dotnet ef migrations script --idempotent` output, Npgsql or SQL Server form. The ids
+// come from INSERTs with the ("MigrationId", "ProductVersion") column list into any table
+// (the history table may be renamed or schema-qualified); comments, string literals and
+// function bodies are skipped, so SQL quoted inside a migration is not mistaken for one.
 ExpectedSet fromIdempotentScript(const QString &text, const QString &source);
-// <timestamp>_<Name>.cs files; *.Designer.cs and *ModelSnapshot.cs are not migrations.
+// <14-digit timestamp>_<Name>.cs files, in DIR and its subfolders (projects that group
+// migrations by year or feature still form one set); *.Designer.cs and *ModelSnapshot.cs
+// are not migrations; bin/, obj/ and hidden folders are skipped. A [Migration("...")]
+// attribute in the Designer.cs wins over the file name, as it does for EF Core. Two model
+// snapshots of the same DbContext (one migrations set per database provider) are an error.
 ExpectedSet fromMigrationsFolder(const QString &dir);
-// One MigrationId per line; '#' starts a comment; blank lines ignored.
+// One MigrationId per line; '#' starts a comment; blank lines ignored. A line with spaces
+// or separators (, ; | quotes: pasted tool output) or over 150 characters is an error
+// naming SOURCE:LINE; an id listed twice is a warning.
 ExpectedSet fromManifest(const QString &text, const QString &source);
 QString kindName(ExpectedSet::Kind kind);
 } // namespace ExpectedMigrations
