@@ -48,6 +48,7 @@ struct ParsedConnection
     ConnectionSpec spec;
     QStringList warnings; // e.g. pooling keys libpq does not have, unknown keys
     QString error;        // empty on success; never contains the password
+                          // (on failure spec is left empty: no partial password)
     bool ok() const { return error.isEmpty(); }
 };
 
