@@ -1,0 +1,286 @@
+// CheckRunner against real servers and real faults (RELIABILITY 1-7, 9, 10).
+#include "checkregistry.h"
+#include "checkrunner.h"
+#include "dbsession.h"
+#include "pgserver.h"
+#include "runandwait.h"
+#include "silentserver.h"
+#include "sqlwarningguard.h"
+#include "stallprobe.h"
+
+#include <QElapsedTimer>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSignalSpy>
+#include <QSqlError>
+#include <QTest>
+#include <QThread>
+#include <QtConcurrent>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString Migrations = u"check.postgres.migrations"_s;
+const QString Connectivity = u"check.postgres.connectivity"_s;
+
+// A second session that holds ACCESS EXCLUSIVE on the history table until released,
+// on a thread of its own (a QSqlDatabase stays on the thread that made it).
+class LockHolder
+{
+public:
+    LockHolder(const PgServer &pg, const QString &db)
+    {
+        m_future = QtConcurrent::run([this, pg, db] {
+            const QString name = DbSession::nextConnectionName();
+            {
+                QSqlDatabase c = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+                c.setHostName(pg.host());
+                c.setPort(pg.port());
+                c.setDatabaseName(db);
+                c.setUserName(pg.user());
+                c.setPassword(pg.password());
+                if (c.open()) {
+                    QSqlQuery q(c);
+                    q.exec(u"BEGIN"_s);
+                    m_locked = q.exec(u"LOCK TABLE \"__EFMigrationsHistory\" IN ACCESS EXCLUSIVE MODE"_s);
+                    m_ready = true;
+                    while (!m_release)
+                        QThread::msleep(10);
+                    q.exec(u"ROLLBACK"_s);
+                }
+                m_ready = true;
+            }
+            QSqlDatabase::removeDatabase(name);
+        });
+        while (!m_ready)
+            QThread::msleep(5);
+    }
+    ~LockHolder() { release(); }
+    bool locked() const { return m_locked; }
+    void release()
+    {
+        m_release = true;
+        m_future.waitForFinished();
+    }
+
+private:
+    std::atomic_bool m_ready{false};
+    std::atomic_bool m_locked{false};
+    std::atomic_bool m_release{false};
+    QFuture<void> m_future;
+};
+} // namespace
+
+class TestPgCheckRunner : public QObject
+{
+    Q_OBJECT
+private:
+    PgServer m_pg;
+    QString m_db;
+
+    Environment env(const QString &name = u"env"_s) const { return m_pg.environment(name, m_db); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_pg = PgServer::fromFixture();
+        QVERIFY2(m_pg.isValid(), qPrintable(m_pg.error()));
+        m_db = m_pg.createDatabase(u"runner"_s);
+        QVERIFY(!m_db.isEmpty());
+        QCOMPARE(m_pg.exec(m_db, {u"CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" varchar(150) PRIMARY KEY, "
+                                  "\"ProductVersion\" varchar(32) NOT NULL)"_s,
+                                  u"INSERT INTO \"__EFMigrationsHistory\" VALUES ('20240101000000_Initial', '9.0.6')"_s}),
+                 QString());
+    }
+
+    void allChecksPassOnAHealthyServer()
+    {
+        CheckRunner runner(CheckRegistry::builtin());
+        const RunOutcome out = runAndWait(runner, {env()}, {});
+        QVERIFY(out.finished);
+        QCOMPARE(out.results.size(), 3);
+        const CheckResult *c = out.find(u"env"_s, Connectivity);
+        QVERIFY(c);
+        QCOMPARE(c->status, CheckStatus::Pass);
+        QVERIFY(c->evidenceValue(u"ServerVersion"_s).toString().startsWith(u"1"));
+        QCOMPARE(c->evidenceValue(u"Tls"_s).toString(), u"off"_s);
+        const CheckResult *pool = out.find(u"env"_s, u"check.postgres.pool"_s);
+        QVERIFY(pool);
+        QCOMPARE(pool->status, CheckStatus::Pass);
+        QVERIFY(pool->evidenceValue(u"MaxConnections"_s).toInt() >= 100);
+        QVERIFY(pool->evidenceValue(u"ByApplication"_s).toMap().contains(u"doctor-dashboard"_s));
+    }
+
+    // RELIABILITY 1
+    void closedPortIsRefusedQuickly()
+    {
+        Environment e = env();
+        e.connection.port = QString::number(closedLoopbackPort());
+        CheckRunner runner(CheckRegistry::builtin());
+        StallProbe probe(50);
+        const RunOutcome out = runAndWait(runner, {e}, {Connectivity, Migrations});
+        QVERIFY(out.finished);
+        QVERIFY2(out.elapsedMs < 1000, qPrintable(QString::number(out.elapsedMs)));
+        const CheckResult *c = out.find(u"env"_s, Connectivity);
+        QCOMPARE(c->status, CheckStatus::Fail);
+        QVERIFY2(c->message.contains(u"Connection refused"), qPrintable(c->message));
+        QCOMPARE(out.find(u"env"_s, Migrations)->status, CheckStatus::Error);
+        QVERIFY(probe.longestGapMs() < 200);
+    }
+
+    // RELIABILITY 2: a silent server times out; other environments are not held up.
+    void silentServerTimesOutAndOthersAreUnaffected()
+    {
+        SilentServer silent;
+        Environment slow = env(u"silent"_s);
+        slow.connection.port = QString::number(silent.port());
+        slow.timeouts.connectSec = 2;
+        CheckRunner runner(CheckRegistry::builtin());
+        QElapsedTimer t;
+        t.start();
+        qint64 healthyAt = -1;
+        connect(&runner, &CheckRunner::environmentFinished, this, [&](const QString &n) {
+            if (n == u"healthy")
+                healthyAt = t.elapsed();
+        });
+        StallProbe probe(50);
+        const RunOutcome out = runAndWait(runner, {slow, env(u"healthy"_s)}, {Connectivity});
+        QVERIFY(out.finished);
+        QVERIFY2(out.elapsedMs >= 1900 && out.elapsedMs < 3200, qPrintable(QString::number(out.elapsedMs)));
+        const CheckResult *c = out.find(u"silent"_s, Connectivity);
+        QCOMPARE(c->status, CheckStatus::Fail);
+        QVERIFY2(c->message.contains(u"timeout", Qt::CaseInsensitive), qPrintable(c->message));
+        QCOMPARE(out.find(u"healthy"_s, Connectivity)->status, CheckStatus::Pass);
+        QVERIFY2(healthyAt >= 0 && healthyAt < 1000, qPrintable(QString::number(healthyAt)));
+        QVERIFY2(probe.longestGapMs() < 200, qPrintable(QString::number(probe.longestGapMs())));
+    }
+
+    // RELIABILITY 3 and 5: statement and lock timeouts, then the next run succeeds.
+    void lockTimeoutThenStatementTimeout()
+    {
+        LockHolder lock(m_pg, m_db);
+        QVERIFY(lock.locked());
+        Environment e = env();
+        e.timeouts.lockMs = 500;
+        CheckRunner runner(CheckRegistry::builtin());
+        RunOutcome out = runAndWait(runner, {e}, {Migrations});
+        QVERIFY(out.finished);
+        const CheckResult *r = out.find(u"env"_s, Migrations);
+        QCOMPARE(r->status, CheckStatus::Error);
+        QCOMPARE(r->evidenceValue(u"SqlState"_s).toString(), u"55P03"_s);
+        QVERIFY(out.elapsedMs < 1500);
+
+        e.timeouts.lockMs = 10000;
+        e.timeouts.statementMs = 1000;
+        out = runAndWait(runner, {e}, {Migrations});
+        r = out.find(u"env"_s, Migrations);
+        QCOMPARE(r->evidenceValue(u"SqlState"_s).toString(), u"57014"_s);
+        QVERIFY2(r->message.contains(u"statement_timeout"), qPrintable(r->message));
+        QVERIFY2(out.elapsedMs < 1500, qPrintable(QString::number(out.elapsedMs)));
+
+        lock.release();
+        out = runAndWait(runner, {e}, {Migrations});
+        QCOMPARE(out.find(u"env"_s, Migrations)->status, CheckStatus::Pass);
+    }
+
+    // RELIABILITY 4: cancel stops a running query through PQcancel.
+    void cancelStopsARunningQuery()
+    {
+        LockHolder lock(m_pg, m_db);
+        Environment e = env();
+        e.timeouts.lockMs = 30000;
+        e.timeouts.statementMs = 30000;
+        CheckRunner runner(CheckRegistry::builtin());
+        QSignalSpy finished(&runner, &CheckRunner::runFinished);
+        QSignalSpy results(&runner, &CheckRunner::resultReady);
+        runner.start({e}, {Migrations});
+        QTest::qWait(500);
+        QElapsedTimer t;
+        t.start();
+        runner.cancel();
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(1).toBool(), true);
+        runner.waitForIdle(); // the job itself has stopped, not just the view
+        QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
+        QTest::qWait(50);
+        QCOMPARE(results.size(), 0); // a cancelled run's results never arrive
+        const QVariant waiting = m_pg.scalar(m_db, u"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                                   "AND application_name = 'doctor-dashboard'"_s);
+        QCOMPARE(waiting.toInt(), 0);
+    }
+
+    // RELIABILITY 6: the backend is terminated mid-run; the next run reconnects.
+    void terminatedBackendIsConnectionLost()
+    {
+        Environment e = env();
+        e.timeouts.lockMs = 30000;
+        CheckRunner runner(CheckRegistry::builtin());
+        RunOutcome out;
+        {
+            LockHolder lock(m_pg, m_db);
+            QSignalSpy finished(&runner, &CheckRunner::runFinished);
+            connect(&runner, &CheckRunner::resultReady, this, [&out](const CheckResult &r) { out.results << r; });
+            runner.start({e}, {Migrations});
+            QTRY_VERIFY_WITH_TIMEOUT(m_pg.scalar(m_db, u"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                                       "AND application_name = 'doctor-dashboard'"_s)
+                                                     .toInt()
+                                             == 1,
+                                     5000);
+            m_pg.exec(m_db, {u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
+                              "'doctor-dashboard'"_s});
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
+            runner.disconnect(this);
+        }
+        QCOMPARE(out.results.size(), 1);
+        QVERIFY2(out.results[0].message.contains(u"Connection lost"), qPrintable(out.results[0].message));
+        out = runAndWait(runner, {e}, {Migrations});
+        QCOMPARE(out.find(u"env"_s, Migrations)->status, CheckStatus::Pass);
+    }
+
+    // RELIABILITY 9: a check session cannot write.
+    void checkSessionsAreReadOnly()
+    {
+        const Environment e = env();
+        CancelToken token;
+        DbSession session(e, &token);
+        QVERIFY(session.open());
+        QVERIFY(session.beginReadOnly());
+        QSqlQuery q(QSqlDatabase::database(session.connectionName(), false));
+        QVERIFY(!q.exec(u"CREATE TABLE written_by_check (id int)"_s));
+        QCOMPARE(q.lastError().nativeErrorCode(), u"25006"_s);
+        QCOMPARE(DbError::fromQuery(q.lastError()).kind, DbError::Kind::ReadOnly);
+        session.rollback();
+    }
+
+    // RELIABILITY 10: 50 environments at once, no thread warnings, no leftover connections.
+    void fiftyEnvironmentsConcurrently()
+    {
+        SqlWarningGuard guard;
+        QList<Environment> envs;
+        for (int i = 0; i < 50; ++i)
+            envs << env(u"env%1"_s.arg(i));
+        CheckRunner runner(CheckRegistry::builtin());
+        runner.setMaxParallel(50);
+        const RunOutcome out = runAndWait(runner, envs, {}, 60000);
+        QVERIFY(out.finished);
+        QCOMPARE(out.results.size(), 150);
+        for (const CheckResult &r : out.results)
+            QVERIFY2(r.status == CheckStatus::Pass, qPrintable(r.environment + u": "_s + r.message));
+        runner.waitForIdle();
+        QCOMPARE(guard.offending(), QStringList());
+        QCOMPARE(QSqlDatabase::connectionNames(), QStringList());
+    }
+
+    // RELIABILITY 7: a server restarted between runs is picked up by the next run.
+    void serverRestartBetweenRuns()
+    {
+        CheckRunner runner(CheckRegistry::builtin());
+        QCOMPARE(runAndWait(runner, {env()}, {Connectivity}).find(u"env"_s, Connectivity)->status, CheckStatus::Pass);
+        QString message;
+        QVERIFY2(m_pg.restart(&message), qPrintable(message));
+        QCOMPARE(runAndWait(runner, {env()}, {Connectivity}).find(u"env"_s, Connectivity)->status, CheckStatus::Pass);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPgCheckRunner)
+#include "tst_pg_checkrunner.moc"
