@@ -3,6 +3,7 @@
 #include "checkregistry.h"
 #include "dbsession.h"
 #include "kblibrary.h"
+#include "kbplaceholders.h"
 #include "postgres/connectivitycheck.h"
 #include "postgres/migrationscheck.h"
 

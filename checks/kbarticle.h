@@ -2,6 +2,7 @@
 
 #include "deploymentstyle.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -12,11 +13,14 @@
 
 struct KbCodeBlock
 {
-    QString language; // fence info, lower case: "bash", "yaml", "json", "sql", ...
+    QString language; // first word of the fence info, lower case: "bash", "yaml", "json", "sql"
     QString text; // exactly the block's content, ending without a trailing newline
     QString section; // title of the enclosing heading
     std::optional<DeploymentStyle> deployment; // set inside "How to fix" subsections
-    QString caption; // the comment or paragraph that introduces it, if any
+    // What introduces the block: the paragraph just before it under the same heading (a
+    // paragraph captions one block only), else its first comment line ("# " in bash and
+    // yaml, "-- " in sql) without the marker; empty if neither exists.
+    QString caption;
     int line = 0; // 1-based line of the opening fence in the source file
 };
 
@@ -25,7 +29,9 @@ struct KbSection
     QString title;
     int level = 2;
     int line = 0; // 1-based line of the heading
-    QString markdown; // the section's body as markdown, headings of sub-sections included
+    // The section's body as raw markdown from the source, without its heading line and up
+    // to the next heading of level 1 or 2; headings of sub-sections included.
+    QString markdown;
 };
 
 struct KbArticle
@@ -34,15 +40,16 @@ struct KbArticle
     QString plugin;
     QString severity;
     QStringList tags;
-    QString title; // the first level-1 heading
+    QString title; // the first level-1 heading (the checkId when there is none)
     QString sourcePath; // file it was read from (":/kb/..." for shipped articles)
     QString body; // the markdown after the front matter
     int bodyLine = 1; // 1-based line in the file where body starts
     QList<KbSection> sections; // level-2 sections in order
-    QList<KbCodeBlock> codeBlocks; // every fenced block in order
+    QList<KbCodeBlock> codeBlocks; // every fenced block in order (indented ones are prose)
 
     QList<KbCodeBlock> fixesFor(DeploymentStyle style) const; // blocks under How to fix / style
     QStringList relatedChecks() const; // check ids named in the "Related checks" section
+    const KbSection *section(const QString &title) const; // case-insensitive; nullptr if absent
 };
 
 struct KbParseResult
@@ -53,5 +60,9 @@ struct KbParseResult
 };
 
 namespace KbParser {
+// Larger inputs are rejected with an error rather than parsed.
+inline constexpr qsizetype MaxArticleBytes = 1024 * 1024;
+
+// Never throws and never crashes, whatever the bytes: problems come back in error.
 KbParseResult parse(const QByteArray &markdown, const QString &sourcePath);
-}
+} // namespace KbParser

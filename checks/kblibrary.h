@@ -7,21 +7,26 @@
 #include <QString>
 #include <QStringList>
 
-// Knowledge-base articles by check id: the shipped ones (":/kb") overridden by user folders.
+// All knowledge-base articles, keyed by checkId: the ones shipped in the resources plus
+// the user's own folders, which may add articles or override shipped ones.
 class KbLibrary
 {
 public:
+    // Loads the shipped articles (":/kb", recursively) and then each extra directory in
+    // order; an article with the same checkId as an earlier one replaces it (user
+    // overrides). Drops whatever was loaded before. Broken files are skipped and reported.
     void load(const QStringList &extraDirs = {});
-    const KbArticle *article(const QString &checkId) const;
-    QList<KbArticle> articles() const;
+
+    const KbArticle *article(const QString &checkId) const; // nullptr when none
+    QList<KbArticle> articles() const; // sorted by checkId
+    // "FILE:LINE: message" for articles that failed to parse ("DIR: message" for a
+    // folder that cannot be read).
     QStringList errors() const;
 
 private:
+    void loadDir(const QString &dir);
+    void loadFile(const QString &path);
+
     QMap<QString, KbArticle> m_articles;
     QStringList m_errors;
 };
-
-namespace KbPlaceholders {
-QStringList find(const QString &text);
-QString fill(const QString &text, const QMap<QString, QString> &values);
-} // namespace KbPlaceholders

@@ -3,6 +3,7 @@
 #include "articleview.h"
 #include "codeblockview.h"
 #include "kblibrary.h"
+#include "kbplaceholders.h"
 #include "resulttext.h"
 #include "statusicons.h"
 
