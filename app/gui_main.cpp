@@ -24,10 +24,11 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption demo(u"demo"_s, u"Start with the embedded SQLite demo."_s);
     const QCommandLineOption config(u"config"_s, u"Open this environments file."_s, u"FILE"_s);
-    const QCommandLineOption kbDir(u"kb"_s, u"Extra knowledge-base folder (repeatable)."_s, u"DIR"_s);
-    const QCommandLineOption screenshot(u"screenshot"_s, u"Save a PNG of the window after the first run, then quit."_s,
-                                        u"FILE"_s);
-    parser.addOptions({demo, config, kbDir, screenshot});
+    const QCommandLineOption kbDir(
+        u"kb"_s, u"Extra knowledge-base folder (repeatable)."_s, u"DIR"_s);
+    const QCommandLineOption screenshot(
+        u"screenshot"_s, u"Save a PNG of the window after the first run, then quit."_s, u"FILE"_s);
+    parser.addOptions({ demo, config, kbDir, screenshot });
     parser.process(app);
 
     KbLibrary kb;

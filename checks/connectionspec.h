@@ -4,7 +4,6 @@
 #include <QPair>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 // Where and how to connect, independent of the text it was parsed from.
@@ -15,8 +14,8 @@ struct ConnectionSpec
     enum class Driver { Postgres, Sqlite };
     Driver driver = Driver::Postgres;
 
-    QString host;     // may be a comma-separated list, as libpq accepts
-    QString port;     // may be a comma-separated list matching host
+    QString host; // may be a comma-separated list, as libpq accepts
+    QString port; // may be a comma-separated list matching host
     QString database; // for SQLite: the database file path
     QString user;
     QString password;
@@ -27,7 +26,7 @@ struct ConnectionSpec
 
     std::optional<int> connectTimeoutSec; // Npgsql "Timeout", libpq connect_timeout
     std::optional<int> commandTimeoutSec; // Npgsql "Command Timeout" -> statement_timeout
-    bool trustServerCertificate = false;  // Npgsql: encrypt but do not verify
+    bool trustServerCertificate = false; // Npgsql: encrypt but do not verify
 
     QString option(const QString &key) const; // empty when unset
     void setOption(const QString &key, const QString &value); // replaces, keeps order
@@ -47,8 +46,8 @@ struct ParsedConnection
 {
     ConnectionSpec spec;
     QStringList warnings; // e.g. pooling keys libpq does not have, unknown keys
-    QString error;        // empty on success; never contains the password
-                          // (on failure spec is left empty: no partial password)
+    QString error; // empty on success; never contains the password
+                   // (on failure spec is left empty: no partial password)
     bool ok() const { return error.isEmpty(); }
 };
 

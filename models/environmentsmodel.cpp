@@ -31,14 +31,17 @@ QVariant EnvironmentsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return QString(env.name + u"\n"_s + Deployment::title(env.deployment));
     case Qt::ToolTipRole:
-        return u"%1 — %2\n%3"_s.arg(env.name, Deployment::title(env.deployment), env.connection.describe());
+        return u"%1 — %2\n%3"_s.arg(
+            env.name, Deployment::title(env.deployment), env.connection.describe());
     case Qt::DecorationRole:
         if (busy)
             return StatusIcons::busy(m_frame);
         return worst == m_worst.cend() ? StatusIcons::none() : StatusIcons::forStatus(*worst);
     case Qt::AccessibleTextRole:
         return busy ? tr("%1, checking").arg(env.name)
-                    : worst == m_worst.cend() ? env.name : tr("%1, worst result %2").arg(env.name, Status::key(*worst));
+            : worst == m_worst.cend()
+            ? env.name
+            : tr("%1, worst result %2").arg(env.name, Status::key(*worst));
     case EnvironmentNameRole:
         return env.name;
     case IsAllRole:
@@ -115,6 +118,6 @@ void EnvironmentsModel::advanceBusyFrame()
     m_frame = (m_frame + 1) % 8;
     for (const QString &name : std::as_const(m_busy)) {
         const int row = rowOf(name);
-        Q_EMIT dataChanged(index(row), index(row), {Qt::DecorationRole});
+        Q_EMIT dataChanged(index(row), index(row), { Qt::DecorationRole });
     }
 }

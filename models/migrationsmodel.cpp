@@ -92,13 +92,16 @@ void MigrationsModel::setMigrations(const QList<MigrationEntry> &migrations)
 
 int MigrationsModel::count(MigrationEntry::State state) const
 {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [state](const MigrationEntry &m) { return m.state == state; }));
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+        [state](const MigrationEntry &m) { return m.state == state; }));
 }
 
 QString MigrationsModel::summary() const
 {
-    QString text = tr("%n applied", nullptr, count(MigrationEntry::State::Applied) + count(MigrationEntry::State::NotExpected))
-            + u" · "_s + tr("%n pending", nullptr, count(MigrationEntry::State::Pending));
+    QString text
+        = tr("%n applied", nullptr,
+              count(MigrationEntry::State::Applied) + count(MigrationEntry::State::NotExpected))
+        + u" · "_s + tr("%n pending", nullptr, count(MigrationEntry::State::Pending));
     if (const int n = count(MigrationEntry::State::NotExpected))
         text += u" · "_s + tr("%n not in expected set", nullptr, n);
     return text;

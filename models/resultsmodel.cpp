@@ -1,11 +1,10 @@
 #include "resultsmodel.h"
 
 #include <QColor>
-
-#include <algorithm>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -115,7 +114,7 @@ void ResultsModel::upsert(const CheckResult &result)
         return;
     }
     const auto pos = std::upper_bound(m_results.cbegin(), m_results.cend(), result,
-                                      [this](const CheckResult &a, const CheckResult &b) { return before(a, b); });
+        [this](const CheckResult &a, const CheckResult &b) { return before(a, b); });
     const int at = int(pos - m_results.cbegin());
     beginInsertRows({}, at, at);
     m_results.insert(at, result);
@@ -140,7 +139,8 @@ std::optional<CheckStatus> ResultsModel::worstStatus(const QString &environment)
 {
     std::optional<CheckStatus> worst;
     for (const CheckResult &r : m_results) {
-        if (r.environment == environment && (!worst || Status::rank(r.status) > Status::rank(*worst)))
+        if (r.environment == environment
+            && (!worst || Status::rank(r.status) > Status::rank(*worst)))
             worst = r.status;
     }
     return worst;
@@ -158,7 +158,8 @@ bool ResultsModel::before(const CheckResult &a, const CheckResult &b) const
         const qsizetype i = order.indexOf(name);
         return i < 0 ? order.size() : i;
     };
-    const auto ea = rank(m_environmentOrder, a.environment), eb = rank(m_environmentOrder, b.environment);
+    const auto ea = rank(m_environmentOrder, a.environment),
+               eb = rank(m_environmentOrder, b.environment);
     if (ea != eb)
         return ea < eb;
     return rank(m_checkOrder, a.checkId) < rank(m_checkOrder, b.checkId);

@@ -11,8 +11,15 @@ class ResultsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { EnvironmentColumn, CheckColumn, StatusColumn, SeverityColumn, MessageColumn, DurationColumn,
-                  ColumnCount };
+    enum Column {
+        EnvironmentColumn,
+        CheckColumn,
+        StatusColumn,
+        SeverityColumn,
+        MessageColumn,
+        DurationColumn,
+        ColumnCount
+    };
     enum Role { ResultRole = Qt::UserRole + 1, StatusRankRole, EnvironmentRole };
 
     using QAbstractTableModel::QAbstractTableModel;
@@ -20,7 +27,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     // Rows are kept in this order (environments, then checks) whatever order the
     // worker threads finish in; unknown names go last.

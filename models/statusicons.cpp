@@ -13,8 +13,7 @@ public:
     using Painter = std::function<void(QPainter &, const QRectF &)>;
     explicit PaintedIcon(Painter paint)
         : m_paint(std::move(paint))
-    {
-    }
+    { }
     void paint(QPainter *p, const QRect &rect, QIcon::Mode, QIcon::State) override
     {
         p->save();
@@ -86,7 +85,8 @@ QIcon StatusIcons::busy(int frame)
     return QIcon(new PaintedIcon([frame](QPainter &p, const QRectF &r) {
         const qreal side = qMin(r.width(), r.height()) * 0.8;
         const QRectF c(r.center() - QPointF(side / 2, side / 2), QSizeF(side, side));
-        p.setPen(QPen(QColor(0x3d, 0x7e, 0xd6), qMax<qreal>(1.5, side / 6), Qt::SolidLine, Qt::RoundCap));
+        p.setPen(QPen(
+            QColor(0x3d, 0x7e, 0xd6), qMax<qreal>(1.5, side / 6), Qt::SolidLine, Qt::RoundCap));
         p.drawArc(c, -(frame % 8) * 45 * 16, 270 * 16);
     }));
 }

@@ -8,7 +8,7 @@
 // scale cleanly on high-DPI screens (no bitmap assets, no icon theme needed).
 namespace StatusIcons {
 QIcon forStatus(CheckStatus status);
-QIcon none();          // no result yet
+QIcon none(); // no result yet
 QIcon busy(int frame); // a turning arc, frame 0..7
 QColor colour(CheckStatus status);
 } // namespace StatusIcons

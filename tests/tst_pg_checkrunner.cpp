@@ -9,10 +9,10 @@
 #include "stallprobe.h"
 
 #include <QElapsedTimer>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QSignalSpy>
+#include <QSqlDatabase>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 #include <QThread>
 #include <QtConcurrent>
@@ -42,7 +42,8 @@ public:
                 if (c.open()) {
                     QSqlQuery q(c);
                     q.exec(u"BEGIN"_s);
-                    m_locked = q.exec(u"LOCK TABLE \"__EFMigrationsHistory\" IN ACCESS EXCLUSIVE MODE"_s);
+                    m_locked = q.exec(
+                        u"LOCK TABLE \"__EFMigrationsHistory\" IN ACCESS EXCLUSIVE MODE"_s);
                     m_ready = true;
                     while (!m_release)
                         QThread::msleep(10);
@@ -64,9 +65,9 @@ public:
     }
 
 private:
-    std::atomic_bool m_ready{false};
-    std::atomic_bool m_locked{false};
-    std::atomic_bool m_release{false};
+    std::atomic_bool m_ready { false };
+    std::atomic_bool m_locked { false };
+    std::atomic_bool m_release { false };
     QFuture<void> m_future;
 };
 } // namespace
@@ -87,16 +88,19 @@ private Q_SLOTS:
         QVERIFY2(m_pg.isValid(), qPrintable(m_pg.error()));
         m_db = m_pg.createDatabase(u"runner"_s);
         QVERIFY(!m_db.isEmpty());
-        QCOMPARE(m_pg.exec(m_db, {u"CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" varchar(150) PRIMARY KEY, "
-                                  "\"ProductVersion\" varchar(32) NOT NULL)"_s,
-                                  u"INSERT INTO \"__EFMigrationsHistory\" VALUES ('20240101000000_Initial', '9.0.6')"_s}),
-                 QString());
+        QCOMPARE(
+            m_pg.exec(m_db,
+                { u"CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" varchar(150) PRIMARY "
+                  u"KEY, "
+                  "\"ProductVersion\" varchar(32) NOT NULL)"_s,
+                    u"INSERT INTO \"__EFMigrationsHistory\" VALUES ('20240101000000_Initial', '9.0.6')"_s }),
+            QString());
     }
 
     void allChecksPassOnAHealthyServer()
     {
         CheckRunner runner(CheckRegistry::builtin());
-        const RunOutcome out = runAndWait(runner, {env()}, {});
+        const RunOutcome out = runAndWait(runner, { env() }, {});
         QVERIFY(out.finished);
         QCOMPARE(out.results.size(), 3);
         const CheckResult *c = out.find(u"env"_s, Connectivity);
@@ -118,7 +122,7 @@ private Q_SLOTS:
         e.connection.port = QString::number(closedLoopbackPort());
         CheckRunner runner(CheckRegistry::builtin());
         StallProbe probe(50);
-        const RunOutcome out = runAndWait(runner, {e}, {Connectivity, Migrations});
+        const RunOutcome out = runAndWait(runner, { e }, { Connectivity, Migrations });
         QVERIFY(out.finished);
         QVERIFY2(out.elapsedMs < 1000, qPrintable(QString::number(out.elapsedMs)));
         const CheckResult *c = out.find(u"env"_s, Connectivity);
@@ -144,9 +148,10 @@ private Q_SLOTS:
                 healthyAt = t.elapsed();
         });
         StallProbe probe(50);
-        const RunOutcome out = runAndWait(runner, {slow, env(u"healthy"_s)}, {Connectivity});
+        const RunOutcome out = runAndWait(runner, { slow, env(u"healthy"_s) }, { Connectivity });
         QVERIFY(out.finished);
-        QVERIFY2(out.elapsedMs >= 1900 && out.elapsedMs < 3200, qPrintable(QString::number(out.elapsedMs)));
+        QVERIFY2(out.elapsedMs >= 1900 && out.elapsedMs < 3200,
+            qPrintable(QString::number(out.elapsedMs)));
         const CheckResult *c = out.find(u"silent"_s, Connectivity);
         QCOMPARE(c->status, CheckStatus::Fail);
         QVERIFY2(c->message.contains(u"timeout", Qt::CaseInsensitive), qPrintable(c->message));
@@ -163,7 +168,7 @@ private Q_SLOTS:
         Environment e = env();
         e.timeouts.lockMs = 500;
         CheckRunner runner(CheckRegistry::builtin());
-        RunOutcome out = runAndWait(runner, {e}, {Migrations});
+        RunOutcome out = runAndWait(runner, { e }, { Migrations });
         QVERIFY(out.finished);
         const CheckResult *r = out.find(u"env"_s, Migrations);
         QCOMPARE(r->status, CheckStatus::Error);
@@ -172,14 +177,14 @@ private Q_SLOTS:
 
         e.timeouts.lockMs = 10000;
         e.timeouts.statementMs = 1000;
-        out = runAndWait(runner, {e}, {Migrations});
+        out = runAndWait(runner, { e }, { Migrations });
         r = out.find(u"env"_s, Migrations);
         QCOMPARE(r->evidenceValue(u"SqlState"_s).toString(), u"57014"_s);
         QVERIFY2(r->message.contains(u"statement_timeout"), qPrintable(r->message));
         QVERIFY2(out.elapsedMs < 1500, qPrintable(QString::number(out.elapsedMs)));
 
         lock.release();
-        out = runAndWait(runner, {e}, {Migrations});
+        out = runAndWait(runner, { e }, { Migrations });
         QCOMPARE(out.find(u"env"_s, Migrations)->status, CheckStatus::Pass);
     }
 
@@ -193,7 +198,7 @@ private Q_SLOTS:
         CheckRunner runner(CheckRegistry::builtin());
         QSignalSpy finished(&runner, &CheckRunner::runFinished);
         QSignalSpy results(&runner, &CheckRunner::resultReady);
-        runner.start({e}, {Migrations});
+        runner.start({ e }, { Migrations });
         QTest::qWait(500);
         QElapsedTimer t;
         t.start();
@@ -204,8 +209,9 @@ private Q_SLOTS:
         QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
         QTest::qWait(50);
         QCOMPARE(results.size(), 0); // a cancelled run's results never arrive
-        const QVariant waiting = m_pg.scalar(m_db, u"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                                                   "AND application_name = 'doctor-dashboard'"_s);
+        const QVariant waiting = m_pg.scalar(m_db,
+            u"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+            "AND application_name = 'doctor-dashboard'"_s);
         QCOMPARE(waiting.toInt(), 0);
     }
 
@@ -219,21 +225,27 @@ private Q_SLOTS:
         {
             LockHolder lock(m_pg, m_db);
             QSignalSpy finished(&runner, &CheckRunner::runFinished);
-            connect(&runner, &CheckRunner::resultReady, this, [&out](const CheckResult &r) { out.results << r; });
-            runner.start({e}, {Migrations});
-            QTRY_VERIFY_WITH_TIMEOUT(m_pg.scalar(m_db, u"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                                                       "AND application_name = 'doctor-dashboard'"_s)
-                                                     .toInt()
-                                             == 1,
-                                     5000);
-            m_pg.exec(m_db, {u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
-                              "'doctor-dashboard'"_s});
+            connect(&runner, &CheckRunner::resultReady, this,
+                [&out](const CheckResult &r) { out.results << r; });
+            runner.start({ e }, { Migrations });
+            QTRY_VERIFY_WITH_TIMEOUT(
+                m_pg.scalar(m_db,
+                        u"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                        "AND application_name = 'doctor-dashboard'"_s)
+                        .toInt()
+                    == 1,
+                5000);
+            m_pg.exec(m_db,
+                { u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name "
+                  u"= "
+                  "'doctor-dashboard'"_s });
             QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
             runner.disconnect(this);
         }
         QCOMPARE(out.results.size(), 1);
-        QVERIFY2(out.results[0].message.contains(u"Connection lost"), qPrintable(out.results[0].message));
-        out = runAndWait(runner, {e}, {Migrations});
+        QVERIFY2(out.results[0].message.contains(u"Connection lost"),
+            qPrintable(out.results[0].message));
+        out = runAndWait(runner, { e }, { Migrations });
         QCOMPARE(out.find(u"env"_s, Migrations)->status, CheckStatus::Pass);
     }
 
@@ -265,7 +277,8 @@ private Q_SLOTS:
         QVERIFY(out.finished);
         QCOMPARE(out.results.size(), 150);
         for (const CheckResult &r : out.results)
-            QVERIFY2(r.status == CheckStatus::Pass, qPrintable(r.environment + u": "_s + r.message));
+            QVERIFY2(
+                r.status == CheckStatus::Pass, qPrintable(r.environment + u": "_s + r.message));
         runner.waitForIdle();
         QCOMPARE(guard.offending(), QStringList());
         QCOMPARE(QSqlDatabase::connectionNames(), QStringList());
@@ -275,10 +288,14 @@ private Q_SLOTS:
     void serverRestartBetweenRuns()
     {
         CheckRunner runner(CheckRegistry::builtin());
-        QCOMPARE(runAndWait(runner, {env()}, {Connectivity}).find(u"env"_s, Connectivity)->status, CheckStatus::Pass);
+        QCOMPARE(
+            runAndWait(runner, { env() }, { Connectivity }).find(u"env"_s, Connectivity)->status,
+            CheckStatus::Pass);
         QString message;
         QVERIFY2(m_pg.restart(&message), qPrintable(message));
-        QCOMPARE(runAndWait(runner, {env()}, {Connectivity}).find(u"env"_s, Connectivity)->status, CheckStatus::Pass);
+        QCOMPARE(
+            runAndWait(runner, { env() }, { Connectivity }).find(u"env"_s, Connectivity)->status,
+            CheckStatus::Pass);
     }
 };
 

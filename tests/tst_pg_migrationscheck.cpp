@@ -14,8 +14,8 @@ const QString Migrations = u"check.postgres.migrations"_s;
 
 QString historyDdl(const QString &qualifiedName)
 {
-    return u"CREATE TABLE %1 (\"MigrationId\" varchar(150) PRIMARY KEY, \"ProductVersion\" varchar(32) NOT NULL)"_s.arg(
-            qualifiedName);
+    return u"CREATE TABLE %1 (\"MigrationId\" varchar(150) PRIMARY KEY, \"ProductVersion\" varchar(32) NOT NULL)"_s
+        .arg(qualifiedName);
 }
 
 QString insertRows(const QString &qualifiedName, const QStringList &ids)
@@ -34,23 +34,27 @@ private:
     PgServer m_pg;
     QTemporaryDir m_tmp;
     QString m_manifest;
-    QStringList m_expected{u"20240101000000_Initial"_s, u"20240201000000_AddUsers"_s, u"20240301000000_AddRoles"_s,
-                           u"20240401000000_AddAudit"_s, u"20240501000000_AddIndexes"_s};
+    QStringList m_expected { u"20240101000000_Initial"_s, u"20240201000000_AddUsers"_s,
+        u"20240301000000_AddRoles"_s, u"20240401000000_AddAudit"_s,
+        u"20240501000000_AddIndexes"_s };
 
     CheckResult runMigrations(const Environment &env)
     {
         CheckRunner runner(CheckRegistry::builtin());
-        const RunOutcome out = runAndWait(runner, {env}, {Migrations});
-        [&] { QVERIFY(out.finished); QCOMPARE(out.results.size(), 1); }();
+        const RunOutcome out = runAndWait(runner, { env }, { Migrations });
+        [&] {
+            QVERIFY(out.finished);
+            QCOMPARE(out.results.size(), 1);
+        }();
         return out.results.value(0);
     }
 
     Environment withHistory(const QStringList &applied, const QString &prefix)
     {
         const QString db = m_pg.createDatabase(prefix);
-        const QString error = m_pg.exec(db, {historyDdl(u"\"__EFMigrationsHistory\""_s)});
+        const QString error = m_pg.exec(db, { historyDdl(u"\"__EFMigrationsHistory\""_s) });
         if (!applied.isEmpty())
-            m_pg.exec(db, {insertRows(u"\"__EFMigrationsHistory\""_s, applied)});
+            m_pg.exec(db, { insertRows(u"\"__EFMigrationsHistory\""_s, applied) });
         Environment env = m_pg.environment(prefix, db);
         env.expectedSource = m_manifest;
         return env;
@@ -73,8 +77,9 @@ private Q_SLOTS:
         QStringList keys;
         for (const auto &kv : r.evidence)
             keys << kv.first;
-        QCOMPARE(keys, (QStringList{u"TableExists"_s, u"AppliedCount"_s, u"PendingCount"_s, u"LatestApplied"_s,
-                                    u"PendingMigrations"_s, u"Status"_s}));
+        QCOMPARE(keys,
+            (QStringList { u"TableExists"_s, u"AppliedCount"_s, u"PendingCount"_s,
+                u"LatestApplied"_s, u"PendingMigrations"_s, u"Status"_s }));
     }
 
     void noHistoryTableWarns()
@@ -124,9 +129,10 @@ private Q_SLOTS:
     void databaseAheadIsInformational()
     {
         const QString extra = u"20240601000000_Hotfix"_s;
-        const CheckResult r = runMigrations(withHistory(m_expected + QStringList{extra}, u"ahead"_s));
+        const CheckResult r
+            = runMigrations(withHistory(m_expected + QStringList { extra }, u"ahead"_s));
         QCOMPARE(r.status, CheckStatus::Pass);
-        QCOMPARE(r.evidenceValue(u"NotInExpectedSet"_s).toStringList(), QStringList{extra});
+        QCOMPARE(r.evidenceValue(u"NotInExpectedSet"_s).toStringList(), QStringList { extra });
         QCOMPARE(r.migrations.last().state, MigrationEntry::State::NotExpected);
     }
 
@@ -144,9 +150,10 @@ private Q_SLOTS:
     {
         const QString db = m_pg.createDatabase(u"custom"_s);
         const QString table = u"\"Platform Data\".\"MyHistory\""_s;
-        QCOMPARE(m_pg.exec(db, {u"CREATE SCHEMA \"Platform Data\""_s, historyDdl(table),
-                                insertRows(table, m_expected)}),
-                 QString());
+        QCOMPARE(m_pg.exec(db,
+                     { u"CREATE SCHEMA \"Platform Data\""_s, historyDdl(table),
+                         insertRows(table, m_expected) }),
+            QString());
         Environment env = m_pg.environment(u"custom"_s, db);
         env.expectedSource = m_manifest;
         env.historySchema = u"Platform Data"_s;
@@ -164,14 +171,15 @@ private Q_SLOTS:
         Environment env = withHistory(m_expected, u"noselect"_s);
         const QString role = u"doctor_noselect_"_s + env.connection.database.right(6).toLower();
         QCOMPARE(m_pg.exec(env.connection.database,
-                           {u"CREATE ROLE %1 LOGIN PASSWORD 'pw-noselect'"_s.arg(role)}),
-                 QString());
+                     { u"CREATE ROLE %1 LOGIN PASSWORD 'pw-noselect'"_s.arg(role) }),
+            QString());
         env.connection.user = role;
         env.connection.password = u"pw-noselect"_s;
         const CheckResult r = runMigrations(env);
         QCOMPARE(r.status, CheckStatus::Error);
-        QVERIFY2(r.message.contains(u"GRANT SELECT ON public.\"__EFMigrationsHistory\" TO "_s + role),
-                 qPrintable(r.message));
+        QVERIFY2(
+            r.message.contains(u"GRANT SELECT ON public.\"__EFMigrationsHistory\" TO "_s + role),
+            qPrintable(r.message));
     }
 
     // RELIABILITY 12, 13: names from configuration are values, never SQL.
@@ -190,13 +198,15 @@ private Q_SLOTS:
         QFETCH(QString, schema);
         QFETCH(QString, table);
         Environment env = withHistory(m_expected, u"hostile"_s);
-        QCOMPARE(m_pg.exec(env.connection.database, {u"CREATE TABLE canary (id int)"_s}), QString());
+        QCOMPARE(
+            m_pg.exec(env.connection.database, { u"CREATE TABLE canary (id int)"_s }), QString());
         env.historySchema = schema;
         env.historyTable = table;
         CheckRunner runner(CheckRegistry::builtin());
         // The pool check runs after it on the same connection: it passes only if the
         // migrations check left no aborted transaction behind.
-        const RunOutcome out = runAndWait(runner, {env}, {Migrations, u"check.postgres.pool"_s});
+        const RunOutcome out
+            = runAndWait(runner, { env }, { Migrations, u"check.postgres.pool"_s });
         QVERIFY(out.finished);
         const CheckResult *m = out.find(env.name, Migrations);
         QVERIFY(m);
@@ -206,7 +216,8 @@ private Q_SLOTS:
         QVERIFY(pool);
         QVERIFY2(pool->status != CheckStatus::Error, qPrintable(pool->message));
         QCOMPARE(m_pg.scalar(env.connection.database, u"SELECT count(*) FROM canary"_s).toInt(), 0);
-        QVERIFY(m_pg.scalar(env.connection.database, u"SELECT to_regclass('canary') IS NOT NULL"_s).toBool());
+        QVERIFY(m_pg.scalar(env.connection.database, u"SELECT to_regclass('canary') IS NOT NULL"_s)
+                    .toBool());
     }
 };
 

@@ -16,7 +16,9 @@ ArticleView::ArticleView(QWidget *parent)
 
 void ArticleView::setArticleMarkdown(const QString &markdown)
 {
-    document()->setMarkdown(markdown, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
+    document()->setMarkdown(markdown,
+        QTextDocument::MarkdownFeatures(
+            QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
 }
 
 QString ArticleView::articleLink(const QString &checkId)

@@ -93,8 +93,10 @@ void CodeBlockView::applyTheme()
     const KSyntaxHighlighting::Theme theme = Highlighting::themeFor(palette());
     m_highlighter->setTheme(theme);
     QPalette pal = m_editor->palette();
-    pal.setColor(QPalette::Base, QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::BackgroundColor)));
-    pal.setColor(QPalette::Text, QColor::fromRgba(theme.textColor(KSyntaxHighlighting::Theme::Normal)));
+    pal.setColor(QPalette::Base,
+        QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::BackgroundColor)));
+    pal.setColor(
+        QPalette::Text, QColor::fromRgba(theme.textColor(KSyntaxHighlighting::Theme::Normal)));
     m_editor->setPalette(pal);
     m_highlighter->rehighlight();
 }
@@ -104,5 +106,6 @@ void CodeBlockView::fitHeight()
     // Show the whole command: a fix the user cannot see all of is a fix they may paste wrong.
     const int lines = int(m_text.count(u'\n')) + 1;
     const QFontMetrics fm(m_editor->font());
-    m_editor->setFixedHeight(lines * fm.lineSpacing() + 2 * int(m_editor->document()->documentMargin()) + 6);
+    m_editor->setFixedHeight(
+        lines * fm.lineSpacing() + 2 * int(m_editor->document()->documentMargin()) + 6);
 }

@@ -45,7 +45,7 @@ KbBrowser::KbBrowser(const KbLibrary &kb, QWidget *parent)
     auto *splitter = new QSplitter(this);
     splitter->addWidget(left);
     splitter->addWidget(m_panel);
-    splitter->setSizes({280, 820});
+    splitter->setSizes({ 280, 820 });
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(splitter);
     if (m_list->count() > 0)
@@ -70,9 +70,11 @@ void KbBrowser::applySearch(const QString &text)
         QListWidgetItem *item = m_list->item(i);
         const KbArticle *a = m_kb.article(item->data(Qt::UserRole).toString());
         const bool match = needle.isEmpty()
-                || (a && (a->title.contains(needle, Qt::CaseInsensitive) || a->checkId.contains(needle, Qt::CaseInsensitive)
-                          || a->tags.join(u' ').contains(needle, Qt::CaseInsensitive)
-                          || a->body.contains(needle, Qt::CaseInsensitive)));
+            || (a
+                && (a->title.contains(needle, Qt::CaseInsensitive)
+                    || a->checkId.contains(needle, Qt::CaseInsensitive)
+                    || a->tags.join(u' ').contains(needle, Qt::CaseInsensitive)
+                    || a->body.contains(needle, Qt::CaseInsensitive)));
         item->setHidden(!match);
     }
 }

@@ -14,14 +14,14 @@
 #include "welcomepage.h"
 
 #include <QAction>
-#include <QCheckBox>
-#include <QLineEdit>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -57,7 +57,8 @@ protected:
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override
     {
         return m_name.isEmpty()
-                || sourceModel()->index(row, 0, parent).data(ResultsModel::EnvironmentRole).toString() == m_name;
+            || sourceModel()->index(row, 0, parent).data(ResultsModel::EnvironmentRole).toString()
+            == m_name;
     }
 
 private:
@@ -80,9 +81,12 @@ MainWindow::MainWindow(const KbLibrary &kb, QWidget *parent)
 
     connect(m_runner, &CheckRunner::resultReady, this, &MainWindow::onResult);
     connect(m_runner, &CheckRunner::progressChanged, this, &MainWindow::onProgress);
-    connect(m_runner, &CheckRunner::runFinished, this, [this](quint64, bool cancelled) { onRunFinished(cancelled); });
-    connect(m_runner, &CheckRunner::environmentStarted, this, [this](const QString &n) { m_environments->setBusy(n, true); });
-    connect(m_runner, &CheckRunner::environmentFinished, this, [this](const QString &n) { m_environments->setBusy(n, false); });
+    connect(m_runner, &CheckRunner::runFinished, this,
+        [this](quint64, bool cancelled) { onRunFinished(cancelled); });
+    connect(m_runner, &CheckRunner::environmentStarted, this,
+        [this](const QString &n) { m_environments->setBusy(n, true); });
+    connect(m_runner, &CheckRunner::environmentFinished, this,
+        [this](const QString &n) { m_environments->setBusy(n, false); });
     auto *spinner = new QTimer(this);
     spinner->setInterval(120);
     connect(spinner, &QTimer::timeout, m_environments, &EnvironmentsModel::advanceBusyFrame);
@@ -105,7 +109,8 @@ MainWindow::~MainWindow()
 void MainWindow::buildActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    m_open = file->addAction(tr("&Open Environments File…"), this, &MainWindow::chooseEnvironmentsFile);
+    m_open = file->addAction(
+        tr("&Open Environments File…"), this, &MainWindow::chooseEnvironmentsFile);
     m_open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(tr("Open &Demo"), this, &MainWindow::startDemo);
@@ -126,13 +131,15 @@ void MainWindow::buildActions()
     QAction *pendingOnly = view->addAction(tr("&Pending Migrations Only"));
     pendingOnly->setCheckable(true);
     pendingOnly->setShortcut(Qt::CTRL | Qt::Key_P);
-    connect(pendingOnly, &QAction::toggled, this, [this](bool on) { m_migrations->pendingOnlyBox()->setChecked(on); });
+    connect(pendingOnly, &QAction::toggled, this,
+        [this](bool on) { m_migrations->pendingOnlyBox()->setChecked(on); });
     QAction *filter = view->addAction(tr("&Filter Migrations"));
     filter->setShortcut(QKeySequence::Find);
     connect(filter, &QAction::triggered, this, [this] { m_migrations->filterEdit()->setFocus(); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *kbAction = help->addAction(tr("&Knowledge Base"), this, &MainWindow::showKnowledgeBase);
+    QAction *kbAction
+        = help->addAction(tr("&Knowledge Base"), this, &MainWindow::showKnowledgeBase);
     kbAction->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About Doctor Dashboard"), this, &MainWindow::showAbout);
 
@@ -154,7 +161,7 @@ void MainWindow::buildLayout()
     m_environmentsView->setSpacing(2);
     m_environmentsView->setMinimumWidth(150);
     connect(m_environmentsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &MainWindow::onEnvironmentSelected);
+        &MainWindow::onEnvironmentSelected);
 
     m_resultsView = new QTableView(this);
     m_resultsView->setModel(m_resultsFilter);
@@ -162,21 +169,24 @@ void MainWindow::buildLayout()
     m_resultsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_resultsView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_resultsView->setSortingEnabled(true);
-    m_resultsView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder); // the model's own order
+    m_resultsView->horizontalHeader()->setSortIndicator(
+        -1, Qt::AscendingOrder); // the model's own order
     m_resultsView->horizontalHeader()->setSortIndicatorClearable(true);
     m_resultsView->verticalHeader()->hide();
     m_resultsView->setWordWrap(false);
-    m_resultsView->horizontalHeader()->setSectionResizeMode(ResultsModel::MessageColumn, QHeaderView::Stretch);
-    m_resultsView->horizontalHeader()->setSectionResizeMode(ResultsModel::CheckColumn, QHeaderView::ResizeToContents);
+    m_resultsView->horizontalHeader()->setSectionResizeMode(
+        ResultsModel::MessageColumn, QHeaderView::Stretch);
+    m_resultsView->horizontalHeader()->setSectionResizeMode(
+        ResultsModel::CheckColumn, QHeaderView::ResizeToContents);
     connect(m_resultsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MainWindow::onResultSelected);
+        &MainWindow::onResultSelected);
 
     m_migrations = new MigrationsView(this);
     m_centreSplitter = new QSplitter(Qt::Vertical, this);
     m_centreSplitter->setObjectName(u"centreSplitter"_s);
     m_centreSplitter->addWidget(m_resultsView);
     m_centreSplitter->addWidget(m_migrations);
-    m_centreSplitter->setSizes({260, 420});
+    m_centreSplitter->setSizes({ 260, 420 });
 
     auto *welcome = new WelcomePage(this);
     connect(welcome, &WelcomePage::demoRequested, this, &MainWindow::startDemo);
@@ -188,7 +198,7 @@ void MainWindow::buildLayout()
     m_panel = new RemediationPanel(this);
     connect(m_panel, &RemediationPanel::articleRequested, this, &MainWindow::showArticle);
     connect(m_panel, &RemediationPanel::commandCopied, this,
-            [this] { statusBar()->showMessage(tr("Command copied to the clipboard"), 2500); });
+        [this] { statusBar()->showMessage(tr("Command copied to the clipboard"), 2500); });
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(u"mainSplitter"_s);
@@ -197,7 +207,7 @@ void MainWindow::buildLayout()
     m_mainSplitter->addWidget(m_panel);
     m_mainSplitter->setStretchFactor(1, 3);
     m_mainSplitter->setStretchFactor(2, 2);
-    m_mainSplitter->setSizes({190, 760, 600});
+    m_mainSplitter->setSizes({ 190, 760, 600 });
     setCentralWidget(m_mainSplitter);
 
     m_progressLabel = new QLabel(tr("Ready"), this);
@@ -234,7 +244,7 @@ bool MainWindow::openEnvironmentsFile(const QString &path)
     if (!file.ok()) {
         // The environments shown so far stay as they are.
         QMessageBox::warning(this, tr("Cannot open environments file"),
-                             tr("%1\n\nNothing was changed; fix the file and open it again.").arg(file.error));
+            tr("%1\n\nNothing was changed; fix the file and open it again.").arg(file.error));
         return false;
     }
     if (!file.warnings.isEmpty())
@@ -274,10 +284,11 @@ void MainWindow::runSelected()
     const QModelIndex current = m_environmentsView->currentIndex();
     if (!current.isValid() || current.data(EnvironmentsModel::IsAllRole).toBool())
         return runAll();
-    const Environment *env = m_environments->environment(current.data(EnvironmentsModel::EnvironmentNameRole).toString());
+    const Environment *env = m_environments->environment(
+        current.data(EnvironmentsModel::EnvironmentNameRole).toString());
     if (!env)
         return;
-    m_runner->start({*env});
+    m_runner->start({ *env });
     updateActions();
 }
 
@@ -305,14 +316,16 @@ void MainWindow::onProgress(int done, int total)
     m_progress->setVisible(m_runner->isRunning());
     m_progress->setRange(0, qMax(total, 1));
     m_progress->setValue(done);
-    m_progressLabel->setText(m_runner->isRunning() ? tr("Checking %1 of %2").arg(done + 1 > total ? total : done + 1).arg(total)
-                                                   : tr("Ready"));
+    m_progressLabel->setText(m_runner->isRunning()
+            ? tr("Checking %1 of %2").arg(done + 1 > total ? total : done + 1).arg(total)
+            : tr("Ready"));
 }
 
 void MainWindow::onRunFinished(bool cancelled)
 {
     m_progress->setVisible(false);
-    m_progressLabel->setText(cancelled ? tr("Cancelled") : tr("%n result(s)", nullptr, m_results->rowCount()));
+    m_progressLabel->setText(
+        cancelled ? tr("Cancelled") : tr("%n result(s)", nullptr, m_results->rowCount()));
     const auto envs = m_environments->environments();
     for (const Environment &e : envs)
         m_environments->setBusy(e.name, false);
@@ -357,7 +370,8 @@ void MainWindow::onEnvironmentSelected()
     const QModelIndex current = m_environmentsView->currentIndex();
     const bool all = !current.isValid() || current.data(EnvironmentsModel::IsAllRole).toBool();
     static_cast<EnvironmentFilter *>(m_resultsFilter)
-            ->setEnvironment(all ? QString() : current.data(EnvironmentsModel::EnvironmentNameRole).toString());
+        ->setEnvironment(
+            all ? QString() : current.data(EnvironmentsModel::EnvironmentNameRole).toString());
     updateActions();
 }
 
@@ -372,15 +386,16 @@ void MainWindow::onResultSelected()
     const auto result = current.data(ResultsModel::ResultRole).value<CheckResult>();
     if (result.checkId == MigrationsCheckId)
         m_migrations->setResult(&result);
-    m_panel->show(m_kb.article(result.checkId), result, m_environments->environment(result.environment));
+    m_panel->show(
+        m_kb.article(result.checkId), result, m_environments->environment(result.environment));
 }
 
 void MainWindow::showArticle(const QString &checkId)
 {
     const QModelIndex current = m_resultsView->currentIndex();
     const Environment *env = current.isValid()
-            ? m_environments->environment(current.data(ResultsModel::EnvironmentRole).toString())
-            : nullptr;
+        ? m_environments->environment(current.data(ResultsModel::EnvironmentRole).toString())
+        : nullptr;
     // A related check's own result in the same environment, when there is one.
     std::optional<CheckResult> result;
     if (env) {
@@ -392,9 +407,11 @@ void MainWindow::showArticle(const QString &checkId)
 
 void MainWindow::chooseEnvironmentsFile()
 {
-    const QString start = m_source.isEmpty() || !QFileInfo(m_source).exists() ? QString() : QFileInfo(m_source).path();
+    const QString start = m_source.isEmpty() || !QFileInfo(m_source).exists()
+        ? QString()
+        : QFileInfo(m_source).path();
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Environments File"), start,
-                                                      tr("Environments (*.yaml *.yml);;All files (*)"));
+        tr("Environments (*.yaml *.yml);;All files (*)"));
     if (!path.isEmpty())
         openEnvironmentsFile(path);
 }
@@ -421,7 +438,8 @@ void MainWindow::rebuildRecentMenu()
 void MainWindow::updateTitle()
 {
     // The environments file only: never a connection string, which may hold a password.
-    setWindowTitle(m_source.isEmpty() ? tr("Doctor Dashboard") : tr("%1 — Doctor Dashboard").arg(m_source));
+    setWindowTitle(
+        m_source.isEmpty() ? tr("Doctor Dashboard") : tr("%1 — Doctor Dashboard").arg(m_source));
 }
 
 void MainWindow::updateActions()
@@ -463,10 +481,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Doctor Dashboard"),
-                       tr("<h3>Doctor Dashboard %1</h3><p>Health checks for database environments: connectivity, "
-                          "connection pool and EF Core migrations, with fixes for Docker Compose, systemd and "
-                          "Kubernetes.</p>")
-                               .arg(QApplication::applicationVersion()));
+        tr("<h3>Doctor Dashboard %1</h3><p>Health checks for database environments: connectivity, "
+           "connection pool and EF Core migrations, with fixes for Docker Compose, systemd and "
+           "Kubernetes.</p>")
+            .arg(QApplication::applicationVersion()));
 }
 
 void MainWindow::showKnowledgeBase()

@@ -36,12 +36,15 @@ MigrationsView::MigrationsView(QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(MigrationsModel::IdColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(MigrationsModel::StateColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(
+        MigrationsModel::IdColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(
+        MigrationsModel::StateColumn, QHeaderView::ResizeToContents);
     m_table->setAccessibleName(tr("Migrations table"));
     m_table->setWordWrap(false);
 
-    connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &MigrationsFilterModel::setFilterFixedString);
+    connect(m_filterEdit, &QLineEdit::textChanged, m_filter,
+        &MigrationsFilterModel::setFilterFixedString);
     connect(m_pendingOnly, &QCheckBox::toggled, m_filter, &MigrationsFilterModel::setPendingOnly);
 
     auto *bar = new QHBoxLayout;
@@ -61,8 +64,9 @@ void MigrationsView::setResult(const CheckResult *result)
 {
     m_model->setMigrations(result ? result->migrations : QList<MigrationEntry>());
     m_heading->setText(result ? tr("Migrations of %1").arg(result->environment) : tr("Migrations"));
-    m_counts->setText(result && !result->migrations.isEmpty() ? m_model->summary()
-                                                              : tr("select a migrations result to see its migrations"));
+    m_counts->setText(result && !result->migrations.isEmpty()
+            ? m_model->summary()
+            : tr("select a migrations result to see its migrations"));
     m_table->resizeColumnToContents(MigrationsModel::ProductVersionColumn);
 }
 

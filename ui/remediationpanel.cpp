@@ -23,7 +23,8 @@ namespace {
 QLabel *badge(const QString &text, const QColor &colour, QWidget *parent)
 {
     auto *l = new QLabel(text, parent);
-    l->setStyleSheet(u"QLabel { border: 1px solid %1; border-radius: 7px; padding: 1px 7px; color: %1; }"_s.arg(
+    l->setStyleSheet(
+        u"QLabel { border: 1px solid %1; border-radius: 7px; padding: 1px 7px; color: %1; }"_s.arg(
             colour.name()));
     return l;
 }
@@ -76,7 +77,7 @@ RemediationPanel::RemediationPanel(QWidget *parent)
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_evidence->setHorizontalHeaderLabels({tr("Evidence"), tr("Value")});
+    m_evidence->setHorizontalHeaderLabels({ tr("Evidence"), tr("Value") });
     m_evidence->horizontalHeader()->setStretchLastSection(true);
     m_evidence->verticalHeader()->hide();
     m_evidence->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -148,7 +149,8 @@ QString RemediationPanel::badgesText() const
     return parts.join(u' ');
 }
 
-void RemediationPanel::show(const KbArticle *article, const std::optional<CheckResult> &result, const Environment *env)
+void RemediationPanel::show(
+    const KbArticle *article, const std::optional<CheckResult> &result, const Environment *env)
 {
     m_checkId = article ? article->checkId : result ? result->checkId : QString();
     if (article)
@@ -157,7 +159,7 @@ void RemediationPanel::show(const KbArticle *article, const std::optional<CheckR
         m_title->setText(tr("%1 (no knowledge-base article)").arg(result->checkId));
     if (result) {
         m_message->setText(u"<b>%1 · %2</b> — %3"_s.arg(result->environment.toHtmlEscaped(),
-                                                        Status::key(result->status), result->message.toHtmlEscaped()));
+            Status::key(result->status), result->message.toHtmlEscaped()));
     } else {
         m_message->setText(QString());
     }
@@ -169,16 +171,19 @@ void RemediationPanel::show(const KbArticle *article, const std::optional<CheckR
     m_article->setArticleMarkdown(article ? proseOf(*article) : QString());
 }
 
-void RemediationPanel::fillBadges(const KbArticle *article, const std::optional<CheckResult> &result)
+void RemediationPanel::fillBadges(
+    const KbArticle *article, const std::optional<CheckResult> &result)
 {
     while (QLayoutItem *item = m_badgeLayout->takeAt(0)) {
         delete item->widget();
         delete item;
     }
     if (result)
-        m_badgeLayout->addWidget(badge(Status::key(result->status), StatusIcons::colour(result->status), m_badges));
+        m_badgeLayout->addWidget(
+            badge(Status::key(result->status), StatusIcons::colour(result->status), m_badges));
     if (article) {
-        m_badgeLayout->addWidget(badge(tr("severity: %1").arg(article->severity), severityColour(article->severity), m_badges));
+        m_badgeLayout->addWidget(badge(tr("severity: %1").arg(article->severity),
+            severityColour(article->severity), m_badges));
         m_badgeLayout->addWidget(badge(article->plugin, QColor(0x55, 0x6b, 0x8d), m_badges));
         for (const QString &tag : article->tags)
             m_badgeLayout->addWidget(badge(u'#' + tag, QColor(0x6b, 0x6b, 0x6b), m_badges));
@@ -199,7 +204,8 @@ void RemediationPanel::fillEvidence(const std::optional<CheckResult> &result)
     m_evidence->resizeColumnToContents(0);
     // Evidence is short; show all of it rather than a scrolled sliver.
     const int rows = qMin(int(ev.size()), 9);
-    m_evidence->setMinimumHeight(m_evidence->horizontalHeader()->height() + rows * m_evidence->verticalHeader()->defaultSectionSize() + 4);
+    m_evidence->setMinimumHeight(m_evidence->horizontalHeader()->height()
+        + rows * m_evidence->verticalHeader()->defaultSectionSize() + 4);
     m_evidence->setVisible(!ev.isEmpty());
 }
 
@@ -216,20 +222,23 @@ void RemediationPanel::fillFixes(const KbArticle *article, const Environment *en
             delete item;
         }
         m_blocks[i].clear();
-        const QList<KbCodeBlock> blocks = article ? article->fixesFor(styles[i]) : QList<KbCodeBlock>();
+        const QList<KbCodeBlock> blocks
+            = article ? article->fixesFor(styles[i]) : QList<KbCodeBlock>();
         for (const KbCodeBlock &b : blocks) {
             if (!b.caption.isEmpty()) {
                 auto *caption = new QLabel(b.caption, page);
                 caption->setWordWrap(true);
                 layout->addWidget(caption);
             }
-            auto *view = new CodeBlockView(KbPlaceholders::fill(b.text, placeholders), b.language, page);
+            auto *view
+                = new CodeBlockView(KbPlaceholders::fill(b.text, placeholders), b.language, page);
             connect(view, &CodeBlockView::copied, this, &RemediationPanel::commandCopied);
             layout->addWidget(view);
             m_blocks[i] << view;
         }
         if (blocks.isEmpty())
-            layout->addWidget(new QLabel(article ? tr("No commands for this deployment style.") : QString(), page));
+            layout->addWidget(new QLabel(
+                article ? tr("No commands for this deployment style.") : QString(), page));
         layout->addStretch();
     }
     if (env)
@@ -241,7 +250,9 @@ void RemediationPanel::fillRelated(const KbArticle *article)
     const QStringList related = article ? article->relatedChecks() : QStringList();
     QStringList links;
     for (const QString &id : related)
-        links << u"<a href=\"%1\">%2</a>"_s.arg(ArticleView::articleLink(id).toHtmlEscaped(), id.toHtmlEscaped());
-    m_related->setText(links.isEmpty() ? QString() : tr("Related checks: %1").arg(links.join(u", "_s)));
+        links << u"<a href=\"%1\">%2</a>"_s.arg(
+            ArticleView::articleLink(id).toHtmlEscaped(), id.toHtmlEscaped());
+    m_related->setText(
+        links.isEmpty() ? QString() : tr("Related checks: %1").arg(links.join(u", "_s)));
     m_related->setVisible(!links.isEmpty());
 }

@@ -5,7 +5,6 @@
 #include "kbarticle.h"
 
 #include <QWidget>
-
 #include <optional>
 
 class ArticleView;
@@ -26,7 +25,8 @@ public:
     explicit RemediationPanel(QWidget *parent = nullptr);
 
     // Shows article for result in env; any of them may be missing.
-    void show(const KbArticle *article, const std::optional<CheckResult> &result, const Environment *env);
+    void show(
+        const KbArticle *article, const std::optional<CheckResult> &result, const Environment *env);
     void clear();
 
     QString checkId() const { return m_checkId; }

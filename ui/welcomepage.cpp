@@ -8,10 +8,11 @@ WelcomePage::WelcomePage(QWidget *parent)
     : QWidget(parent)
 {
     auto *title = new QLabel(tr("<h2>No environments configured yet</h2>"), this);
-    auto *text = new QLabel(tr("Open an environments file (YAML) describing your databases, or try the built-in "
-                               "demo: three SQLite environments whose migration histories are in different states. "
-                               "The demo needs no server."),
-                            this);
+    auto *text = new QLabel(
+        tr("Open an environments file (YAML) describing your databases, or try the built-in "
+           "demo: three SQLite environments whose migration histories are in different states. "
+           "The demo needs no server."),
+        this);
     text->setWordWrap(true);
     auto *demo = new QPushButton(tr("Try the &demo"), this);
     auto *open = new QPushButton(tr("&Open environments file…"), this);

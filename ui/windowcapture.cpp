@@ -18,12 +18,14 @@ WindowCapture::WindowCapture(MainWindow *window, const QString &path, int timeou
         // Let layouts and the panel settle after the last result.
         QTimer::singleShot(700, this, &WindowCapture::capture);
     });
-    QTimer::singleShot(timeoutMs, this, [this] {
-        if (!m_done) {
-            QTextStream(stderr) << "screenshot: no finished run within the time limit; capturing anyway\n";
-            capture();
-        }
-    });
+    QTimer::singleShot(
+        timeoutMs, this, [this] {
+            if (!m_done) {
+                QTextStream(stderr)
+                    << "screenshot: no finished run within the time limit; capturing anyway\n";
+                capture();
+            }
+        });
 }
 
 void WindowCapture::capture()
@@ -31,7 +33,8 @@ void WindowCapture::capture()
     if (m_done)
         return;
     m_done = true;
-    QScreen *screen = m_window->windowHandle() ? m_window->windowHandle()->screen() : QApplication::primaryScreen();
+    QScreen *screen = m_window->windowHandle() ? m_window->windowHandle()->screen()
+                                               : QApplication::primaryScreen();
     // From the display server, frame and all, as a person would see it; the widget
     // render is the fallback where the platform cannot grab (offscreen).
     QPixmap shot = screen ? screen->grabWindow(m_window->winId()) : QPixmap();

@@ -21,9 +21,11 @@ CheckResult PoolCheck::run(const CheckContext &ctx) const
         "current_setting('superuser_reserved_connections')::int, "
         "COALESCE(current_setting('reserved_connections', true)::int, 0), "
         "(SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'), "
-        "(SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in transaction%'), "
+        "(SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in transaction%' "
+        "   AND state_change < clock_timestamp() - make_interval(secs => %1)), "
         "(SELECT COALESCE(EXTRACT(EPOCH FROM max(clock_timestamp() - xact_start)), 0)::float8 "
-        "   FROM pg_stat_activity WHERE xact_start IS NOT NULL AND pid <> pg_backend_pid())"_s);
+        "   FROM pg_stat_activity WHERE xact_start IS NOT NULL AND pid <> pg_backend_pid())"_s.arg(
+            thresholds.idleInTransactionMinSec));
     if (!ok || !q.next())
         return errorResult(ctx.environment.name, DbError::fromQuery(q.lastError()));
     const int maxConnections = q.value(0).toInt();
@@ -59,7 +61,8 @@ CheckResult PoolCheck::run(const CheckContext &ctx) const
     }
     if (idleInTx >= thresholds.idleInTransactionWarn) {
         raise(CheckStatus::Warn);
-        findings << u"%1 sessions idle in transaction"_s.arg(idleInTx);
+        findings << u"%1 sessions idle in transaction for over %2 s"_s.arg(idleInTx).arg(
+            thresholds.idleInTransactionMinSec);
     }
     if (longestTx >= thresholds.longestTransactionFailSec) {
         raise(CheckStatus::Fail);
@@ -78,10 +81,10 @@ CheckResult PoolCheck::run(const CheckContext &ctx) const
     CheckResult r = result(ctx, status, message);
     r.evidence << qMakePair(u"MaxConnections"_s, QVariant(maxConnections))
                << qMakePair(u"ReservedConnections"_s, QVariant(reserved))
-               << qMakePair(u"InUse"_s, QVariant(inUse))
+               << qMakePair(u"ConnectionsInUse"_s, QVariant(inUse))
                << qMakePair(u"UsagePercent"_s, QVariant(qRound(usage * 10) / 10.0))
                << qMakePair(u"IdleInTransaction"_s, QVariant(idleInTx))
-               << qMakePair(u"LongestTransactionSec"_s, QVariant(qRound(longestTx * 10) / 10.0))
+               << qMakePair(u"LongestTransactionSeconds"_s, QVariant(qRound(longestTx * 10) / 10.0))
                << qMakePair(u"ByApplication"_s, QVariant(byApplication));
     return r;
 }

@@ -12,6 +12,9 @@ public:
         double usageWarnPercent = 80;
         double usageFailPercent = 95;
         int idleInTransactionWarn = 5;
+        // A session idle in a transaction for a moment is normal; only ones left idle
+        // this long hold locks and snapshots that hurt.
+        int idleInTransactionMinSec = 30;
         double longestTransactionWarnSec = 300;
         double longestTransactionFailSec = 3600;
     };

@@ -17,7 +17,8 @@ PgServer PgServer::fromFixture()
     s.m_state = qEnvironmentVariable("DOCTOR_PG_STATE");
     QFile f(s.m_state + u"/server.env"_s);
     if (s.m_state.isEmpty() || !f.open(QIODevice::ReadOnly)) {
-        s.m_error = u"no fixture server: run through ctest (fixture 'postgres'), state '%1'"_s.arg(s.m_state);
+        s.m_error = u"no fixture server: run through ctest (fixture 'postgres'), state '%1'"_s.arg(
+            s.m_state);
         return s;
     }
     const QList<QByteArray> lines = f.readAll().split('\n');
@@ -56,8 +57,8 @@ Environment PgServer::environment(const QString &name, const QString &database) 
 
 QString PgServer::npgsqlString(const QString &database) const
 {
-    return u"Host=%1;Port=%2;Database=%3;Username=%4;Password=%5"_s.arg(m_host).arg(m_port).arg(database, m_user,
-                                                                                                   m_password);
+    return u"Host=%1;Port=%2;Database=%3;Username=%4;Password=%5"_s.arg(m_host).arg(m_port).arg(
+        database, m_user, m_password);
 }
 
 QString PgServer::exec(const QString &database, const QStringList &statements) const
@@ -111,7 +112,7 @@ QVariant PgServer::scalar(const QString &database, const QString &sql) const
 QString PgServer::createDatabase(const QString &prefix) const
 {
     const QString name = prefix + u'_' + QUuid::createUuid().toString(QUuid::Id128).left(12);
-    const QString error = exec(u"postgres"_s, {u"CREATE DATABASE \"%1\""_s.arg(name)});
+    const QString error = exec(u"postgres"_s, { u"CREATE DATABASE \"%1\""_s.arg(name) });
     return error.isEmpty() ? name : QString();
 }
 
@@ -119,7 +120,7 @@ bool PgServer::restart(QString *message) const
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral(DOCTOR_SOURCE_DIR) + u"/tools/pg-fixture"_s, {u"restart"_s, m_state});
+    p.start(QStringLiteral(DOCTOR_SOURCE_DIR) + u"/tools/pg-fixture"_s, { u"restart"_s, m_state });
     const bool ok = p.waitForFinished(60000) && p.exitCode() == 0;
     *message = QString::fromUtf8(p.readAll());
     return ok;

@@ -15,20 +15,21 @@ const CheckResult *RunOutcome::find(const QString &environment, const QString &c
     return nullptr;
 }
 
-RunOutcome runAndWait(CheckRunner &runner, const QList<Environment> &environments, const QStringList &checkIds,
-                      int timeoutMs)
+RunOutcome runAndWait(CheckRunner &runner, const QList<Environment> &environments,
+    const QStringList &checkIds, int timeoutMs)
 {
     RunOutcome outcome;
     QEventLoop loop;
     QElapsedTimer clock;
     clock.start();
-    const auto c1 = QObject::connect(&runner, &CheckRunner::resultReady,
-                                     [&](const CheckResult &r) { outcome.results << r; });
-    const auto c2 = QObject::connect(&runner, &CheckRunner::runFinished, &loop, [&](quint64, bool cancelled) {
-        outcome.finished = true;
-        outcome.cancelled = cancelled;
-        loop.quit();
-    });
+    const auto c1 = QObject::connect(
+        &runner, &CheckRunner::resultReady, [&](const CheckResult &r) { outcome.results << r; });
+    const auto c2
+        = QObject::connect(&runner, &CheckRunner::runFinished, &loop, [&](quint64, bool cancelled) {
+              outcome.finished = true;
+              outcome.cancelled = cancelled;
+              loop.quit();
+          });
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     runner.start(environments, checkIds);
     if (!outcome.finished)

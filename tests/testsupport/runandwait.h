@@ -19,5 +19,5 @@ struct RunOutcome
 };
 
 // Starts a run and spins the event loop until it finishes or timeoutMs passes.
-RunOutcome runAndWait(CheckRunner &runner, const QList<Environment> &environments, const QStringList &checkIds,
-                      int timeoutMs = 30000);
+RunOutcome runAndWait(CheckRunner &runner, const QList<Environment> &environments,
+    const QStringList &checkIds, int timeoutMs = 30000);

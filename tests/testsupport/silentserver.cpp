@@ -10,7 +10,7 @@ namespace {
 int bindLoopback(int *port)
 {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
+    sockaddr_in addr {};
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     addr.sin_port = 0;
@@ -28,7 +28,7 @@ SilentServer::SilentServer()
     ::listen(m_listenFd, 512);
     m_thread = std::thread([this] {
         while (!m_stop) {
-            pollfd p{m_listenFd, POLLIN, 0};
+            pollfd p { m_listenFd, POLLIN, 0 };
             if (::poll(&p, 1, 50) > 0) {
                 const int c = ::accept(m_listenFd, nullptr, nullptr);
                 if (c >= 0) {

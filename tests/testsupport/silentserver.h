@@ -17,8 +17,8 @@ public:
 private:
     int m_listenFd = -1;
     int m_port = 0;
-    std::atomic_bool m_stop{false};
-    std::atomic_int m_accepted{0};
+    std::atomic_bool m_stop { false };
+    std::atomic_int m_accepted { 0 };
     std::vector<int> m_clients;
     std::thread m_thread;
 };
