@@ -337,12 +337,14 @@ void MainWindow::onRunFinished(bool cancelled)
 
 void MainWindow::selectMostInteresting()
 {
-    // The worst migrations result first: that is what most users open the tool for.
+    // The worst migrations result first (most pending among equals): that is what most
+    // users open the tool for.
     int best = -1;
-    int bestRank = -1;
+    qint64 bestRank = -1;
     for (int row = 0; row < m_results->rowCount(); ++row) {
         const CheckResult *r = m_results->resultAt(row);
-        const int rank = Status::rank(r->status) * 2 + (r->checkId == MigrationsCheckId ? 1 : 0);
+        const qint64 rank = (Status::rank(r->status) * 2 + (r->checkId == MigrationsCheckId ? 1 : 0)) * 100000
+                + r->evidenceValue(u"PendingCount"_s).toInt();
         if (rank > bestRank) {
             bestRank = rank;
             best = row;
@@ -457,7 +459,11 @@ void MainWindow::restoreSettings()
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
         resize(1500, 900);
     restoreState(settings.value(u"window/state"_s).toByteArray());
-    m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray());
+    // Defaults in proportion to the window: the results and migrations get the most room.
+    if (!m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray())) {
+        const int w = width();
+        m_mainSplitter->setSizes({w * 12 / 100, w * 52 / 100, w * 36 / 100});
+    }
     m_centreSplitter->restoreState(settings.value(u"window/centreSplitter"_s).toByteArray());
 }
 

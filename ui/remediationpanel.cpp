@@ -20,13 +20,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QLabel *badge(const QString &text, const QColor &colour, QWidget *parent)
+// One badge as rich text, so a row of them wraps in a narrow panel instead of forcing
+// the panel wide.
+QString badge(const QString &text, const QColor &colour)
 {
-    auto *l = new QLabel(text, parent);
-    l->setStyleSheet(
-        u"QLabel { border: 1px solid %1; border-radius: 7px; padding: 1px 7px; color: %1; }"_s.arg(
-            colour.name()));
-    return l;
+    return u"<span style=\"background-color:%1; color:white;\">&nbsp;%2&nbsp;</span>"_s.arg(
+            colour.name(), text.toHtmlEscaped());
 }
 
 QColor severityColour(const QString &severity)
@@ -57,8 +56,7 @@ QString proseOf(const KbArticle &article)
 RemediationPanel::RemediationPanel(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
-    , m_badges(new QWidget(this))
-    , m_badgeLayout(new QHBoxLayout(m_badges))
+    , m_badges(new QLabel(this))
     , m_message(new QLabel(this))
     , m_evidence(new QTableWidget(0, 2, this))
     , m_tabs(new QTabWidget(this))
@@ -72,8 +70,9 @@ RemediationPanel::RemediationPanel(QWidget *parent)
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_title->setWordWrap(true);
-    m_badgeLayout->setContentsMargins(0, 0, 0, 0);
-    m_badgeLayout->setSpacing(4);
+    m_badges->setWordWrap(true);
+    m_badges->setTextFormat(Qt::RichText);
+    m_badges->setAccessibleName(tr("Article badges"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -122,6 +121,7 @@ RemediationPanel::RemediationPanel(QWidget *parent)
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 4);
     splitter->setStretchFactor(2, 3);
+    splitter->setSizes({230, 400, 260}); // the fix commands are what support staff came for
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -143,10 +143,7 @@ QList<CodeBlockView *> RemediationPanel::codeBlocks(DeploymentStyle style) const
 
 QString RemediationPanel::badgesText() const
 {
-    QStringList parts;
-    for (QLabel *l : m_badges->findChildren<QLabel *>())
-        parts << l->text();
-    return parts.join(u' ');
+    return m_badgeTexts.join(u' ');
 }
 
 void RemediationPanel::show(
@@ -171,24 +168,24 @@ void RemediationPanel::show(
     m_article->setArticleMarkdown(article ? proseOf(*article) : QString());
 }
 
-void RemediationPanel::fillBadges(
-    const KbArticle *article, const std::optional<CheckResult> &result)
+void RemediationPanel::fillBadges(const KbArticle *article, const std::optional<CheckResult> &result)
 {
-    while (QLayoutItem *item = m_badgeLayout->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
+    QStringList badges;
+    m_badgeTexts.clear();
+    auto add = [&](const QString &text, const QColor &colour) {
+        badges << badge(text, colour);
+        m_badgeTexts << text;
+    };
     if (result)
-        m_badgeLayout->addWidget(
-            badge(Status::key(result->status), StatusIcons::colour(result->status), m_badges));
+        add(Status::key(result->status), StatusIcons::colour(result->status));
     if (article) {
-        m_badgeLayout->addWidget(badge(tr("severity: %1").arg(article->severity),
-            severityColour(article->severity), m_badges));
-        m_badgeLayout->addWidget(badge(article->plugin, QColor(0x55, 0x6b, 0x8d), m_badges));
+        add(tr("severity: %1").arg(article->severity), severityColour(article->severity));
+        add(article->plugin, QColor(0x55, 0x6b, 0x8d));
         for (const QString &tag : article->tags)
-            m_badgeLayout->addWidget(badge(u'#' + tag, QColor(0x6b, 0x6b, 0x6b), m_badges));
+            add(u'#' + tag, QColor(0x6b, 0x6b, 0x6b));
     }
-    m_badgeLayout->addStretch();
+    m_badges->setText(badges.join(u" "_s));
+    m_badges->setAccessibleDescription(m_badgeTexts.join(u", "_s));
 }
 
 void RemediationPanel::fillEvidence(const std::optional<CheckResult> &result)

@@ -48,8 +48,8 @@ private:
 
     QString m_checkId;
     QLabel *m_title;
-    QWidget *m_badges;
-    QHBoxLayout *m_badgeLayout;
+    QLabel *m_badges;
+    QStringList m_badgeTexts;
     QLabel *m_message;
     QTableWidget *m_evidence;
     QTabWidget *m_tabs;

@@ -1,0 +1,100 @@
+// The JSON report is what others script against: its shape is pinned here.
+#include "resultjson.h"
+#include "resulttext.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestResultJson : public QObject
+{
+    Q_OBJECT
+private:
+    CheckResult sample() const
+    {
+        CheckResult r;
+        r.environment = u"prod"_s;
+        r.checkId = u"check.postgres.migrations"_s;
+        r.plugin = u"stellaops.doctor.postgres"_s;
+        r.status = CheckStatus::Warn;
+        r.severity = u"warn"_s;
+        r.category = u"database"_s;
+        r.message = u"3 pending"_s;
+        r.durationMs = 42;
+        r.evidence = {{u"TableExists"_s, true}, {u"AppliedCount"_s, 39}, {u"PendingCount"_s, 3},
+                      {u"LatestApplied"_s, u"20250101_X"_s},
+                      {u"PendingMigrations"_s, QStringList{u"a"_s, u"b"_s, u"c"_s}}, {u"Status"_s, u"pending"_s}};
+        r.remediation.article = r.checkId;
+        r.remediation.runbooks = {u":/kb/postgres/migrations.md"_s};
+        r.remediation.fixes = {{DeploymentStyle::Kubernetes, u"Apply"_s, u"kubectl exec -it pod -- stella db migrate"_s}};
+        return r;
+    }
+
+private Q_SLOTS:
+    void shape()
+    {
+        const QJsonObject root = QJsonDocument::fromJson(ResultJson::report({sample()})).object();
+        QCOMPARE(root.value(u"schemaVersion"_s).toInt(), 1);
+        const QJsonObject r = root.value(u"results"_s).toArray().at(0).toObject();
+        QCOMPARE(r.keys(), (QStringList{u"category"_s, u"checkId"_s, u"durationMs"_s, u"environment"_s, u"evidence"_s,
+                                        u"message"_s, u"plugin"_s, u"remediation"_s, u"severity"_s, u"status"_s}));
+        QCOMPARE(r.value(u"status"_s).toString(), u"warn"_s);
+        QCOMPARE(r.value(u"durationMs"_s).toInt(), 42);
+        const QJsonObject ev = r.value(u"evidence"_s).toObject();
+        QCOMPARE(ev.value(u"TableExists"_s).toBool(), true);
+        QCOMPARE(ev.value(u"PendingCount"_s).toInt(), 3);
+        QVERIFY(ev.value(u"PendingMigrations"_s).isArray());
+        QCOMPARE(ev.value(u"PendingMigrations"_s).toArray().size(), 3);
+        const QJsonObject rem = r.value(u"remediation"_s).toObject();
+        QCOMPARE(rem.value(u"article"_s).toString(), u"check.postgres.migrations"_s);
+        const QJsonObject fix = rem.value(u"fixes"_s).toArray().at(0).toObject();
+        QCOMPARE(fix.value(u"deployment"_s).toString(), u"kubernetes"_s);
+        QCOMPARE(fix.value(u"command"_s).toString(), u"kubectl exec -it pod -- stella db migrate"_s);
+    }
+
+    void statusKeys()
+    {
+        QCOMPARE(Status::key(CheckStatus::Pass), u"pass"_s);
+        QCOMPARE(Status::key(CheckStatus::Fail), u"fail"_s);
+        QCOMPARE(Status::key(CheckStatus::Error), u"error"_s);
+        QCOMPARE(Status::key(CheckStatus::Skipped), u"skipped"_s);
+    }
+
+    void exitCodes_data()
+    {
+        QTest::addColumn<QList<int>>("statuses");
+        QTest::addColumn<int>("code");
+        QTest::newRow("all pass") << QList<int>{int(CheckStatus::Pass), int(CheckStatus::Skipped)} << 0;
+        QTest::newRow("warn") << QList<int>{int(CheckStatus::Pass), int(CheckStatus::Warn)} << 1;
+        QTest::newRow("fail beats warn") << QList<int>{int(CheckStatus::Warn), int(CheckStatus::Fail)} << 2;
+        QTest::newRow("could not run") << QList<int>{int(CheckStatus::Fail), int(CheckStatus::Error)} << 3;
+    }
+    void exitCodes()
+    {
+        QFETCH(QList<int>, statuses);
+        QFETCH(int, code);
+        QList<CheckResult> results;
+        for (int s : statuses) {
+            CheckResult r;
+            r.status = CheckStatus(s);
+            results << r;
+        }
+        QCOMPARE(ResultText::exitCode(results), code);
+    }
+
+    void textHasOneLinePerResultThenEvidence()
+    {
+        const QString text = ResultText::format({sample()}, false);
+        const QStringList lines = text.split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY(lines[0].startsWith(u"WARN  prod  check.postgres.migrations  3 pending"));
+        QCOMPARE(lines[5].trimmed(), u"PendingMigrations: a, b, c"_s);
+        QVERIFY(!text.contains(u"\x1b["));
+        QVERIFY(ResultText::format({sample()}, true).contains(u"\x1b["));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestResultJson)
+#include "tst_resultjson.moc"
