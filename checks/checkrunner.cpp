@@ -8,6 +8,7 @@
 #include "postgres/migrationscheck.h"
 
 #include <QElapsedTimer>
+#include <QMutexLocker>
 #include <QMetaObject>
 #include <QThread>
 #include <algorithm>
@@ -202,13 +203,9 @@ quint64 CheckRunner::start(const QList<Environment> &environments, const QString
         m_pool.start([this, gen, env, environments, checks, kb, token] {
             runEnvironment(env, environments, checks, kb, token.get(), [this, gen](CheckResult r) {
                 r.generation = gen;
-                // The runner outlives every job (its destructor waits for the pool).
-                QMetaObject::invokeMethod(
-                    this, [this, r] { deliver(r); }, Qt::QueuedConnection);
+                post(InboxItem{std::move(r), gen, QString(), false});
             });
-            const QString name = env.name;
-            QMetaObject::invokeMethod(
-                this, [this, gen, name] { jobFinished(gen, name); }, Qt::QueuedConnection);
+            post(InboxItem{CheckResult(), gen, env.name, true});
         });
     }
     return gen;
@@ -231,6 +228,47 @@ void CheckRunner::cancel()
 void CheckRunner::waitForIdle()
 {
     m_pool.waitForDone();
+}
+
+void CheckRunner::post(InboxItem item)
+{
+    // Called on pool threads. One queued drain call serves a whole burst; the runner
+    // outlives every job (its destructor waits for the pool), so `this` stays valid.
+    QMutexLocker lock(&m_inboxMutex);
+    m_inbox.push_back(std::move(item));
+    if (!m_drainScheduled) {
+        m_drainScheduled = true;
+        QMetaObject::invokeMethod(this, &CheckRunner::drain, Qt::QueuedConnection);
+    }
+}
+
+void CheckRunner::drain()
+{
+    // Hand results to the receivers in slices of a few milliseconds, yielding to the
+    // event loop in between, so a burst from many environments finishing together never
+    // holds up painting or input.
+    QElapsedTimer slice;
+    slice.start();
+    for (;;) {
+        InboxItem item;
+        {
+            QMutexLocker lock(&m_inboxMutex);
+            if (m_inbox.empty()) {
+                m_drainScheduled = false;
+                return;
+            }
+            item = std::move(m_inbox.front());
+            m_inbox.pop_front();
+        }
+        if (item.jobEnd)
+            jobFinished(item.generation, item.environment);
+        else
+            deliver(item.result);
+        if (slice.elapsed() >= 8) {
+            QMetaObject::invokeMethod(this, &CheckRunner::drain, Qt::QueuedConnection);
+            return;
+        }
+    }
 }
 
 void CheckRunner::deliver(const CheckResult &result)

@@ -4,9 +4,11 @@
 #include "environment.h"
 
 #include <QList>
+#include <QMutex>
 #include <QObject>
 #include <QStringList>
 #include <QThreadPool>
+#include <deque>
 #include <memory>
 
 class CancelToken;
@@ -48,6 +50,15 @@ Q_SIGNALS:
     void runFinished(quint64 generation, bool cancelled);
 
 private:
+    struct InboxItem
+    {
+        CheckResult result;
+        quint64 generation = 0;
+        QString environment; // set when jobEnd
+        bool jobEnd = false;
+    };
+    void post(InboxItem item); // any thread
+    void drain();              // runner's thread
     void deliver(const CheckResult &result);
     void jobFinished(quint64 generation, const QString &environment);
 
@@ -60,4 +71,7 @@ private:
     int m_total = 0;
     int m_jobsLeft = 0;
     QList<std::shared_ptr<CancelToken>> m_tokens;
+    QMutex m_inboxMutex;
+    std::deque<InboxItem> m_inbox;
+    bool m_drainScheduled = false; // guarded by m_inboxMutex
 };

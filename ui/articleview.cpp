@@ -5,9 +5,23 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+// QTextDocument's own fallback reads any file: URL it is asked for (images included)
+// when the view returns nothing; this document never loads anything.
+class InertDocument : public QTextDocument
+{
+public:
+    using QTextDocument::QTextDocument;
+
+protected:
+    QVariant loadResource(int, const QUrl &) override { return {}; }
+};
+} // namespace
+
 ArticleView::ArticleView(QWidget *parent)
     : QTextBrowser(parent)
 {
+    setDocument(new InertDocument(this));
     setOpenLinks(false);
     setOpenExternalLinks(false);
     setAccessibleName(tr("Knowledge-base article"));

@@ -87,6 +87,10 @@ MainWindow::MainWindow(const KbLibrary &kb, QWidget *parent)
         [this](const QString &n) { m_environments->setBusy(n, true); });
     connect(m_runner, &CheckRunner::environmentFinished, this,
         [this](const QString &n) { m_environments->setBusy(n, false); });
+    m_progressTimer = new QTimer(this);
+    m_progressTimer->setSingleShot(true);
+    m_progressTimer->setInterval(100);
+    connect(m_progressTimer, &QTimer::timeout, this, &MainWindow::showProgress);
     auto *spinner = new QTimer(this);
     spinner->setInterval(120);
     connect(spinner, &QTimer::timeout, m_environments, &EnvironmentsModel::advanceBusyFrame);
@@ -313,26 +317,49 @@ void MainWindow::onResult(const CheckResult &result)
 
 void MainWindow::onProgress(int done, int total)
 {
-    m_progress->setVisible(m_runner->isRunning());
-    m_progress->setRange(0, qMax(total, 1));
-    m_progress->setValue(done);
-    m_progressLabel->setText(m_runner->isRunning()
-            ? tr("Checking %1 of %2").arg(done + 1 > total ? total : done + 1).arg(total)
-            : tr("Ready"));
+    // Shown at most ten times a second: QProgressBar repaints synchronously on every
+    // value change, and a fleet delivers results in bursts.
+    m_progressDone = done;
+    m_progressTotal = total;
+    if (!m_progressTimer->isActive())
+        m_progressTimer->start();
+}
+
+void MainWindow::showProgress()
+{
+    const bool running = m_runner->isRunning();
+    m_progress->setVisible(running);
+    if (!running)
+        return;
+    m_progress->setRange(0, qMax(m_progressTotal, 1));
+    m_progress->setValue(m_progressDone);
+    m_progressLabel->setText(tr("Checking %1 of %2").arg(qMin(m_progressDone + 1, m_progressTotal)).arg(m_progressTotal));
 }
 
 void MainWindow::onRunFinished(bool cancelled)
 {
+    m_progressTimer->stop();
     m_progress->setVisible(false);
     m_progressLabel->setText(
         cancelled ? tr("Cancelled") : tr("%n result(s)", nullptr, m_results->rowCount()));
     const auto envs = m_environments->environments();
     for (const Environment &e : envs)
         m_environments->setBusy(e.name, false);
+    if (!cancelled) {
+        for (int c = 0; c < ResultsModel::ColumnCount; ++c) {
+            if (c != ResultsModel::MessageColumn)
+                m_resultsView->resizeColumnToContents(c);
+        }
+    }
+    // Filling the panel is the heaviest UI work; a later turn of the event loop keeps the
+    // run's last repaint and this apart.
     if (!cancelled && !m_resultsView->currentIndex().isValid())
-        selectMostInteresting();
+        QTimer::singleShot(0, this, &MainWindow::selectMostInteresting);
     updateActions();
-    Q_EMIT runFinished(cancelled);
+    if (cancelled)
+        Q_EMIT runFinished(true);
+    else
+        QTimer::singleShot(0, this, [this] { Q_EMIT runFinished(false); }); // after the selection
 }
 
 void MainWindow::selectMostInteresting()

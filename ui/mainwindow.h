@@ -18,6 +18,7 @@ class QSplitter;
 class QStackedWidget;
 class QTableView;
 class QTemporaryDir;
+class QTimer;
 class RemediationPanel;
 class ResultsModel;
 struct CheckResult;
@@ -66,6 +67,7 @@ private:
     void onResult(const CheckResult &result);
     void onRunFinished(bool cancelled);
     void onProgress(int done, int total);
+    void showProgress();
     void onEnvironmentSelected();
     void onResultSelected();
     void showArticle(const QString &checkId);
@@ -97,6 +99,9 @@ private:
     RemediationPanel *m_panel = nullptr;
     QLabel *m_progressLabel = nullptr;
     QProgressBar *m_progress = nullptr;
+    QTimer *m_progressTimer = nullptr;
+    int m_progressDone = 0;
+    int m_progressTotal = 0;
     QAction *m_open = nullptr;
     QAction *m_runAll = nullptr;
     QAction *m_runSelected = nullptr;

@@ -2,6 +2,7 @@
 
 #include "articleview.h"
 #include "codeblockview.h"
+#include "highlighting.h"
 #include "kblibrary.h"
 #include "kbplaceholders.h"
 #include "resulttext.h"
@@ -11,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -65,6 +67,9 @@ RemediationPanel::RemediationPanel(QWidget *parent)
     , m_blocks(Deployment::all().size())
 {
     setAccessibleName(tr("Remediation panel"));
+    // Load the highlighting definitions now, while the window is being built, rather
+    // than stalling the UI the first time a result is selected.
+    Highlighting::repository();
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
     titleFont.setBold(true);
@@ -85,6 +90,7 @@ RemediationPanel::RemediationPanel(QWidget *parent)
     m_evidence->setWordWrap(false);
 
     m_tabs->setAccessibleName(tr("Fix commands by deployment style"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, &RemediationPanel::buildTab);
     m_tabs->setDocumentMode(true);
     for (DeploymentStyle style : Deployment::all()) {
         auto *scroll = new QScrollArea(m_tabs);
@@ -138,6 +144,7 @@ void RemediationPanel::clear()
 
 QList<CodeBlockView *> RemediationPanel::codeBlocks(DeploymentStyle style) const
 {
+    const_cast<RemediationPanel *>(this)->buildTab(int(style)); // built on demand
     return m_blocks.value(int(style));
 }
 
@@ -208,38 +215,46 @@ void RemediationPanel::fillEvidence(const std::optional<CheckResult> &result)
 
 void RemediationPanel::fillFixes(const KbArticle *article, const Environment *env)
 {
-    const QMap<QString, QString> placeholders = env ? env->placeholders : QMap<QString, QString>();
-    const QList<DeploymentStyle> styles = Deployment::all();
-    for (int i = 0; i < styles.size(); ++i) {
-        auto *scroll = static_cast<QScrollArea *>(m_tabs->widget(i));
-        QWidget *page = scroll->widget();
-        auto *layout = static_cast<QVBoxLayout *>(page->layout());
-        while (QLayoutItem *item = layout->takeAt(0)) {
-            delete item->widget();
-            delete item;
-        }
-        m_blocks[i].clear();
-        const QList<KbCodeBlock> blocks
-            = article ? article->fixesFor(styles[i]) : QList<KbCodeBlock>();
-        for (const KbCodeBlock &b : blocks) {
-            if (!b.caption.isEmpty()) {
-                auto *caption = new QLabel(b.caption, page);
-                caption->setWordWrap(true);
-                layout->addWidget(caption);
-            }
-            auto *view
-                = new CodeBlockView(KbPlaceholders::fill(b.text, placeholders), b.language, page);
-            connect(view, &CodeBlockView::copied, this, &RemediationPanel::commandCopied);
-            layout->addWidget(view);
-            m_blocks[i] << view;
-        }
-        if (blocks.isEmpty())
-            layout->addWidget(new QLabel(
-                article ? tr("No commands for this deployment style.") : QString(), page));
-        layout->addStretch();
+    // Only the tab in view is built now; the others when first shown. Building every
+    // highlighted block of all three styles at once is what made selecting a result slow.
+    m_fixArticle = article ? std::optional<KbArticle>(*article) : std::nullopt;
+    m_placeholders = env ? env->placeholders : QMap<QString, QString>();
+    m_built.fill(false, Deployment::all().size());
+    const int current = env ? int(Deployment::all().indexOf(env->deployment)) : m_tabs->currentIndex();
+    const QSignalBlocker block(m_tabs);
+    m_tabs->setCurrentIndex(current);
+    buildTab(current);
+}
+
+void RemediationPanel::buildTab(int index)
+{
+    if (index < 0 || index >= m_built.size() || m_built[index])
+        return;
+    m_built[index] = true;
+    const DeploymentStyle style = Deployment::all().at(index);
+    auto *scroll = static_cast<QScrollArea *>(m_tabs->widget(index));
+    QWidget *page = scroll->widget();
+    auto *layout = static_cast<QVBoxLayout *>(page->layout());
+    while (QLayoutItem *item = layout->takeAt(0)) {
+        delete item->widget();
+        delete item;
     }
-    if (env)
-        m_tabs->setCurrentIndex(int(styles.indexOf(env->deployment)));
+    m_blocks[index].clear();
+    const QList<KbCodeBlock> blocks = m_fixArticle ? m_fixArticle->fixesFor(style) : QList<KbCodeBlock>();
+    for (const KbCodeBlock &b : blocks) {
+        if (!b.caption.isEmpty()) {
+            auto *caption = new QLabel(b.caption, page);
+            caption->setWordWrap(true);
+            layout->addWidget(caption);
+        }
+        auto *view = new CodeBlockView(KbPlaceholders::fill(b.text, m_placeholders), b.language, page);
+        connect(view, &CodeBlockView::copied, this, &RemediationPanel::commandCopied);
+        layout->addWidget(view);
+        m_blocks[index] << view;
+    }
+    if (blocks.isEmpty())
+        layout->addWidget(new QLabel(m_fixArticle ? tr("No commands for this deployment style.") : QString(), page));
+    layout->addStretch();
 }
 
 void RemediationPanel::fillRelated(const KbArticle *article)

@@ -44,6 +44,7 @@ private:
     void fillBadges(const KbArticle *article, const std::optional<CheckResult> &result);
     void fillEvidence(const std::optional<CheckResult> &result);
     void fillFixes(const KbArticle *article, const Environment *env);
+    void buildTab(int index);
     void fillRelated(const KbArticle *article);
 
     QString m_checkId;
@@ -56,4 +57,7 @@ private:
     QLabel *m_related;
     ArticleView *m_article;
     QList<QList<CodeBlockView *>> m_blocks; // per DeploymentStyle
+    QList<bool> m_built;                    // per DeploymentStyle: blocks created
+    std::optional<KbArticle> m_fixArticle;
+    QMap<QString, QString> m_placeholders;
 };

@@ -7,7 +7,10 @@ StallProbe::StallProbe(int intervalMs, QObject *parent)
     m_timer.setInterval(intervalMs);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         const qint64 now = m_clock.elapsed();
-        m_longest = qMax(m_longest, now - m_last);
+        if (now - m_last > m_longest) {
+            m_longest = now - m_last;
+            m_longestAt = now;
+        }
         m_last = now;
         ++m_ticks;
     });
@@ -20,5 +23,6 @@ void StallProbe::reset()
     m_clock.restart();
     m_last = 0;
     m_longest = 0;
+    m_longestAt = 0;
     m_ticks = 0;
 }

@@ -13,6 +13,7 @@ class StallProbe : public QObject
 public:
     explicit StallProbe(int intervalMs = 10, QObject *parent = nullptr);
     qint64 longestGapMs() const { return m_longest; }
+    qint64 longestGapEndedAtMs() const { return m_longestAt; } // since start/reset, for diagnosis
     int ticks() const { return m_ticks; }
     void reset();
 
@@ -21,5 +22,6 @@ private:
     QElapsedTimer m_clock;
     qint64 m_last = 0;
     qint64 m_longest = 0;
+    qint64 m_longestAt = 0;
     int m_ticks = 0;
 };

@@ -1,0 +1,53 @@
+// The UI thread never stalls while 50 environments wait on a server that never answers.
+#include "kblibrary.h"
+#include "mainwindow.h"
+#include "resultsmodel.h"
+#include "silentserver.h"
+#include "stallprobe.h"
+
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestUiStall : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void fiftySilentEnvironments()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        SilentServer silent;
+        KbLibrary kb;
+        kb.load();
+        QList<Environment> envs;
+        for (int i = 0; i < 50; ++i) {
+            Environment e;
+            e.name = u"silent-%1"_s.arg(i);
+            e.connection.host = u"127.0.0.1"_s;
+            e.connection.port = QString::number(silent.port());
+            e.connection.database = u"app"_s;
+            e.timeouts.connectSec = 2;
+            envs << e;
+        }
+        {
+            MainWindow w(kb);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QSignalSpy finished(&w, &MainWindow::runFinished);
+            w.setEnvironments(envs, u"silent.yaml"_s);
+            StallProbe probe(10);
+            w.runAll();
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+            QVERIFY(probe.ticks() > 100);
+            QVERIFY2(probe.longestGapMs() <= 50, qPrintable(u"longest stall %1 ms, ending %2 ms into the run"_s.arg(probe.longestGapMs())
+                                                                                             .arg(probe.longestGapEndedAtMs())));
+            QCOMPARE(w.resultsModel()->rowCount(), 150);
+            QVERIFY(silent.acceptedCount() >= 50);
+        }
+    }
+};
+
+QTEST_MAIN(TestUiStall)
+#include "tst_uistall.moc"
