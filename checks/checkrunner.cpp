@@ -75,7 +75,8 @@ void attachFixes(CheckResult *r, const Environment &env, const KbLibrary *kb)
     }
 }
 
-CheckResult notApplicable(const Check &check, const Environment &env)
+CheckResult outcome(
+    const Check &check, const Environment &env, CheckStatus status, const QString &message)
 {
     CheckResult r;
     r.environment = env.name;
@@ -83,9 +84,24 @@ CheckResult notApplicable(const Check &check, const Environment &env)
     r.plugin = check.plugin();
     r.severity = check.defaultSeverity();
     r.category = check.category();
-    r.status = CheckStatus::Skipped;
-    r.message = u"Not applicable to SQLite"_s;
+    r.status = status;
+    r.message = message;
     r.remediation.article = check.id();
+    return r;
+}
+
+CheckResult notApplicable(const Check &check, const Environment &env)
+{
+    return outcome(check, env, CheckStatus::Skipped, u"Not applicable to SQLite"_s);
+}
+
+// No connection is configured: that is connectivity's finding; the others cannot run.
+CheckResult notConfigured(const Check &check, const Environment &env)
+{
+    const bool connectivity = dynamic_cast<const ConnectivityCheck *>(&check);
+    CheckResult r = outcome(
+        check, env, connectivity ? CheckStatus::Fail : CheckStatus::Error, env.configurationError);
+    r.evidence << qMakePair(u"Configured"_s, QVariant(false));
     return r;
 }
 
@@ -94,6 +110,14 @@ template <typename Report>
 void runEnvironment(const Environment &env, const QList<Environment> &all,
     const QList<const Check *> &checks, const KbLibrary *kb, CancelToken *token, Report report)
 {
+    if (!env.configurationError.isEmpty()) {
+        for (const Check *check : checks) {
+            CheckResult r = notConfigured(*check, env);
+            attachFixes(&r, env, kb);
+            report(r);
+        }
+        return;
+    }
     QElapsedTimer connectTimer;
     connectTimer.start();
     DbSession session(env, token);

@@ -1,5 +1,6 @@
 #include "doctorcli.h"
 
+#include "appsettings.h"
 #include "checkregistry.h"
 #include "checkrunner.h"
 #include "demo.h"
@@ -7,9 +8,11 @@
 #include "kblibrary.h"
 #include "resultjson.h"
 #include "resulttext.h"
+#include "secretfiles.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QProcessEnvironment>
 #include <QSaveFile>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -130,6 +133,14 @@ int DoctorCli::run(const QStringList &arguments)
     const QCommandLineOption configOpt(u"config"_s, u"YAML environments file."_s, u"FILE"_s);
     const QCommandLineOption connOpt(u"connection"_s,
         u"Npgsql string, libpq URI or key=value string, or sqlite:PATH."_s, u"STRING"_s);
+    const QCommandLineOption appsettingsOpt(u"appsettings"_s,
+        u"A .NET service's appsettings.json (or its folder): the connection comes from it, "
+        "appsettings.{Environment}.json and environment variables."_s,
+        u"FILE"_s);
+    const QCommandLineOption dotnetEnvOpt(u"dotnet-environment"_s,
+        u"Environment for appsettings.{NAME}.json (default: $DOTNET_ENVIRONMENT, "
+        "$ASPNETCORE_ENVIRONMENT, Production)."_s,
+        u"NAME"_s);
     const QCommandLineOption expectedOpt(u"expected"_s,
         u"Expected migrations: idempotent script, Migrations/ folder or manifest."_s, u"PATH"_s);
     const QCommandLineOption schemaOpt(
@@ -142,8 +153,8 @@ int DoctorCli::run(const QStringList &arguments)
         u"statement-timeout"_s, u"Statement timeout (10)."_s, u"SECONDS"_s);
     const QCommandLineOption lockTimeoutOpt(
         u"lock-timeout"_s, u"Lock timeout (2)."_s, u"SECONDS"_s);
-    const QCommandLineOption deploymentOpt(
-        u"deployment"_s, u"compose | systemd | kubernetes, for --connection."_s, u"STYLE"_s);
+    const QCommandLineOption deploymentOpt(u"deployment"_s,
+        u"compose | systemd | kubernetes, for --connection or --appsettings."_s, u"STYLE"_s);
     const QCommandLineOption formatOpt(
         u"format"_s, u"text (default) or json."_s, u"FORMAT"_s, u"text"_s);
     const QCommandLineOption outputOpt(
@@ -153,9 +164,9 @@ int DoctorCli::run(const QStringList &arguments)
     const QCommandLineOption parallelOpt(
         u"parallel"_s, u"Environments checked at once (16)."_s, u"N"_s);
     const QCommandLineOption demoOpt(u"demo"_s, u"Check the embedded SQLite demo environments."_s);
-    p.addOptions({ checkOpt, envOpt, configOpt, connOpt, expectedOpt, schemaOpt, tableOpt,
-        connectTimeoutOpt, statementTimeoutOpt, lockTimeoutOpt, deploymentOpt, formatOpt, outputOpt,
-        kbOpt, parallelOpt, demoOpt });
+    p.addOptions({ checkOpt, envOpt, configOpt, connOpt, appsettingsOpt, dotnetEnvOpt, expectedOpt,
+        schemaOpt, tableOpt, connectTimeoutOpt, statementTimeoutOpt, lockTimeoutOpt, deploymentOpt,
+        formatOpt, outputOpt, kbOpt, parallelOpt, demoOpt });
     if (!p.parse(arguments))
         return usage(p.errorText());
     if (p.isSet(u"help"_s)) {
@@ -194,11 +205,17 @@ int DoctorCli::run(const QStringList &arguments)
     }
 
     QTemporaryDir demoDir;
-    int sources = int(p.isSet(configOpt)) + int(p.isSet(connOpt)) + int(p.isSet(demoOpt));
+    const QProcessEnvironment processEnv = QProcessEnvironment::systemEnvironment();
+    QStringList secretFiles; // checked for loose permissions once the sources are read
+    const int sources = int(p.isSet(configOpt)) + int(p.isSet(connOpt)) + int(p.isSet(demoOpt))
+        + int(p.isSet(appsettingsOpt));
     if (sources != 1)
-        return usage(u"give exactly one of --config FILE, --connection STRING or --demo"_s);
+        return usage(
+            u"give exactly one of --config FILE, --connection STRING, --appsettings FILE or --demo"_s);
+    if (p.isSet(dotnetEnvOpt) && !p.isSet(appsettingsOpt))
+        return usage(u"--dotnet-environment goes with --appsettings"_s);
     if (p.isSet(configOpt)) {
-        const EnvironmentsFile file = EnvironmentsFile::load(p.value(configOpt));
+        const EnvironmentsFile file = EnvironmentsFile::load(p.value(configOpt), processEnv);
         for (const QString &w : file.warnings)
             err() << "doctor: warning: " << w << "\n";
         if (!file.ok()) {
@@ -206,6 +223,7 @@ int DoctorCli::run(const QStringList &arguments)
             err().flush();
             return Usage;
         }
+        secretFiles << file.secretFiles;
         const QStringList wanted = p.values(envOpt);
         for (const Environment &e : file.environments) {
             if (wanted.isEmpty() || wanted.contains(e.name))
@@ -224,18 +242,26 @@ int DoctorCli::run(const QStringList &arguments)
             return usage(u"--connection: "_s + parsed.error);
         Environment env;
         env.name = p.values(envOpt).value(0, u"default"_s);
-        env.connection = parsed.spec;
-        env.connectionSource = u"--connection"_s;
-        if (parsed.spec.connectTimeoutSec)
-            env.timeouts.connectSec = *parsed.spec.connectTimeoutSec;
-        if (parsed.spec.commandTimeoutSec)
-            env.timeouts.statementMs = *parsed.spec.commandTimeoutSec * 1000;
-        if (p.isSet(deploymentOpt)) {
-            const auto style = Deployment::fromKey(p.value(deploymentOpt));
-            if (!style)
-                return usage(u"--deployment must be compose, systemd or kubernetes"_s);
-            env.deployment = *style;
+        env.useConnection(parsed.spec, u"--connection"_s);
+        opt.environments << env;
+    } else if (p.isSet(appsettingsOpt)) {
+        const AppSettingsResult settings
+            = AppSettings::resolve(p.value(appsettingsOpt), p.value(dotnetEnvOpt), processEnv);
+        for (const QString &w : settings.warnings)
+            err() << "doctor: warning: " << w << "\n";
+        if (!settings.ok()) {
+            err() << "doctor: " << settings.error << "\n";
+            err().flush();
+            return Usage;
         }
+        secretFiles << settings.secretFiles;
+        Environment env;
+        env.name = p.values(envOpt).value(0, u"default"_s);
+        // No connection is still a report: connectivity fails saying which keys to set.
+        if (settings.connection)
+            env.useConnection(*settings.connection, settings.source);
+        else
+            env.configurationError = settings.missingMessage;
         opt.environments << env;
     } else {
         if (!demoDir.isValid())
@@ -247,6 +273,20 @@ int DoctorCli::run(const QStringList &arguments)
         }
         opt.environments = demo.environments;
     }
+
+    if (p.isSet(deploymentOpt)) {
+        if (p.isSet(configOpt) || p.isSet(demoOpt))
+            return usage(u"--deployment goes with --connection or --appsettings; the "
+                         "environments file sets it per environment"_s);
+        const auto style = Deployment::fromKey(p.value(deploymentOpt));
+        if (!style)
+            return usage(u"--deployment must be compose, systemd or kubernetes"_s);
+        opt.environments.first().deployment = *style;
+    }
+    if (const QString pgpass = SecretFiles::pgpassPath(processEnv); !pgpass.isEmpty())
+        secretFiles << pgpass;
+    for (const QString &w : SecretFiles::permissionWarnings(secretFiles))
+        err() << "doctor: warning: " << w << "\n";
 
     // Command-line settings override the file's for every selected environment.
     auto seconds = [&](const QCommandLineOption &o, int *target, int scale) -> bool {

@@ -21,10 +21,17 @@ struct Environment
     DeploymentStyle deployment = DeploymentStyle::Compose;
     ConnectionSpec connection;
     QString connectionSource; // which file/layer/flag supplied the connection
+    // Why there is no usable connection (e.g. appsettings name none). When set, the
+    // runner does not connect: connectivity fails with this text, other checks error.
+    QString configurationError;
     QString expectedSource; // path of the expected-migration source, empty when unknown
     QString referenceEnvironment; // take the expected set from this environment's applied list
     QString historySchema = QStringLiteral("public");
     QString historyTable = QStringLiteral("__EFMigrationsHistory");
     Timeouts timeouts;
     QMap<QString, QString> placeholders; // values for <name> placeholders in fix commands
+
+    // Sets the connection and its source, taking the connect and command timeouts from
+    // the connection string when it has them.
+    void useConnection(const ConnectionSpec &spec, const QString &source);
 };

@@ -1,5 +1,7 @@
 #include "environmentsfile.h"
 
+#include "appsettings.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -28,7 +30,9 @@ QString where(const QString &path, const YAML::Mark &mark)
 struct Reader
 {
     QString path;
+    QProcessEnvironment processEnv;
     QStringList warnings;
+    QStringList secretFiles;
 
     void warnUnknownKeys(const YAML::Node &map, const QSet<QString> &known, const QString &context)
     {
@@ -68,13 +72,47 @@ struct Reader
         return int(d * scale);
     }
 
+    // The connection from a .NET service's appsettings layers. Missing or broken settings
+    // do not stop the file loading: the environment carries the reason to its checks.
+    bool readAppSettings(const YAML::Node &node, Environment *env, QString *error)
+    {
+        const QString file = scalar(node, "appsettings");
+        if (file.isEmpty()) {
+            if (node["dotnetEnvironment"])
+                warnings << u"%1: dotnetEnvironment without appsettings (ignored)"_s.arg(
+                    where(path, node["dotnetEnvironment"].Mark()));
+            return true;
+        }
+        const QString at = where(path, node["appsettings"].Mark());
+        if (node["connection"]) {
+            *error
+                = u"%1: environment '%2' has both 'connection' and 'appsettings'; keep one"_s.arg(
+                    at, env->name);
+            return false;
+        }
+        const AppSettingsResult a = AppSettings::resolve(
+            resolvePath(file), scalar(node, "dotnetEnvironment").trimmed(), processEnv);
+        for (const QString &w : a.warnings)
+            warnings << u"%1: %2"_s.arg(at, w);
+        for (const QString &s : a.secretFiles) {
+            if (!secretFiles.contains(s))
+                secretFiles << s;
+        }
+        if (a.connection)
+            env->useConnection(*a.connection, a.source);
+        else
+            env->configurationError = a.ok() ? a.missingMessage : a.error;
+        return true;
+    }
+
     bool readEnvironment(const YAML::Node &node, Environment *env, QString *error)
     {
         static const QSet<QString> known = { u"name"_s, u"deployment"_s, u"connection"_s,
-            u"expected"_s, u"reference"_s, u"history"_s, u"timeouts"_s, u"placeholders"_s };
+            u"expected"_s, u"reference"_s, u"history"_s, u"timeouts"_s, u"placeholders"_s,
+            u"appsettings"_s, u"dotnetEnvironment"_s };
         if (!node.IsMap()) {
             *error
-                = u"%1: each environment must be a mapping with at least 'name' and 'connection'"_s
+                = u"%1: each environment must be a mapping with 'name' and 'connection' or 'appsettings'"_s
                       .arg(where(path, node.Mark()));
             return false;
         }
@@ -101,6 +139,8 @@ struct Reader
                 return false;
             }
             env->connection = parsed.spec;
+            if (!parsed.spec.password.isEmpty() && !secretFiles.contains(path))
+                secretFiles << path;
             if (env->connection.driver == ConnectionSpec::Driver::Sqlite)
                 env->connection.database = resolvePath(env->connection.database);
             env->connectionSource
@@ -108,6 +148,8 @@ struct Reader
             for (const QString &w : parsed.warnings)
                 warnings << u"%1: %2"_s.arg(where(path, node["connection"].Mark()), w);
         }
+        if (!readAppSettings(node, env, error))
+            return false;
         env->expectedSource = resolvePath(scalar(node, "expected"));
         env->referenceEnvironment = scalar(node, "reference");
         if (const YAML::Node h = node["history"]) {
@@ -157,7 +199,7 @@ struct Reader
 
 } // namespace
 
-EnvironmentsFile EnvironmentsFile::load(const QString &path)
+EnvironmentsFile EnvironmentsFile::load(const QString &path, const QProcessEnvironment &env)
 {
     EnvironmentsFile result;
     QFile file(path);
@@ -170,13 +212,14 @@ EnvironmentsFile EnvironmentsFile::load(const QString &path)
             = u"%1: the environments file is larger than 4 MiB; is it the right file?"_s.arg(path);
         return result;
     }
-    return parse(file.readAll(), path);
+    return parse(file.readAll(), path, env);
 }
 
-EnvironmentsFile EnvironmentsFile::parse(const QByteArray &yaml, const QString &path)
+EnvironmentsFile EnvironmentsFile::parse(
+    const QByteArray &yaml, const QString &path, const QProcessEnvironment &processEnv)
 {
     EnvironmentsFile result;
-    Reader reader { path, {} };
+    Reader reader { path, processEnv, {}, {} };
     try {
         const YAML::Node root = YAML::Load(yaml.toStdString());
         const YAML::Node list = root.IsMap() ? root["environments"] : YAML::Node();
@@ -208,5 +251,6 @@ EnvironmentsFile EnvironmentsFile::parse(const QByteArray &yaml, const QString &
         result.environments.clear();
     }
     result.warnings = reader.warnings;
+    result.secretFiles = reader.secretFiles;
     return result;
 }

@@ -3,6 +3,7 @@
 #include "environment.h"
 
 #include <QList>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -12,8 +13,14 @@ struct EnvironmentsFile
     QList<Environment> environments;
     QStringList warnings; // "FILE:LINE:COL: ..." for unknown keys and the like
     QString error; // "FILE:LINE:COL: ..."; empty on success
+    // This file when a connection in it has a password, and the appsettings files it
+    // points at that hold one: candidates for SecretFiles::permissionWarnings().
+    QStringList secretFiles;
     bool ok() const { return error.isEmpty(); }
 
-    static EnvironmentsFile load(const QString &path);
-    static EnvironmentsFile parse(const QByteArray &yaml, const QString &path);
+    // env supplies the variables that override an environment's appsettings files.
+    static EnvironmentsFile load(const QString &path,
+        const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+    static EnvironmentsFile parse(const QByteArray &yaml, const QString &path,
+        const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 };

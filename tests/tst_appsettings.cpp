@@ -1,0 +1,405 @@
+// AppSettings: .NET's configuration layers, key rules and JSON dialect (RELIABILITY 16),
+// and how environments files and the runner use the result.
+#include "appsettings.h"
+#include "checkregistry.h"
+#include "checkrunner.h"
+#include "environmentsfile.h"
+#include "runandwait.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Files = QMap<QString, QString>; // file name -> content
+
+const QString Missing
+    = u"ConnectionStrings:StellaOps or Database:ConnectionString must be configured"_s;
+
+QString conn(const QString &host)
+{
+    return u"Host=%1;Database=app;Username=u;Password=pw"_s.arg(host);
+}
+
+// {"ConnectionStrings": {"StellaOps": "Host=HOST;..."}}
+QString stellaOps(const QString &host)
+{
+    return uR"({"ConnectionStrings": {"StellaOps": "%1"}})"_s.arg(conn(host));
+}
+
+QString database(const QString &host)
+{
+    return uR"({"Database": {"ConnectionString": "%1"}})"_s.arg(conn(host));
+}
+
+QProcessEnvironment vars(const QStringList &assignments)
+{
+    QProcessEnvironment env;
+    for (const QString &a : assignments)
+        env.insert(a.section(u'=', 0, 0), a.section(u'=', 1));
+    return env;
+}
+
+bool write(const QString &path, const QString &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(content.toUtf8()) >= 0;
+}
+
+} // namespace
+
+class TestAppSettings : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString m_path; // the current case's appsettings.json
+
+    AppSettingsResult resolveFiles(
+        const Files &files, const QStringList &assignments = {}, const QString &explicitEnv = {})
+    {
+        QDir(m_dir.path()).removeRecursively();
+        QDir().mkpath(m_dir.path());
+        for (auto it = files.cbegin(); it != files.cend(); ++it)
+            write(QDir(m_dir.path()).filePath(it.key()), it.value());
+        m_path = QDir(m_dir.path()).filePath(u"appsettings.json"_s);
+        return AppSettings::resolve(m_path, explicitEnv, vars(assignments));
+    }
+
+private Q_SLOTS:
+    void resolve_data()
+    {
+        QTest::addColumn<Files>("files");
+        QTest::addColumn<QStringList>("vars");
+        QTest::addColumn<QString>("explicitEnv");
+        QTest::addColumn<QString>("source"); // empty: nothing configured
+        QTest::addColumn<QString>("host");
+
+        const QString base = u"appsettings.json"_s;
+        const QString staging = u"appsettings.Staging.json"_s;
+        const QString dev = u"appsettings.Development.json"_s;
+        const QString prod = u"appsettings.Production.json"_s;
+        const QString baseSource = u"appsettings.json (ConnectionStrings:StellaOps)"_s;
+        const QString stagingSource = u"appsettings.Staging.json (ConnectionStrings:StellaOps)"_s;
+
+        QTest::newRow("base file") << Files { { base, stellaOps(u"a"_s) } } << QStringList()
+                                   << QString() << baseSource << u"a"_s;
+        QTest::newRow("environment file beats base")
+            << Files { { base, stellaOps(u"a"_s) }, { staging, stellaOps(u"s"_s) } }
+            << QStringList { u"DOTNET_ENVIRONMENT=Staging"_s } << QString() << stagingSource
+            << u"s"_s;
+        QTest::newRow("other environment's file ignored")
+            << Files { { base, stellaOps(u"a"_s) }, { staging, stellaOps(u"s"_s) } }
+            << QStringList() << QString() << baseSource << u"a"_s;
+        QTest::newRow("Production by default")
+            << Files { { base, stellaOps(u"a"_s) }, { prod, stellaOps(u"p"_s) } } << QStringList()
+            << QString() << u"appsettings.Production.json (ConnectionStrings:StellaOps)"_s
+            << u"p"_s;
+        QTest::newRow("variable beats both files")
+            << Files { { base, stellaOps(u"a"_s) }, { staging, stellaOps(u"s"_s) } }
+            << QStringList { u"DOTNET_ENVIRONMENT=Staging"_s,
+                   u"ConnectionStrings__StellaOps="_s + conn(u"v"_s) }
+            << QString() << u"environment variable ConnectionStrings__StellaOps"_s << u"v"_s;
+        QTest::newRow("variable name case-insensitive")
+            << Files { { base, stellaOps(u"a"_s) } }
+            << QStringList { u"CONNECTIONSTRINGS__stellaops="_s + conn(u"v"_s) } << QString()
+            << u"environment variable CONNECTIONSTRINGS__stellaops"_s << u"v"_s;
+        QTest::newRow("single underscore is not a separator")
+            << Files { { base, stellaOps(u"a"_s) } }
+            << QStringList { u"ConnectionStrings_StellaOps="_s + conn(u"v"_s) } << QString()
+            << baseSource << u"a"_s;
+        QTest::newRow("Database__ConnectionString variable")
+            << Files { { base, u"{}"_s } }
+            << QStringList { u"Database__ConnectionString="_s + conn(u"d"_s) } << QString()
+            << u"environment variable Database__ConnectionString"_s << u"d"_s;
+        QTest::newRow("ConnectionStrings key beats Database key from a higher layer")
+            << Files { { base, stellaOps(u"a"_s) } }
+            << QStringList { u"Database__ConnectionString="_s + conn(u"d"_s) } << QString()
+            << baseSource << u"a"_s;
+        QTest::newRow("Database key when ConnectionStrings has no StellaOps")
+            << Files { { base,
+                   uR"({"ConnectionStrings": {"Other": "Host=o"}, "Database": {"ConnectionString": "%1"}})"_s
+                       .arg(conn(u"d"_s)) } }
+            << QStringList() << QString() << u"appsettings.json (Database:ConnectionString)"_s
+            << u"d"_s;
+        QTest::newRow("empty variable unsets, next key used")
+            << Files { { base, stellaOps(u"a"_s) }, { staging, database(u"s"_s) } }
+            << QStringList { u"ASPNETCORE_ENVIRONMENT=Staging"_s,
+                   u"ConnectionStrings__StellaOps="_s }
+            << QString() << u"appsettings.Staging.json (Database:ConnectionString)"_s << u"s"_s;
+        QTest::newRow("JSON keys case-insensitive")
+            << Files { { base,
+                   uR"({"connectionstrings": {"STELLAOPS": "%1"}})"_s.arg(conn(u"a"_s)) } }
+            << QStringList() << QString() << baseSource << u"a"_s;
+        QTest::newRow("JSON keys case-insensitive across layers")
+            << Files { { base, stellaOps(u"a"_s) },
+                   { staging,
+                       uR"({"CONNECTIONSTRINGS": {"stellaops": "%1"}})"_s.arg(conn(u"s"_s)) } }
+            << QStringList { u"DOTNET_ENVIRONMENT=Staging"_s } << QString() << stagingSource
+            << u"s"_s;
+        QTest::newRow("DOTNET_ENVIRONMENT beats ASPNETCORE_ENVIRONMENT")
+            << Files { { base, u"{}"_s }, { staging, stellaOps(u"s"_s) },
+                   { dev, stellaOps(u"d"_s) } }
+            << QStringList { u"ASPNETCORE_ENVIRONMENT=Development"_s,
+                   u"DOTNET_ENVIRONMENT=Staging"_s }
+            << QString() << stagingSource << u"s"_s;
+        QTest::newRow("ASPNETCORE_ENVIRONMENT alone")
+            << Files { { base, u"{}"_s }, { staging, stellaOps(u"s"_s) },
+                   { dev, stellaOps(u"d"_s) } }
+            << QStringList { u"ASPNETCORE_ENVIRONMENT=Development"_s } << QString()
+            << u"appsettings.Development.json (ConnectionStrings:StellaOps)"_s << u"d"_s;
+        QTest::newRow("explicit environment beats the variables")
+            << Files { { base, u"{}"_s }, { staging, stellaOps(u"s"_s) },
+                   { dev, stellaOps(u"d"_s) } }
+            << QStringList { u"DOTNET_ENVIRONMENT=Staging"_s } << u"Development"_s
+            << u"appsettings.Development.json (ConnectionStrings:StellaOps)"_s << u"d"_s;
+        QTest::newRow("comments and trailing commas") << Files { { base,
+            u"// a comment\n{\n  /* block\n  comment */ \"ConnectionStrings\": {\n"
+            "    \"StellaOps\": \"%1\", // trailing comma next\n  },\n  \"List\": [1, 2,],\n}\n"_s
+                .arg(conn(u"c"_s)) } } << QStringList()
+                                                      << QString() << baseSource << u"c"_s;
+        QTest::newRow("nothing configured")
+            << Files { { base, uR"({"Logging": {"LogLevel": {"Default": "Information"}}})"_s } }
+            << QStringList() << QString() << QString() << QString();
+        QTest::newRow("empty value is not configured")
+            << Files { { base, uR"({"ConnectionStrings": {"StellaOps": "  "}})"_s } }
+            << QStringList() << QString() << QString() << QString();
+        QTest::newRow("null value is not configured")
+            << Files { { base, uR"({"ConnectionStrings": {"StellaOps": null}})"_s } }
+            << QStringList() << QString() << QString() << QString();
+    }
+
+    void resolve()
+    {
+        QFETCH(Files, files);
+        QFETCH(QStringList, vars);
+        QFETCH(QString, explicitEnv);
+        QFETCH(QString, source);
+        QFETCH(QString, host);
+        const AppSettingsResult r = resolveFiles(files, vars, explicitEnv);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        if (source.isEmpty()) {
+            QVERIFY(!r.connection);
+            QVERIFY2(r.missingMessage.startsWith(Missing), qPrintable(r.missingMessage));
+            return;
+        }
+        QVERIFY(r.missingMessage.isEmpty());
+        QVERIFY(r.connection);
+        QCOMPARE(r.source, source);
+        QCOMPARE(r.connection->host, host);
+    }
+
+    void environmentName_data()
+    {
+        QTest::addColumn<QString>("explicitName");
+        QTest::addColumn<QStringList>("vars");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("default") << QString() << QStringList() << u"Production"_s;
+        QTest::newRow("DOTNET_") << QString() << QStringList { u"DOTNET_ENVIRONMENT=Staging"_s }
+                                 << u"Staging"_s;
+        QTest::newRow("ASPNETCORE_")
+            << QString() << QStringList { u"ASPNETCORE_ENVIRONMENT=Development"_s }
+            << u"Development"_s;
+        QTest::newRow("DOTNET_ wins") << QString()
+                                      << QStringList { u"DOTNET_ENVIRONMENT=Staging"_s,
+                                             u"ASPNETCORE_ENVIRONMENT=Development"_s }
+                                      << u"Staging"_s;
+        QTest::newRow("empty DOTNET_ falls through")
+            << QString()
+            << QStringList { u"DOTNET_ENVIRONMENT="_s, u"ASPNETCORE_ENVIRONMENT=Development"_s }
+            << u"Development"_s;
+        QTest::newRow("name case-insensitive")
+            << QString() << QStringList { u"dotnet_environment=Test"_s } << u"Test"_s;
+        QTest::newRow("explicit wins")
+            << u" QA "_s << QStringList { u"DOTNET_ENVIRONMENT=Staging"_s } << u"QA"_s;
+    }
+
+    void environmentName()
+    {
+        QFETCH(QString, explicitName);
+        QFETCH(QStringList, vars);
+        QFETCH(QString, expected);
+        QCOMPARE(AppSettings::environmentName(explicitName, ::vars(vars)), expected);
+    }
+
+    // RELIABILITY 16: the file, line and column of what is wrong; nothing crashes.
+    void malformed_data()
+    {
+        QTest::addColumn<Files>("files");
+        QTest::addColumn<QStringList>("vars");
+        QTest::addColumn<QString>("where"); // "FILE:LINE:COL: "
+        QTest::addColumn<QString>("what");
+
+        const QString base = u"appsettings.json"_s;
+        QTest::newRow("missing comma")
+            << Files { { base, u"{\n  \"A\": 1\n  \"B\": 2\n}\n"_s } } << QStringList()
+            << u"appsettings.json:3:3: "_s << u"unterminated object"_s;
+        QTest::newRow("bad literal after multi-byte text")
+            << Files { { base, u"{\n  \"Ä\": \"é\", \"B\": tru\n}"_s } } << QStringList()
+            << u"appsettings.json:2:21: "_s << u"illegal value"_s;
+        QTest::newRow("garbage after the object")
+            << Files { { base, u"{\"A\": 1} x"_s } } << QStringList()
+            << u"appsettings.json:1:10: "_s << u"garbage"_s;
+        QTest::newRow("in the environment file")
+            << Files { { base, u"{}"_s },
+                   { u"appsettings.Staging.json"_s, u"{\n\n  \"A\": [1,\n"_s } }
+            << QStringList { u"DOTNET_ENVIRONMENT=Staging"_s } << u"appsettings.Staging.json:"_s
+            << u"fix the JSON"_s;
+        QTest::newRow("unterminated comment")
+            << Files { { base, u"{\n  \"A\": 1 /* never closed\n}"_s } } << QStringList()
+            << u"appsettings.json:2:10: "_s << u"unterminated /* comment"_s;
+        QTest::newRow("empty file") << Files { { base, u""_s } } << QStringList()
+                                    << u"appsettings.json:1:1: "_s << u"empty"_s;
+        QTest::newRow("top level array") << Files { { base, u"[1, 2]"_s } } << QStringList()
+                                         << u"appsettings.json:1:1: "_s << u"must be an object"_s;
+        QTest::newRow("duplicate key differing in case")
+            << Files { { base, u"{\"Database\": {\"Port\": 1}, \"database\": {\"port\": 2}}"_s } }
+            << QStringList() << u"appsettings.json: "_s << u"duplicate key"_s;
+        QTest::newRow("missing appsettings.json")
+            << Files() << QStringList() << u"appsettings.json: "_s << u"cannot read"_s;
+        QTest::newRow("bad connection string") << Files { { base,
+            uR"({"ConnectionStrings": {"StellaOps": "Host=h;Port=many;Password=Secret-1"}})"_s } }
+                                               << QStringList()
+                                               << u"appsettings.json (ConnectionStrings:StellaOps): "_s
+                                               << u""_s;
+        QTest::newRow("environment name with a slash")
+            << Files { { base, u"{}"_s } } << QStringList { u"DOTNET_ENVIRONMENT=../x"_s }
+            << u"'../x' is not a .NET environment name"_s << u""_s;
+    }
+
+    void malformed()
+    {
+        QFETCH(Files, files);
+        QFETCH(QStringList, vars);
+        QFETCH(QString, where);
+        QFETCH(QString, what);
+        const AppSettingsResult r = resolveFiles(files, vars);
+        QVERIFY(!r.ok());
+        QVERIFY(!r.connection);
+        QVERIFY2(r.error.contains(where), qPrintable(r.error));
+        QVERIFY2(r.error.contains(what), qPrintable(r.error));
+        QVERIFY2(!r.error.contains(u"Secret-1"), qPrintable(r.error));
+    }
+
+    // A "//" or "/*" inside a string is text, and an escaped quote does not end the string.
+    void commentMarkersInsideStrings()
+    {
+        const AppSettingsResult r = resolveFiles({ { u"appsettings.json"_s,
+            uR"({"ConnectionStrings": {"StellaOps": "Host=h;Password='a//b /* \" c'"}, // real
+            })"_s } });
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QVERIFY(r.connection);
+        QCOMPARE(r.connection->password, u"a//b /* \" c"_s);
+    }
+
+    void folderStandsForItsAppSettingsJson()
+    {
+        resolveFiles({ { u"appsettings.json"_s, stellaOps(u"f"_s) } });
+        const AppSettingsResult r = AppSettings::resolve(m_dir.path(), {}, {});
+        QVERIFY(r.connection);
+        QCOMPARE(r.connection->host, u"f"_s);
+    }
+
+    void secretFilesAreThoseWithPasswords()
+    {
+        const AppSettingsResult r
+            = resolveFiles({ { u"appsettings.json"_s, uR"({"Smtp": {"Password": "x"}})"_s },
+                               { u"appsettings.Staging.json"_s,
+                                   uR"({"ConnectionStrings": {"StellaOps": "Host=h"}})"_s },
+                               { u"appsettings.Production.json"_s, stellaOps(u"p"_s) } },
+                {});
+        QVERIFY(r.ok());
+        QCOMPARE(r.secretFiles,
+            QStringList({ m_path, QDir(m_dir.path()).filePath(u"appsettings.Production.json"_s) }));
+    }
+
+    void lookalikeEnvironmentFileWarns()
+    {
+        const AppSettingsResult r
+            = resolveFiles({ { u"appsettings.json"_s, stellaOps(u"a"_s) },
+                               { u"appsettings.staging.json"_s, stellaOps(u"s"_s) } },
+                { u"DOTNET_ENVIRONMENT=Staging"_s });
+        QCOMPARE(r.connection->host, u"a"_s);
+        QCOMPARE(r.warnings.size(), 1);
+        QVERIFY2(r.warnings.first().contains(u"appsettings.staging.json is not read"),
+            qPrintable(r.warnings.first()));
+    }
+
+    void variablesDifferingOnlyInCaseWarn()
+    {
+        const AppSettingsResult r = resolveFiles({ { u"appsettings.json"_s, u"{}"_s } },
+            { u"ConnectionStrings__StellaOps="_s + conn(u"x"_s),
+                u"CONNECTIONSTRINGS__STELLAOPS="_s + conn(u"y"_s) });
+        QVERIFY(r.connection);
+        QCOMPARE(r.warnings.size(), 1);
+        QVERIFY(r.warnings.first().contains(u"CONNECTIONSTRINGS__STELLAOPS"));
+        QVERIFY(!r.warnings.first().contains(u"pw"));
+    }
+
+    void environmentsFileReadsAppSettings()
+    {
+        resolveFiles({ { u"appsettings.json"_s, stellaOps(u"a"_s) },
+            { u"appsettings.QA.json"_s, stellaOps(u"q"_s) },
+            { u"empty/appsettings.json"_s, u"{}"_s } });
+        const QString yamlPath = QDir(m_dir.path()).filePath(u"environments.yaml"_s);
+        const QByteArray yaml = "environments:\n"
+                                "  - name: qa\n"
+                                "    appsettings: appsettings.json\n"
+                                "    dotnetEnvironment: QA\n"
+                                "  - name: prod\n"
+                                "    appsettings: .\n"
+                                "  - name: none\n"
+                                "    appsettings: empty/appsettings.json\n"
+                                "  - name: inline\n"
+                                "    connection: Host=i;Password=pw\n";
+        const EnvironmentsFile file = EnvironmentsFile::parse(yaml, yamlPath, vars({}));
+        QVERIFY2(file.ok(), qPrintable(file.error));
+        QVERIFY2(file.warnings.isEmpty(), qPrintable(file.warnings.join(u'\n')));
+        QCOMPARE(file.environments.size(), 4);
+        QCOMPARE(file.environments[0].connection.host, u"q"_s);
+        QCOMPARE(file.environments[0].connectionSource,
+            u"appsettings.QA.json (ConnectionStrings:StellaOps)"_s);
+        QCOMPARE(file.environments[1].connection.host, u"a"_s);
+        QVERIFY(file.environments[1].configurationError.isEmpty());
+        QVERIFY(file.environments[2].configurationError.startsWith(Missing));
+        QVERIFY(file.secretFiles.contains(yamlPath));
+        QVERIFY(file.secretFiles.contains(m_path));
+    }
+
+    void environmentsFileRejectsBothSources()
+    {
+        const EnvironmentsFile file = EnvironmentsFile::parse(
+            "environments:\n  - name: x\n    connection: Host=h\n    appsettings: a.json\n",
+            u"env.yaml"_s, vars({}));
+        QVERIFY(!file.ok());
+        QVERIFY2(file.error.startsWith(u"env.yaml:4:"), qPrintable(file.error));
+    }
+
+    // Nothing to connect to: connectivity fails with the message, the rest cannot run,
+    // and no connection is attempted (this test has no server).
+    void runnerReportsConfigurationError()
+    {
+        Environment env;
+        env.name = u"e"_s;
+        env.configurationError = Missing;
+        CheckRunner runner(CheckRegistry::builtin());
+        const RunOutcome out = runAndWait(runner, { env }, {});
+        QVERIFY(out.finished);
+        QCOMPARE(out.results.size(), CheckRegistry::builtin().checks().size());
+        for (const CheckResult &r : out.results) {
+            QCOMPARE(r.message, Missing);
+            QCOMPARE(r.status,
+                r.checkId == u"check.postgres.connectivity" ? CheckStatus::Fail
+                                                            : CheckStatus::Error);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAppSettings)
+#include "tst_appsettings.moc"

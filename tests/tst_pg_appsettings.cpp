@@ -1,0 +1,304 @@
+// appsettings layers against the fixture server, through the runner and the `doctor`
+// binary; a sentinel password never reaches the output (RELIABILITY 18, 19).
+#include "appsettings.h"
+#include "checkregistry.h"
+#include "checkrunner.h"
+#include "pgserver.h"
+#include "runandwait.h"
+#include "silentserver.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString Connectivity = u"check.postgres.connectivity"_s;
+const QString Sentinel = u"Sentinel-Pw-7731"_s;
+
+using Files
+    = QMap<QString, QString>; // file name -> connection string under ConnectionStrings:StellaOps
+
+QProcessEnvironment vars(const QStringList &assignments)
+{
+    QProcessEnvironment env;
+    for (const QString &a : assignments)
+        env.insert(a.section(u'=', 0, 0), a.section(u'=', 1));
+    return env;
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
+// Built with QJsonDocument so that any character in a password is escaped properly.
+QByteArray settingsJson(const QString &section, const QString &key, const QString &value)
+{
+    return QJsonDocument(QJsonObject { { section, QJsonObject { { key, value } } } }).toJson();
+}
+
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class TestPgAppSettings : public QObject
+{
+    Q_OBJECT
+private:
+    PgServer m_pg;
+    QString m_db;
+    QString m_role; // a login role whose password is the sentinel
+    QTemporaryDir m_dir;
+
+    QString closedString() const
+    {
+        return u"Host=127.0.0.1;Port=%1;Database=%2;Username=u;Password=p"_s
+            .arg(closedLoopbackPort())
+            .arg(m_db);
+    }
+
+    QString sentinelString() const
+    {
+        return u"Host=%1;Port=%2;Database=%3;Username=%4;Password=%5"_s.arg(m_pg.host())
+            .arg(m_pg.port())
+            .arg(m_db, m_role, Sentinel);
+    }
+
+    // Writes the files fresh into m_dir; returns the appsettings.json path.
+    QString writeSettings(const Files &files)
+    {
+        QDir(m_dir.path()).removeRecursively();
+        QDir().mkpath(m_dir.path());
+        for (auto it = files.cbegin(); it != files.cend(); ++it) {
+            const QByteArray json = it.key().startsWith(u"raw:")
+                ? it.value().toUtf8()
+                : settingsJson(u"ConnectionStrings"_s, u"StellaOps"_s, it.value());
+            writeFile(m_dir.filePath(it.key().section(u':', -1)), json);
+        }
+        return m_dir.filePath(u"appsettings.json"_s);
+    }
+
+    CheckResult connectivity(const QString &appsettings, const QStringList &assignments)
+    {
+        const AppSettingsResult settings = AppSettings::resolve(appsettings, {}, vars(assignments));
+        if (!settings.connection)
+            return {};
+        Environment env;
+        env.name = u"env"_s;
+        env.useConnection(*settings.connection, settings.source);
+        env.timeouts.connectSec = 2;
+        CheckRunner runner(CheckRegistry::builtin());
+        const RunOutcome out = runAndWait(runner, { env }, { Connectivity });
+        const CheckResult *r = out.find(u"env"_s, Connectivity);
+        return r ? *r : CheckResult();
+    }
+
+    // The real binary, with an environment free of the caller's .NET and libpq settings.
+    CliRun runDoctor(const QStringList &arguments, const QStringList &assignments = {})
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString &name : env.keys()) {
+            const QString lower = name.toLower();
+            if (lower.startsWith(u"connectionstrings__") || lower.startsWith(u"database__")
+                || lower.endsWith(u"_environment") || lower.startsWith(u"pg"))
+                env.remove(name);
+        }
+        env.insert(u"HOME"_s, m_dir.path() + u"/home"_s);
+        env.insert(u"NO_COLOR"_s, u"1"_s);
+        const QProcessEnvironment extra = vars(assignments);
+        for (const QString &name : extra.keys())
+            env.insert(name, extra.value(name));
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(DOCTOR_BINARY_DIR) + u"/app/doctor"_s, arguments);
+        CliRun run;
+        if (!p.waitForFinished(60000)) {
+            p.kill();
+            p.waitForFinished();
+            run.err = u"doctor did not finish"_s;
+            return run;
+        }
+        run.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        run.out = QString::fromUtf8(p.readAllStandardOutput());
+        run.err = QString::fromUtf8(p.readAllStandardError());
+        return run;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_pg = PgServer::fromFixture();
+        QVERIFY2(m_pg.isValid(), qPrintable(m_pg.error()));
+        m_db = m_pg.createDatabase(u"appsettings"_s);
+        QVERIFY(!m_db.isEmpty());
+        QVERIFY(m_dir.isValid());
+        // Roles are cluster-wide: a unique name keeps parallel and repeated runs apart.
+        m_role = u"sentinel_"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
+        QCOMPARE(m_pg.exec(m_db, { u"CREATE ROLE %1 LOGIN PASSWORD '%2'"_s.arg(m_role, Sentinel) }),
+            QString());
+    }
+
+    void cleanupTestCase()
+    {
+        if (!m_role.isEmpty())
+            m_pg.exec(m_db, { u"DROP ROLE IF EXISTS %1"_s.arg(m_role) });
+    }
+
+    void connectivityNamesTheLayer_data()
+    {
+        QTest::addColumn<Files>("files");
+        QTest::addColumn<QStringList>("vars");
+        QTest::addColumn<QString>("source");
+        const QString good = m_pg.npgsqlString(m_db);
+        const QString closed = closedString();
+        QTest::newRow("appsettings.json")
+            << Files { { u"appsettings.json"_s, good } } << QStringList()
+            << u"appsettings.json (ConnectionStrings:StellaOps)"_s;
+        QTest::newRow("appsettings.Staging.json over a closed port")
+            << Files { { u"appsettings.json"_s, closed }, { u"appsettings.Staging.json"_s, good } }
+            << QStringList { u"DOTNET_ENVIRONMENT=Staging"_s }
+            << u"appsettings.Staging.json (ConnectionStrings:StellaOps)"_s;
+        QTest::newRow("variable over a closed port")
+            << Files { { u"appsettings.json"_s, closed } }
+            << QStringList { u"connectionstrings__StellaOps="_s + good }
+            << u"environment variable connectionstrings__StellaOps"_s;
+        QTest::newRow("Database:ConnectionString")
+            << Files { { u"raw:appsettings.json"_s,
+                   QString::fromUtf8(settingsJson(u"Database"_s, u"ConnectionString"_s, good)) } }
+            << QStringList() << u"appsettings.json (Database:ConnectionString)"_s;
+    }
+
+    void connectivityNamesTheLayer()
+    {
+        QFETCH(Files, files);
+        QFETCH(QStringList, vars);
+        QFETCH(QString, source);
+        const CheckResult r = connectivity(writeSettings(files), vars);
+        QCOMPARE(r.status, CheckStatus::Pass);
+        QCOMPARE(r.evidenceValue(u"ConnectionSource"_s).toString(), source);
+    }
+
+    void variableOverrideToClosedPortFails()
+    {
+        const QString path = writeSettings({ { u"appsettings.json"_s, m_pg.npgsqlString(m_db) } });
+        const CheckResult r
+            = connectivity(path, { u"ConnectionStrings__StellaOps="_s + closedString() });
+        QCOMPARE(r.status, CheckStatus::Fail);
+        QVERIFY2(r.message.contains(u"Connection refused"), qPrintable(r.message));
+        QCOMPARE(r.evidenceValue(u"ConnectionSource"_s).toString(),
+            u"environment variable ConnectionStrings__StellaOps"_s);
+    }
+
+    void cliReportsMissingConnection()
+    {
+        const QString path
+            = writeSettings({ { u"raw:appsettings.json"_s, u"{\"Logging\": {}}"_s } });
+        const CliRun run
+            = runDoctor({ u"run"_s, u"--appsettings"_s, path, u"--format"_s, u"text"_s });
+        QCOMPARE(run.exitCode, 3); // connectivity fails; the other checks could not run
+        QVERIFY2(run.out.contains(u"FAIL  default  check.postgres.connectivity  ConnectionStrings:"
+                                  u"StellaOps or Database:ConnectionString must be configured"),
+            qPrintable(run.out + run.err));
+    }
+
+    // RELIABILITY 19: the file and its mode, on stderr, and still no password.
+    void cliWarnsAboutLooseSecretFile()
+    {
+        const QString path = writeSettings({ { u"appsettings.json"_s, sentinelString() } });
+        QVERIFY(QFile::setPermissions(path,
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                | QFileDevice::ReadOther));
+        const CliRun run
+            = runDoctor({ u"run"_s, u"--appsettings"_s, path, u"--check"_s, Connectivity });
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains(path) && run.err.contains(u"(mode 0644)"), qPrintable(run.err));
+        QVERIFY(!run.err.contains(Sentinel));
+        QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        QVERIFY(!runDoctor({ u"run"_s, u"--appsettings"_s, path, u"--check"_s, Connectivity })
+                     .err.contains(u"mode"));
+    }
+
+    // RELIABILITY 18: connected, refused, wrong password, unparseable: never the password.
+    void sentinelNeverPrinted_data()
+    {
+        QTest::addColumn<Files>("files");
+        QTest::addColumn<QStringList>("vars");
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("connectivity"); // expected status word, empty: no report
+        const QString sentinelString = this->sentinelString();
+        const QString wrongPassword
+            = m_pg.npgsqlString(m_db).section(u";Password="_s, 0, 0) + u";Password="_s + Sentinel;
+        for (const QString &format : { u"text"_s, u"json"_s }) {
+            const QByteArray f = format.toUtf8();
+            QTest::addRow("connected %s", f.constData())
+                << Files { { u"appsettings.json"_s, sentinelString } } << QStringList() << format
+                << u"pass"_s;
+            QTest::addRow("connected via variable %s", f.constData())
+                << Files { { u"raw:appsettings.json"_s, u"{}"_s } }
+                << QStringList { u"ConnectionStrings__StellaOps="_s + sentinelString } << format
+                << u"pass"_s;
+            QTest::addRow("wrong password %s", f.constData())
+                << Files { { u"appsettings.json"_s, wrongPassword } } << QStringList() << format
+                << u"fail"_s;
+            QTest::addRow("unparseable connection string %s", f.constData()) << Files {
+                { u"appsettings.json"_s, u"Host=h;Port=notaport;Password="_s + Sentinel }
+            } << QStringList() << format << QString();
+            QTest::addRow("malformed JSON %s", f.constData())
+                << Files { { u"raw:appsettings.json"_s,
+                       u"{\"ConnectionStrings\": {\"StellaOps\": \"Host=h;Password=%1\",,}"_s.arg(
+                           Sentinel) } }
+                << QStringList() << format << QString();
+        }
+    }
+
+    void sentinelNeverPrinted()
+    {
+        QFETCH(Files, files);
+        QFETCH(QStringList, vars);
+        QFETCH(QString, format);
+        QFETCH(QString, connectivity);
+        const QString path = writeSettings(files);
+        const CliRun run
+            = runDoctor({ u"run"_s, u"--appsettings"_s, path, u"--format"_s, format }, vars);
+        QVERIFY2(!run.out.contains(Sentinel), qPrintable(run.out));
+        QVERIFY2(!run.err.contains(Sentinel), qPrintable(run.err));
+        if (connectivity.isEmpty()) {
+            QCOMPARE(run.exitCode, 64);
+            QVERIFY2(run.err.contains(path), qPrintable(run.err));
+            return;
+        }
+        // The report was made, so the password really went through the whole path.
+        QString status;
+        if (format == u"json") {
+            const QJsonArray results
+                = QJsonDocument::fromJson(run.out.toUtf8())[u"results"_s].toArray();
+            for (const QJsonValue &r : results) {
+                if (r[u"checkId"_s].toString() == Connectivity)
+                    status = r[u"status"_s].toString();
+            }
+        } else {
+            status = run.out.section(u"  default  check.postgres.connectivity"_s, 0, 0)
+                         .section(u'\n', -1)
+                         .toLower();
+        }
+        QCOMPARE(status, connectivity);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPgAppSettings)
+#include "tst_pg_appsettings.moc"
