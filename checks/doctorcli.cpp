@@ -4,6 +4,7 @@
 #include "checkregistry.h"
 #include "checkrunner.h"
 #include "demo.h"
+#include "doctorclikb.h"
 #include "environmentsfile.h"
 #include "kblibrary.h"
 #include "resultjson.h"
@@ -123,10 +124,11 @@ int DoctorCli::run(const QStringList &arguments)
     QCommandLineParser p;
     p.setApplicationDescription(
         u"Doctor: health checks for database environments.\n\n"
-        "Commands:\n  run    run checks and report\n  list   list the checks\n"_s);
+        "Commands:\n  run    run checks and report\n  list   list the checks\n"
+        "  kb     knowledge base: kb list | kb show CHECK_ID | kb lint [DIR...] (shipped + DIR)\n"_s);
     p.addHelpOption();
     p.addVersionOption();
-    p.addPositionalArgument(u"command"_s, u"run | list"_s);
+    p.addPositionalArgument(u"command"_s, u"run | list | kb"_s);
     const QCommandLineOption checkOpt(u"check"_s, u"Run only this check (repeatable)."_s, u"ID"_s);
     const QCommandLineOption envOpt(
         u"env"_s, u"Only this environment of the config file (repeatable)."_s, u"NAME"_s);
@@ -154,7 +156,8 @@ int DoctorCli::run(const QStringList &arguments)
     const QCommandLineOption lockTimeoutOpt(
         u"lock-timeout"_s, u"Lock timeout (2)."_s, u"SECONDS"_s);
     const QCommandLineOption deploymentOpt(u"deployment"_s,
-        u"compose | systemd | kubernetes, for --connection or --appsettings."_s, u"STYLE"_s);
+        u"compose | systemd | kubernetes, for --connection, --appsettings and kb show."_s,
+        u"STYLE"_s);
     const QCommandLineOption formatOpt(
         u"format"_s, u"text (default) or json."_s, u"FORMAT"_s, u"text"_s);
     const QCommandLineOption outputOpt(
@@ -167,6 +170,7 @@ int DoctorCli::run(const QStringList &arguments)
     p.addOptions({ checkOpt, envOpt, configOpt, connOpt, appsettingsOpt, dotnetEnvOpt, expectedOpt,
         schemaOpt, tableOpt, connectTimeoutOpt, statementTimeoutOpt, lockTimeoutOpt, deploymentOpt,
         formatOpt, outputOpt, kbOpt, parallelOpt, demoOpt });
+    DoctorCliKb::addOptions(p);
     if (!p.parse(arguments))
         return usage(p.errorText());
     if (p.isSet(u"help"_s)) {
@@ -183,6 +187,8 @@ int DoctorCli::run(const QStringList &arguments)
     const QString command = pos.value(0, u"run"_s);
     if (command == u"list")
         return listChecks();
+    if (command == u"kb")
+        return DoctorCliKb::run(p);
     if (command != u"run")
         return usage(u"unknown command '%1'"_s.arg(command));
 

@@ -46,3 +46,14 @@ QString KbPlaceholders::fill(const QString &text, const QMap<QString, QString> &
     out += QStringView(text).sliced(done);
     return out;
 }
+
+QStringList KbPlaceholders::known()
+{
+    // Where the values come from: the environments file ("placeholders:"), the demo, or
+    // `doctor kb show --set name=value`.
+    return { u"ca-file"_s, u"compose-file"_s, u"db-host"_s, u"db-name"_s, u"db-port"_s,
+        u"db-service"_s, u"db-user"_s, u"namespace"_s, u"platform-app-label"_s,
+        u"platform-deployment"_s, u"platform-pod"_s, u"platform-secret"_s, u"platform-version"_s,
+        u"postgres-app-label"_s, u"postgres-pod"_s, u"postgres-statefulset"_s, u"secret-env-file"_s,
+        u"service-name"_s };
+}

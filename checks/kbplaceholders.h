@@ -12,4 +12,7 @@ namespace KbPlaceholders {
 QStringList find(const QString &text);
 // Replaces each <name> that values has; unknown ones stay visible for the user to fill.
 QString fill(const QString &text, const QMap<QString, QString> &values);
+// The names articles may use, sorted: the one list `doctor kb lint` checks spelling
+// against. An environment may still supply values for other names.
+QStringList known();
 } // namespace KbPlaceholders

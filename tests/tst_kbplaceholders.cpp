@@ -75,6 +75,21 @@ private Q_SLOTS:
         const QString text = u"docker compose -f <compose-file> exec platform stella db migrate"_s;
         QCOMPARE(KbPlaceholders::fill(text, {}), text);
     }
+
+    // Sorted and unique, so `kb lint` can list it as is; it holds what the demo supplies.
+    void knownNames()
+    {
+        const QStringList known = KbPlaceholders::known();
+        QStringList sorted = known;
+        sorted.sort();
+        sorted.removeDuplicates();
+        QCOMPARE(known, sorted);
+        for (const QString &name :
+            { u"compose-file"_s, u"namespace"_s, u"platform-pod"_s, u"service-name"_s })
+            QVERIFY2(known.contains(name), qPrintable(name));
+        for (const QString &name : known)
+            QCOMPARE(KbPlaceholders::find(u'<' + name + u'>'), QStringList { name });
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKbPlaceholders)

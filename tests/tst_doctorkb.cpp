@@ -1,0 +1,184 @@
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QStringList outLines() const { return out.split(u'\n', Qt::SkipEmptyParts); }
+};
+
+// The real binary, so that argument parsing and exit codes are tested as users meet them.
+Run doctor(const QStringList &args)
+{
+    const QString binary = QStringLiteral(DOCTOR_BINARY_DIR) + u"/app/doctor"_s;
+    if (!QFileInfo(binary).isExecutable())
+        qFatal("%s is not built; build the whole project first", qPrintable(binary));
+    QProcess p;
+    p.start(binary, args);
+    if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit)
+        qFatal("doctor %s did not finish", qPrintable(args.join(u' ')));
+    return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+        QString::fromUtf8(p.readAllStandardError()) };
+}
+
+} // namespace
+
+class TestDoctorKb : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void list()
+    {
+        const Run r = doctor({ u"kb"_s, u"list"_s });
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.outLines();
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines.at(1).startsWith(u"check.postgres.migrations "_s), qPrintable(r.out));
+        QVERIFY2(lines.at(1).contains(u" warn "_s), qPrintable(r.out));
+        QVERIFY2(lines.at(1).contains(u"PostgreSQL Schema Migrations"_s), qPrintable(r.out));
+        QVERIFY2(lines.at(1).endsWith(u"  shipped"_s), qPrintable(r.out));
+    }
+
+    void listShowsOverrideSource()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile f(dir.filePath(u"mine.md"_s));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("---\ncheckId: check.postgres.pool\nplugin: p\nseverity: warn\ntags: [t]\n---\n"
+                "\n# Our Pool Runbook\n");
+        f.close();
+        const Run r = doctor({ u"kb"_s, u"list"_s, u"--kb"_s, dir.path() });
+        QCOMPARE(r.exitCode, 0);
+        const QString last = r.outLines().last();
+        QVERIFY2(last.startsWith(u"check.postgres.pool "_s)
+                && last.contains(u" Our Pool Runbook "_s) && last.endsWith(u"  "_s + f.fileName()),
+            qPrintable(r.out));
+    }
+
+    void showKubernetes()
+    {
+        const Run r = doctor({ u"kb"_s, u"show"_s, u"check.postgres.migrations"_s,
+            u"--deployment"_s, u"kubernetes"_s });
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.split(u'\n');
+        QCOMPARE(lines.first(), u"PostgreSQL Schema Migrations (check.postgres.migrations)"_s);
+        QVERIFY2(lines.contains(u"severity: warn  plugin: stellaops.doctor.postgres  tags: "
+                                "database, postgres, migrations, schema"_s),
+            qPrintable(r.out));
+        // Verbatim and on a line of its own, so that a triple-click copies it.
+        QVERIFY2(lines.contains(
+                     u"kubectl -n <namespace> exec -it <platform-pod> -- stella db migrate"_s),
+            qPrintable(r.out));
+        QVERIFY2(lines.contains(u"Kubernetes / Helm"_s), qPrintable(r.out));
+        QVERIFY2(!r.out.contains(u"docker compose"_s), qPrintable(r.out));
+        QVERIFY2(!r.out.contains(u"Bare metal / systemd"_s), qPrintable(r.out));
+        QVERIFY2(!r.out.contains(u"**"_s), qPrintable(r.out));
+        QVERIFY2(lines.contains(u"1. History table. It looks for `__EFMigrationsHistory` in the "
+                                "`public` schema."_s),
+            qPrintable(r.out));
+    }
+
+    void showAllStylesWithValues()
+    {
+        const Run r = doctor({ u"kb"_s, u"show"_s, u"check.postgres.migrations"_s, u"--set"_s,
+            u"namespace=stellaops-prod"_s, u"--set"_s, u"compose-file=prod.yml"_s });
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.split(u'\n');
+        for (const QString &title :
+            { u"Docker Compose"_s, u"Bare metal / systemd"_s, u"Kubernetes / Helm"_s })
+            QVERIFY2(lines.contains(title), qPrintable(title));
+        QVERIFY2(lines.contains(
+                     u"kubectl -n stellaops-prod exec -it <platform-pod> -- stella db migrate"_s),
+            qPrintable(r.out));
+        QVERIFY2(lines.contains(u"docker compose -f prod.yml exec platform stella db migrate"_s),
+            qPrintable(r.out));
+    }
+
+    void showUnknownId()
+    {
+        const Run r = doctor({ u"kb"_s, u"show"_s, u"check.nope"_s });
+        QCOMPARE(r.exitCode, 64);
+        QVERIFY2(r.err.contains(u"check.nope"_s), qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"check.postgres.connectivity, check.postgres.migrations, "
+                                "check.postgres.pool"_s),
+            qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("no subcommand") << QStringList { u"kb"_s };
+        QTest::newRow("unknown subcommand") << QStringList { u"kb"_s, u"frobnicate"_s };
+        QTest::newRow("show without id") << QStringList { u"kb"_s, u"show"_s };
+        QTest::newRow("bad deployment") << QStringList { u"kb"_s, u"show"_s,
+            u"check.postgres.pool"_s, u"--deployment"_s, u"mainframe"_s };
+        QTest::newRow("bad --set") << QStringList { u"kb"_s, u"show"_s, u"check.postgres.pool"_s,
+            u"--set"_s, u"no-equals-sign"_s };
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        const Run r = doctor(args);
+        QCOMPARE(r.exitCode, 64);
+        QVERIFY(r.err.startsWith(u"doctor: "_s));
+    }
+
+    void lintShipped()
+    {
+        const Run r = doctor({ u"kb"_s, u"lint"_s });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+    }
+
+    void lintFolder()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        // Overrides the shipped pool article with one whose only flaw is a misspelt
+        // placeholder: a warning, which fails only with --strict.
+        QFile shipped(u":/kb/postgres/pool.md"_s);
+        QVERIFY(shipped.open(QIODevice::ReadOnly));
+        QByteArray text = shipped.readAll();
+        const qsizetype at = text.indexOf("<namespace>");
+        QVERIFY(at > 0);
+        const int line = int(text.left(at).count('\n')) + 1;
+        text.replace(at, 11, "<namespce>");
+        QFile mine(dir.filePath(u"pool.md"_s));
+        QVERIFY(mine.open(QIODevice::WriteOnly) && mine.write(text) == text.size());
+        mine.close();
+
+        Run r = doctor({ u"kb"_s, u"lint"_s, dir.path() });
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.outLines().size(), 1);
+        QVERIFY2(
+            r.out.startsWith(
+                u"%1:%2: warning: unknown placeholder <namespce>"_s.arg(mine.fileName()).arg(line)),
+            qPrintable(r.out));
+        r = doctor({ u"kb"_s, u"lint"_s, u"--strict"_s, dir.path() });
+        QCOMPARE(r.exitCode, 2);
+
+        text.replace("## Verification", "## Verifying");
+        QVERIFY(mine.open(QIODevice::WriteOnly | QIODevice::Truncate)
+            && mine.write(text) == text.size());
+        mine.close();
+        r = doctor({ u"kb"_s, u"lint"_s, u"--kb"_s, dir.path() });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(
+            r.out.contains(u": error: missing section \"## Verification\""_s), qPrintable(r.out));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDoctorKb)
+#include "tst_doctorkb.moc"
