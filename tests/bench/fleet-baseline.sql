@@ -1,0 +1,39 @@
+-- The baseline of tests/bench/fleet: the statements the three PostgreSQL checks send,
+-- as one psql script per database (psql -X -q -v ON_ERROR_STOP=1 -f fleet-baseline.sql).
+-- Keep it in step with checks/dbsession.cpp and checks/postgres/*.cpp. Like the CLI, it
+-- runs the checks in registry order on one connection, each in its own READ ONLY
+-- transaction. The values that doctor binds are literals here.
+
+-- DbSession::open: the environment's statement and lock timeouts (defaults 10 s, 2 s).
+SELECT set_config('statement_timeout', '10000', false), set_config('lock_timeout', '2000', false);
+
+-- check.postgres.connectivity: three round trips, the server version.
+BEGIN TRANSACTION READ ONLY;
+SELECT 1;
+SELECT 1;
+SELECT 1;
+SHOW server_version;
+ROLLBACK;
+
+-- check.postgres.migrations: existence and privilege, then the history.
+BEGIN TRANSACTION READ ONLY;
+SELECT c.oid IS NOT NULL, CASE WHEN c.oid IS NULL THEN false ELSE has_table_privilege(c.oid, 'SELECT') END,
+       format('SELECT "MigrationId", "ProductVersion" FROM %I.%I ORDER BY "MigrationId" DESC', 'public'::text, '__EFMigrationsHistory'::text),
+       format('GRANT USAGE ON SCHEMA %I TO %I; GRANT SELECT ON %I.%I TO %I', 'public'::text, current_user, 'public'::text, '__EFMigrationsHistory'::text, current_user)
+  FROM (SELECT to_regclass(format('%I.%I', 'public'::text, '__EFMigrationsHistory'::text)) AS oid) c;
+SELECT "MigrationId", "ProductVersion" FROM public."__EFMigrationsHistory" ORDER BY "MigrationId" DESC;
+ROLLBACK;
+
+-- check.postgres.pool: slots, idle-in-transaction (30 s), longest transaction, by application.
+BEGIN TRANSACTION READ ONLY;
+SELECT current_setting('max_connections')::int,
+       current_setting('superuser_reserved_connections')::int,
+       COALESCE(current_setting('reserved_connections', true)::int, 0),
+       (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'),
+       (SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in transaction%'
+           AND state_change < clock_timestamp() - make_interval(secs => 30)),
+       (SELECT COALESCE(EXTRACT(EPOCH FROM max(clock_timestamp() - xact_start)), 0)::float8
+           FROM pg_stat_activity WHERE xact_start IS NOT NULL AND pid <> pg_backend_pid());
+SELECT COALESCE(NULLIF(application_name, ''), '(unnamed)'), count(*) FROM pg_stat_activity
+ WHERE backend_type = 'client backend' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 25;
+ROLLBACK;
