@@ -1,10 +1,13 @@
 // doctor-dashboard: the desktop application. Composition root only.
 #include "kblibrary.h"
 #include "mainwindow.h"
+#include "settingsdialog.h"
+#include "translator.h"
 #include "windowcapture.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSettings>
 #include <QTextStream>
 
 using namespace Qt::StringLiterals;
@@ -17,6 +20,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(u"Doctor Dashboard"_s);
     QApplication::setApplicationVersion(QStringLiteral(DOCTOR_VERSION));
     QApplication::setDesktopFileName(u"doctor-dashboard"_s);
+
+    UiTranslator::install(&app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Diagnostics dashboard for database environments."_s);
@@ -32,7 +37,8 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     KbLibrary kb;
-    kb.load(parser.values(kbDir));
+    // Folders from Settings first, then --kb: the command line has the last word.
+    kb.load(QSettings().value(SettingsDialog::kbDirsKey()).toStringList() + parser.values(kbDir));
     for (const QString &e : kb.errors())
         QTextStream(stderr) << "doctor-dashboard: knowledge base: " << e << "\n";
 

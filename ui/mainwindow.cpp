@@ -10,6 +10,7 @@
 #include "migrationsview.h"
 #include "remediationpanel.h"
 #include "resultsmodel.h"
+#include "settingsdialog.h"
 #include "statusicons.h"
 #include "welcomepage.h"
 
@@ -118,6 +119,10 @@ void MainWindow::buildActions()
     m_open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(tr("Open &Demo"), this, &MainWindow::startDemo);
+    file->addSeparator();
+    QAction *settings = file->addAction(tr("&Settings…"), this, [this] { SettingsDialog(this).exec(); });
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
