@@ -1,0 +1,55 @@
+// RELIABILITY 8: quitting while connects are pending ends within connect_timeout + 1 s,
+// with no thread or connection warnings.
+#include "kblibrary.h"
+#include "mainwindow.h"
+#include "silentserver.h"
+#include "sqlwarningguard.h"
+
+#include <QElapsedTimer>
+#include <QSqlDatabase>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestShutdown : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void quitWhileConnectsArePending()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        SqlWarningGuard guard;
+        SilentServer silent;
+        KbLibrary kb;
+        kb.load();
+        QList<Environment> envs;
+        for (int i = 0; i < 20; ++i) {
+            Environment e;
+            e.name = u"silent-%1"_s.arg(i);
+            e.connection.host = u"127.0.0.1"_s;
+            e.connection.port = QString::number(silent.port());
+            e.connection.database = u"app"_s;
+            e.timeouts.connectSec = 3;
+            envs << e;
+        }
+        QElapsedTimer t;
+        {
+            auto *w = new MainWindow(kb);
+            w->show();
+            w->setEnvironments(envs, u"silent.yaml"_s);
+            w->runAll();
+            QTRY_VERIFY_WITH_TIMEOUT(silent.acceptedCount() >= 16, 3000); // the connects are under way
+            t.start();
+            w->close();
+            delete w; // what QApplication's exit does with the main window
+        }
+        const qint64 ms = t.elapsed();
+        QVERIFY2(ms < 4000, qPrintable(u"shutdown took %1 ms"_s.arg(ms)));
+        QCOMPARE(guard.offending(), QStringList());
+        QCOMPARE(QSqlDatabase::connectionNames(), QStringList());
+    }
+};
+
+QTEST_MAIN(TestShutdown)
+#include "tst_shutdown.moc"
