@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "checkregistry.h"
 #include "checkrunner.h"
+#include "cliio.h"
 #include "demo.h"
 #include "doctorclikb.h"
 #include "environmentsfile.h"
@@ -22,27 +23,11 @@
 
 using namespace Qt::StringLiterals;
 
+using CliIo::err;
+using CliIo::out;
+using CliIo::usage;
+
 namespace {
-
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-int usage(const QString &message)
-{
-    err() << "doctor: " << message << "\n"
-          << "Try 'doctor --help'.\n";
-    err().flush();
-    return DoctorCli::Usage;
-}
 
 bool wantsColour(bool toFile)
 {

@@ -1,6 +1,7 @@
 #include "doctorclikb.h"
 
 #include "checkregistry.h"
+#include "cliio.h"
 #include "doctorcli.h"
 #include "kblibrary.h"
 #include "kblint.h"
@@ -14,26 +15,11 @@
 
 using namespace Qt::StringLiterals;
 
+using CliIo::err;
+using CliIo::out;
+using CliIo::usage;
+
 namespace {
-
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
-int usage(const QString &message)
-{
-    err() << "doctor: " << message << "\nTry 'doctor --help'.\n";
-    err().flush();
-    return DoctorCli::Usage;
-}
 
 KbLibrary loadLibrary(const QCommandLineParser &p)
 {

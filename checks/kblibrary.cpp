@@ -22,16 +22,20 @@ void KbLibrary::loadDir(const QString &dir)
             dir + u": knowledge-base folder not found; check the path in the settings"_s);
         return;
     }
-    // Sorted, so that which of two files with the same checkId wins does not depend on
-    // the order the file system lists them in.
+    const QStringList files = articleFiles(dir);
+    for (const QString &file : files)
+        loadFile(file);
+}
+
+QStringList KbLibrary::articleFiles(const QString &dir)
+{
     QStringList files;
     QDirIterator it(dir, { u"*.md"_s }, QDir::Files,
         QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
     while (it.hasNext())
         files.append(it.next());
     files.sort();
-    for (const QString &file : std::as_const(files))
-        loadFile(file);
+    return files;
 }
 
 void KbLibrary::loadFile(const QString &path)

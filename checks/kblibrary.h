@@ -22,6 +22,9 @@ public:
     // "FILE:LINE: message" for articles that failed to parse ("DIR: message" for a
     // folder that cannot be read).
     QStringList errors() const;
+    // The *.md files of a folder, recursively, in the order load() reads them (sorted, so
+    // which of two files with the same checkId wins does not depend on the file system).
+    static QStringList articleFiles(const QString &dir);
 
 private:
     void loadDir(const QString &dir);

@@ -1,6 +1,7 @@
 #include "kblint.h"
 
 #include "kbarticle.h"
+#include "kblibrary.h"
 #include "kblint_p.h"
 
 #include <QDirIterator>
@@ -41,18 +42,6 @@ KbLintFinding fromParseError(const QString &file, const QString &error)
     if (!m.hasMatch())
         return finding(file, 1, error);
     return finding(file, m.captured(1).toInt(), m.captured(2));
-}
-
-// The order KbLibrary loads in, so "which file wins" means the same thing here.
-QStringList articleFiles(const QString &dir)
-{
-    QStringList files;
-    QDirIterator it(dir, { u"*.md"_s }, QDir::Files,
-        QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
-    while (it.hasNext())
-        files.append(it.next());
-    files.sort();
-    return files;
 }
 
 // The line of "key:" inside the front matter, or 1 (the opening "---") when absent.
@@ -196,7 +185,7 @@ QList<KbLintFinding> KbLint::lint(const QStringList &dirs, const QStringList &ch
             out << finding(dir, 0, u"knowledge-base folder not found; check the path"_s);
             continue;
         }
-        const QStringList files = articleFiles(dir);
+        const QStringList files = KbLibrary::articleFiles(dir); // KbLibrary's own order
         if (files.isEmpty())
             out << finding(dir, 0, u"no *.md articles in this folder"_s, Severity::Warning);
         for (const QString &path : files) {

@@ -26,7 +26,7 @@ Run doctor(const QStringList &args)
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(DOCTOR_BINARY_DIR) + u"/app/doctor"_s, args);
     p.waitForFinished(60000);
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    return { p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError() };
 }
 
 QJsonObject result(const QByteArray &json, const QString &checkId)
@@ -55,40 +55,45 @@ private Q_SLOTS:
         QVERIFY2(m_pg.isValid(), qPrintable(m_pg.error()));
         m_withHistory = m_pg.createDatabase(u"cli_hist"_s);
         m_without = m_pg.createDatabase(u"cli_none"_s);
-        QCOMPARE(m_pg.exec(m_withHistory, {u"CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" varchar(150) "
-                                           "PRIMARY KEY, \"ProductVersion\" varchar(32) NOT NULL)"_s,
-                                           u"INSERT INTO \"__EFMigrationsHistory\" VALUES ('20240101000000_Init', "
-                                           "'9.0.6')"_s}),
-                 QString());
+        QCOMPARE(m_pg.exec(m_withHistory,
+                     { u"CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" varchar(150) "
+                       "PRIMARY KEY, \"ProductVersion\" varchar(32) NOT NULL)"_s,
+                         u"INSERT INTO \"__EFMigrationsHistory\" VALUES ('20240101000000_Init', "
+                         "'9.0.6')"_s }),
+            QString());
     }
 
     void saysTheHistoryTableExists()
     {
-        const Run r = doctor({u"run"_s, u"--connection"_s, m_pg.npgsqlString(m_withHistory), u"--check"_s,
-                              u"check.postgres.migrations"_s, u"--format"_s, u"json"_s});
+        const Run r = doctor({ u"run"_s, u"--connection"_s, m_pg.npgsqlString(m_withHistory),
+            u"--check"_s, u"check.postgres.migrations"_s, u"--format"_s, u"json"_s });
         const QJsonObject m = result(r.out, u"check.postgres.migrations"_s);
         QVERIFY2(!m.isEmpty(), r.out.constData());
         QCOMPARE(m.value(u"evidence"_s).toObject().value(u"TableExists"_s).toBool(), true);
         QCOMPARE(m.value(u"evidence"_s).toObject().value(u"AppliedCount"_s).toInt(), 1);
-        QCOMPARE(m.value(u"evidence"_s).toObject().value(u"PendingCount"_s).toString(), u"unknown"_s);
+        QCOMPARE(
+            m.value(u"evidence"_s).toObject().value(u"PendingCount"_s).toString(), u"unknown"_s);
         QCOMPARE(r.exitCode, 0);
         // Every deployment style has at least one fix in the report.
         QSet<QString> styles;
         for (const QJsonValue &f : m.value(u"remediation"_s).toObject().value(u"fixes"_s).toArray())
             styles.insert(f.toObject().value(u"deployment"_s).toString());
-        QCOMPARE(styles, (QSet<QString>{u"compose"_s, u"systemd"_s, u"kubernetes"_s}));
+        QCOMPARE(styles, (QSet<QString> { u"compose"_s, u"systemd"_s, u"kubernetes"_s }));
     }
 
     void saysWhenItDoesNotExistAndWarns()
     {
-        const QString uri = u"postgresql://%1:%2@%3:%4/%5"_s.arg(m_pg.user(), m_pg.password(), m_pg.host())
-                                    .arg(m_pg.port())
-                                    .arg(m_without);
-        const Run r = doctor({u"run"_s, u"--connection"_s, uri, u"--check"_s, u"check.postgres.migrations"_s});
+        const QString uri
+            = u"postgresql://%1:%2@%3:%4/%5"_s.arg(m_pg.user(), m_pg.password(), m_pg.host())
+                  .arg(m_pg.port())
+                  .arg(m_without);
+        const Run r = doctor(
+            { u"run"_s, u"--connection"_s, uri, u"--check"_s, u"check.postgres.migrations"_s });
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.out.startsWith("WARN  default  check.postgres.migrations  Migration history table "
-                                  "public.__EFMigrationsHistory does not exist"),
-                 r.out.constData());
+        QVERIFY2(
+            r.out.startsWith("WARN  default  check.postgres.migrations  Migration history table "
+                             "public.__EFMigrationsHistory does not exist"),
+            r.out.constData());
         QVERIFY(r.out.contains("        TableExists: false"));
         QVERIFY(!r.out.contains("\x1b[")); // not a terminal: no colour
         QVERIFY(!r.out.contains(m_pg.password().toUtf8()));
@@ -96,8 +101,8 @@ private Q_SLOTS:
 
     void closedPortCouldNotRun()
     {
-        const Run r = doctor({u"run"_s, u"--connection"_s, u"host=127.0.0.1 port=1 dbname=x user=y"_s,
-                              u"--connect-timeout"_s, u"2"_s});
+        const Run r = doctor({ u"run"_s, u"--connection"_s,
+            u"host=127.0.0.1 port=1 dbname=x user=y"_s, u"--connect-timeout"_s, u"2"_s });
         QCOMPARE(r.exitCode, 3);
         QVERIFY(r.out.contains("Connection refused"));
     }
@@ -106,17 +111,18 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString out = dir.filePath(u"report.json"_s);
-        Run r = doctor({u"run"_s, u"--connection"_s, m_pg.npgsqlString(m_withHistory), u"--format"_s, u"json"_s,
-                        u"--output"_s, out});
+        Run r = doctor({ u"run"_s, u"--connection"_s, m_pg.npgsqlString(m_withHistory),
+            u"--format"_s, u"json"_s, u"--output"_s, out });
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.isEmpty());
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(QJsonDocument::fromJson(f.readAll()).object().value(u"schemaVersion"_s).toInt(), 1);
-        QCOMPARE(doctor({u"run"_s, u"--format"_s, u"xml"_s, u"--demo"_s}).exitCode, 64);
-        QCOMPARE(doctor({u"run"_s, u"--check"_s, u"check.nope"_s, u"--demo"_s}).exitCode, 64);
-        QCOMPARE(doctor({u"frobnicate"_s}).exitCode, 64);
-        r = doctor({u"list"_s});
+        QCOMPARE(
+            QJsonDocument::fromJson(f.readAll()).object().value(u"schemaVersion"_s).toInt(), 1);
+        QCOMPARE(doctor({ u"run"_s, u"--format"_s, u"xml"_s, u"--demo"_s }).exitCode, 64);
+        QCOMPARE(doctor({ u"run"_s, u"--check"_s, u"check.nope"_s, u"--demo"_s }).exitCode, 64);
+        QCOMPARE(doctor({ u"frobnicate"_s }).exitCode, 64);
+        r = doctor({ u"list"_s });
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("check.postgres.migrations"));
     }

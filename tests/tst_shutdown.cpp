@@ -23,23 +23,15 @@ private Q_SLOTS:
         SilentServer silent;
         KbLibrary kb;
         kb.load();
-        QList<Environment> envs;
-        for (int i = 0; i < 20; ++i) {
-            Environment e;
-            e.name = u"silent-%1"_s.arg(i);
-            e.connection.host = u"127.0.0.1"_s;
-            e.connection.port = QString::number(silent.port());
-            e.connection.database = u"app"_s;
-            e.timeouts.connectSec = 3;
-            envs << e;
-        }
+        const QList<Environment> envs = silentEnvironments(silent.port(), 20, 3);
         QElapsedTimer t;
         {
             auto *w = new MainWindow(kb);
             w->show();
             w->setEnvironments(envs, u"silent.yaml"_s);
             w->runAll();
-            QTRY_VERIFY_WITH_TIMEOUT(silent.acceptedCount() >= 16, 3000); // the connects are under way
+            QTRY_VERIFY_WITH_TIMEOUT(
+                silent.acceptedCount() >= 16, 3000); // the connects are under way
             t.start();
             w->close();
             delete w; // what QApplication's exit does with the main window

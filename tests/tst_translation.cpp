@@ -27,7 +27,7 @@ private Q_SLOTS:
         QStringList menus;
         for (QAction *a : w.menuBar()->actions())
             menus << a->text();
-        QCOMPARE(menus, (QStringList{u"&Datei"_s, u"&Prüfen"_s, u"&Ansicht"_s, u"&Hilfe"_s}));
+        QCOMPARE(menus, (QStringList { u"&Datei"_s, u"&Prüfen"_s, u"&Ansicht"_s, u"&Hilfe"_s }));
         QCOMPARE(w.runAllAction()->text(), u"&Alle prüfen"_s);
         QSettings().remove(SettingsDialog::languageKey());
     }

@@ -21,16 +21,7 @@ private Q_SLOTS:
         SilentServer silent;
         KbLibrary kb;
         kb.load();
-        QList<Environment> envs;
-        for (int i = 0; i < 50; ++i) {
-            Environment e;
-            e.name = u"silent-%1"_s.arg(i);
-            e.connection.host = u"127.0.0.1"_s;
-            e.connection.port = QString::number(silent.port());
-            e.connection.database = u"app"_s;
-            e.timeouts.connectSec = 2;
-            envs << e;
-        }
+        const QList<Environment> envs = silentEnvironments(silent.port(), 50, 2);
         {
             MainWindow w(kb);
             w.show();
@@ -41,8 +32,10 @@ private Q_SLOTS:
             w.runAll();
             QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
             QVERIFY(probe.ticks() > 100);
-            QVERIFY2(probe.longestGapMs() <= 50, qPrintable(u"longest stall %1 ms, ending %2 ms into the run"_s.arg(probe.longestGapMs())
-                                                                                             .arg(probe.longestGapEndedAtMs())));
+            QVERIFY2(probe.longestGapMs() <= 50,
+                qPrintable(
+                    u"longest stall %1 ms, ending %2 ms into the run"_s.arg(probe.longestGapMs())
+                        .arg(probe.longestGapEndedAtMs())));
             QCOMPARE(w.resultsModel()->rowCount(), 150);
             QVERIFY(silent.acceptedCount() >= 50);
         }

@@ -23,7 +23,8 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_language->addItem(tr("System default"), QString());
     m_language->addItem(u"English"_s, u"en"_s);
     m_language->addItem(u"Deutsch"_s, u"de"_s);
-    m_language->setCurrentIndex(qMax(0, m_language->findData(settings.value(languageKey()).toString())));
+    m_language->setCurrentIndex(
+        qMax(0, m_language->findData(settings.value(languageKey()).toString())));
     m_language->setAccessibleName(tr("Language"));
     m_kbDirs->addItems(settings.value(kbDirsKey()).toStringList());
     m_kbDirs->setAccessibleName(tr("Knowledge-base folders"));
@@ -47,9 +48,10 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&Language:"), m_language);
     form->addRow(tr("Extra &knowledge-base folders:"), kbRow);
-    auto *note = new QLabel(tr("Articles in these folders add to or replace the shipped ones. Changes take effect "
-                               "the next time Doctor Dashboard starts."),
-                            this);
+    auto *note = new QLabel(
+        tr("Articles in these folders add to or replace the shipped ones. Changes take effect "
+           "the next time Doctor Dashboard starts."),
+        this);
     note->setWordWrap(true);
     auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(box, &QDialogButtonBox::accepted, this, &QDialog::accept);

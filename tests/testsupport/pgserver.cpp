@@ -61,51 +61,52 @@ QString PgServer::npgsqlString(const QString &database) const
         database, m_user, m_password);
 }
 
-QString PgServer::exec(const QString &database, const QStringList &statements) const
+// Opens a superuser connection to database on the calling thread, hands it to use, and
+// removes it again; returns the connect error, if any.
+template <typename Use>
+static QString withConnection(const PgServer &pg, const QString &database, Use use)
 {
     const QString name = DbSession::nextConnectionName();
     QString error;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
-        db.setHostName(m_host);
-        db.setPort(m_port);
+        db.setHostName(pg.host());
+        db.setPort(pg.port());
         db.setDatabaseName(database);
-        db.setUserName(m_user);
-        db.setPassword(m_password);
-        if (!db.open()) {
+        db.setUserName(pg.user());
+        db.setPassword(pg.password());
+        if (db.open())
+            use(db);
+        else
             error = db.lastError().text();
-        } else {
-            QSqlQuery q(db);
-            for (const QString &sql : statements) {
-                if (!q.exec(sql)) {
-                    error = sql + u": "_s + q.lastError().text();
-                    break;
-                }
-            }
-        }
     }
     QSqlDatabase::removeDatabase(name);
     return error;
 }
 
+QString PgServer::exec(const QString &database, const QStringList &statements) const
+{
+    QString error;
+    const QString connectError = withConnection(*this, database, [&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        for (const QString &sql : statements) {
+            if (!q.exec(sql)) {
+                error = sql + u": "_s + q.lastError().text();
+                break;
+            }
+        }
+    });
+    return connectError.isEmpty() ? error : connectError;
+}
+
 QVariant PgServer::scalar(const QString &database, const QString &sql) const
 {
-    const QString name = DbSession::nextConnectionName();
     QVariant value;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
-        db.setHostName(m_host);
-        db.setPort(m_port);
-        db.setDatabaseName(database);
-        db.setUserName(m_user);
-        db.setPassword(m_password);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(sql) && q.next())
-                value = q.value(0);
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
+    withConnection(*this, database, [&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        if (q.exec(sql) && q.next())
+            value = q.value(0);
+    });
     return value;
 }
 

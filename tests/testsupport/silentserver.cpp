@@ -56,3 +56,18 @@ int closedLoopbackPort()
     ::close(fd);
     return port;
 }
+
+QList<Environment> silentEnvironments(int port, int count, int connectTimeoutSec)
+{
+    QList<Environment> envs;
+    for (int i = 0; i < count; ++i) {
+        Environment e;
+        e.name = QStringLiteral("silent-%1").arg(i);
+        e.connection.host = QStringLiteral("127.0.0.1");
+        e.connection.port = QString::number(port);
+        e.connection.database = QStringLiteral("app");
+        e.timeouts.connectSec = connectTimeoutSec;
+        envs << e;
+    }
+    return envs;
+}

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "environment.h"
+
+#include <QList>
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -25,3 +28,6 @@ private:
 
 // A loopback port that nobody listens on (bound, then closed).
 int closedLoopbackPort();
+
+// count environments named silent-0.. pointing at port, with the given connect timeout.
+QList<Environment> silentEnvironments(int port, int count, int connectTimeoutSec);
