@@ -9,6 +9,7 @@
 #include "stallprobe.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -262,6 +263,28 @@ private Q_SLOTS:
         QCOMPARE(q.lastError().nativeErrorCode(), u"25006"_s);
         QCOMPARE(DbError::fromQuery(q.lastError()).kind, DbError::Kind::ReadOnly);
         session.rollback();
+    }
+
+    // RELIABILITY 9: the server logs every modifying statement (log_statement = 'mod') with
+    // its application name; a full run of every check writes none.
+    void noStatementFromACheckSessionWrites()
+    {
+        QFile log(m_pg.logPath());
+        QVERIFY2(log.open(QIODevice::ReadOnly), qPrintable(m_pg.logPath()));
+        log.seek(log.size());
+        Environment e = env(u"writes"_s);
+        e.expectedSource = QStringLiteral(DOCTOR_TEST_DATA) + u"/expected/manifest.txt"_s;
+        CheckRunner runner(CheckRegistry::builtin());
+        const RunOutcome out = runAndWait(runner, {e}, {});
+        QCOMPARE(out.results.size(), 3);
+        // The log is written asynchronously by the server's logger; give it a moment.
+        QTest::qWait(300);
+        // Sanity: the log does record modifying statements (this one is ours, not a check's).
+        QCOMPARE(m_pg.exec(m_db, {u"CREATE TEMP TABLE log_probe (id int)"_s}), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(QFile(m_pg.logPath()).size() > log.pos(), 3000);
+        const QByteArray written = log.readAll();
+        QVERIFY2(written.contains("CREATE TEMP TABLE log_probe"), written.constData());
+        QVERIFY2(!written.contains("app=doctor-dashboard"), written.constData());
     }
 
     // RELIABILITY 10: 50 environments at once, no thread warnings, no leftover connections.

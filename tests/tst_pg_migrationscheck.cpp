@@ -146,6 +146,25 @@ private Q_SLOTS:
         QVERIFY(r.message.contains(u"unknown"));
     }
 
+    // Expected set (d): another environment taken as the reference.
+    void referenceEnvironmentIsTheExpectedSet()
+    {
+        Environment reference = withHistory(m_expected, u"reference"_s);
+        Environment behind = withHistory(m_expected.mid(0, 3), u"behind"_s);
+        behind.expectedSource.clear();
+        behind.referenceEnvironment = reference.name;
+        CheckRunner runner(CheckRegistry::builtin());
+        const RunOutcome out = runAndWait(runner, {reference, behind}, {Migrations});
+        const CheckResult *r = out.find(behind.name, Migrations);
+        QVERIFY(r);
+        QCOMPARE(r->status, CheckStatus::Warn);
+        QCOMPARE(r->evidenceValue(u"PendingMigrations"_s).toStringList(), m_expected.mid(3));
+        behind.referenceEnvironment = u"nowhere"_s;
+        const CheckResult missing = runMigrations(behind);
+        QCOMPARE(missing.status, CheckStatus::Error);
+        QVERIFY2(missing.message.contains(u"'nowhere' is not configured"), qPrintable(missing.message));
+    }
+
     void customSchemaAndTableWithMixedCase()
     {
         const QString db = m_pg.createDatabase(u"custom"_s);

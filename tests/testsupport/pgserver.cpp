@@ -36,6 +36,8 @@ PgServer PgServer::fromFixture()
             s.m_user = value;
         else if (key == "DOCTOR_PG_PASSWORD")
             s.m_password = value;
+        else if (key == "DOCTOR_PG_LOG")
+            s.m_log = value;
     }
     if (s.m_port == 0)
         s.m_error = u"server.env has no port"_s;

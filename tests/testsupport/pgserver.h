@@ -19,6 +19,7 @@ public:
     int port() const { return m_port; }
     QString user() const { return m_user; }
     QString password() const { return m_password; }
+    QString logPath() const { return m_log; } // statements that modify anything are logged
 
     // A superuser environment on database (deployment compose, default timeouts).
     Environment environment(const QString &name, const QString &database) const;
@@ -41,4 +42,5 @@ private:
     int m_port = 0;
     QString m_user;
     QString m_password;
+    QString m_log;
 };
