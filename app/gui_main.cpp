@@ -9,8 +9,25 @@
 #include <QCommandLineParser>
 #include <QSettings>
 #include <QTextStream>
+#include <QWindow>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+class ExitOnExpose : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Expose)
+            QCoreApplication::exit(0);
+        return false;
+    }
+};
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -33,7 +50,10 @@ int main(int argc, char *argv[])
         u"kb"_s, u"Extra knowledge-base folder (repeatable)."_s, u"DIR"_s);
     const QCommandLineOption screenshot(
         u"screenshot"_s, u"Save a PNG of the window after the first run, then quit."_s, u"FILE"_s);
-    parser.addOptions({ demo, config, kbDir, screenshot });
+    // For tests/bench/startup: exit as soon as the window is on screen (KB already loaded).
+    QCommandLineOption quitWhenShown(u"quit-when-shown"_s, u"Exit once the window is shown."_s);
+    quitWhenShown.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({ demo, config, kbDir, screenshot, quitWhenShown });
     parser.process(app);
 
     KbLibrary kb;
@@ -46,6 +66,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(screenshot))
         new WindowCapture(&window, parser.value(screenshot));
     window.show();
+    if (parser.isSet(quitWhenShown))
+        window.windowHandle()->installEventFilter(new ExitOnExpose(&window));
     if (parser.isSet(config))
         window.openEnvironmentsFile(parser.value(config));
     else if (parser.isSet(demo))

@@ -1,0 +1,30 @@
+// Baseline for tests/bench/startup: the least a Qt Widgets program can do to show a
+// window. It exits as soon as the window is exposed, like `doctor-dashboard --quit-when-shown`.
+#include <QApplication>
+#include <QEvent>
+#include <QLabel>
+#include <QWindow>
+
+namespace {
+class ExitOnExpose : public QObject
+{
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Expose)
+            QCoreApplication::exit(0);
+        return false;
+    }
+};
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QLabel window(QStringLiteral("bare window"));
+    window.resize(1500, 900);
+    window.show();
+    ExitOnExpose filter;
+    window.windowHandle()->installEventFilter(&filter);
+    return QApplication::exec();
+}
