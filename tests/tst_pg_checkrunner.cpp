@@ -108,12 +108,46 @@ private Q_SLOTS:
         QVERIFY(c);
         QCOMPARE(c->status, CheckStatus::Pass);
         QVERIFY(c->evidenceValue(u"ServerVersion"_s).toString().startsWith(u"1"));
-        QCOMPARE(c->evidenceValue(u"Tls"_s).toString(), u"off"_s);
+        // libpq's default sslmode (prefer) encrypts but does not verify the server.
+        QVERIFY2(c->evidenceValue(u"Tls"_s).toString().endsWith(u", unverified"_s),
+                 qPrintable(c->evidenceValue(u"Tls"_s).toString()));
         const CheckResult *pool = out.find(u"env"_s, u"check.postgres.pool"_s);
         QVERIFY(pool);
         QCOMPARE(pool->status, CheckStatus::Pass);
         QVERIFY(pool->evidenceValue(u"MaxConnections"_s).toInt() >= 100);
         QVERIFY(pool->evidenceValue(u"ByApplication"_s).toMap().contains(u"doctor-dashboard"_s));
+    }
+
+    // RELIABILITY 20: sslmode is honoured and TLS that does not verify the server is labelled so.
+    void tlsIsHonouredAndLabelled_data()
+    {
+        QTest::addColumn<QString>("sslmode");
+        QTest::addColumn<bool>("withRootCert");
+        QTest::addColumn<QString>("tls"); // expected Tls evidence suffix, or "" for a failed connect
+        QTest::newRow("disable") << u"disable"_s << false << u"off"_s;
+        QTest::newRow("require") << u"require"_s << false << u", unverified"_s;
+        QTest::newRow("verify-full with CA") << u"verify-full"_s << true << u", certificate verified"_s;
+        QTest::newRow("verify-ca with CA") << u"verify-ca"_s << true << u", certificate verified"_s;
+        QTest::newRow("verify-full without CA") << u"verify-full"_s << false << QString();
+    }
+    void tlsIsHonouredAndLabelled()
+    {
+        QFETCH(QString, sslmode);
+        QFETCH(bool, withRootCert);
+        QFETCH(QString, tls);
+        Environment e = env();
+        e.connection.setOption(u"sslmode"_s, sslmode);
+        e.connection.setOption(u"sslrootcert"_s, withRootCert ? m_pg.caCertificate() : u"/nonexistent/root.crt"_s);
+        CheckRunner runner(CheckRegistry::builtin());
+        const RunOutcome out = runAndWait(runner, {e}, {Connectivity});
+        const CheckResult *c = out.find(u"env"_s, Connectivity);
+        QVERIFY(c);
+        if (tls.isEmpty()) {
+            QCOMPARE(c->status, CheckStatus::Fail); // cannot verify: refuses to connect
+            return;
+        }
+        QCOMPARE(c->status, CheckStatus::Pass);
+        QVERIFY2(c->evidenceValue(u"Tls"_s).toString().endsWith(tls), qPrintable(c->evidenceValue(u"Tls"_s).toString()));
     }
 
     // RELIABILITY 1

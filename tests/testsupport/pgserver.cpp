@@ -38,6 +38,8 @@ PgServer PgServer::fromFixture()
             s.m_password = value;
         else if (key == "DOCTOR_PG_LOG")
             s.m_log = value;
+        else if (key == "DOCTOR_PG_CA")
+            s.m_ca = value;
     }
     if (s.m_port == 0)
         s.m_error = u"server.env has no port"_s;

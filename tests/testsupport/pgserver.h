@@ -19,7 +19,8 @@ public:
     int port() const { return m_port; }
     QString user() const { return m_user; }
     QString password() const { return m_password; }
-    QString logPath() const { return m_log; } // statements that modify anything are logged
+    QString logPath() const { return m_log; }
+    QString caCertificate() const { return m_ca; } // the server's self-signed certificate // statements that modify anything are logged
 
     // A superuser environment on database (deployment compose, default timeouts).
     Environment environment(const QString &name, const QString &database) const;
@@ -43,4 +44,5 @@ private:
     QString m_user;
     QString m_password;
     QString m_log;
+    QString m_ca;
 };
