@@ -10,6 +10,7 @@
 #include "migrationsview.h"
 #include "remediationpanel.h"
 #include "resultsmodel.h"
+#include "secretstore.h"
 #include "statusicons.h"
 #include "welcomepage.h"
 
@@ -73,6 +74,7 @@ MainWindow::MainWindow(const KbLibrary &kb, QWidget *parent)
     , m_results(new ResultsModel(this))
     , m_resultsFilter(new EnvironmentFilter(this))
     , m_environments(new EnvironmentsModel(this))
+    , m_secrets(new SecretStore(this))
 {
     setObjectName(u"MainWindow"_s);
     m_resultsFilter->setSourceModel(m_results);
@@ -118,6 +120,7 @@ void MainWindow::buildActions()
     m_open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(tr("Open &Demo"), this, &MainWindow::startDemo);
+    addEnvironmentActions(file);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -227,7 +230,10 @@ void MainWindow::setEnvironments(const QList<Environment> &environments, const Q
 {
     if (m_runner->isRunning())
         m_runner->cancel();
+    m_secrets->cancel();
     m_source = source;
+    m_file.clear();
+    m_unsaved = false;
     m_results->clear();
     QStringList names;
     for (const Environment &e : environments)
@@ -254,6 +260,7 @@ bool MainWindow::openEnvironmentsFile(const QString &path)
     if (!file.warnings.isEmpty())
         statusBar()->showMessage(file.warnings.join(u"; "_s), 10000);
     setEnvironments(file.environments, QFileInfo(path).absoluteFilePath());
+    m_file = QFileInfo(path).absoluteFilePath();
     addRecentFile(QFileInfo(path).absoluteFilePath());
     runAll();
     return true;
@@ -279,8 +286,7 @@ void MainWindow::runAll()
         return;
     m_results->clear();
     m_environments->clearStatuses();
-    m_runner->start(m_environments->environments());
-    updateActions();
+    startRun(m_environments->environments());
 }
 
 void MainWindow::runSelected()
@@ -292,12 +298,16 @@ void MainWindow::runSelected()
         current.data(EnvironmentsModel::EnvironmentNameRole).toString());
     if (!env)
         return;
-    m_runner->start({ *env });
-    updateActions();
+    startRun({ *env });
 }
 
 void MainWindow::cancelRun()
 {
+    if (m_secrets->isResolving()) { // still waiting for the keychain: no run yet
+        m_secrets->cancel();
+        m_progressLabel->setText(tr("Cancelled"));
+        updateActions();
+    }
     if (m_runner->isRunning())
         m_runner->cancel();
 }
@@ -477,7 +487,8 @@ void MainWindow::updateActions()
     const bool running = m_runner && m_runner->isRunning();
     m_runAll->setEnabled(any);
     m_runSelected->setEnabled(any);
-    m_cancel->setEnabled(running);
+    m_cancel->setEnabled(running || m_secrets->isResolving());
+    updateEnvironmentActions();
 }
 
 void MainWindow::restoreSettings()
@@ -505,6 +516,10 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!confirmDiscardChanges()) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     // Stop queries now; connects still pending end within their connect timeout.
     m_runner->cancel();
