@@ -22,6 +22,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// A connect on the UI thread would stall it for the whole 2 s connect timeout; the margin
+// below that absorbs a loaded machine (this test does not run serially).
+constexpr qint64 MaxStallMs = 500;
+
 void fill(ConnectionDialog &d, int port, int timeoutSec)
 {
     d.nameEdit()->setText(u"target"_s);
@@ -106,8 +110,8 @@ private Q_SLOTS:
             qPrintable(QString::number(clock.elapsed())));
         const QString text = d.tester()->resultLabel()->text();
         QVERIFY2(text.contains(u"timeout", Qt::CaseInsensitive), qPrintable(text));
-        QVERIFY(probe.ticks() > 100);
-        QVERIFY2(probe.longestGapMs() <= 100,
+        QVERIFY(probe.ticks() > 50);
+        QVERIFY2(probe.longestGapMs() <= MaxStallMs,
             qPrintable(u"longest stall %1 ms"_s.arg(probe.longestGapMs())));
         QVERIFY(silent.acceptedCount() >= 1);
     }
@@ -129,10 +133,10 @@ private Q_SLOTS:
             QVERIFY(!d.tester()->isRunning());
             QVERIFY(d.tester()->resultLabel()->text().contains(u"cancelled"));
         } // destroyed with the connect still pending: must not wait for it here
-        QVERIFY2(clock.elapsed() < 200, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY2(clock.elapsed() < MaxStallMs, qPrintable(QString::number(clock.elapsed())));
         probe.reset();
         QTest::qWait(2500); // the abandoned connect ends within its timeout, off this thread
-        QVERIFY2(probe.longestGapMs() <= 100,
+        QVERIFY2(probe.longestGapMs() <= MaxStallMs,
             qPrintable(u"longest stall %1 ms"_s.arg(probe.longestGapMs())));
     }
 };

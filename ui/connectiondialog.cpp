@@ -154,7 +154,9 @@ QWidget *ConnectionDialog::buildAppSettingsPage()
     row->addWidget(browse);
     auto *form = new QFormLayout(page);
     form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("&File:"), row);
+    auto *fileLabel = new QLabel(tr("&File:"), page);
+    fileLabel->setBuddy(m_appSettings);
+    form->addRow(fileLabel, row);
     form->addRow(tr(".NET &environment:"), m_dotnetEnvironment);
     return page;
 }
@@ -229,7 +231,7 @@ bool ConnectionDialog::pasteConnectionString(const QString &text)
         // The parser's messages name keys, never values: safe to show.
         showMessage(m_pasteMessage,
             tr("Could not read the connection string: %1 Nothing was changed.").arg(parsed.error),
-            true);
+            Tone::Error);
         return false;
     }
     m_useFields->setChecked(true);
@@ -238,10 +240,10 @@ bool ConnectionDialog::pasteConnectionString(const QString &text)
     if (parsed.spec.commandTimeoutSec)
         m_pastedStatementMs = *parsed.spec.commandTimeoutSec * 1000;
     if (parsed.warnings.isEmpty())
-        showMessage(m_pasteMessage, tr("Filled in from the connection string."), false);
+        showMessage(m_pasteMessage, tr("Filled in from the connection string."), Tone::Info);
     else
         showMessage(m_pasteMessage,
-            tr("Filled in, with warnings:\n%1").arg(parsed.warnings.join(u'\n')), true);
+            tr("Filled in, with warnings:\n%1").arg(parsed.warnings.join(u'\n')), Tone::Warning);
     updateValidation();
     return true;
 }
@@ -302,14 +304,14 @@ void ConnectionDialog::updateValidation()
     if (error.isEmpty() || (m_name->text().isEmpty() && m_original.name.isEmpty()))
         m_validation->setVisible(false);
     else
-        showMessage(m_validation, error, true);
+        showMessage(m_validation, error, Tone::Error);
 }
 
 void ConnectionDialog::accept()
 {
     const QString error = validationError();
     if (!error.isEmpty()) {
-        showMessage(m_validation, error, true);
+        showMessage(m_validation, error, Tone::Error);
         return;
     }
     if (m_useAppSettings->isChecked()) {
@@ -318,7 +320,7 @@ void ConnectionDialog::accept()
         const AppSettingsResult a = AppSettings::resolve(absoluteClean(m_appSettings->text()),
             m_dotnetEnvironment->text().trimmed(), QProcessEnvironment::systemEnvironment());
         if (!a.ok()) {
-            showMessage(m_validation, a.error, true);
+            showMessage(m_validation, a.error, Tone::Error);
             return;
         }
     }
@@ -334,7 +336,7 @@ void ConnectionDialog::done(int result)
 void ConnectionDialog::testConnection()
 {
     if (const QString error = connectionError(); !error.isEmpty()) {
-        showMessage(m_tester->resultLabel(), error, true);
+        showMessage(m_tester->resultLabel(), error, Tone::Error);
         return;
     }
     Environment env = environment();
@@ -343,17 +345,18 @@ void ConnectionDialog::testConnection()
         env.connection.password = typed.isEmpty() ? m_knownPassword : typed;
     }
     if (!env.configurationError.isEmpty()) {
-        showMessage(m_tester->resultLabel(), env.configurationError, true);
+        showMessage(m_tester->resultLabel(), env.configurationError, Tone::Error);
         return;
     }
     m_tester->start(env);
 }
 
-void ConnectionDialog::showMessage(QLabel *label, const QString &text, bool error)
+void ConnectionDialog::showMessage(QLabel *label, const QString &text, Tone tone)
 {
+    static const QColor colours[]
+        = { QColor(0x20, 0x70, 0x30), QColor(0x9a, 0x5b, 0x00), QColor(0xb0, 0x20, 0x20) };
     QPalette palette = label->palette();
-    palette.setColor(
-        QPalette::WindowText, error ? QColor(0xb0, 0x20, 0x20) : QColor(0x20, 0x70, 0x30));
+    palette.setColor(QPalette::WindowText, colours[int(tone)]);
     label->setPalette(palette);
     label->setText(text);
     label->setVisible(true);

@@ -65,7 +65,8 @@ private:
     void pasteFromClipboard();
     void testConnection();
     void updateValidation();
-    void showMessage(QLabel *label, const QString &text, bool error);
+    enum class Tone { Info, Warning, Error };
+    void showMessage(QLabel *label, const QString &text, Tone tone);
     QString connectionError() const;
 
     QStringList m_taken;

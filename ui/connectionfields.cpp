@@ -76,7 +76,9 @@ ConnectionFields::ConnectionFields(QWidget *parent)
     auto *passwordRow = new QHBoxLayout;
     passwordRow->addWidget(m_password, 1);
     passwordRow->addWidget(m_remember);
-    form->addRow(tr("Pass&word:"), passwordRow);
+    auto *passwordLabel = new QLabel(tr("Pass&word:"), this);
+    passwordLabel->setBuddy(m_password); // a row of two widgets gets no buddy of its own
+    form->addRow(passwordLabel, passwordRow);
     form->addRow(tr("&SSL mode:"), m_sslMode);
     form->addRow(tr("Connect &timeout:"), m_timeout);
     form->addRow(m_kept);

@@ -6,6 +6,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSet>
@@ -77,9 +78,16 @@ EnvironmentDetailsForm::EnvironmentDetailsForm(QWidget *parent)
 
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("E&xpected migrations:"), expectedRow);
-    form->addRow(tr("History &table (schema, name):"), historyRow);
-    form->addRow(tr("&Placeholders:"), placeholderRow);
+    // Rows made of several widgets get no buddy from QFormLayout; without one the
+    // mnemonic would show as a literal '&'.
+    const auto label = [this](const QString &text, QWidget *buddy) {
+        auto *l = new QLabel(text, this);
+        l->setBuddy(buddy);
+        return l;
+    };
+    form->addRow(label(tr("E&xpected migrations:"), m_expected), expectedRow);
+    form->addRow(label(tr("History &table (schema, name):"), m_schema), historyRow);
+    form->addRow(label(tr("&Placeholders:"), m_placeholders), placeholderRow);
     for (QLineEdit *edit : { m_expected, m_schema, m_table })
         connect(edit, &QLineEdit::textChanged, this, &EnvironmentDetailsForm::changed);
 }

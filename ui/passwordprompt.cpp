@@ -13,6 +13,7 @@ PasswordPrompt::PasswordPrompt(const PasswordRequest &request, QWidget *parent)
     , m_offerRemember(request.keychainAvailable)
 {
     setWindowTitle(tr("Password for %1").arg(request.environment));
+    setMinimumWidth(380);
     auto *layout = new QVBoxLayout(this);
     auto *label
         = new QLabel(tr("Password for environment <b>%1</b><br>%2")
