@@ -273,7 +273,12 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(settings.fileName()));
         QFile settingsFile(settings.fileName());
         QVERIFY(settingsFile.open(QIODevice::ReadOnly));
-        QVERIFY(settingsFile.readAll().contains("recentFiles"));
+        const QByteArray settingsBytes = settingsFile.readAll();
+        QVERIFY(settingsBytes.contains("recentFiles")); // the right file, written
+        QVERIFY(!settingsBytes.contains(Sentinel.toUtf8()));
+        // Nor anywhere else the app could have written: the settings file lives under this
+        // HOME too, as would QtKeychain's plain-text fallback if it were ever enabled.
+        QVERIFY(settings.fileName().startsWith(m_home.path()));
         QCOMPARE(filesContaining(m_home.path(), Sentinel.toUtf8()), QStringList());
     }
 
