@@ -71,6 +71,30 @@ QString ConnectionSpec::qtConnectOptions() const
     return parts.join(u';');
 }
 
+QString ConnectionSpec::toKeywordString() const
+{
+    if (driver != Driver::Postgres)
+        return {};
+    QStringList parts;
+    const auto add = [&parts](const QString &key, const QString &value) {
+        if (!value.isEmpty())
+            parts.append(key + u'=' + libpqQuoted(value));
+    };
+    add(u"host"_s, host);
+    add(u"port"_s, port);
+    add(u"dbname"_s, database);
+    add(u"user"_s, user);
+    // Deliberately no password: a written string must never carry one.
+    ConnectionSpec copy = *this;
+    if (connectTimeoutSec)
+        copy.setOption(u"connect_timeout"_s, QString::number(*connectTimeoutSec));
+    for (const auto &[key, value] : std::as_const(copy.options)) {
+        if (isAllowedOption(key))
+            add(key, value);
+    }
+    return parts.join(u' ');
+}
+
 QString ConnectionSpec::describe() const
 {
     if (driver == Driver::Sqlite)

@@ -34,6 +34,11 @@ struct ConnectionSpec
     // The options string for QSqlDatabase::setConnectOptions(): "k=v;k=v" with libpq
     // quoting. Empty for SQLite.
     QString qtConnectOptions() const;
+    // A libpq "key=value" string that ConnectionString::parse() reads back to this spec,
+    // minus what libpq cannot say (Npgsql's Trust Server Certificate and Command Timeout).
+    // Never includes the password: it is what files are written with. Empty for SQLite
+    // and for a spec with nothing set.
+    QString toKeywordString() const;
     // A one-line, password-free description for windows, logs and reports.
     QString describe() const;
     // "verified", "unverified" or "off", from sslmode (libpq's default "prefer" is unverified).

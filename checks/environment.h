@@ -21,6 +21,11 @@ struct Environment
     DeploymentStyle deployment = DeploymentStyle::Compose;
     ConnectionSpec connection;
     QString connectionSource; // which file/layer/flag supplied the connection
+    // Where the connection is read from when it comes from a .NET service's settings
+    // (absolute path and DOTNET_ENVIRONMENT name); kept so that saving writes these
+    // back rather than the connection they resolved to.
+    QString appSettingsPath;
+    QString dotnetEnvironment;
     // Why there is no usable connection (e.g. appsettings name none). When set, the
     // runner does not connect: connectivity fails with this text, other checks error.
     QString configurationError;

@@ -69,7 +69,9 @@ struct Reader
                          .arg(where(path, v.Mark()), QString::fromLatin1(key), qs(v.Scalar()));
             return fallback;
         }
-        return int(d * scale);
+        // Rounded, not truncated: 1.001 s must read back as 1001 ms. Never 0, which libpq
+        // and the server take as "no limit".
+        return qMax(1, qRound(d * scale));
     }
 
     // The connection from a .NET service's appsettings layers. Missing or broken settings
@@ -90,8 +92,10 @@ struct Reader
                     at, env->name);
             return false;
         }
-        const AppSettingsResult a = AppSettings::resolve(
-            resolvePath(file), scalar(node, "dotnetEnvironment").trimmed(), processEnv);
+        env->appSettingsPath = resolvePath(file);
+        env->dotnetEnvironment = scalar(node, "dotnetEnvironment").trimmed();
+        const AppSettingsResult a
+            = AppSettings::resolve(env->appSettingsPath, env->dotnetEnvironment, processEnv);
         for (const QString &w : a.warnings)
             warnings << u"%1: %2"_s.arg(at, w);
         for (const QString &s : a.secretFiles) {

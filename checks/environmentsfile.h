@@ -23,4 +23,7 @@ struct EnvironmentsFile
         const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
     static EnvironmentsFile parse(const QByteArray &yaml, const QString &path,
         const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+    // Writes environments to path atomically (QSaveFile): on failure the file on disk is
+    // as it was and *error says why. Passwords are never written. In environmentswriter.cpp.
+    static bool save(const QString &path, const QList<Environment> &environments, QString *error);
 };

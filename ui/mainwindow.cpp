@@ -11,6 +11,7 @@
 #include "remediationpanel.h"
 #include "resultsmodel.h"
 #include "settingsdialog.h"
+#include "secretstore.h"
 #include "statusicons.h"
 #include "welcomepage.h"
 
@@ -74,6 +75,7 @@ MainWindow::MainWindow(const KbLibrary &kb, QWidget *parent)
     , m_results(new ResultsModel(this))
     , m_resultsFilter(new EnvironmentFilter(this))
     , m_environments(new EnvironmentsModel(this))
+    , m_secrets(new SecretStore(this))
 {
     setObjectName(u"MainWindow"_s);
     m_resultsFilter->setSourceModel(m_results);
@@ -119,6 +121,7 @@ void MainWindow::buildActions()
     m_open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(tr("Open &Demo"), this, &MainWindow::startDemo);
+    addEnvironmentActions(file);
     file->addSeparator();
     QAction *settings = file->addAction(tr("&Settings…"), this, [this] { SettingsDialog(this).exec(); });
     settings->setShortcut(QKeySequence::Preferences);
@@ -232,7 +235,10 @@ void MainWindow::setEnvironments(const QList<Environment> &environments, const Q
 {
     if (m_runner->isRunning())
         m_runner->cancel();
+    m_secrets->cancel();
     m_source = source;
+    m_file.clear();
+    m_unsaved = false;
     m_results->clear();
     QStringList names;
     for (const Environment &e : environments)
@@ -259,6 +265,7 @@ bool MainWindow::openEnvironmentsFile(const QString &path)
     if (!file.warnings.isEmpty())
         statusBar()->showMessage(file.warnings.join(u"; "_s), 10000);
     setEnvironments(file.environments, QFileInfo(path).absoluteFilePath());
+    m_file = QFileInfo(path).absoluteFilePath();
     addRecentFile(QFileInfo(path).absoluteFilePath());
     runAll();
     return true;
@@ -284,8 +291,7 @@ void MainWindow::runAll()
         return;
     m_results->clear();
     m_environments->clearStatuses();
-    m_runner->start(m_environments->environments());
-    updateActions();
+    startRun(m_environments->environments());
 }
 
 void MainWindow::runSelected()
@@ -297,12 +303,16 @@ void MainWindow::runSelected()
         current.data(EnvironmentsModel::EnvironmentNameRole).toString());
     if (!env)
         return;
-    m_runner->start({ *env });
-    updateActions();
+    startRun({ *env });
 }
 
 void MainWindow::cancelRun()
 {
+    if (m_secrets->isResolving()) { // still waiting for the keychain: no run yet
+        m_secrets->cancel();
+        m_progressLabel->setText(tr("Cancelled"));
+        updateActions();
+    }
     if (m_runner->isRunning())
         m_runner->cancel();
 }
@@ -482,7 +492,8 @@ void MainWindow::updateActions()
     const bool running = m_runner && m_runner->isRunning();
     m_runAll->setEnabled(any);
     m_runSelected->setEnabled(any);
-    m_cancel->setEnabled(running);
+    m_cancel->setEnabled(running || m_secrets->isResolving());
+    updateEnvironmentActions();
 }
 
 void MainWindow::restoreSettings()
@@ -510,6 +521,10 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!confirmDiscardChanges()) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     // Stop queries now; connects still pending end within their connect timeout.
     m_runner->cancel();

@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 class CheckRunner;
+class ConnectionDialog;
 class EnvironmentsModel;
 class KbLibrary;
 class MigrationsView;
@@ -20,6 +21,7 @@ class QTableView;
 class QTemporaryDir;
 class QTimer;
 class RemediationPanel;
+class SecretStore;
 class ResultsModel;
 struct CheckResult;
 
@@ -46,6 +48,18 @@ public:
     QAction *runAllAction() const { return m_runAll; }
     QAction *cancelAction() const { return m_cancel; }
     QLabel *progressLabel() const { return m_progressLabel; }
+    SecretStore *secretStore() const { return m_secrets; }
+    QAction *newEnvironmentAction() const { return m_newEnvironment; }
+    QAction *editEnvironmentAction() const { return m_editEnvironment; }
+    QAction *saveAction() const { return m_save; }
+    QAction *saveAsAction() const { return m_saveAs; }
+    QString environmentsFile() const { return m_file; } // empty for the demo and new lists
+
+    // New (empty name) or Edit: opens the connection dialog window-modally and returns it;
+    // accepting it adds or replaces the environment. In mainwindowenvironments.cpp.
+    ConnectionDialog *openConnectionDialog(const QString &environmentName = {});
+    // Atomic save of the environments (never their passwords); false with a message.
+    bool saveEnvironmentsTo(const QString &path);
 
     // Selects the row of a result, which fills the migrations table and the panel.
     bool selectResult(const QString &environment, const QString &checkId);
@@ -81,6 +95,14 @@ private:
     void saveSettings() const;
     void showAbout();
     void showKnowledgeBase();
+    // mainwindowenvironments.cpp: New/Edit/Save and passwords before a run.
+    void addEnvironmentActions(QMenu *file);
+    void updateEnvironmentActions();
+    void startRun(const QList<Environment> &environments);
+    void applyDialog(ConnectionDialog *dialog, const QString &originalName);
+    bool saveEnvironments();
+    bool saveEnvironmentsAs();
+    bool confirmDiscardChanges();
 
     const KbLibrary &m_kb;
     CheckRunner *m_runner;
@@ -88,6 +110,9 @@ private:
     QSortFilterProxyModel *m_resultsFilter;
     EnvironmentsModel *m_environments;
     QString m_source;
+    QString m_file; // the environments file shown, where Save writes
+    bool m_unsaved = false;
+    SecretStore *m_secrets;
     QTemporaryDir *m_demoDir = nullptr;
 
     QSplitter *m_mainSplitter = nullptr;
@@ -107,4 +132,8 @@ private:
     QAction *m_runSelected = nullptr;
     QAction *m_cancel = nullptr;
     QMenu *m_recentMenu = nullptr;
+    QAction *m_newEnvironment = nullptr;
+    QAction *m_editEnvironment = nullptr;
+    QAction *m_save = nullptr;
+    QAction *m_saveAs = nullptr;
 };

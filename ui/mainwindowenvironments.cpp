@@ -1,0 +1,172 @@
+// MainWindow's environment editing: New/Edit through the connection dialog, Save and
+// Save As through the atomic writer, and the passwords a run needs. Kept apart from
+// mainwindow.cpp so the dashboard itself stays readable.
+#include "checkrunner.h"
+#include "connectiondialog.h"
+#include "environmentsfile.h"
+#include "environmentsmodel.h"
+#include "mainwindow.h"
+#include "secretstore.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QMessageBox>
+#include <QStatusBar>
+
+using namespace Qt::StringLiterals;
+
+void MainWindow::addEnvironmentActions(QMenu *file)
+{
+    file->addSeparator();
+    m_newEnvironment
+        = file->addAction(tr("&New Environment…"), this, [this] { openConnectionDialog(); });
+    m_newEnvironment->setShortcut(QKeySequence::New);
+    m_editEnvironment = file->addAction(tr("&Edit Environment…"), this, [this] {
+        const QModelIndex current = m_environmentsView->currentIndex();
+        if (current.isValid() && !current.data(EnvironmentsModel::IsAllRole).toBool())
+            openConnectionDialog(current.data(EnvironmentsModel::EnvironmentNameRole).toString());
+    });
+    m_save = file->addAction(tr("&Save Environments"), this, &MainWindow::saveEnvironments);
+    m_save->setShortcut(QKeySequence::Save);
+    m_saveAs = file->addAction(tr("Save Environments &As…"), this, &MainWindow::saveEnvironmentsAs);
+    m_saveAs->setShortcut(QKeySequence::SaveAs);
+    connect(m_secrets, &SecretStore::keychainUnavailable, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+}
+
+void MainWindow::updateEnvironmentActions()
+{
+    if (!m_editEnvironment)
+        return;
+    const QModelIndex current
+        = m_environmentsView ? m_environmentsView->currentIndex() : QModelIndex();
+    m_editEnvironment->setEnabled(
+        current.isValid() && !current.data(EnvironmentsModel::IsAllRole).toBool());
+    const bool any = !m_environments->environments().isEmpty();
+    m_save->setEnabled(any || !m_file.isEmpty());
+    m_saveAs->setEnabled(any);
+}
+
+void MainWindow::startRun(const QList<Environment> &environments)
+{
+    // Passwords are filled in on this side, into the copies handed to the runner only:
+    // the model, the files and the settings never see them.
+    m_secrets->resolve(environments, [this](const QList<Environment> &filled) {
+        m_runner->start(filled);
+        updateActions();
+    });
+    if (m_secrets->isResolving())
+        m_progressLabel->setText(tr("Waiting for passwords…"));
+    updateActions();
+}
+
+ConnectionDialog *MainWindow::openConnectionDialog(const QString &environmentName)
+{
+    QStringList names;
+    for (const Environment &e : m_environments->environments())
+        names << e.name;
+    auto *dialog = new ConnectionDialog(names, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (const Environment *env = m_environments->environment(environmentName))
+        dialog->setEnvironment(*env, m_secrets->sessionPassword(env->name));
+    connect(dialog, &QDialog::accepted, this,
+        [this, dialog, environmentName] { applyDialog(dialog, environmentName); });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::applyDialog(ConnectionDialog *dialog, const QString &originalName)
+{
+    const Environment env = dialog->environment();
+    // The password goes to memory (and the keychain when asked), never into the model.
+    if (const QString password = dialog->password(); !password.isEmpty())
+        m_secrets->setPassword(env.name, password, dialog->rememberPassword());
+    else if (!originalName.isEmpty() && originalName != env.name
+        && !m_secrets->sessionPassword(originalName).isEmpty())
+        m_secrets->setPassword(env.name, m_secrets->sessionPassword(originalName), false);
+
+    QList<Environment> list = m_environments->environments();
+    const auto it = std::find_if(
+        list.begin(), list.end(), [&](const Environment &e) { return e.name == originalName; });
+    qsizetype row = it - list.begin();
+    if (!originalName.isEmpty() && it != list.end()) {
+        *it = env;
+    } else {
+        row = list.size();
+        list << env;
+    }
+    const QString file = m_file;
+    const QString source = m_source.isEmpty() ? tr("unsaved environments") : m_source;
+    setEnvironments(list, source);
+    m_file = file;
+    m_unsaved = true;
+    m_environmentsView->setCurrentIndex(m_environments->index(int(row) + 1)); // after "All"
+    statusBar()->showMessage(
+        tr("Environment \"%1\" %2; File > Save Environments keeps it.")
+            .arg(env.name, originalName.isEmpty() ? tr("added") : tr("changed")),
+        10000);
+    runAll();
+}
+
+bool MainWindow::saveEnvironments()
+{
+    // The demo and new lists have no file of their own yet.
+    return m_file.isEmpty() ? saveEnvironmentsAs() : saveEnvironmentsTo(m_file);
+}
+
+bool MainWindow::saveEnvironmentsAs()
+{
+    const QString start = m_file.isEmpty() ? QString() : m_file;
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Environments"), start, tr("Environments (*.yaml *.yml);;All files (*)"));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += u".yaml"_s;
+    return saveEnvironmentsTo(path);
+}
+
+bool MainWindow::saveEnvironmentsTo(const QString &path)
+{
+    QString error;
+    if (!EnvironmentsFile::save(path, m_environments->environments(), &error)) {
+        QMessageBox::warning(this, tr("Cannot save environments"),
+            tr("%1\n\nFix the cause, or choose another file with Save Environments As….")
+                .arg(error));
+        return false;
+    }
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    m_file = absolute;
+    m_source = absolute;
+    m_unsaved = false;
+    addRecentFile(absolute);
+    updateTitle();
+    updateActions();
+    const bool strippedPasswords = std::any_of(m_environments->environments().cbegin(),
+        m_environments->environments().cend(), [](const Environment &e) {
+            return e.appSettingsPath.isEmpty() && !e.connection.password.isEmpty();
+        });
+    statusBar()->showMessage(strippedPasswords
+            ? tr("Saved to %1. Passwords are not written to the file: on the next start they "
+                 "come from the keychain, PGPASSWORD or .pgpass, or are asked for.")
+                  .arg(absolute)
+            : tr("Saved to %1.").arg(absolute),
+        10000);
+    return true;
+}
+
+bool MainWindow::confirmDiscardChanges()
+{
+    if (!m_unsaved || m_environments->environments().isEmpty())
+        return true;
+    const auto answer = QMessageBox::question(this, tr("Unsaved environments"),
+        tr("The environments were changed and not saved. Save them now?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return saveEnvironments();
+    return answer == QMessageBox::Discard;
+}
