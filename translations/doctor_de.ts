@@ -47,6 +47,461 @@
     </message>
 </context>
 <context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="44" />
+        <source>Connection &amp;settings</source>
+        <translation>&amp;Verbindungseinstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="45" />
+        <source>The service's a&amp;ppsettings.json</source>
+        <translation>a&amp;ppsettings.json des Dienstes</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="48" />
+        <source>&amp;Paste Connection String</source>
+        <translation>Verbindungszeichenfolge &amp;einfügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="58" />
+        <source>New Environment</source>
+        <translation>Neue Umgebung</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="60" />
+        <source>Environment name</source>
+        <translation>Name der Umgebung</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="61" />
+        <source>prod, staging, customer-a…</source>
+        <translation>prod, staging, kunde-a …</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="63" />
+        <source>Deployment style</source>
+        <translation>Bereitstellungsart</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="68" />
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="69" />
+        <source>&amp;Deployment:</source>
+        <translation>&amp;Bereitstellung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="82" />
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="87" />
+        <source>Migrations and fixes</source>
+        <translation>Migrationen und Behebung</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="118" />
+        <source>Paste connection string</source>
+        <translation>Verbindungszeichenfolge einfügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="119" />
+        <source>Fill the fields from an Npgsql, libpq or postgresql:// connection string on the clipboard</source>
+        <translation>Die Felder aus einer Npgsql-, libpq- oder postgresql://-Verbindungszeichenfolge in der Zwischenablage füllen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="139" />
+        <source>appsettings.json path</source>
+        <translation>Pfad der appsettings.json</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="140" />
+        <source>/srv/app/appsettings.json or its folder</source>
+        <translation>/srv/app/appsettings.json oder ihr Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="142" />
+        <source>.NET environment name</source>
+        <translation>.NET-Umgebungsname</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="143" />
+        <source>From DOTNET_ENVIRONMENT, else Production</source>
+        <translation>Aus DOTNET_ENVIRONMENT, sonst Production</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="144" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="145" />
+        <source>Choose appsettings.json</source>
+        <translation>appsettings.json auswählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="147" />
+        <source>appsettings.json</source>
+        <translation>appsettings.json</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="148" />
+        <source>JSON (*.json);;All files (*)</source>
+        <translation>JSON (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="157" />
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="160" />
+        <source>.NET &amp;environment:</source>
+        <translation>.NET-&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="166" />
+        <source>Edit Environment</source>
+        <translation>Umgebung bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="180" />
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="233" />
+        <source>Could not read the connection string: %1 Nothing was changed.</source>
+        <translation>Die Verbindungszeichenfolge konnte nicht gelesen werden: %1 Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="243" />
+        <source>Filled in from the connection string.</source>
+        <translation>Aus der Verbindungszeichenfolge übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="246" />
+        <source>Filled in, with warnings:
+%1</source>
+        <translation>Übernommen, mit Warnungen:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="257" />
+        <source>Paste Connection String</source>
+        <translation>Verbindungszeichenfolge einfügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="258" />
+        <source>Connection string (Npgsql, libpq or postgresql://):</source>
+        <translation>Verbindungszeichenfolge (Npgsql, libpq oder postgresql://):</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="271" />
+        <source>Choose the service's appsettings.json (or the folder it is in).</source>
+        <translation>Wählen Sie die appsettings.json des Dienstes (oder ihren Ordner).</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="273" />
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="278" />
+        <source>Enter the SQLite database file.</source>
+        <translation>Geben Sie die SQLite-Datenbankdatei an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="280" />
+        <source>Enter the host: a name, an address, or the folder of the server's socket.</source>
+        <translation>Geben Sie den Host an: einen Namen, eine Adresse oder den Ordner des Server-Sockets.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="284" />
+        <source>The connection settings are not valid: %1</source>
+        <translation>Die Verbindungseinstellungen sind ungültig: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="291" />
+        <source>Enter a name for the environment.</source>
+        <translation>Geben Sie einen Namen für die Umgebung ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="293" />
+        <source>Another environment is already named "%1"; choose another name.</source>
+        <translation>Eine andere Umgebung heißt bereits „%1“; wählen Sie einen anderen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionFields</name>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="31" />
+        <source>Remember in &amp;keychain</source>
+        <translation>Im &amp;Schlüsselbund merken</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="34" />
+        <location filename="../ui/connectionfields.cpp" line="169" />
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="41" />
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="42" />
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="43" />
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="44" />
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="45" />
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="46" />
+        <source>Remember password in keychain</source>
+        <translation>Passwort im Schlüsselbund merken</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="47" />
+        <source>SSL mode</source>
+        <translation>SSL-Modus</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="48" />
+        <source>Connect timeout in seconds</source>
+        <translation>Verbindungs-Zeitlimit in Sekunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="50" />
+        <source>db.example.com (several: a,b)</source>
+        <translation>db.example.com (mehrere: a,b)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="58" />
+        <source>Default (prefer)</source>
+        <translation>Standard (prefer)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="64" />
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="71" />
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="72" />
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="75" />
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="79" />
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="82" />
+        <source>&amp;SSL mode:</source>
+        <translation>&amp;SSL-Modus:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="83" />
+        <source>Connect &amp;timeout:</source>
+        <translation>Verbindungs-&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="112" />
+        <source>Trust Server Certificate</source>
+        <translation>Serverzertifikat vertrauen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="113" />
+        <source>Also kept from the connection string: %1</source>
+        <translation>Außerdem aus der Verbindungszeichenfolge übernommen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionfields.cpp" line="169" />
+        <source>&amp;Database file:</source>
+        <translation>&amp;Datenbankdatei:</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTester</name>
+    <message>
+        <location filename="../ui/connectiontester.cpp" line="21" />
+        <source>Test Co&amp;nnection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiontester.cpp" line="26" />
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiontester.cpp" line="28" />
+        <source>Testing the connection</source>
+        <translation>Verbindung wird getestet</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiontester.cpp" line="34" />
+        <source>Connection test result</source>
+        <translation>Ergebnis des Verbindungstests</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiontester.cpp" line="68" />
+        <source>Test cancelled.</source>
+        <translation>Test abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiontester.cpp" line="83" />
+        <source>Connected to %1 (round trip %2 ms).</source>
+        <translation>Verbunden mit %1 (Antwortzeit %2 ms).</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiontester.cpp" line="86" />
+        <source>Connection failed: %1</source>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentDetailsForm</name>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="24" />
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="27" />
+        <source>Expected migrations source</source>
+        <translation>Quelle der erwarteten Migrationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="28" />
+        <source>Migrations folder, idempotent script or manifest</source>
+        <translation>Migrations-Ordner, idempotentes Skript oder Manifest</translation>
+    </message>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="30" />
+        <source>History table schema</source>
+        <translation>Schema der Verlaufstabelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="32" />
+        <source>History table name</source>
+        <translation>Name der Verlaufstabelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="37" />
+        <source>&amp;File…</source>
+        <translation>&amp;Datei …</translation>
+    </message>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="38" />
+        <source>Choose an expected migrations file</source>
+        <translation>Datei mit erwarteten Migrationen auswählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="40" />
+        <source>F&amp;older…</source>
+        <translation>&amp;Ordner …</translation>
+    </message>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="41" />
+        <source>Choose an expected migrations folder</source>
+        <translation>Ordner mit erwarteten Migrationen auswählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="53" />
+        <source>Placeholders</source>
+        <translation>Platzhalter</translation>
+    </message>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="54" />
+        <source>Placeholder</source>
+        <translation>Platzhalter</translation>
+    </message>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="54" />
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="58" />
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="59" />
+        <source>Add placeholder</source>
+        <translation>Platzhalter hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="64" />
+        <source>Remove placeholder</source>
+        <translation>Platzhalter entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="88" />
+        <source>E&amp;xpected migrations:</source>
+        <translation>E&amp;rwartete Migrationen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="89" />
+        <source>History &amp;table (schema, name):</source>
+        <translation>Verlaufs&amp;tabelle (Schema, Name):</translation>
+    </message>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="90" />
+        <source>&amp;Placeholders:</source>
+        <translation>&amp;Platzhalter:</translation>
+    </message>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="136" />
+        <source>The placeholder &lt;%1&gt; is listed twice; keep one.</source>
+        <translation>Der Platzhalter &lt;%1&gt; steht zweimal in der Liste; behalten Sie einen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="155" />
+        <source>Expected Migrations Folder</source>
+        <translation>Ordner der erwarteten Migrationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="156" />
+        <source>Expected Migrations File</source>
+        <translation>Datei der erwarteten Migrationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/environmentdetailsform.cpp" line="157" />
+        <source>Scripts and manifests (*.sql *.txt);;All files (*)</source>
+        <translation>Skripte und Manifeste (*.sql *.txt);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>EnvironmentsModel</name>
     <message>
         <location filename="../models/environmentsmodel.cpp" line="19" />
@@ -91,117 +546,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="116" />
+        <location filename="../ui/mainwindow.cpp" line="118" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="118" />
+        <location filename="../ui/mainwindow.cpp" line="120" />
         <source>&amp;Open Environments File…</source>
         <translation>Umgebungsdatei ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="120" />
+        <location filename="../ui/mainwindow.cpp" line="122" />
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="121" />
+        <location filename="../ui/mainwindow.cpp" line="123" />
         <source>Open &amp;Demo</source>
         <translation>&amp;Demo öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123" />
+        <location filename="../ui/mainwindow.cpp" line="126" />
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="127" />
+        <location filename="../ui/mainwindow.cpp" line="130" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="131" />
+        <location filename="../ui/mainwindow.cpp" line="134" />
         <source>&amp;Run</source>
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="132" />
+        <location filename="../ui/mainwindow.cpp" line="135" />
         <source>Run &amp;All</source>
         <translation>&amp;Alle prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="134" />
+        <location filename="../ui/mainwindow.cpp" line="137" />
         <source>Run &amp;Selected Environment</source>
         <translation>Ausgewählte &amp;Umgebung prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="136" />
+        <location filename="../ui/mainwindow.cpp" line="139" />
         <source>&amp;Cancel</source>
         <translation>Ab&amp;brechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="139" />
+        <location filename="../ui/mainwindow.cpp" line="142" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="140" />
+        <location filename="../ui/mainwindow.cpp" line="143" />
         <source>&amp;Pending Migrations Only</source>
         <translation>Nur &amp;ausstehende Migrationen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="145" />
+        <location filename="../ui/mainwindow.cpp" line="148" />
         <source>&amp;Filter Migrations</source>
         <translation>Migrationen &amp;filtern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="149" />
+        <location filename="../ui/mainwindow.cpp" line="152" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="151" />
+        <location filename="../ui/mainwindow.cpp" line="154" />
         <source>&amp;Knowledge Base</source>
         <translation>&amp;Wissensdatenbank</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="153" />
+        <location filename="../ui/mainwindow.cpp" line="156" />
         <source>&amp;About Doctor Dashboard</source>
         <translation>Ü&amp;ber Doctor Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="155" />
+        <location filename="../ui/mainwindow.cpp" line="158" />
         <source>Run</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="168" />
+        <location filename="../ui/mainwindow.cpp" line="171" />
         <source>Environments</source>
         <translation>Umgebungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="177" />
+        <location filename="../ui/mainwindow.cpp" line="180" />
         <source>Check results</source>
         <translation>Prüfergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="210" />
+        <location filename="../ui/mainwindow.cpp" line="213" />
         <source>Command copied to the clipboard</source>
         <translation>Befehl in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="222" />
+        <location filename="../ui/mainwindow.cpp" line="225" />
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="255" />
+        <location filename="../ui/mainwindow.cpp" line="261" />
         <source>Cannot open environments file</source>
         <translation>Umgebungsdatei kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="256" />
+        <location filename="../ui/mainwindow.cpp" line="262" />
         <source>%1
 
 Nothing was changed; fix the file and open it again.</source>
@@ -210,60 +665,146 @@ Nothing was changed; fix the file and open it again.</source>
 Es wurde nichts geändert. Korrigieren Sie die Datei und öffnen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="273" />
+        <location filename="../ui/mainwindow.cpp" line="280" />
         <source>Cannot create the demo</source>
         <translation>Die Demo kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="276" />
+        <location filename="../ui/mainwindow.cpp" line="283" />
         <source>demo</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="341" />
+        <location filename="../ui/mainwindow.cpp" line="351" />
         <source>Checking %1 of %2</source>
         <translation>Prüfe %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="349" />
+        <location filename="../ui/mainwindow.cpp" line="313" />
+        <location filename="../ui/mainwindow.cpp" line="359" />
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="349" />
+        <location filename="../ui/mainwindow.cpp" line="359" />
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n Ergebnis</numerusform><numerusform>%n Ergebnisse</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="447" />
+        <location filename="../ui/mainwindow.cpp" line="457" />
         <source>Open Environments File</source>
         <translation>Umgebungsdatei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="448" />
+        <location filename="../ui/mainwindow.cpp" line="458" />
+        <location filename="../ui/mainwindowenvironments.cpp" line="125" />
         <source>Environments (*.yaml *.yml);;All files (*)</source>
         <translation>Umgebungen (*.yaml *.yml);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="476" />
+        <location filename="../ui/mainwindow.cpp" line="486" />
         <source>Doctor Dashboard</source>
         <translation>Doctor Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="476" />
+        <location filename="../ui/mainwindow.cpp" line="486" />
         <source>%1 — Doctor Dashboard</source>
         <translation>%1 — Doctor Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="521" />
+        <location filename="../ui/mainwindow.cpp" line="536" />
         <source>About Doctor Dashboard</source>
         <translation>Über Doctor Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="522" />
+        <location filename="../ui/mainwindow.cpp" line="537" />
         <source>&lt;h3&gt;Doctor Dashboard %1&lt;/h3&gt;&lt;p&gt;Health checks for database environments: connectivity, connection pool and EF Core migrations, with fixes for Docker Compose, systemd and Kubernetes.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Doctor Dashboard %1&lt;/h3&gt;&lt;p&gt;Zustandsprüfungen für Datenbankumgebungen: Erreichbarkeit, Verbindungspool und EF-Core-Migrationen, mit Lösungen für Docker Compose, systemd und Kubernetes.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowenvironments.cpp" line="26" />
+        <source>&amp;New Environment…</source>
+        <translation>&amp;Neue Umgebung …</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowenvironments.cpp" line="28" />
+        <source>&amp;Edit Environment…</source>
+        <translation>Umgebung &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowenvironments.cpp" line="33" />
+        <source>&amp;Save Environments</source>
+        <translation>Umgebungen &amp;speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowenvironments.cpp" line="35" />
+        <source>Save Environments &amp;As…</source>
+        <translation>Umgebungen speichern &amp;unter …</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowenvironments.cpp" line="63" />
+        <source>Waiting for passwords…</source>
+        <translation>Warte auf Passwörter …</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowenvironments.cpp" line="103" />
+        <source>unsaved environments</source>
+        <translation>ungespeicherte Umgebungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowenvironments.cpp" line="109" />
+        <source>Environment "%1" %2; File &gt; Save Environments keeps it.</source>
+        <translation>Umgebung „%1“ %2; Datei &gt; Umgebungen speichern behält sie.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowenvironments.cpp" line="110" />
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowenvironments.cpp" line="110" />
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowenvironments.cpp" line="125" />
+        <source>Save Environments</source>
+        <translation>Umgebungen speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowenvironments.cpp" line="137" />
+        <source>Cannot save environments</source>
+        <translation>Umgebungen können nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowenvironments.cpp" line="138" />
+        <source>%1
+
+Fix the cause, or choose another file with Save Environments As….</source>
+        <translation>%1
+
+Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …“ eine andere Datei.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowenvironments.cpp" line="154" />
+        <source>Saved to %1. Passwords are not written to the file: on the next start they come from the keychain, PGPASSWORD or .pgpass, or are asked for.</source>
+        <translation>In %1 gespeichert. Passwörter werden nicht in die Datei geschrieben: Beim nächsten Start kommen sie aus dem Schlüsselbund, aus PGPASSWORD oder .pgpass, oder sie werden abgefragt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowenvironments.cpp" line="157" />
+        <source>Saved to %1.</source>
+        <translation>In %1 gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowenvironments.cpp" line="166" />
+        <source>Unsaved environments</source>
+        <translation>Ungespeicherte Umgebungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowenvironments.cpp" line="167" />
+        <source>The environments were changed and not saved. Save them now?</source>
+        <translation>Die Umgebungen wurden geändert und nicht gespeichert. Jetzt speichern?</translation>
     </message>
 </context>
 <context>
@@ -364,6 +905,29 @@ Es wurde nichts geändert. Korrigieren Sie die Datei und öffnen Sie sie erneut.
         <location filename="../ui/migrationsview.cpp" line="69" />
         <source>select a migrations result to see its migrations</source>
         <translation>Wählen Sie ein Migrationsergebnis, um dessen Migrationen zu sehen</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPrompt</name>
+    <message>
+        <location filename="../ui/passwordprompt.cpp" line="12" />
+        <source>&amp;Remember in keychain</source>
+        <translation>Im &amp;Schlüsselbund merken</translation>
+    </message>
+    <message>
+        <location filename="../ui/passwordprompt.cpp" line="15" />
+        <source>Password for %1</source>
+        <translation>Passwort für %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/passwordprompt.cpp" line="19" />
+        <source>Password for environment &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation>Passwort für die Umgebung &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/passwordprompt.cpp" line="29" />
+        <source>Password</source>
+        <translation>Passwort</translation>
     </message>
 </context>
 <context>
@@ -484,6 +1048,19 @@ Es wurde nichts geändert. Korrigieren Sie die Datei und öffnen Sie sie erneut.
     </message>
 </context>
 <context>
+    <name>SecretStore</name>
+    <message>
+        <location filename="../ui/secretstore.cpp" line="139" />
+        <source>No keychain is available, so this password is kept only until Doctor Dashboard quits and will be asked for again next time.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar; dieses Passwort wird daher nur bis zum Beenden von Doctor Dashboard behalten und beim nächsten Mal erneut abgefragt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/secretstore.cpp" line="175" />
+        <source>No keychain is available (%1). Passwords are kept only until Doctor Dashboard quits and will be asked for again next time.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar (%1). Passwörter werden nur bis zum Beenden von Doctor Dashboard behalten und beim nächsten Mal erneut abgefragt.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../ui/settingsdialog.cpp" line="21" />
@@ -496,42 +1073,42 @@ Es wurde nichts geändert. Korrigieren Sie die Datei und öffnen Sie sie erneut.
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="27" />
+        <location filename="../ui/settingsdialog.cpp" line="28" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="29" />
+        <location filename="../ui/settingsdialog.cpp" line="30" />
         <source>Knowledge-base folders</source>
         <translation>Wissensdatenbank-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="31" />
+        <location filename="../ui/settingsdialog.cpp" line="32" />
         <source>&amp;Add…</source>
         <translation>&amp;Hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="32" />
+        <location filename="../ui/settingsdialog.cpp" line="33" />
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="34" />
+        <location filename="../ui/settingsdialog.cpp" line="35" />
         <source>Knowledge-Base Folder</source>
         <translation>Wissensdatenbank-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="48" />
+        <location filename="../ui/settingsdialog.cpp" line="49" />
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="49" />
+        <location filename="../ui/settingsdialog.cpp" line="50" />
         <source>Extra &amp;knowledge-base folders:</source>
         <translation>Zusätzliche &amp;Wissensdatenbank-Ordner:</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="50" />
+        <location filename="../ui/settingsdialog.cpp" line="52" />
         <source>Articles in these folders add to or replace the shipped ones. Changes take effect the next time Doctor Dashboard starts.</source>
         <translation>Artikel in diesen Ordnern ergänzen oder ersetzen die mitgelieferten. Änderungen wirken beim nächsten Start von Doctor Dashboard.</translation>
     </message>
