@@ -16,6 +16,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -172,7 +173,18 @@ void RemediationPanel::show(
     fillEvidence(result);
     fillFixes(article, env);
     fillRelated(article);
-    m_article->setArticleMarkdown(article ? proseOf(*article) : QString());
+    // The heavy parts (highlighted blocks, the article's rich text) are built on later
+    // turns of the event loop, so selecting a result never holds the UI for long.
+    const quint64 serial = ++m_showSerial;
+    const QString prose = article ? proseOf(*article) : QString();
+    QTimer::singleShot(0, this, [this, serial] {
+        if (serial == m_showSerial)
+            buildTab(m_tabs->currentIndex());
+    });
+    QTimer::singleShot(0, this, [this, serial, prose] {
+        if (serial == m_showSerial)
+            m_article->setArticleMarkdown(prose);
+    });
 }
 
 void RemediationPanel::fillBadges(const KbArticle *article, const std::optional<CheckResult> &result)
@@ -223,7 +235,6 @@ void RemediationPanel::fillFixes(const KbArticle *article, const Environment *en
     const int current = env ? int(Deployment::all().indexOf(env->deployment)) : m_tabs->currentIndex();
     const QSignalBlocker block(m_tabs);
     m_tabs->setCurrentIndex(current);
-    buildTab(current);
 }
 
 void RemediationPanel::buildTab(int index)

@@ -60,4 +60,5 @@ private:
     QList<bool> m_built;                    // per DeploymentStyle: blocks created
     std::optional<KbArticle> m_fixArticle;
     QMap<QString, QString> m_placeholders;
+    quint64 m_showSerial = 0; // drops deferred work of a result no longer shown
 };
