@@ -10,8 +10,8 @@
 #include "migrationsview.h"
 #include "remediationpanel.h"
 #include "resultsmodel.h"
-#include "settingsdialog.h"
 #include "secretstore.h"
+#include "settingsdialog.h"
 #include "statusicons.h"
 #include "welcomepage.h"
 
@@ -41,7 +41,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int MaxRecentFiles = 8;
 const QString MigrationsCheckId = u"check.postgres.migrations"_s;
 
 // Results of the selected environment only; the "All environments" row shows everything.
@@ -111,57 +110,6 @@ MainWindow::~MainWindow()
     delete m_runner;
     m_runner = nullptr;
     delete m_demoDir;
-}
-
-void MainWindow::buildActions()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    m_open = file->addAction(
-        tr("&Open Environments File…"), this, &MainWindow::chooseEnvironmentsFile);
-    m_open->setShortcut(QKeySequence::Open);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    file->addAction(tr("Open &Demo"), this, &MainWindow::startDemo);
-    addEnvironmentActions(file);
-    file->addSeparator();
-    QAction *settings = file->addAction(tr("&Settings…"), this, [this] { SettingsDialog(this).exec(); });
-    settings->setShortcut(QKeySequence::Preferences);
-    settings->setMenuRole(QAction::PreferencesRole);
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
-
-    QMenu *run = menuBar()->addMenu(tr("&Run"));
-    m_runAll = run->addAction(tr("Run &All"), this, &MainWindow::runAll);
-    m_runAll->setShortcut(Qt::Key_F5);
-    m_runSelected = run->addAction(tr("Run &Selected Environment"), this, &MainWindow::runSelected);
-    m_runSelected->setShortcut(Qt::SHIFT | Qt::Key_F5);
-    m_cancel = run->addAction(tr("&Cancel"), this, &MainWindow::cancelRun);
-    m_cancel->setShortcut(Qt::Key_Escape);
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *pendingOnly = view->addAction(tr("&Pending Migrations Only"));
-    pendingOnly->setCheckable(true);
-    pendingOnly->setShortcut(Qt::CTRL | Qt::Key_P);
-    connect(pendingOnly, &QAction::toggled, this,
-        [this](bool on) { m_migrations->pendingOnlyBox()->setChecked(on); });
-    QAction *filter = view->addAction(tr("&Filter Migrations"));
-    filter->setShortcut(QKeySequence::Find);
-    connect(filter, &QAction::triggered, this, [this] { m_migrations->filterEdit()->setFocus(); });
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *kbAction
-        = help->addAction(tr("&Knowledge Base"), this, &MainWindow::showKnowledgeBase);
-    kbAction->setShortcut(QKeySequence::HelpContents);
-    help->addAction(tr("&About Doctor Dashboard"), this, &MainWindow::showAbout);
-
-    QToolBar *bar = addToolBar(tr("Run"));
-    bar->setObjectName(u"runToolBar"_s);
-    bar->addAction(m_runAll);
-    bar->addAction(m_runSelected);
-    bar->addAction(m_cancel);
-    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    rebuildRecentMenu();
 }
 
 void MainWindow::buildLayout()
@@ -348,7 +296,9 @@ void MainWindow::showProgress()
         return;
     m_progress->setRange(0, qMax(m_progressTotal, 1));
     m_progress->setValue(m_progressDone);
-    m_progressLabel->setText(tr("Checking %1 of %2").arg(qMin(m_progressDone + 1, m_progressTotal)).arg(m_progressTotal));
+    m_progressLabel->setText(tr("Checking %1 of %2")
+                                 .arg(qMin(m_progressDone + 1, m_progressTotal))
+                                 .arg(m_progressTotal));
 }
 
 void MainWindow::onRunFinished(bool cancelled)
@@ -385,8 +335,9 @@ void MainWindow::selectMostInteresting()
     qint64 bestRank = -1;
     for (int row = 0; row < m_results->rowCount(); ++row) {
         const CheckResult *r = m_results->resultAt(row);
-        const qint64 rank = (Status::rank(r->status) * 2 + (r->checkId == MigrationsCheckId ? 1 : 0)) * 100000
-                + r->evidenceValue(u"PendingCount"_s).toInt();
+        const qint64 rank
+            = (Status::rank(r->status) * 2 + (r->checkId == MigrationsCheckId ? 1 : 0)) * 100000
+            + r->evidenceValue(u"PendingCount"_s).toInt();
         if (rank > bestRank) {
             bestRank = rank;
             best = row;
@@ -460,25 +411,6 @@ void MainWindow::chooseEnvironmentsFile()
         openEnvironmentsFile(path);
 }
 
-void MainWindow::addRecentFile(const QString &path)
-{
-    QSettings settings;
-    QStringList files = settings.value(u"recentFiles"_s).toStringList();
-    files.removeAll(path);
-    files.prepend(path);
-    settings.setValue(u"recentFiles"_s, files.mid(0, MaxRecentFiles));
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList files = QSettings().value(u"recentFiles"_s).toStringList();
-    for (const QString &f : files)
-        m_recentMenu->addAction(f, this, [this, f] { openEnvironmentsFile(f); });
-    m_recentMenu->setEnabled(!files.isEmpty());
-}
-
 void MainWindow::updateTitle()
 {
     // The environments file only: never a connection string, which may hold a password.
@@ -496,29 +428,6 @@ void MainWindow::updateActions()
     updateEnvironmentActions();
 }
 
-void MainWindow::restoreSettings()
-{
-    QSettings settings;
-    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
-        resize(1500, 900);
-    restoreState(settings.value(u"window/state"_s).toByteArray());
-    // Defaults in proportion to the window: the results and migrations get the most room.
-    if (!m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray())) {
-        const int w = width();
-        m_mainSplitter->setSizes({w * 12 / 100, w * 52 / 100, w * 36 / 100});
-    }
-    m_centreSplitter->restoreState(settings.value(u"window/centreSplitter"_s).toByteArray());
-}
-
-void MainWindow::saveSettings() const
-{
-    QSettings settings;
-    settings.setValue(u"window/geometry"_s, saveGeometry());
-    settings.setValue(u"window/state"_s, saveState());
-    settings.setValue(u"window/mainSplitter"_s, m_mainSplitter->saveState());
-    settings.setValue(u"window/centreSplitter"_s, m_centreSplitter->saveState());
-}
-
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (!confirmDiscardChanges()) {
@@ -529,23 +438,4 @@ void MainWindow::closeEvent(QCloseEvent *event)
     // Stop queries now; connects still pending end within their connect timeout.
     m_runner->cancel();
     event->accept();
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox::about(this, tr("About Doctor Dashboard"),
-        tr("<h3>Doctor Dashboard %1</h3><p>Health checks for database environments: connectivity, "
-           "connection pool and EF Core migrations, with fixes for Docker Compose, systemd and "
-           "Kubernetes.</p>")
-            .arg(QApplication::applicationVersion()));
-}
-
-void MainWindow::showKnowledgeBase()
-{
-    auto *browser = new KbBrowser(m_kb, this);
-    browser->setAttribute(Qt::WA_DeleteOnClose);
-    const QModelIndex current = m_resultsView->currentIndex();
-    if (current.isValid())
-        browser->showArticle(current.data(ResultsModel::ResultRole).value<CheckResult>().checkId);
-    browser->show();
 }

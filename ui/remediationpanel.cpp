@@ -28,7 +28,7 @@ namespace {
 QString badge(const QString &text, const QColor &colour)
 {
     return u"<span style=\"background-color:%1; color:white;\">&nbsp;%2&nbsp;</span>"_s.arg(
-            colour.name(), text.toHtmlEscaped());
+        colour.name(), text.toHtmlEscaped());
 }
 
 QColor severityColour(const QString &severity)
@@ -128,7 +128,7 @@ RemediationPanel::RemediationPanel(QWidget *parent)
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 4);
     splitter->setStretchFactor(2, 3);
-    splitter->setSizes({230, 400, 260}); // the fix commands are what support staff came for
+    splitter->setSizes({ 230, 400, 260 }); // the fix commands are what support staff came for
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -187,7 +187,8 @@ void RemediationPanel::show(
     });
 }
 
-void RemediationPanel::fillBadges(const KbArticle *article, const std::optional<CheckResult> &result)
+void RemediationPanel::fillBadges(
+    const KbArticle *article, const std::optional<CheckResult> &result)
 {
     QStringList badges;
     m_badgeTexts.clear();
@@ -232,7 +233,8 @@ void RemediationPanel::fillFixes(const KbArticle *article, const Environment *en
     m_fixArticle = article ? std::optional<KbArticle>(*article) : std::nullopt;
     m_placeholders = env ? env->placeholders : QMap<QString, QString>();
     m_built.fill(false, Deployment::all().size());
-    const int current = env ? int(Deployment::all().indexOf(env->deployment)) : m_tabs->currentIndex();
+    const int current
+        = env ? int(Deployment::all().indexOf(env->deployment)) : m_tabs->currentIndex();
     const QSignalBlocker block(m_tabs);
     m_tabs->setCurrentIndex(current);
 }
@@ -251,20 +253,23 @@ void RemediationPanel::buildTab(int index)
         delete item;
     }
     m_blocks[index].clear();
-    const QList<KbCodeBlock> blocks = m_fixArticle ? m_fixArticle->fixesFor(style) : QList<KbCodeBlock>();
+    const QList<KbCodeBlock> blocks
+        = m_fixArticle ? m_fixArticle->fixesFor(style) : QList<KbCodeBlock>();
     for (const KbCodeBlock &b : blocks) {
         if (!b.caption.isEmpty()) {
             auto *caption = new QLabel(b.caption, page);
             caption->setWordWrap(true);
             layout->addWidget(caption);
         }
-        auto *view = new CodeBlockView(KbPlaceholders::fill(b.text, m_placeholders), b.language, page);
+        auto *view
+            = new CodeBlockView(KbPlaceholders::fill(b.text, m_placeholders), b.language, page);
         connect(view, &CodeBlockView::copied, this, &RemediationPanel::commandCopied);
         layout->addWidget(view);
         m_blocks[index] << view;
     }
     if (blocks.isEmpty())
-        layout->addWidget(new QLabel(m_fixArticle ? tr("No commands for this deployment style.") : QString(), page));
+        layout->addWidget(new QLabel(
+            m_fixArticle ? tr("No commands for this deployment style.") : QString(), page));
     layout->addStretch();
 }
 

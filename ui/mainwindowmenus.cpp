@@ -1,0 +1,159 @@
+// MainWindow's menus, toolbar, recent files, settings persistence and the Help dialogs:
+// kept apart from mainwindow.cpp, which handles runs and selection.
+#include "checkregistry.h"
+#include "checkrunner.h"
+#include "demo.h"
+#include "environmentsfile.h"
+#include "environmentsmodel.h"
+#include "kbbrowser.h"
+#include "kblibrary.h"
+#include "mainwindow.h"
+#include "migrationsview.h"
+#include "remediationpanel.h"
+#include "resultsmodel.h"
+#include "secretstore.h"
+#include "settingsdialog.h"
+#include "statusicons.h"
+#include "welcomepage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QToolBar>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int MaxRecentFiles = 8;
+}
+
+void MainWindow::buildActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_open = file->addAction(
+        tr("&Open Environments File…"), this, &MainWindow::chooseEnvironmentsFile);
+    m_open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(tr("Open &Demo"), this, &MainWindow::startDemo);
+    addEnvironmentActions(file);
+    file->addSeparator();
+    QAction *settings
+        = file->addAction(tr("&Settings…"), this, [this] { SettingsDialog(this).exec(); });
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    m_runAll = run->addAction(tr("Run &All"), this, &MainWindow::runAll);
+    m_runAll->setShortcut(Qt::Key_F5);
+    m_runSelected = run->addAction(tr("Run &Selected Environment"), this, &MainWindow::runSelected);
+    m_runSelected->setShortcut(Qt::SHIFT | Qt::Key_F5);
+    m_cancel = run->addAction(tr("&Cancel"), this, &MainWindow::cancelRun);
+    m_cancel->setShortcut(Qt::Key_Escape);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *pendingOnly = view->addAction(tr("&Pending Migrations Only"));
+    pendingOnly->setCheckable(true);
+    pendingOnly->setShortcut(Qt::CTRL | Qt::Key_P);
+    connect(pendingOnly, &QAction::toggled, this,
+        [this](bool on) { m_migrations->pendingOnlyBox()->setChecked(on); });
+    QAction *filter = view->addAction(tr("&Filter Migrations"));
+    filter->setShortcut(QKeySequence::Find);
+    connect(filter, &QAction::triggered, this, [this] { m_migrations->filterEdit()->setFocus(); });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *kbAction
+        = help->addAction(tr("&Knowledge Base"), this, &MainWindow::showKnowledgeBase);
+    kbAction->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&About Doctor Dashboard"), this, &MainWindow::showAbout);
+
+    QToolBar *bar = addToolBar(tr("Run"));
+    bar->setObjectName(u"runToolBar"_s);
+    bar->addAction(m_runAll);
+    bar->addAction(m_runSelected);
+    bar->addAction(m_cancel);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    rebuildRecentMenu();
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    QSettings settings;
+    QStringList files = settings.value(u"recentFiles"_s).toStringList();
+    files.removeAll(path);
+    files.prepend(path);
+    settings.setValue(u"recentFiles"_s, files.mid(0, MaxRecentFiles));
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = QSettings().value(u"recentFiles"_s).toStringList();
+    for (const QString &f : files)
+        m_recentMenu->addAction(f, this, [this, f] { openEnvironmentsFile(f); });
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
+        resize(1500, 900);
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    // Defaults in proportion to the window: the results and migrations get the most room.
+    if (!m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray())) {
+        const int w = width();
+        m_mainSplitter->setSizes({ w * 12 / 100, w * 52 / 100, w * 36 / 100 });
+    }
+    m_centreSplitter->restoreState(settings.value(u"window/centreSplitter"_s).toByteArray());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    settings.setValue(u"window/mainSplitter"_s, m_mainSplitter->saveState());
+    settings.setValue(u"window/centreSplitter"_s, m_centreSplitter->saveState());
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Doctor Dashboard"),
+        tr("<h3>Doctor Dashboard %1</h3><p>Health checks for database environments: connectivity, "
+           "connection pool and EF Core migrations, with fixes for Docker Compose, systemd and "
+           "Kubernetes.</p>")
+            .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::showKnowledgeBase()
+{
+    auto *browser = new KbBrowser(m_kb, this);
+    browser->setAttribute(Qt::WA_DeleteOnClose);
+    const QModelIndex current = m_resultsView->currentIndex();
+    if (current.isValid())
+        browser->showArticle(current.data(ResultsModel::ResultRole).value<CheckResult>().checkId);
+    browser->show();
+}
