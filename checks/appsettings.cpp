@@ -87,11 +87,13 @@ bool readJson(const QString &path, Config *config, AppSettingsResult *result)
         result->error = u"%1: cannot read the appsettings file: %2"_s.arg(path, file.errorString());
         return false;
     }
-    if (file.size() > MaxFileSize) {
+    // Read at most one byte too many rather than trust size(): a device or FIFO reports 0
+    // and readAll() would never end on /dev/zero.
+    const QByteArray data = file.read(MaxFileSize + 1);
+    if (data.size() > MaxFileSize) {
         result->error = u"%1: larger than 4 MiB; is it the right file?"_s.arg(path);
         return false;
     }
-    const QByteArray data = file.readAll();
     QString error;
     const QJsonDocument doc = RelaxedJson::parse(data, &error);
     if (doc.isNull()) {

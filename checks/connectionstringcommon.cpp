@@ -244,6 +244,13 @@ QString escapeServerOptionValue(const QString &value)
 
 bool finishPostgres(ParsedConnection &pc)
 {
+    // Each port was checked with the blanks around it trimmed, but libpq takes the list as
+    // is: an unquoted list ends at the first blank ("5432, 5433"), and a port of " " is
+    // port 0 once QSqlDatabase::setPort() has it. Keep only the digits and commas.
+    QStringList ports = pc.spec.port.split(u',');
+    for (QString &p : ports)
+        p = p.trimmed();
+    pc.spec.port = ports.join(u',');
     const QString &db = pc.spec.database;
     // libpq expands a dbname that looks like a connection string when asked to
     // (PQconnectdbParams with expand_dbname): refuse one rather than hope nobody asks.

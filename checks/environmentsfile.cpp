@@ -211,12 +211,14 @@ EnvironmentsFile EnvironmentsFile::load(const QString &path, const QProcessEnvir
         result.error = u"%1: cannot open the environments file: %2"_s.arg(path, file.errorString());
         return result;
     }
-    if (file.size() > MaxFileSize) {
+    // Not readAll() after checking size(): a device such as /dev/zero reports 0 and never ends.
+    const QByteArray data = file.read(MaxFileSize + 1);
+    if (data.size() > MaxFileSize) {
         result.error
             = u"%1: the environments file is larger than 4 MiB; is it the right file?"_s.arg(path);
         return result;
     }
-    return parse(file.readAll(), path, env);
+    return parse(data, path, env);
 }
 
 EnvironmentsFile EnvironmentsFile::parse(

@@ -149,23 +149,26 @@ constexpr int MaxFolderEntries = 100000;
 
 void walk(const QString &dir, int depth, FolderScan &scan)
 {
-    static const QRegularExpression migrationFile(u"^\\d{14}_[^.]+\\.cs$"_s);
+    using ExpectedMigrations::FolderEntry;
     const QFileInfoList entries
         = QDir(dir).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
     for (const QFileInfo &entry : entries) {
         if (++scan.entries > MaxFolderEntries)
             return;
-        const QString name = entry.fileName();
-        if (entry.isDir()) {
-            // Build output holds copies, and a symlink could loop back to an ancestor.
-            static const QStringList skipped = { u"bin"_s, u"obj"_s, u"node_modules"_s };
-            if (!entry.isSymLink() && depth < MaxFolderDepth
-                && !skipped.contains(name, Qt::CaseInsensitive))
+        switch (ExpectedMigrations::classifyFolderEntry(entry.fileName(), entry.isDir())) {
+        case FolderEntry::Folder:
+            // A symlink could loop back to an ancestor.
+            if (!entry.isSymLink() && depth < MaxFolderDepth)
                 walk(entry.filePath(), depth + 1, scan);
-        } else if (name.endsWith(u"ModelSnapshot.cs"_s)) {
+            break;
+        case FolderEntry::ModelSnapshot:
             scan.snapshots.append(entry);
-        } else if (migrationFile.match(name).hasMatch()) {
+            break;
+        case FolderEntry::Migration:
             scan.migrations.append(entry);
+            break;
+        case FolderEntry::Ignored:
+            break;
         }
     }
 }
@@ -434,6 +437,22 @@ ExpectedSet load(const QString &path)
     }
     return looksLikeScript(file.text, path) ? fromIdempotentScript(file.text, path)
                                             : fromManifest(file.text, path);
+}
+
+FolderEntry classifyFolderEntry(const QString &name, bool isDir)
+{
+    if (name.isEmpty() || name.startsWith(u'.'))
+        return FolderEntry::Ignored; // hidden (QDir leaves these out already), "." and ".."
+    if (isDir) {
+        // Build output holds copies of the migrations.
+        static const QStringList skipped = { u"bin"_s, u"obj"_s, u"node_modules"_s };
+        return skipped.contains(name, Qt::CaseInsensitive) ? FolderEntry::Ignored
+                                                           : FolderEntry::Folder;
+    }
+    if (name.endsWith(u"ModelSnapshot.cs"_s))
+        return FolderEntry::ModelSnapshot;
+    static const QRegularExpression migrationFile(u"^\\d{14}_[^.]+\\.cs$"_s);
+    return migrationFile.match(name).hasMatch() ? FolderEntry::Migration : FolderEntry::Ignored;
 }
 
 QString kindName(ExpectedSet::Kind kind)

@@ -42,4 +42,10 @@ ExpectedSet fromMigrationsFolder(const QString &dir);
 // naming SOURCE:LINE; an id listed twice is a warning.
 ExpectedSet fromManifest(const QString &text, const QString &source);
 QString kindName(ExpectedSet::Kind kind);
+
+// How fromMigrationsFolder() treats a folder entry, by its name alone: hidden entries and
+// bin/, obj/ and node_modules/ are ignored, other folders searched, <14 digits>_<Name>.cs
+// is a migration and *ModelSnapshot.cs a model snapshot.
+enum class FolderEntry { Ignored, Folder, Migration, ModelSnapshot };
+FolderEntry classifyFolderEntry(const QString &name, bool isDir);
 } // namespace ExpectedMigrations

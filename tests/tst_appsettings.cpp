@@ -287,6 +287,16 @@ private Q_SLOTS:
         QVERIFY2(!r.error.contains(u"Secret-1"), qPrintable(r.error));
     }
 
+    // A device reports size 0; reading it whole never ended (found reviewing for tests/fuzz).
+    void deviceFileIsBounded()
+    {
+        if (!QFileInfo::exists(u"/dev/zero"_s))
+            QSKIP("no /dev/zero here");
+        const AppSettingsResult r = AppSettings::resolve(u"/dev/zero"_s, {}, vars({}));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error.contains(u"larger than 4 MiB"), qPrintable(r.error));
+    }
+
     // A "//" or "/*" inside a string is text, and an escaped quote does not end the string.
     void commentMarkersInsideStrings()
     {

@@ -81,6 +81,9 @@ private Q_SLOTS:
     void allowList_data();
     void allowList();
     void setOptionKeepsOrder();
+    // Found by tests/fuzz (fuzz_npgsql, fuzz_libpq, fuzz_environments).
+    void portListHasNoBlanks_data();
+    void portListHasNoBlanks();
 };
 
 void TestConnectionString::parsesPostgres_data()
@@ -858,6 +861,28 @@ void TestConnectionString::setOptionKeepsOrder()
     QCOMPARE(optionList(spec), QStringList({ u"sslmode=verify-full"_s, u"application_name=x"_s }));
     QCOMPARE(spec.option(u"APPLICATION_NAME"_s), u"x"_s);
     QVERIFY(spec.option(u"password"_s).isEmpty());
+}
+
+void TestConnectionString::portListHasNoBlanks_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("port");
+    // A blank after a port used to stay in the list: libpq ends an unquoted list at the
+    // blank, and a blank-only port reached QSqlDatabase::setPort() as 0.
+    QTest::newRow("uri form feed") << u"postgresql://a,b:543\f/ap2"_s << u",543"_s;
+    QTest::newRow("uri blank port") << u"postgresql://pos/db?port=\r"_s << QString();
+    QTest::newRow("uri spaces") << u"postgresql://dt: 3, x,,y/db"_s << u"3,,,"_s;
+    QTest::newRow("npgsql host ports") << u"Host=a: 5432,b:5433 ;Database=d"_s << u"5432,5433"_s;
+    QTest::newRow("npgsql quoted port") << u"Host=a;Port=' 5432 '"_s << u"5432"_s;
+    QTest::newRow("keyword quoted list") << u"host=a,b port='5432, 5433'"_s << u"5432,5433"_s;
+}
+
+void TestConnectionString::portListHasNoBlanks()
+{
+    QFETCH(QString, text);
+    const ParsedConnection pc = ConnectionString::parse(text);
+    QVERIFY2(pc.ok(), qPrintable(pc.error));
+    QTEST(pc.spec.port, "port");
 }
 
 QTEST_GUILESS_MAIN(TestConnectionString)

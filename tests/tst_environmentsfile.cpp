@@ -1,5 +1,6 @@
 #include "environmentsfile.h"
 
+#include <QFileInfo>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -36,6 +37,16 @@ private Q_SLOTS:
         QCOMPARE(f.environments[1].connection.driver, ConnectionSpec::Driver::Sqlite);
         QCOMPARE(f.environments[1].connection.database, u"/etc/doctor/demo.sqlite"_s);
         QCOMPARE(f.environments[1].deployment, DeploymentStyle::Compose);
+    }
+
+    // A device reports size 0; reading it whole never ended (found reviewing for tests/fuzz).
+    void deviceFileIsBounded()
+    {
+        if (!QFileInfo::exists(u"/dev/zero"_s))
+            QSKIP("no /dev/zero here");
+        const EnvironmentsFile f = EnvironmentsFile::load(u"/dev/zero"_s);
+        QVERIFY(!f.ok());
+        QVERIFY2(f.error.contains(u"larger than 4 MiB"), qPrintable(f.error));
     }
 
     void npgsqlTimeoutBecomesTheConnectTimeout()

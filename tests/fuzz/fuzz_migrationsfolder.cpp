@@ -1,0 +1,84 @@
+// The Migrations-folder reader. Each input line is a file name (with '/' for subfolders),
+// optionally followed by a tab and the file's content (so Designer.cs attributes and
+// model snapshots are read too). Every name goes through the name classifier; then the
+// files are created in a fresh folder and the folder is read.
+
+#include "expectedmigrations.h"
+#include "fuzzsupport.h"
+
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+using ExpectedMigrations::FolderEntry;
+
+namespace {
+
+// A relative path the file system can hold, inside the folder.
+bool usable(const QString &path)
+{
+    if (path.isEmpty() || path.contains(QChar(0)) || path.toUtf8().size() > 1000)
+        return false;
+    for (const QString &part : path.split(u'/')) {
+        if (part.isEmpty() || part == u"." || part == u".." || part.toUtf8().size() > 200)
+            return false;
+    }
+    return true;
+}
+
+void checkName(const QString &name)
+{
+    const FolderEntry asFile = ExpectedMigrations::classifyFolderEntry(name, false);
+    const FolderEntry asDir = ExpectedMigrations::classifyFolderEntry(name, true);
+    Fuzz::require(asDir == FolderEntry::Folder || asDir == FolderEntry::Ignored,
+        "a folder classified as a file", name);
+    Fuzz::require(asFile != FolderEntry::Folder, "a file classified as a folder", name);
+    if (asFile == FolderEntry::Migration) {
+        // The id is the name without ".cs": 14 digits, '_', and no further dot.
+        Fuzz::require(name.endsWith(u".cs"_s), "a migration that is not a .cs file", name);
+        const QString id = QFileInfo(name).completeBaseName();
+        Fuzz::require(id.size() == name.size() - 3 && id.size() > 15 && id.at(14) == u'_'
+                && !id.contains(u'.'),
+            "a migration name that does not give <timestamp>_<Name>", name);
+    }
+    if (asFile == FolderEntry::ModelSnapshot)
+        Fuzz::require(name.endsWith(u"ModelSnapshot.cs"_s), "a snapshot not named so", name);
+    if (name.startsWith(u'.'))
+        Fuzz::require(asFile == FolderEntry::Ignored && asDir == FolderEntry::Ignored,
+            "a hidden entry not ignored", name);
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static int run = 0;
+    const QString text = Fuzz::utf8(data, size);
+    const QString dir = Fuzz::scratchDir() + u"/m"_s + QString::number(run++);
+    QDir().mkpath(dir);
+    int files = 0;
+    for (const QString &line : text.split(u'\n')) {
+        const qsizetype tab = line.indexOf(u'\t');
+        const QString path = tab < 0 ? line : line.left(tab);
+        for (const QString &part : path.split(u'/'))
+            checkName(part);
+        if (!usable(path) || ++files > 32)
+            continue;
+        // Another line may have made a part of the path a file, or the whole a folder.
+        const QString full = dir + u'/' + path;
+        QFile file(full);
+        if (QDir().mkpath(QFileInfo(full).path()) && !QFileInfo(full).isDir()
+            && file.open(QIODevice::WriteOnly))
+            file.write(tab < 0 ? QByteArray() : line.mid(tab + 1).toUtf8());
+    }
+    const ExpectedSet set = ExpectedMigrations::fromMigrationsFolder(dir);
+    QDir(dir).removeRecursively();
+    if (set.error.isEmpty()) {
+        Fuzz::require(!set.ids.isEmpty(), "a folder set without ids");
+        for (qsizetype i = 0; i < set.ids.size(); ++i) {
+            Fuzz::require(set.ids.at(i).size() <= ExpectedMigrations::MaxIdLength,
+                "a MigrationId over 150", set.ids.at(i));
+            Fuzz::require(i == 0 || set.ids.at(i - 1) < set.ids.at(i), "ids not sorted", dir);
+        }
+    }
+    return 0;
+}
