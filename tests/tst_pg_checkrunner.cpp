@@ -270,10 +270,10 @@ private Q_SLOTS:
                         .toInt()
                     == 1,
                 5000);
+            // Only sessions on this test's database: other test programs share the server.
             m_pg.exec(m_db,
                 { u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name "
-                  u"= "
-                  "'doctor-dashboard'"_s });
+                  "= 'doctor-dashboard' AND datname = current_database()"_s });
             QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
             runner.disconnect(this);
         }

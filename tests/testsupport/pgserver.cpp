@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -117,8 +118,19 @@ QVariant PgServer::scalar(const QString &database, const QString &sql) const
 QString PgServer::createDatabase(const QString &prefix) const
 {
     const QString name = prefix + u'_' + QUuid::createUuid().toString(QUuid::Id128).left(12);
-    const QString error = exec(u"postgres"_s, { u"CREATE DATABASE \"%1\""_s.arg(name) });
-    return error.isEmpty() ? name : QString();
+    // Test executables run in parallel, and CREATE DATABASE fails while another session
+    // is copying the same template ("source database is being accessed by other users").
+    QString error;
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        error = exec(u"postgres"_s, {u"CREATE DATABASE \"%1\""_s.arg(name)});
+        if (error.isEmpty())
+            return name;
+        if (!error.contains(u"being accessed by other users"))
+            break;
+        QThread::msleep(100);
+    }
+    qWarning("createDatabase(%s): %s", qPrintable(prefix), qPrintable(error));
+    return QString();
 }
 
 bool PgServer::restart(QString *message) const
