@@ -451,7 +451,8 @@ FolderEntry classifyFolderEntry(const QString &name, bool isDir)
     }
     if (name.endsWith(u"ModelSnapshot.cs"_s))
         return FolderEntry::ModelSnapshot;
-    static const QRegularExpression migrationFile(u"^\\d{14}_[^.]+\\.cs$"_s);
+    // \z, not $: '$' also matches before a final line break, which a file name can hold.
+    static const QRegularExpression migrationFile(u"^\\d{14}_[^.]+\\.cs\\z"_s);
     return migrationFile.match(name).hasMatch() ? FolderEntry::Migration : FolderEntry::Ignored;
 }
 

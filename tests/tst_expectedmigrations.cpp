@@ -664,6 +664,38 @@ private Q_SLOTS:
             { u"npgsql-idempotent.sql"_s, u"Migrations"_s, u"manifest.txt"_s })
             QCOMPARE(EM::load(dataPath(source)).ids, acmeIds);
     }
+
+    // The name classifier behind fromMigrationsFolder() (fuzzed by tests/fuzz).
+    void classifiesFolderEntries_data()
+    {
+        using FE = ExpectedMigrations::FolderEntry;
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("isDir");
+        QTest::addColumn<FE>("entry");
+        QTest::newRow("migration")
+            << u"20240115093000_InitialCreate.cs"_s << false << FE::Migration;
+        QTest::newRow("designer") << u"20240115093000_InitialCreate.Designer.cs"_s << false
+                                  << FE::Ignored;
+        QTest::newRow("snapshot") << u"AppDbContextModelSnapshot.cs"_s << false
+                                  << FE::ModelSnapshot;
+        QTest::newRow("13 digits") << u"2024011509300_X.cs"_s << false << FE::Ignored;
+        QTest::newRow("other file") << u"MigrationBuilderExtensions.cs"_s << false << FE::Ignored;
+        QTest::newRow("hidden file") << u".20240115093000_X.cs"_s << false << FE::Ignored;
+        QTest::newRow("folder") << u"2025"_s << true << FE::Folder;
+        QTest::newRow("bin") << u"bin"_s << true << FE::Ignored;
+        QTest::newRow("OBJ") << u"OBJ"_s << true << FE::Ignored;
+        QTest::newRow("hidden folder") << u".git"_s << true << FE::Ignored;
+        // '$' also matched before a final line break: "X.cs\n" passed for X.cs (review for
+        // tests/fuzz; a Linux file name may end in a line break).
+        QTest::newRow("trailing newline") << u"20240115093000_X.cs\n"_s << false << FE::Ignored;
+    }
+
+    void classifiesFolderEntries()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, isDir);
+        QTEST(ExpectedMigrations::classifyFolderEntry(name, isDir), "entry");
+    }
 };
 
 QTEST_GUILESS_MAIN(TestExpectedMigrations)

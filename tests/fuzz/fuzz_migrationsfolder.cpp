@@ -1,7 +1,7 @@
-// The Migrations-folder reader. Each input line is a file name (with '/' for subfolders),
-// optionally followed by a tab and the file's content (so Designer.cs attributes and
-// model snapshots are read too). Every name goes through the name classifier; then the
-// files are created in a fresh folder and the folder is read.
+// The Migrations-folder reader. The whole input, and each of its lines, is a file name
+// for the name classifier. Then each line (with '/' for subfolders, optionally followed by
+// a tab and the file's content, so Designer.cs attributes and model snapshots are read
+// too) is created as a file in a fresh folder, and the folder is read.
 
 #include "expectedmigrations.h"
 #include "fuzzsupport.h"
@@ -53,6 +53,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static int run = 0;
     const QString text = Fuzz::utf8(data, size);
+    // A Linux file name may hold any character but '/' and NUL, line breaks included.
+    if (!text.contains(u'/') && !text.contains(QChar(0)))
+        checkName(text);
     const QString dir = Fuzz::scratchDir() + u"/m"_s + QString::number(run++);
     QDir().mkpath(dir);
     int files = 0;
