@@ -120,7 +120,7 @@ RemediationPanel::RemediationPanel(QWidget *parent)
     topLayout->addWidget(m_message);
     topLayout->addWidget(m_evidence, 1);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
+    auto *splitter = m_splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(u"remediationSplitter"_s);
     splitter->addWidget(top);
     splitter->addWidget(m_tabs);
@@ -171,6 +171,14 @@ void RemediationPanel::show(
     m_message->setVisible(result.has_value());
     fillBadges(article, result);
     fillEvidence(result);
+    if (!result) {
+        // An article on its own (the KB browser): no evidence, so the header needs only
+        // its own height and the fixes and text get the rest.
+        const int header
+            = m_title->sizeHint().height() + m_badges->heightForWidth(m_splitter->width()) + 16;
+        const int rest = qMax(0, m_splitter->height() - header);
+        m_splitter->setSizes({ header, rest * 6 / 10, rest * 4 / 10 });
+    }
     fillFixes(article, env);
     fillRelated(article);
     // The heavy parts (highlighted blocks, the article's rich text) are built on later

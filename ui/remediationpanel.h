@@ -10,6 +10,7 @@
 class ArticleView;
 class CodeBlockView;
 class QLabel;
+class QSplitter;
 class QTabWidget;
 class QTableWidget;
 class QVBoxLayout;
@@ -57,7 +58,8 @@ private:
     QLabel *m_related;
     ArticleView *m_article;
     QList<QList<CodeBlockView *>> m_blocks; // per DeploymentStyle
-    QList<bool> m_built;                    // per DeploymentStyle: blocks created
+    QSplitter *m_splitter = nullptr;
+    QList<bool> m_built; // per DeploymentStyle: blocks created
     std::optional<KbArticle> m_fixArticle;
     QMap<QString, QString> m_placeholders;
     quint64 m_showSerial = 0; // drops deferred work of a result no longer shown
