@@ -29,11 +29,13 @@ BEGIN TRANSACTION READ ONLY;
 SELECT current_setting('max_connections')::int,
        current_setting('superuser_reserved_connections')::int,
        COALESCE(current_setting('reserved_connections', true)::int, 0),
-       (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'),
-       (SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in transaction%'
+       count(*) FILTER (WHERE backend_type = 'client backend'),
+       count(*) FILTER (WHERE state LIKE 'idle in transaction%'
            AND state_change < clock_timestamp() - make_interval(secs => 30)),
-       (SELECT COALESCE(EXTRACT(EPOCH FROM max(clock_timestamp() - xact_start)), 0)::float8
-           FROM pg_stat_activity WHERE xact_start IS NOT NULL AND pid <> pg_backend_pid());
-SELECT COALESCE(NULLIF(application_name, ''), '(unnamed)'), count(*) FROM pg_stat_activity
- WHERE backend_type = 'client backend' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 25;
+       COALESCE(EXTRACT(EPOCH FROM max(clock_timestamp() - xact_start)
+           FILTER (WHERE pid <> pg_backend_pid())), 0)::float8
+  FROM pg_stat_get_activity(NULL);
+SELECT COALESCE(NULLIF(application_name, ''), '(unnamed)'), count(*)
+  FROM pg_stat_get_activity(NULL) WHERE backend_type = 'client backend'
+ GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 25;
 ROLLBACK;

@@ -1,0 +1,198 @@
+// Integration tests of check.postgres.pool against the fixture's real PostgreSQL: the
+// counts come from sessions this test holds open, and thresholds are set low so that
+// each finding can be produced in about a second.
+#include "checkregistry.h"
+#include "checkrunner.h"
+#include "dbsession.h"
+#include "pgserver.h"
+#include "postgres/poolcheck.h"
+#include "runandwait.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+#include <QThread>
+#include <QUuid>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString Pool = u"check.postgres.pool"_s;
+
+// A session of "another application", opened on the test thread and kept open until the
+// object goes; inTransaction() leaves it idle inside an open transaction.
+class HeldSession
+{
+public:
+    HeldSession(const PgServer &pg, const QString &db, const QString &applicationName)
+        : m_name(DbSession::nextConnectionName())
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
+        c.setHostName(pg.host());
+        c.setPort(pg.port());
+        c.setDatabaseName(db);
+        c.setUserName(pg.user());
+        c.setPassword(pg.password());
+        if (!applicationName.isEmpty())
+            c.setConnectOptions(u"application_name="_s + applicationName);
+        m_open = c.open();
+    }
+    ~HeldSession()
+    {
+        {
+            QSqlDatabase c = QSqlDatabase::database(m_name, false);
+            c.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    bool isOpen() const { return m_open; }
+    bool inTransaction()
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name, false));
+        // A snapshot is taken by the SELECT, so xact_start is set as it would be for an
+        // application that read something and then forgot to commit.
+        return q.exec(u"BEGIN"_s) && q.exec(u"SELECT 1"_s);
+    }
+
+private:
+    QString m_name;
+    bool m_open = false;
+};
+
+std::unique_ptr<CheckRegistry> registryWith(const PoolCheck::Thresholds &t)
+{
+    auto check = std::make_unique<PoolCheck>();
+    check->thresholds = t;
+    auto registry = std::make_unique<CheckRegistry>();
+    registry->add(std::move(check));
+    return registry;
+}
+} // namespace
+
+class TestPgPoolCheck : public QObject
+{
+    Q_OBJECT
+private:
+    PgServer m_pg;
+    QString m_db;
+
+    CheckResult runPool(const PoolCheck::Thresholds &t)
+    {
+        const auto registry = registryWith(t);
+        CheckRunner runner(*registry);
+        const RunOutcome out = runAndWait(runner, { m_pg.environment(u"pool"_s, m_db) }, { Pool });
+        [&] {
+            QVERIFY(out.finished);
+            QCOMPARE(out.results.size(), 1);
+        }();
+        return out.results.value(0);
+    }
+
+    static QString uniqueApplication(const QString &prefix)
+    {
+        return prefix + u'-' + QUuid::createUuid().toString(QUuid::Id128).left(8);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_pg = PgServer::fromFixture();
+        QVERIFY2(m_pg.isValid(), qPrintable(m_pg.error()));
+        m_db = m_pg.createDatabase(u"pool"_s);
+        QVERIFY(!m_db.isEmpty());
+    }
+
+    void slotsAreTheServersSettings()
+    {
+        const CheckResult r = runPool({});
+        QCOMPARE(r.status, CheckStatus::Pass);
+        QCOMPARE(r.evidenceValue(u"MaxConnections"_s).toInt(),
+            m_pg.scalar(m_db, u"SELECT current_setting('max_connections')::int"_s).toInt());
+        QCOMPARE(r.evidenceValue(u"ReservedConnections"_s).toInt(),
+            m_pg.scalar(m_db,
+                    u"SELECT current_setting('superuser_reserved_connections')::int "
+                    "+ COALESCE(current_setting('reserved_connections', true)::int, 0)"_s)
+                .toInt());
+        // At least the check's own session is a client backend.
+        QVERIFY(r.evidenceValue(u"ConnectionsInUse"_s).toInt() >= 1);
+    }
+
+    void sessionsAreCountedByApplication()
+    {
+        const QString app = uniqueApplication(u"billing-api"_s);
+        std::vector<std::unique_ptr<HeldSession>> held;
+        for (int i = 0; i < 3; ++i) {
+            held.push_back(std::make_unique<HeldSession>(m_pg, m_db, app));
+            QVERIFY(held.back()->isOpen());
+        }
+        held.push_back(std::make_unique<HeldSession>(m_pg, m_db, QString()));
+        QVERIFY(held.back()->isOpen());
+
+        const CheckResult r = runPool({});
+        const QVariantMap byApp = r.evidenceValue(u"ByApplication"_s).toMap();
+        QCOMPARE(byApp.value(app).toInt(), 3);
+        QVERIFY2(byApp.value(u"(unnamed)"_s).toInt() >= 1, qPrintable(byApp.keys().join(u", ")));
+        QVERIFY(byApp.value(u"doctor-dashboard"_s).toInt() >= 1);
+        QVERIFY(r.evidenceValue(u"ConnectionsInUse"_s).toInt() >= 5);
+
+        held.clear();
+        const CheckResult after = runPool({});
+        QVERIFY(!after.evidenceValue(u"ByApplication"_s).toMap().contains(app));
+    }
+
+    void idleInTransactionCountsOnlySessionsIdleLongerThanTheMinimum()
+    {
+        HeldSession a(m_pg, m_db, uniqueApplication(u"forgetful"_s));
+        HeldSession b(m_pg, m_db, uniqueApplication(u"forgetful"_s));
+        QVERIFY(a.inTransaction());
+        QVERIFY(b.inTransaction());
+        QThread::msleep(1500);
+
+        PoolCheck::Thresholds t;
+        t.idleInTransactionMinSec = 3600; // nobody on the fixture has been idle that long
+        const CheckResult young = runPool(t);
+        QCOMPARE(young.evidenceValue(u"IdleInTransaction"_s).toInt(), 0);
+
+        t.idleInTransactionMinSec = 1;
+        t.idleInTransactionWarn = 2;
+        const CheckResult old = runPool(t);
+        QVERIFY(old.evidenceValue(u"IdleInTransaction"_s).toInt() >= 2);
+        QCOMPARE(old.status, CheckStatus::Warn);
+        QVERIFY2(old.message.contains(u"idle in transaction for over 1 s"_s), qPrintable(old.message));
+    }
+
+    void anOldTransactionWarnsAndFails()
+    {
+        HeldSession s(m_pg, m_db, uniqueApplication(u"batch"_s));
+        QVERIFY(s.inTransaction());
+        QThread::msleep(1500);
+
+        PoolCheck::Thresholds t;
+        t.idleInTransactionWarn = 1000; // only the transaction's age may decide here
+        t.longestTransactionWarnSec = 1;
+        const CheckResult warn = runPool(t);
+        QCOMPARE(warn.status, CheckStatus::Warn);
+        QVERIFY(warn.evidenceValue(u"LongestTransactionSeconds"_s).toDouble() >= 1.4);
+        QVERIFY2(warn.message.contains(u"a transaction has been open for"_s), qPrintable(warn.message));
+
+        t.longestTransactionFailSec = 1;
+        QCOMPARE(runPool(t).status, CheckStatus::Fail);
+    }
+
+    void usageThresholdsWarnAndFail()
+    {
+        PoolCheck::Thresholds t;
+        t.usageWarnPercent = 0.01; // one session in use is above it
+        CheckResult r = runPool(t);
+        QCOMPARE(r.status, CheckStatus::Warn);
+        QVERIFY2(r.message.contains(u"usable connections in use"_s), qPrintable(r.message));
+
+        t.usageFailPercent = 0.01;
+        r = runPool(t);
+        QCOMPARE(r.status, CheckStatus::Fail);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPgPoolCheck)
+#include "tst_pg_poolcheck.moc"
