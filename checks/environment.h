@@ -14,6 +14,22 @@ struct Timeouts
     int lockMs = 2000;
 };
 
+// When check.postgres.pool warns and fails; defaults are the product's. A server behind
+// a pooler such as PgBouncer runs close to its limit by design and wants higher ones.
+struct PoolThresholds
+{
+    double usageWarnPercent = 80;
+    double usageFailPercent = 95;
+    int idleInTransactionWarn = 5;
+    // A session idle in a transaction for a moment is normal; only ones left idle this
+    // long hold locks and snapshots that hurt.
+    int idleInTransactionMinSec = 30;
+    double longestTransactionWarnSec = 300;
+    double longestTransactionFailSec = 3600;
+
+    bool operator==(const PoolThresholds &) const = default;
+};
+
 // One configured database environment: what to connect to and how it is deployed.
 struct Environment
 {
@@ -34,6 +50,7 @@ struct Environment
     QString historySchema = QStringLiteral("public");
     QString historyTable = QStringLiteral("__EFMigrationsHistory");
     Timeouts timeouts;
+    PoolThresholds pool;
     QMap<QString, QString> placeholders; // values for <name> placeholders in fix commands
 
     // Sets the connection and its source, taking the connect and command timeouts from

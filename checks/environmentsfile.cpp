@@ -57,6 +57,25 @@ struct Reader
         return QDir::cleanPath(QFileInfo(path).absoluteDir().filePath(value));
     }
 
+    // A number in [min, max] under key of mapping n (named context in messages), or
+    // fallback when the key is absent; sets *error when it is not such a number.
+    double number(const YAML::Node &n, const char *key, double fallback, double min, double max,
+        const QString &context, QString *error)
+    {
+        const YAML::Node v = n[key];
+        if (!v)
+            return fallback;
+        bool ok = false;
+        const double d = v.IsScalar() ? qs(v.Scalar()).toDouble(&ok) : 0;
+        if (!ok || d < min || d > max) {
+            *error = u"%1: %2.%3 must be a number from %4 to %5, got '%6'"_s.arg(
+                where(path, v.Mark()), context, QString::fromLatin1(key), QString::number(min),
+                QString::number(max), v.IsScalar() ? qs(v.Scalar()) : u"a list or mapping"_s);
+            return fallback;
+        }
+        return d;
+    }
+
     int seconds(const YAML::Node &n, const char *key, int fallback, QString *error, double scale)
     {
         const YAML::Node v = n[key];
@@ -72,6 +91,45 @@ struct Reader
         // Rounded, not truncated: 1.001 s must read back as 1001 ms. Never 0, which libpq
         // and the server take as "no limit".
         return qMax(1, qRound(d * scale));
+    }
+
+    bool readPool(const YAML::Node &p, PoolThresholds *t, QString *error)
+    {
+        if (!p.IsMap()) {
+            *error = u"%1: 'pool' must be a mapping like {usageWarn: 80, usageFail: 95}"_s.arg(
+                where(path, p.Mark()));
+            return false;
+        }
+        const QString c = u"pool"_s;
+        warnUnknownKeys(p,
+            { u"usageWarn"_s, u"usageFail"_s, u"idleInTransactionWarn"_s, u"idleSeconds"_s,
+                u"transactionWarnSeconds"_s, u"transactionFailSeconds"_s },
+            c);
+        t->usageWarnPercent = number(p, "usageWarn", t->usageWarnPercent, 0, 100, c, error);
+        t->usageFailPercent = number(p, "usageFail", t->usageFailPercent, 0, 100, c, error);
+        t->idleInTransactionWarn = qRound(
+            number(p, "idleInTransactionWarn", t->idleInTransactionWarn, 1, 100000, c, error));
+        t->idleInTransactionMinSec
+            = qRound(number(p, "idleSeconds", t->idleInTransactionMinSec, 1, 86400, c, error));
+        t->longestTransactionWarnSec = number(
+            p, "transactionWarnSeconds", t->longestTransactionWarnSec, 1, 31536000, c, error);
+        t->longestTransactionFailSec = number(
+            p, "transactionFailSeconds", t->longestTransactionFailSec, 1, 31536000, c, error);
+        if (!error->isEmpty())
+            return false;
+        // A warning above the failure would never be seen: the failure comes first.
+        if (t->usageWarnPercent > t->usageFailPercent
+            || t->longestTransactionWarnSec > t->longestTransactionFailSec) {
+            *error = u"%1: pool warning thresholds must not be above the failure ones "
+                     "(usageWarn %2 > usageFail %3, or transactionWarnSeconds %4 > "
+                     "transactionFailSeconds %5)"_s.arg(where(path, p.Mark()))
+                         .arg(t->usageWarnPercent)
+                         .arg(t->usageFailPercent)
+                         .arg(t->longestTransactionWarnSec)
+                         .arg(t->longestTransactionFailSec);
+            return false;
+        }
+        return true;
     }
 
     // The connection from a .NET service's appsettings layers. Missing or broken settings
@@ -112,7 +170,7 @@ struct Reader
     bool readEnvironment(const YAML::Node &node, Environment *env, QString *error)
     {
         static const QSet<QString> known = { u"name"_s, u"deployment"_s, u"connection"_s,
-            u"expected"_s, u"reference"_s, u"history"_s, u"timeouts"_s, u"placeholders"_s,
+            u"expected"_s, u"reference"_s, u"history"_s, u"timeouts"_s, u"pool"_s, u"placeholders"_s,
             u"appsettings"_s, u"dotnetEnvironment"_s };
         if (!node.IsMap()) {
             *error
@@ -188,6 +246,8 @@ struct Reader
         }
         if (env->connection.commandTimeoutSec && !node["timeouts"])
             env->timeouts.statementMs = *env->connection.commandTimeoutSec * 1000;
+        if (const YAML::Node p = node["pool"]; p && !readPool(p, &env->pool, error))
+            return false;
         if (const YAML::Node p = node["placeholders"]) {
             if (!p.IsMap()) {
                 *error = u"%1: 'placeholders' must be a mapping of name: value"_s.arg(

@@ -73,6 +73,21 @@ void emitEnvironment(YAML::Emitter &out, const Environment &env, const QDir &bas
         out << YAML::Key << "lock" << YAML::Value << seconds(t.lockMs);
         out << YAML::EndMap;
     }
+    if (!(env.pool == defaults.pool)) {
+        // All six, for the same reason as the timeouts.
+        const PoolThresholds &p = env.pool;
+        const auto n = [](double v) { return s(QString::number(v, 'g', 10)); };
+        out << YAML::Key << "pool" << YAML::Value << YAML::Flow << YAML::BeginMap;
+        out << YAML::Key << "usageWarn" << YAML::Value << n(p.usageWarnPercent);
+        out << YAML::Key << "usageFail" << YAML::Value << n(p.usageFailPercent);
+        out << YAML::Key << "idleInTransactionWarn" << YAML::Value << n(p.idleInTransactionWarn);
+        out << YAML::Key << "idleSeconds" << YAML::Value << n(p.idleInTransactionMinSec);
+        out << YAML::Key << "transactionWarnSeconds" << YAML::Value
+            << n(p.longestTransactionWarnSec);
+        out << YAML::Key << "transactionFailSeconds" << YAML::Value
+            << n(p.longestTransactionFailSec);
+        out << YAML::EndMap;
+    }
     if (!env.placeholders.isEmpty()) {
         out << YAML::Key << "placeholders" << YAML::Value << YAML::BeginMap;
         for (auto it = env.placeholders.cbegin(); it != env.placeholders.cend(); ++it)

@@ -18,6 +18,8 @@ private Q_SLOTS:
     expected: ./Migrations
     history: {schema: platform, table: __EFMigrationsHistory}
     timeouts: {connect: 4, statement: 2.5, lock: 1}
+    pool: {usageWarn: 85, usageFail: 98, idleInTransactionWarn: 3, idleSeconds: 60,
+           transactionWarnSeconds: 120, transactionFailSeconds: 900}
     placeholders: {platform-pod: platform-0, namespace: stella}
   - name: demo
     connection: "sqlite:demo.sqlite"
@@ -33,7 +35,15 @@ private Q_SLOTS:
         QCOMPARE(prod.timeouts.connectSec, 4);
         QCOMPARE(prod.timeouts.statementMs, 2500);
         QCOMPARE(prod.timeouts.lockMs, 1000);
+        QCOMPARE(prod.pool.usageWarnPercent, 85.0);
+        QCOMPARE(prod.pool.usageFailPercent, 98.0);
+        QCOMPARE(prod.pool.idleInTransactionWarn, 3);
+        QCOMPARE(prod.pool.idleInTransactionMinSec, 60);
+        QCOMPARE(prod.pool.longestTransactionWarnSec, 120.0);
+        QCOMPARE(prod.pool.longestTransactionFailSec, 900.0);
         QCOMPARE(prod.placeholders.value(u"platform-pod"_s), u"platform-0"_s);
+        // Without a pool mapping, the product's defaults.
+        QVERIFY(f.environments[1].pool == PoolThresholds());
         QCOMPARE(f.environments[1].connection.driver, ConnectionSpec::Driver::Sqlite);
         QCOMPARE(f.environments[1].connection.database, u"/etc/doctor/demo.sqlite"_s);
         QCOMPARE(f.environments[1].deployment, DeploymentStyle::Compose);
@@ -78,6 +88,15 @@ private Q_SLOTS:
         QTest::newRow("duplicate") << QByteArray("environments:\n  - name: a\n  - name: a\n") << u"f.yaml:3:5:"_s;
         QTest::newRow("bad timeout") << QByteArray("environments:\n  - name: a\n    timeouts: {connect: soon}\n")
                                      << u"f.yaml:3:25: timeouts.connect"_s;
+        QTest::newRow("pool not a map") << QByteArray("environments:\n  - name: a\n    pool: 80\n")
+                                        << u"f.yaml:3:11: 'pool' must be a mapping"_s;
+        QTest::newRow("pool percent") << QByteArray("environments:\n  - name: a\n    pool: {usageWarn: 180}\n")
+                                      << u"f.yaml:3:23: pool.usageWarn must be a number from 0 to 100, got '180'"_s;
+        QTest::newRow("pool word") << QByteArray("environments:\n  - name: a\n    pool: {idleSeconds: long}\n")
+                                   << u"f.yaml:3:25: pool.idleSeconds"_s;
+        QTest::newRow("pool warn above fail")
+            << QByteArray("environments:\n  - name: a\n    pool: {usageWarn: 96, usageFail: 95}\n")
+            << u"f.yaml:3:11: pool warning thresholds must not be above the failure ones"_s;
         QTest::newRow("bad connection") << QByteArray("environments:\n  - name: a\n    connection: \"Host=x;Port=abc\"\n")
                                         << u"f.yaml:3:17: connection of 'a'"_s;
     }

@@ -90,6 +90,12 @@ private:
         QCOMPARE(a.timeouts.connectSec, b.timeouts.connectSec);
         QCOMPARE(a.timeouts.statementMs, b.timeouts.statementMs);
         QCOMPARE(a.timeouts.lockMs, b.timeouts.lockMs);
+        QCOMPARE(a.pool.usageWarnPercent, b.pool.usageWarnPercent);
+        QCOMPARE(a.pool.usageFailPercent, b.pool.usageFailPercent);
+        QCOMPARE(a.pool.idleInTransactionWarn, b.pool.idleInTransactionWarn);
+        QCOMPARE(a.pool.idleInTransactionMinSec, b.pool.idleInTransactionMinSec);
+        QCOMPARE(a.pool.longestTransactionWarnSec, b.pool.longestTransactionWarnSec);
+        QCOMPARE(a.pool.longestTransactionFailSec, b.pool.longestTransactionFailSec);
         QCOMPARE(a.placeholders, b.placeholders);
     }
 
@@ -131,6 +137,10 @@ private Q_SLOTS:
         QCOMPARE(again.environments[2].connection.password, QString::fromLatin1(Sentinel));
         // Command Timeout has no libpq keyword; it survives as the statement timeout.
         QCOMPARE(again.environments[5].timeouts.statementMs, 30000);
+        // Pool thresholds are written only where they differ from the defaults.
+        QCOMPARE(again.environments[1].pool.usageFailPercent, 99.5);
+        QVERIFY(again.environments[0].pool == PoolThresholds());
+        QCOMPARE(readFile(saved).count("usageWarn"), 1);
 
         // Stable output: saving what was read back gives the same bytes.
         const QString second = m_dir.filePath(u"second.yaml"_s);

@@ -1,11 +1,10 @@
 // Integration tests of check.postgres.pool against the fixture's real PostgreSQL: the
-// counts come from sessions this test holds open, and thresholds are set low so that
-// each finding can be produced in about a second.
+// counts come from sessions this test holds open, and the environment's thresholds are
+// set low so that each finding can be produced in about a second.
 #include "checkregistry.h"
 #include "checkrunner.h"
 #include "dbsession.h"
 #include "pgserver.h"
-#include "postgres/poolcheck.h"
 #include "runandwait.h"
 
 #include <QSqlDatabase>
@@ -14,6 +13,7 @@
 #include <QThread>
 #include <QUuid>
 #include <memory>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -60,14 +60,6 @@ private:
     bool m_open = false;
 };
 
-std::unique_ptr<CheckRegistry> registryWith(const PoolCheck::Thresholds &t)
-{
-    auto check = std::make_unique<PoolCheck>();
-    check->thresholds = t;
-    auto registry = std::make_unique<CheckRegistry>();
-    registry->add(std::move(check));
-    return registry;
-}
 } // namespace
 
 class TestPgPoolCheck : public QObject
@@ -77,11 +69,12 @@ private:
     PgServer m_pg;
     QString m_db;
 
-    CheckResult runPool(const PoolCheck::Thresholds &t)
+    CheckResult runPool(const PoolThresholds &t)
     {
-        const auto registry = registryWith(t);
-        CheckRunner runner(*registry);
-        const RunOutcome out = runAndWait(runner, { m_pg.environment(u"pool"_s, m_db) }, { Pool });
+        Environment env = m_pg.environment(u"pool"_s, m_db);
+        env.pool = t;
+        CheckRunner runner(CheckRegistry::builtin());
+        const RunOutcome out = runAndWait(runner, { env }, { Pool });
         [&] {
             QVERIFY(out.finished);
             QCOMPARE(out.results.size(), 1);
@@ -149,7 +142,7 @@ private Q_SLOTS:
         QVERIFY(b.inTransaction());
         QThread::msleep(1500);
 
-        PoolCheck::Thresholds t;
+        PoolThresholds t;
         t.idleInTransactionMinSec = 3600; // nobody on the fixture has been idle that long
         const CheckResult young = runPool(t);
         QCOMPARE(young.evidenceValue(u"IdleInTransaction"_s).toInt(), 0);
@@ -160,6 +153,9 @@ private Q_SLOTS:
         QVERIFY(old.evidenceValue(u"IdleInTransaction"_s).toInt() >= 2);
         QCOMPARE(old.status, CheckStatus::Warn);
         QVERIFY2(old.message.contains(u"idle in transaction for over 1 s"_s), qPrintable(old.message));
+        // The reader sees what the values were held against.
+        QVERIFY2(old.evidenceValue(u"Thresholds"_s).toString().contains(u"warn at 2 sessions idle over 1 s"_s),
+            qPrintable(old.evidenceValue(u"Thresholds"_s).toString()));
     }
 
     void anOldTransactionWarnsAndFails()
@@ -168,7 +164,7 @@ private Q_SLOTS:
         QVERIFY(s.inTransaction());
         QThread::msleep(1500);
 
-        PoolCheck::Thresholds t;
+        PoolThresholds t;
         t.idleInTransactionWarn = 1000; // only the transaction's age may decide here
         t.longestTransactionWarnSec = 1;
         const CheckResult warn = runPool(t);
@@ -182,7 +178,7 @@ private Q_SLOTS:
 
     void usageThresholdsWarnAndFail()
     {
-        PoolCheck::Thresholds t;
+        PoolThresholds t;
         t.usageWarnPercent = 0.01; // one session in use is above it
         CheckResult r = runPool(t);
         QCOMPARE(r.status, CheckStatus::Warn);

@@ -14,6 +14,7 @@ QStringList PoolCheck::tags() const
 CheckResult PoolCheck::run(const CheckContext &ctx) const
 {
     const QSqlDatabase db = ctx.database();
+    const PoolThresholds &thresholds = ctx.environment.pool;
     // pg_stat_get_activity(NULL) is what the pg_stat_activity view reads, without the view's
     // joins to pg_database and pg_authid: in the fresh backend a check runs in, planning
     // those joins costs the server more than everything else the check asks (BENCHMARKS.md).
@@ -89,6 +90,15 @@ CheckResult PoolCheck::run(const CheckContext &ctx) const
                << qMakePair(u"UsagePercent"_s, QVariant(qRound(usage * 10) / 10.0))
                << qMakePair(u"IdleInTransaction"_s, QVariant(idleInTx))
                << qMakePair(u"LongestTransactionSeconds"_s, QVariant(qRound(longestTx * 10) / 10.0))
-               << qMakePair(u"ByApplication"_s, QVariant(byApplication));
+               << qMakePair(u"ByApplication"_s, QVariant(byApplication))
+               << qMakePair(u"Thresholds"_s,
+                      QVariant(u"usage warn %1 %, fail %2 %; idle in transaction: warn at %3 "
+                               "sessions idle over %4 s; transaction warn %5 s, fail %6 s"_s
+                                   .arg(thresholds.usageWarnPercent)
+                                   .arg(thresholds.usageFailPercent)
+                                   .arg(thresholds.idleInTransactionWarn)
+                                   .arg(thresholds.idleInTransactionMinSec)
+                                   .arg(thresholds.longestTransactionWarnSec)
+                                   .arg(thresholds.longestTransactionFailSec)));
     return r;
 }
