@@ -34,12 +34,7 @@ public:
         m_future = QtConcurrent::run([this, pg, db] {
             const QString name = DbSession::nextConnectionName();
             {
-                QSqlDatabase c = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
-                c.setHostName(pg.host());
-                c.setPort(pg.port());
-                c.setDatabaseName(db);
-                c.setUserName(pg.user());
-                c.setPassword(pg.password());
+                QSqlDatabase c = pg.addConnection(name, db);
                 if (c.open()) {
                     QSqlQuery q(c);
                     q.exec(u"BEGIN"_s);

@@ -3,6 +3,7 @@
 #include "dbsession.h"
 #include "pgserver.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -15,13 +16,21 @@ private:
     PgServer m_pg;
     QString m_db;
 
-    // The settings a session sees, read through the session's own connection.
-    static QString show(const DbSession &session, const QString &setting)
+    // Opens a session for env and reads settings through its own connection.
+    static QStringList settingsOf(const Environment &env, const QStringList &names)
     {
+        DbSession session(env, nullptr);
+        if (!session.open())
+            return { u"(open failed: %1)"_s.arg(session.error().detail) };
+        QStringList values;
         QSqlQuery q(QSqlDatabase::database(session.connectionName(), false));
-        if (!q.exec(u"SELECT current_setting('%1')"_s.arg(setting)) || !q.next())
-            return u"(error: %1)"_s.arg(q.lastError().text());
-        return q.value(0).toString();
+        for (const QString &name : names) {
+            q.prepare(u"SELECT current_setting(?)"_s);
+            q.addBindValue(name);
+            values << (q.exec() && q.next() ? q.value(0).toString()
+                                            : u"(error: %1)"_s.arg(q.lastError().text()));
+        }
+        return values;
     }
 
     Environment environment() const
@@ -46,34 +55,25 @@ private Q_SLOTS:
 
     void timeoutsAreTheEnvironments()
     {
-        const Environment env = environment();
-        DbSession session(env, nullptr);
-        QVERIFY2(session.open(), qPrintable(session.error().detail));
-        QCOMPARE(show(session, u"statement_timeout"_s), u"4321ms"_s);
-        QCOMPARE(show(session, u"lock_timeout"_s), u"1234ms"_s);
-        QCOMPARE(show(session, u"application_name"_s), u"doctor-dashboard"_s);
+        QCOMPARE(settingsOf(environment(),
+                     { u"statement_timeout"_s, u"lock_timeout"_s, u"application_name"_s }),
+            QStringList({ u"4321ms"_s, u"1234ms"_s, u"doctor-dashboard"_s }));
     }
 
     void theUsersServerOptionsAreKept()
     {
         Environment env = environment();
         env.connection.setOption(u"options"_s, u"-c work_mem=12345kB -c statement_timeout=99"_s);
-        DbSession session(env, nullptr);
-        QVERIFY2(session.open(), qPrintable(session.error().detail));
-        QCOMPARE(show(session, u"work_mem"_s), u"12345kB"_s);
         // The environment's timeout is the one doctor promises, so it wins.
-        QCOMPARE(show(session, u"statement_timeout"_s), u"4321ms"_s);
-        QCOMPARE(show(session, u"lock_timeout"_s), u"1234ms"_s);
+        QCOMPARE(settingsOf(env, { u"work_mem"_s, u"statement_timeout"_s, u"lock_timeout"_s }),
+            QStringList({ u"12345kB"_s, u"4321ms"_s, u"1234ms"_s }));
     }
 
     void pgoptionsIsKeptWhenTheConnectionHasNoOptions()
     {
         qputenv("PGOPTIONS", "-c work_mem=23456kB");
-        const Environment env = environment(); // DbSession keeps a reference
-        DbSession session(env, nullptr);
-        QVERIFY2(session.open(), qPrintable(session.error().detail));
-        QCOMPARE(show(session, u"work_mem"_s), u"23456kB"_s);
-        QCOMPARE(show(session, u"statement_timeout"_s), u"4321ms"_s);
+        QCOMPARE(settingsOf(environment(), { u"work_mem"_s, u"statement_timeout"_s }),
+            QStringList({ u"23456kB"_s, u"4321ms"_s }));
     }
 
     void optionsQpsqlCannotCarryStillGetTheTimeouts()
@@ -81,12 +81,9 @@ private Q_SLOTS:
         // A ';' cannot pass through QSqlDatabase's options; libpq gets PGOPTIONS as it is
         // and the timeouts are set after the connect instead.
         qputenv("PGOPTIONS", "-c search_path=a;b");
-        const Environment env = environment(); // DbSession keeps a reference
-        DbSession session(env, nullptr);
-        QVERIFY2(session.open(), qPrintable(session.error().detail));
-        QCOMPARE(show(session, u"search_path"_s), u"a;b"_s);
-        QCOMPARE(show(session, u"statement_timeout"_s), u"4321ms"_s);
-        QCOMPARE(show(session, u"lock_timeout"_s), u"1234ms"_s);
+        QCOMPARE(
+            settingsOf(environment(), { u"search_path"_s, u"statement_timeout"_s, u"lock_timeout"_s }),
+            QStringList({ u"a;b"_s, u"4321ms"_s, u"1234ms"_s }));
     }
 };
 

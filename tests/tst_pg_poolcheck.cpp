@@ -28,12 +28,7 @@ public:
     HeldSession(const PgServer &pg, const QString &db, const QString &applicationName)
         : m_name(DbSession::nextConnectionName())
     {
-        QSqlDatabase c = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
-        c.setHostName(pg.host());
-        c.setPort(pg.port());
-        c.setDatabaseName(db);
-        c.setUserName(pg.user());
-        c.setPassword(pg.password());
+        QSqlDatabase c = pg.addConnection(m_name, db);
         if (!applicationName.isEmpty())
             c.setConnectOptions(u"application_name="_s + applicationName);
         m_open = c.open();

@@ -66,6 +66,17 @@ QString PgServer::npgsqlString(const QString &database) const
         database, m_user, m_password);
 }
 
+QSqlDatabase PgServer::addConnection(const QString &connectionName, const QString &database) const
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connectionName);
+    db.setHostName(m_host);
+    db.setPort(m_port);
+    db.setDatabaseName(database);
+    db.setUserName(m_user);
+    db.setPassword(m_password);
+    return db;
+}
+
 // Opens a superuser connection to database on the calling thread, hands it to use, and
 // removes it again; returns the connect error, if any.
 template <typename Use>
@@ -74,12 +85,7 @@ static QString withConnection(const PgServer &pg, const QString &database, Use u
     const QString name = DbSession::nextConnectionName();
     QString error;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
-        db.setHostName(pg.host());
-        db.setPort(pg.port());
-        db.setDatabaseName(database);
-        db.setUserName(pg.user());
-        db.setPassword(pg.password());
+        QSqlDatabase db = pg.addConnection(name, database);
         if (db.open())
             use(db);
         else

@@ -2,6 +2,7 @@
 
 #include "environment.h"
 
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 
@@ -26,6 +27,9 @@ public:
     Environment environment(const QString &name, const QString &database) const;
     QString npgsqlString(const QString &database) const;
 
+    // Adds a superuser QPSQL connection to database under connectionName, not yet open;
+    // it belongs to the calling thread.
+    QSqlDatabase addConnection(const QString &connectionName, const QString &database) const;
     // Runs statements one by one as the superuser on the calling thread; returns the first
     // error's text, or an empty string.
     QString exec(const QString &database, const QStringList &statements) const;
