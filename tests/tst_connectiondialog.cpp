@@ -5,6 +5,7 @@
 #include "connectiontester.h"
 #include "environmentdetailsform.h"
 #include "environmentsmodel.h"
+#include "poolthresholdsform.h"
 #include "kblibrary.h"
 #include "mainwindow.h"
 #include "secretstore.h"
@@ -13,6 +14,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDirIterator>
@@ -197,6 +199,41 @@ private Q_SLOTS:
         d.nameEdit()->clear();
         QVERIFY(!d.okButton()->isEnabled());
         QVERIFY(d.validationLabel()->text().contains(u"Enter a name"));
+    }
+
+    void poolLimitsAreEditedAndChecked()
+    {
+        Environment env;
+        env.name = u"prod"_s;
+        env.connection.host = u"db"_s;
+        env.pool.usageWarnPercent = 90;
+        env.pool.longestTransactionFailSec = 7200;
+        ConnectionDialog d({ u"prod"_s });
+        d.setEnvironment(env);
+        d.show();
+        PoolThresholdsForm *pool = d.poolForm();
+        QCOMPARE(pool->usageWarnBox()->value(), 90.0);
+        QCOMPARE(pool->usageFailBox()->value(), 95.0); // the default, as the file had none
+        QCOMPARE(pool->transactionFailBox()->value(), 7200);
+        QVERIFY(d.okButton()->isEnabled());
+
+        // Typed as a user would: select all, type, and the warning is now above the failure.
+        pool->usageWarnBox()->setFocus();
+        pool->usageWarnBox()->selectAll();
+        QTest::keyClicks(pool->usageWarnBox(), u"97"_s);
+        QCOMPARE(pool->usageWarnBox()->value(), 97.0);
+        QVERIFY(!d.okButton()->isEnabled());
+        QVERIFY2(d.validationLabel()->text().contains(u"above its failure"_s),
+            qPrintable(d.validationLabel()->text()));
+
+        pool->usageFailBox()->setValue(99);
+        pool->idleSecondsBox()->setValue(120);
+        QVERIFY2(d.okButton()->isEnabled(), qPrintable(d.validationError()));
+        const Environment out = d.environment();
+        QCOMPARE(out.pool.usageWarnPercent, 97.0);
+        QCOMPARE(out.pool.usageFailPercent, 99.0);
+        QCOMPARE(out.pool.idleInTransactionMinSec, 120);
+        QCOMPARE(out.pool.longestTransactionFailSec, 7200.0);
     }
 
     void appSettingsSource()

@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../ui/articleview.cpp" line="27" />
+        <location filename="../ui/articleview.cpp" line="27"/>
         <source>Knowledge-base article</source>
         <translation>Wissensdatenbank-Artikel</translation>
     </message>
@@ -11,37 +12,37 @@
 <context>
     <name>CodeBlockView</name>
     <message>
-        <location filename="../ui/codeblockview.cpp" line="25" />
+        <location filename="../ui/codeblockview.cpp" line="25"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/codeblockview.cpp" line="26" />
+        <location filename="../ui/codeblockview.cpp" line="26"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location filename="../ui/codeblockview.cpp" line="32" />
+        <location filename="../ui/codeblockview.cpp" line="32"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../ui/codeblockview.cpp" line="35" />
+        <location filename="../ui/codeblockview.cpp" line="35"/>
         <source>Copied notice</source>
         <translation>Hinweis „Kopiert“</translation>
     </message>
     <message>
-        <location filename="../ui/codeblockview.cpp" line="36" />
+        <location filename="../ui/codeblockview.cpp" line="36"/>
         <source>Copy this command to the clipboard</source>
         <translation>Diesen Befehl in die Zwischenablage kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/codeblockview.cpp" line="37" />
+        <location filename="../ui/codeblockview.cpp" line="37"/>
         <source>Copy command</source>
         <translation>Befehl kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/codeblockview.cpp" line="51" />
+        <location filename="../ui/codeblockview.cpp" line="51"/>
         <source>Command</source>
         <translation>Befehl</translation>
     </message>
@@ -49,303 +50,308 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="44" />
+        <location filename="../ui/connectiondialog.cpp" line="45"/>
         <source>Connection &amp;settings</source>
         <translation>&amp;Verbindungseinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="45" />
-        <source>The service's a&amp;ppsettings.json</source>
+        <location filename="../ui/connectiondialog.cpp" line="46"/>
+        <source>The service&apos;s a&amp;ppsettings.json</source>
         <translation>a&amp;ppsettings.json des Dienstes</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="48" />
+        <location filename="../ui/connectiondialog.cpp" line="49"/>
         <source>&amp;Paste Connection String</source>
         <translation>Verbindungszeichenfolge &amp;einfügen</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="58" />
+        <location filename="../ui/connectiondialog.cpp" line="60"/>
         <source>New Environment</source>
         <translation>Neue Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="60" />
+        <location filename="../ui/connectiondialog.cpp" line="62"/>
         <source>Environment name</source>
         <translation>Name der Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="61" />
+        <location filename="../ui/connectiondialog.cpp" line="63"/>
         <source>prod, staging, customer-a…</source>
         <translation>prod, staging, kunde-a …</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="63" />
+        <location filename="../ui/connectiondialog.cpp" line="65"/>
         <source>Deployment style</source>
         <translation>Bereitstellungsart</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="68" />
+        <location filename="../ui/connectiondialog.cpp" line="70"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="69" />
+        <location filename="../ui/connectiondialog.cpp" line="71"/>
         <source>&amp;Deployment:</source>
         <translation>&amp;Bereitstellung:</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="82" />
+        <location filename="../ui/connectiondialog.cpp" line="84"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="87" />
+        <location filename="../ui/connectiondialog.cpp" line="89"/>
         <source>Migrations and fixes</source>
         <translation>Migrationen und Behebung</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="118" />
+        <location filename="../ui/connectiondialog.cpp" line="91"/>
+        <source>Pool check limits</source>
+        <translation>Grenzwerte der Pool-Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectiondialog.cpp" line="124"/>
         <source>Paste connection string</source>
         <translation>Verbindungszeichenfolge einfügen</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="119" />
+        <location filename="../ui/connectiondialog.cpp" line="125"/>
         <source>Fill the fields from an Npgsql, libpq or postgresql:// connection string on the clipboard</source>
         <translation>Die Felder aus einer Npgsql-, libpq- oder postgresql://-Verbindungszeichenfolge in der Zwischenablage füllen</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="139" />
+        <location filename="../ui/connectiondialog.cpp" line="145"/>
         <source>appsettings.json path</source>
         <translation>Pfad der appsettings.json</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="140" />
+        <location filename="../ui/connectiondialog.cpp" line="146"/>
         <source>/srv/app/appsettings.json or its folder</source>
         <translation>/srv/app/appsettings.json oder ihr Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="142" />
+        <location filename="../ui/connectiondialog.cpp" line="148"/>
         <source>.NET environment name</source>
         <translation>.NET-Umgebungsname</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="143" />
+        <location filename="../ui/connectiondialog.cpp" line="149"/>
         <source>From DOTNET_ENVIRONMENT, else Production</source>
         <translation>Aus DOTNET_ENVIRONMENT, sonst Production</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="144" />
+        <location filename="../ui/connectiondialog.cpp" line="150"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="145" />
+        <location filename="../ui/connectiondialog.cpp" line="151"/>
         <source>Choose appsettings.json</source>
         <translation>appsettings.json auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="147" />
+        <location filename="../ui/connectiondialog.cpp" line="153"/>
         <source>appsettings.json</source>
         <translation>appsettings.json</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="148" />
+        <location filename="../ui/connectiondialog.cpp" line="154"/>
         <source>JSON (*.json);;All files (*)</source>
         <translation>JSON (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="157" />
+        <location filename="../ui/connectiondialog.cpp" line="163"/>
         <source>&amp;File:</source>
         <translation>&amp;Datei:</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="160" />
+        <location filename="../ui/connectiondialog.cpp" line="166"/>
         <source>.NET &amp;environment:</source>
         <translation>.NET-&amp;Umgebung:</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="166" />
+        <location filename="../ui/connectiondialog.cpp" line="172"/>
         <source>Edit Environment</source>
         <translation>Umgebung bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="180" />
+        <location filename="../ui/connectiondialog.cpp" line="186"/>
         <source>Unchanged</source>
         <translation>Unverändert</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="233" />
+        <location filename="../ui/connectiondialog.cpp" line="241"/>
         <source>Could not read the connection string: %1 Nothing was changed.</source>
         <translation>Die Verbindungszeichenfolge konnte nicht gelesen werden: %1 Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="243" />
+        <location filename="../ui/connectiondialog.cpp" line="251"/>
         <source>Filled in from the connection string.</source>
         <translation>Aus der Verbindungszeichenfolge übernommen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="246" />
+        <location filename="../ui/connectiondialog.cpp" line="254"/>
         <source>Filled in, with warnings:
 %1</source>
         <translation>Übernommen, mit Warnungen:
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="257" />
+        <location filename="../ui/connectiondialog.cpp" line="265"/>
         <source>Paste Connection String</source>
         <translation>Verbindungszeichenfolge einfügen</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="258" />
+        <location filename="../ui/connectiondialog.cpp" line="266"/>
         <source>Connection string (Npgsql, libpq or postgresql://):</source>
         <translation>Verbindungszeichenfolge (Npgsql, libpq oder postgresql://):</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="271" />
-        <source>Choose the service's appsettings.json (or the folder it is in).</source>
+        <location filename="../ui/connectiondialog.cpp" line="279"/>
+        <source>Choose the service&apos;s appsettings.json (or the folder it is in).</source>
         <translation>Wählen Sie die appsettings.json des Dienstes (oder ihren Ordner).</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="273" />
+        <location filename="../ui/connectiondialog.cpp" line="281"/>
         <source>%1 does not exist.</source>
         <translation>%1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="278" />
+        <location filename="../ui/connectiondialog.cpp" line="286"/>
         <source>Enter the SQLite database file.</source>
         <translation>Geben Sie die SQLite-Datenbankdatei an.</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="280" />
-        <source>Enter the host: a name, an address, or the folder of the server's socket.</source>
+        <location filename="../ui/connectiondialog.cpp" line="288"/>
+        <source>Enter the host: a name, an address, or the folder of the server&apos;s socket.</source>
         <translation>Geben Sie den Host an: einen Namen, eine Adresse oder den Ordner des Server-Sockets.</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="284" />
+        <location filename="../ui/connectiondialog.cpp" line="292"/>
         <source>The connection settings are not valid: %1</source>
         <translation>Die Verbindungseinstellungen sind ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="291" />
+        <location filename="../ui/connectiondialog.cpp" line="299"/>
         <source>Enter a name for the environment.</source>
         <translation>Geben Sie einen Namen für die Umgebung ein.</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="293" />
-        <source>Another environment is already named "%1"; choose another name.</source>
+        <location filename="../ui/connectiondialog.cpp" line="301"/>
+        <source>Another environment is already named &quot;%1&quot;; choose another name.</source>
         <translation>Eine andere Umgebung heißt bereits „%1“; wählen Sie einen anderen Namen.</translation>
     </message>
 </context>
 <context>
     <name>ConnectionFields</name>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="31" />
+        <location filename="../ui/connectionfields.cpp" line="31"/>
         <source>Remember in &amp;keychain</source>
         <translation>Im &amp;Schlüsselbund merken</translation>
     </message>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="34" />
-        <location filename="../ui/connectionfields.cpp" line="169" />
+        <location filename="../ui/connectionfields.cpp" line="34"/>
+        <location filename="../ui/connectionfields.cpp" line="169"/>
         <source>&amp;Database:</source>
         <translation>&amp;Datenbank:</translation>
     </message>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="41" />
+        <location filename="../ui/connectionfields.cpp" line="41"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="42" />
+        <location filename="../ui/connectionfields.cpp" line="42"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="43" />
+        <location filename="../ui/connectionfields.cpp" line="43"/>
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="44" />
+        <location filename="../ui/connectionfields.cpp" line="44"/>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="45" />
+        <location filename="../ui/connectionfields.cpp" line="45"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="46" />
+        <location filename="../ui/connectionfields.cpp" line="46"/>
         <source>Remember password in keychain</source>
         <translation>Passwort im Schlüsselbund merken</translation>
     </message>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="47" />
+        <location filename="../ui/connectionfields.cpp" line="47"/>
         <source>SSL mode</source>
         <translation>SSL-Modus</translation>
     </message>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="48" />
+        <location filename="../ui/connectionfields.cpp" line="48"/>
         <source>Connect timeout in seconds</source>
         <translation>Verbindungs-Zeitlimit in Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="50" />
+        <location filename="../ui/connectionfields.cpp" line="50"/>
         <source>db.example.com (several: a,b)</source>
         <translation>db.example.com (mehrere: a,b)</translation>
     </message>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="58" />
+        <location filename="../ui/connectionfields.cpp" line="58"/>
         <source>Default (prefer)</source>
         <translation>Standard (prefer)</translation>
     </message>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="64" />
+        <location filename="../ui/connectionfields.cpp" line="64"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="71" />
+        <location filename="../ui/connectionfields.cpp" line="71"/>
         <source>&amp;Host:</source>
         <translation>&amp;Host:</translation>
     </message>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="72" />
+        <location filename="../ui/connectionfields.cpp" line="72"/>
         <source>P&amp;ort:</source>
         <translation>P&amp;ort:</translation>
     </message>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="75" />
+        <location filename="../ui/connectionfields.cpp" line="75"/>
         <source>&amp;User:</source>
         <translation>&amp;Benutzer:</translation>
     </message>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="79" />
+        <location filename="../ui/connectionfields.cpp" line="79"/>
         <source>Pass&amp;word:</source>
         <translation>Pass&amp;wort:</translation>
     </message>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="82" />
+        <location filename="../ui/connectionfields.cpp" line="82"/>
         <source>&amp;SSL mode:</source>
         <translation>&amp;SSL-Modus:</translation>
     </message>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="83" />
+        <location filename="../ui/connectionfields.cpp" line="83"/>
         <source>Connect &amp;timeout:</source>
         <translation>Verbindungs-&amp;Zeitlimit:</translation>
     </message>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="112" />
+        <location filename="../ui/connectionfields.cpp" line="112"/>
         <source>Trust Server Certificate</source>
         <translation>Serverzertifikat vertrauen</translation>
     </message>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="113" />
+        <location filename="../ui/connectionfields.cpp" line="113"/>
         <source>Also kept from the connection string: %1</source>
         <translation>Außerdem aus der Verbindungszeichenfolge übernommen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectionfields.cpp" line="169" />
+        <location filename="../ui/connectionfields.cpp" line="169"/>
         <source>&amp;Database file:</source>
         <translation>&amp;Datenbankdatei:</translation>
     </message>
@@ -353,37 +359,37 @@
 <context>
     <name>ConnectionTester</name>
     <message>
-        <location filename="../ui/connectiontester.cpp" line="21" />
+        <location filename="../ui/connectiontester.cpp" line="21"/>
         <source>Test Co&amp;nnection</source>
         <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
-        <location filename="../ui/connectiontester.cpp" line="26" />
+        <location filename="../ui/connectiontester.cpp" line="26"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../ui/connectiontester.cpp" line="28" />
+        <location filename="../ui/connectiontester.cpp" line="28"/>
         <source>Testing the connection</source>
         <translation>Verbindung wird getestet</translation>
     </message>
     <message>
-        <location filename="../ui/connectiontester.cpp" line="34" />
+        <location filename="../ui/connectiontester.cpp" line="34"/>
         <source>Connection test result</source>
         <translation>Ergebnis des Verbindungstests</translation>
     </message>
     <message>
-        <location filename="../ui/connectiontester.cpp" line="68" />
+        <location filename="../ui/connectiontester.cpp" line="68"/>
         <source>Test cancelled.</source>
         <translation>Test abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectiontester.cpp" line="83" />
+        <location filename="../ui/connectiontester.cpp" line="83"/>
         <source>Connected to %1 (round trip %2 ms).</source>
         <translation>Verbunden mit %1 (Antwortzeit %2 ms).</translation>
     </message>
     <message>
-        <location filename="../ui/connectiontester.cpp" line="86" />
+        <location filename="../ui/connectiontester.cpp" line="86"/>
         <source>Connection failed: %1</source>
         <translation>Verbindung fehlgeschlagen: %1</translation>
     </message>
@@ -391,112 +397,112 @@
 <context>
     <name>EnvironmentDetailsForm</name>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="24" />
+        <location filename="../ui/environmentdetailsform.cpp" line="24"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="27" />
+        <location filename="../ui/environmentdetailsform.cpp" line="27"/>
         <source>Expected migrations source</source>
         <translation>Quelle der erwarteten Migrationen</translation>
     </message>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="28" />
+        <location filename="../ui/environmentdetailsform.cpp" line="28"/>
         <source>Migrations folder, idempotent script or manifest</source>
         <translation>Migrations-Ordner, idempotentes Skript oder Manifest</translation>
     </message>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="30" />
+        <location filename="../ui/environmentdetailsform.cpp" line="30"/>
         <source>History table schema</source>
         <translation>Schema der Verlaufstabelle</translation>
     </message>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="32" />
+        <location filename="../ui/environmentdetailsform.cpp" line="32"/>
         <source>History table name</source>
         <translation>Name der Verlaufstabelle</translation>
     </message>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="37" />
+        <location filename="../ui/environmentdetailsform.cpp" line="37"/>
         <source>&amp;File…</source>
         <translation>&amp;Datei …</translation>
     </message>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="38" />
+        <location filename="../ui/environmentdetailsform.cpp" line="38"/>
         <source>Choose an expected migrations file</source>
         <translation>Datei mit erwarteten Migrationen auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="40" />
+        <location filename="../ui/environmentdetailsform.cpp" line="40"/>
         <source>F&amp;older…</source>
         <translation>&amp;Ordner …</translation>
     </message>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="41" />
+        <location filename="../ui/environmentdetailsform.cpp" line="41"/>
         <source>Choose an expected migrations folder</source>
         <translation>Ordner mit erwarteten Migrationen auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="53" />
+        <location filename="../ui/environmentdetailsform.cpp" line="53"/>
         <source>Placeholders</source>
         <translation>Platzhalter</translation>
     </message>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="54" />
+        <location filename="../ui/environmentdetailsform.cpp" line="54"/>
         <source>Placeholder</source>
         <translation>Platzhalter</translation>
     </message>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="54" />
+        <location filename="../ui/environmentdetailsform.cpp" line="54"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="58" />
+        <location filename="../ui/environmentdetailsform.cpp" line="58"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="59" />
+        <location filename="../ui/environmentdetailsform.cpp" line="59"/>
         <source>Add placeholder</source>
         <translation>Platzhalter hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="64" />
+        <location filename="../ui/environmentdetailsform.cpp" line="64"/>
         <source>Remove placeholder</source>
         <translation>Platzhalter entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="88" />
+        <location filename="../ui/environmentdetailsform.cpp" line="88"/>
         <source>E&amp;xpected migrations:</source>
         <translation>E&amp;rwartete Migrationen:</translation>
     </message>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="89" />
+        <location filename="../ui/environmentdetailsform.cpp" line="89"/>
         <source>History &amp;table (schema, name):</source>
         <translation>Verlaufs&amp;tabelle (Schema, Name):</translation>
     </message>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="90" />
+        <location filename="../ui/environmentdetailsform.cpp" line="90"/>
         <source>&amp;Placeholders:</source>
         <translation>&amp;Platzhalter:</translation>
     </message>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="136" />
+        <location filename="../ui/environmentdetailsform.cpp" line="136"/>
         <source>The placeholder &lt;%1&gt; is listed twice; keep one.</source>
         <translation>Der Platzhalter &lt;%1&gt; steht zweimal in der Liste; behalten Sie einen.</translation>
     </message>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="155" />
+        <location filename="../ui/environmentdetailsform.cpp" line="155"/>
         <source>Expected Migrations Folder</source>
         <translation>Ordner der erwarteten Migrationen</translation>
     </message>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="156" />
+        <location filename="../ui/environmentdetailsform.cpp" line="156"/>
         <source>Expected Migrations File</source>
         <translation>Datei der erwarteten Migrationen</translation>
     </message>
     <message>
-        <location filename="../ui/environmentdetailsform.cpp" line="157" />
+        <location filename="../ui/environmentdetailsform.cpp" line="157"/>
         <source>Scripts and manifests (*.sql *.txt);;All files (*)</source>
         <translation>Skripte und Manifeste (*.sql *.txt);;Alle Dateien (*)</translation>
     </message>
@@ -504,18 +510,18 @@
 <context>
     <name>EnvironmentsModel</name>
     <message>
-        <location filename="../models/environmentsmodel.cpp" line="19" />
-        <location filename="../models/environmentsmodel.cpp" line="23" />
+        <location filename="../models/environmentsmodel.cpp" line="19"/>
+        <location filename="../models/environmentsmodel.cpp" line="23"/>
         <source>All environments</source>
         <translation>Alle Umgebungen</translation>
     </message>
     <message>
-        <location filename="../models/environmentsmodel.cpp" line="41" />
+        <location filename="../models/environmentsmodel.cpp" line="41"/>
         <source>%1, checking</source>
         <translation>%1, wird geprüft</translation>
     </message>
     <message>
-        <location filename="../models/environmentsmodel.cpp" line="44" />
+        <location filename="../models/environmentsmodel.cpp" line="44"/>
         <source>%1, worst result %2</source>
         <translation>%1, schlechtestes Ergebnis %2</translation>
     </message>
@@ -523,22 +529,22 @@
 <context>
     <name>KbBrowser</name>
     <message>
-        <location filename="../ui/kbbrowser.cpp" line="21" />
+        <location filename="../ui/kbbrowser.cpp" line="21"/>
         <source>Knowledge Base — Doctor Dashboard</source>
         <translation>Wissensdatenbank — Doctor Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/kbbrowser.cpp" line="23" />
+        <location filename="../ui/kbbrowser.cpp" line="23"/>
         <source>Search titles, tags and text…</source>
         <translation>Titel, Schlagwörter und Text durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../ui/kbbrowser.cpp" line="25" />
+        <location filename="../ui/kbbrowser.cpp" line="25"/>
         <source>Search the knowledge base</source>
         <translation>Wissensdatenbank durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/kbbrowser.cpp" line="26" />
+        <location filename="../ui/kbbrowser.cpp" line="26"/>
         <source>Articles</source>
         <translation>Artikel</translation>
     </message>
@@ -546,117 +552,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="118" />
+        <location filename="../ui/mainwindowmenus.cpp" line="50"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="120" />
+        <location filename="../ui/mainwindowmenus.cpp" line="52"/>
         <source>&amp;Open Environments File…</source>
         <translation>Umgebungsdatei ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="122" />
+        <location filename="../ui/mainwindowmenus.cpp" line="54"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123" />
+        <location filename="../ui/mainwindowmenus.cpp" line="55"/>
         <source>Open &amp;Demo</source>
         <translation>&amp;Demo öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126" />
+        <location filename="../ui/mainwindowmenus.cpp" line="59"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="130" />
+        <location filename="../ui/mainwindowmenus.cpp" line="63"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="134" />
+        <location filename="../ui/mainwindowmenus.cpp" line="67"/>
         <source>&amp;Run</source>
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="135" />
+        <location filename="../ui/mainwindowmenus.cpp" line="68"/>
         <source>Run &amp;All</source>
         <translation>&amp;Alle prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="137" />
+        <location filename="../ui/mainwindowmenus.cpp" line="70"/>
         <source>Run &amp;Selected Environment</source>
         <translation>Ausgewählte &amp;Umgebung prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="139" />
+        <location filename="../ui/mainwindowmenus.cpp" line="72"/>
         <source>&amp;Cancel</source>
         <translation>Ab&amp;brechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="142" />
+        <location filename="../ui/mainwindowmenus.cpp" line="75"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="143" />
+        <location filename="../ui/mainwindowmenus.cpp" line="76"/>
         <source>&amp;Pending Migrations Only</source>
         <translation>Nur &amp;ausstehende Migrationen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="148" />
+        <location filename="../ui/mainwindowmenus.cpp" line="81"/>
         <source>&amp;Filter Migrations</source>
         <translation>Migrationen &amp;filtern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="152" />
+        <location filename="../ui/mainwindowmenus.cpp" line="85"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="154" />
+        <location filename="../ui/mainwindowmenus.cpp" line="87"/>
         <source>&amp;Knowledge Base</source>
         <translation>&amp;Wissensdatenbank</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="156" />
+        <location filename="../ui/mainwindowmenus.cpp" line="89"/>
         <source>&amp;About Doctor Dashboard</source>
         <translation>Ü&amp;ber Doctor Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="158" />
+        <location filename="../ui/mainwindowmenus.cpp" line="91"/>
         <source>Run</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="171" />
+        <location filename="../ui/mainwindow.cpp" line="119"/>
         <source>Environments</source>
         <translation>Umgebungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="180" />
+        <location filename="../ui/mainwindow.cpp" line="128"/>
         <source>Check results</source>
         <translation>Prüfergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213" />
+        <location filename="../ui/mainwindow.cpp" line="161"/>
         <source>Command copied to the clipboard</source>
         <translation>Befehl in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="225" />
+        <location filename="../ui/mainwindow.cpp" line="173"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="261" />
+        <location filename="../ui/mainwindow.cpp" line="209"/>
         <source>Cannot open environments file</source>
         <translation>Umgebungsdatei kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="262" />
+        <location filename="../ui/mainwindow.cpp" line="210"/>
         <source>%1
 
 Nothing was changed; fix the file and open it again.</source>
@@ -665,120 +671,122 @@ Nothing was changed; fix the file and open it again.</source>
 Es wurde nichts geändert. Korrigieren Sie die Datei und öffnen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="280" />
+        <location filename="../ui/mainwindow.cpp" line="228"/>
         <source>Cannot create the demo</source>
         <translation>Die Demo kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="283" />
+        <location filename="../ui/mainwindow.cpp" line="231"/>
         <source>demo</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="351" />
+        <location filename="../ui/mainwindow.cpp" line="299"/>
         <source>Checking %1 of %2</source>
         <translation>Prüfe %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="313" />
-        <location filename="../ui/mainwindow.cpp" line="359" />
+        <location filename="../ui/mainwindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow.cpp" line="309"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="359" />
+        <location filename="../ui/mainwindow.cpp" line="309"/>
         <source>%n result(s)</source>
         <translation>
-            <numerusform>%n Ergebnis</numerusform><numerusform>%n Ergebnisse</numerusform></translation>
+            <numerusform>%n Ergebnis</numerusform>
+            <numerusform>%n Ergebnisse</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="457" />
+        <location filename="../ui/mainwindow.cpp" line="408"/>
         <source>Open Environments File</source>
         <translation>Umgebungsdatei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="458" />
-        <location filename="../ui/mainwindowenvironments.cpp" line="125" />
+        <location filename="../ui/mainwindow.cpp" line="409"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="125"/>
         <source>Environments (*.yaml *.yml);;All files (*)</source>
         <translation>Umgebungen (*.yaml *.yml);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="486" />
+        <location filename="../ui/mainwindow.cpp" line="418"/>
         <source>Doctor Dashboard</source>
         <translation>Doctor Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="486" />
+        <location filename="../ui/mainwindow.cpp" line="418"/>
         <source>%1 — Doctor Dashboard</source>
         <translation>%1 — Doctor Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="536" />
+        <location filename="../ui/mainwindowmenus.cpp" line="144"/>
         <source>About Doctor Dashboard</source>
         <translation>Über Doctor Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="537" />
+        <location filename="../ui/mainwindowmenus.cpp" line="145"/>
         <source>&lt;h3&gt;Doctor Dashboard %1&lt;/h3&gt;&lt;p&gt;Health checks for database environments: connectivity, connection pool and EF Core migrations, with fixes for Docker Compose, systemd and Kubernetes.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Doctor Dashboard %1&lt;/h3&gt;&lt;p&gt;Zustandsprüfungen für Datenbankumgebungen: Erreichbarkeit, Verbindungspool und EF-Core-Migrationen, mit Lösungen für Docker Compose, systemd und Kubernetes.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="26" />
+        <location filename="../ui/mainwindowenvironments.cpp" line="26"/>
         <source>&amp;New Environment…</source>
         <translation>&amp;Neue Umgebung …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="28" />
+        <location filename="../ui/mainwindowenvironments.cpp" line="28"/>
         <source>&amp;Edit Environment…</source>
         <translation>Umgebung &amp;bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="33" />
+        <location filename="../ui/mainwindowenvironments.cpp" line="33"/>
         <source>&amp;Save Environments</source>
         <translation>Umgebungen &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="35" />
+        <location filename="../ui/mainwindowenvironments.cpp" line="35"/>
         <source>Save Environments &amp;As…</source>
         <translation>Umgebungen speichern &amp;unter …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="63" />
+        <location filename="../ui/mainwindowenvironments.cpp" line="63"/>
         <source>Waiting for passwords…</source>
         <translation>Warte auf Passwörter …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="103" />
+        <location filename="../ui/mainwindowenvironments.cpp" line="103"/>
         <source>unsaved environments</source>
         <translation>ungespeicherte Umgebungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="109" />
-        <source>Environment "%1" %2; File &gt; Save Environments keeps it.</source>
+        <location filename="../ui/mainwindowenvironments.cpp" line="109"/>
+        <source>Environment &quot;%1&quot; %2; File &gt; Save Environments keeps it.</source>
         <translation>Umgebung „%1“ %2; Datei &gt; Umgebungen speichern behält sie.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="110" />
+        <location filename="../ui/mainwindowenvironments.cpp" line="110"/>
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="110" />
+        <location filename="../ui/mainwindowenvironments.cpp" line="110"/>
         <source>changed</source>
         <translation>geändert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="125" />
+        <location filename="../ui/mainwindowenvironments.cpp" line="125"/>
         <source>Save Environments</source>
         <translation>Umgebungen speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="137" />
+        <location filename="../ui/mainwindowenvironments.cpp" line="137"/>
         <source>Cannot save environments</source>
         <translation>Umgebungen können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="138" />
+        <location filename="../ui/mainwindowenvironments.cpp" line="138"/>
         <source>%1
 
 Fix the cause, or choose another file with Save Environments As….</source>
@@ -787,22 +795,22 @@ Fix the cause, or choose another file with Save Environments As….</source>
 Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …“ eine andere Datei.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="154" />
+        <location filename="../ui/mainwindowenvironments.cpp" line="154"/>
         <source>Saved to %1. Passwords are not written to the file: on the next start they come from the keychain, PGPASSWORD or .pgpass, or are asked for.</source>
         <translation>In %1 gespeichert. Passwörter werden nicht in die Datei geschrieben: Beim nächsten Start kommen sie aus dem Schlüsselbund, aus PGPASSWORD oder .pgpass, oder sie werden abgefragt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="157" />
+        <location filename="../ui/mainwindowenvironments.cpp" line="157"/>
         <source>Saved to %1.</source>
         <translation>In %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="166" />
+        <location filename="../ui/mainwindowenvironments.cpp" line="166"/>
         <source>Unsaved environments</source>
         <translation>Ungespeicherte Umgebungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="167" />
+        <location filename="../ui/mainwindowenvironments.cpp" line="167"/>
         <source>The environments were changed and not saved. Save them now?</source>
         <translation>Die Umgebungen wurden geändert und nicht gespeichert. Jetzt speichern?</translation>
     </message>
@@ -810,99 +818,105 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
 <context>
     <name>MigrationsModel</name>
     <message>
-        <location filename="../models/migrationsmodel.cpp" line="22" />
+        <location filename="../models/migrationsmodel.cpp" line="22"/>
         <source>Applied</source>
         <translation>Angewendet</translation>
     </message>
     <message>
-        <location filename="../models/migrationsmodel.cpp" line="24" />
+        <location filename="../models/migrationsmodel.cpp" line="24"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
     <message>
-        <location filename="../models/migrationsmodel.cpp" line="26" />
+        <location filename="../models/migrationsmodel.cpp" line="26"/>
         <source>Not in expected set</source>
         <translation>Nicht in der erwarteten Menge</translation>
     </message>
     <message>
-        <location filename="../models/migrationsmodel.cpp" line="75" />
+        <location filename="../models/migrationsmodel.cpp" line="75"/>
         <source>MigrationId</source>
         <translation>MigrationId</translation>
     </message>
     <message>
-        <location filename="../models/migrationsmodel.cpp" line="77" />
+        <location filename="../models/migrationsmodel.cpp" line="77"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../models/migrationsmodel.cpp" line="79" />
+        <location filename="../models/migrationsmodel.cpp" line="79"/>
         <source>ProductVersion</source>
         <translation>ProductVersion</translation>
     </message>
     <message>
-        <location filename="../models/migrationsmodel.cpp" line="81" />
+        <location filename="../models/migrationsmodel.cpp" line="81"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/migrationsmodel.cpp" line="102" />
+        <location filename="../models/migrationsmodel.cpp" line="102"/>
         <source>%n applied</source>
         <translation>
-            <numerusform>%n angewendet</numerusform><numerusform>%n angewendet</numerusform></translation>
+            <numerusform>%n angewendet</numerusform>
+            <numerusform>%n angewendet</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/migrationsmodel.cpp" line="104" />
+        <location filename="../models/migrationsmodel.cpp" line="104"/>
         <source>%n pending</source>
         <translation>
-            <numerusform>%n ausstehend</numerusform><numerusform>%n ausstehend</numerusform></translation>
+            <numerusform>%n ausstehend</numerusform>
+            <numerusform>%n ausstehend</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/migrationsmodel.cpp" line="106" />
+        <location filename="../models/migrationsmodel.cpp" line="106"/>
         <source>%n not in expected set</source>
         <translation>
-            <numerusform>%n nicht in der erwarteten Menge</numerusform><numerusform>%n nicht in der erwarteten Menge</numerusform></translation>
+            <numerusform>%n nicht in der erwarteten Menge</numerusform>
+            <numerusform>%n nicht in der erwarteten Menge</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MigrationsView</name>
     <message>
-        <location filename="../ui/migrationsview.cpp" line="20" />
+        <location filename="../ui/migrationsview.cpp" line="20"/>
         <source>&amp;Pending only</source>
         <translation>Nur &amp;ausstehende</translation>
     </message>
     <message>
-        <location filename="../ui/migrationsview.cpp" line="23" />
-        <location filename="../ui/migrationsview.cpp" line="66" />
+        <location filename="../ui/migrationsview.cpp" line="23"/>
+        <location filename="../ui/migrationsview.cpp" line="66"/>
         <source>Migrations</source>
         <translation>Migrationen</translation>
     </message>
     <message>
-        <location filename="../ui/migrationsview.cpp" line="25" />
+        <location filename="../ui/migrationsview.cpp" line="25"/>
         <source>Filter migrations…</source>
         <translation>Migrationen filtern …</translation>
     </message>
     <message>
-        <location filename="../ui/migrationsview.cpp" line="27" />
+        <location filename="../ui/migrationsview.cpp" line="27"/>
         <source>Filter migrations</source>
         <translation>Migrationen filtern</translation>
     </message>
     <message>
-        <location filename="../ui/migrationsview.cpp" line="28" />
+        <location filename="../ui/migrationsview.cpp" line="28"/>
         <source>Migration counts</source>
         <translation>Anzahl der Migrationen</translation>
     </message>
     <message>
-        <location filename="../ui/migrationsview.cpp" line="43" />
+        <location filename="../ui/migrationsview.cpp" line="43"/>
         <source>Migrations table</source>
         <translation>Migrationstabelle</translation>
     </message>
     <message>
-        <location filename="../ui/migrationsview.cpp" line="66" />
+        <location filename="../ui/migrationsview.cpp" line="66"/>
         <source>Migrations of %1</source>
         <translation>Migrationen von %1</translation>
     </message>
     <message>
-        <location filename="../ui/migrationsview.cpp" line="69" />
+        <location filename="../ui/migrationsview.cpp" line="69"/>
         <source>select a migrations result to see its migrations</source>
         <translation>Wählen Sie ein Migrationsergebnis, um dessen Migrationen zu sehen</translation>
     </message>
@@ -910,76 +924,167 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
 <context>
     <name>PasswordPrompt</name>
     <message>
-        <location filename="../ui/passwordprompt.cpp" line="12" />
+        <location filename="../ui/passwordprompt.cpp" line="12"/>
         <source>&amp;Remember in keychain</source>
         <translation>Im &amp;Schlüsselbund merken</translation>
     </message>
     <message>
-        <location filename="../ui/passwordprompt.cpp" line="15" />
+        <location filename="../ui/passwordprompt.cpp" line="15"/>
         <source>Password for %1</source>
         <translation>Passwort für %1</translation>
     </message>
     <message>
-        <location filename="../ui/passwordprompt.cpp" line="19" />
+        <location filename="../ui/passwordprompt.cpp" line="19"/>
         <source>Password for environment &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
         <translation>Passwort für die Umgebung &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
     </message>
     <message>
-        <location filename="../ui/passwordprompt.cpp" line="29" />
+        <location filename="../ui/passwordprompt.cpp" line="29"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
 </context>
 <context>
+    <name>PoolThresholdsForm</name>
+    <message>
+        <location filename="../ui/poolthresholdsform.cpp" line="55"/>
+        <source>Warn when this share of usable connections is in use</source>
+        <translation>Warnen, wenn dieser Anteil der nutzbaren Verbindungen belegt ist</translation>
+    </message>
+    <message>
+        <location filename="../ui/poolthresholdsform.cpp" line="56"/>
+        <source>Fail when this share of usable connections is in use</source>
+        <translation>Fehlschlagen, wenn dieser Anteil der nutzbaren Verbindungen belegt ist</translation>
+    </message>
+    <message>
+        <location filename="../ui/poolthresholdsform.cpp" line="58"/>
+        <source>Warn at this many sessions idle in a transaction</source>
+        <translation>Warnen ab so vielen Sitzungen, die in einer Transaktion untätig sind</translation>
+    </message>
+    <message>
+        <location filename="../ui/poolthresholdsform.cpp" line="60"/>
+        <source>Count sessions idle in a transaction for longer than this</source>
+        <translation>Sitzungen zählen, die länger als diese Zeit in einer Transaktion untätig sind</translation>
+    </message>
+    <message>
+        <location filename="../ui/poolthresholdsform.cpp" line="60"/>
+        <location filename="../ui/poolthresholdsform.cpp" line="62"/>
+        <location filename="../ui/poolthresholdsform.cpp" line="64"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../ui/poolthresholdsform.cpp" line="62"/>
+        <source>Warn when a transaction has been open longer than this</source>
+        <translation>Warnen, wenn eine Transaktion länger als diese Zeit offen ist</translation>
+    </message>
+    <message>
+        <location filename="../ui/poolthresholdsform.cpp" line="64"/>
+        <source>Fail when a transaction has been open longer than this</source>
+        <translation>Fehlschlagen, wenn eine Transaktion länger als diese Zeit offen ist</translation>
+    </message>
+    <message>
+        <location filename="../ui/poolthresholdsform.cpp" line="68"/>
+        <source>Connections in use:</source>
+        <translation>Belegte Verbindungen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/poolthresholdsform.cpp" line="69"/>
+        <location filename="../ui/poolthresholdsform.cpp" line="71"/>
+        <source>warn at</source>
+        <translation>warnen bei</translation>
+    </message>
+    <message>
+        <location filename="../ui/poolthresholdsform.cpp" line="69"/>
+        <source>fail at</source>
+        <translation>Fehler bei</translation>
+    </message>
+    <message>
+        <location filename="../ui/poolthresholdsform.cpp" line="70"/>
+        <source>Idle in transaction:</source>
+        <translation>Untätig in Transaktion:</translation>
+    </message>
+    <message>
+        <location filename="../ui/poolthresholdsform.cpp" line="71"/>
+        <source>sessions idle over</source>
+        <translation>Sitzungen, untätig länger als</translation>
+    </message>
+    <message>
+        <location filename="../ui/poolthresholdsform.cpp" line="72"/>
+        <source>Oldest transaction:</source>
+        <translation>Älteste Transaktion:</translation>
+    </message>
+    <message>
+        <location filename="../ui/poolthresholdsform.cpp" line="73"/>
+        <source>warn after</source>
+        <translation>warnen nach</translation>
+    </message>
+    <message>
+        <location filename="../ui/poolthresholdsform.cpp" line="73"/>
+        <source>fail after</source>
+        <translation>Fehler nach</translation>
+    </message>
+    <message>
+        <location filename="../ui/poolthresholdsform.cpp" line="108"/>
+        <source>The pool check&apos;s connection warning (%1 %) is above its failure (%2 %).</source>
+        <translation>Die Verbindungswarnung der Pool-Prüfung (%1 %) liegt über ihrer Fehlergrenze (%2 %).</translation>
+    </message>
+    <message>
+        <location filename="../ui/poolthresholdsform.cpp" line="112"/>
+        <source>The pool check&apos;s transaction warning (%1 s) is above its failure (%2 s).</source>
+        <translation>Die Transaktionswarnung der Pool-Prüfung (%1 s) liegt über ihrer Fehlergrenze (%2 s).</translation>
+    </message>
+</context>
+<context>
     <name>RemediationPanel</name>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="69" />
+        <location filename="../ui/remediationpanel.cpp" line="70"/>
         <source>Remediation panel</source>
         <translation>Behebungsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="80" />
+        <location filename="../ui/remediationpanel.cpp" line="81"/>
         <source>Article badges</source>
         <translation>Artikelmerkmale</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="84" />
-        <location filename="../ui/remediationpanel.cpp" line="89" />
+        <location filename="../ui/remediationpanel.cpp" line="85"/>
+        <location filename="../ui/remediationpanel.cpp" line="90"/>
         <source>Evidence</source>
         <translation>Befund</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="84" />
+        <location filename="../ui/remediationpanel.cpp" line="85"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="92" />
+        <location filename="../ui/remediationpanel.cpp" line="93"/>
         <source>Fix commands by deployment style</source>
         <translation>Befehle zur Behebung nach Bereitstellungsart</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="142" />
+        <location filename="../ui/remediationpanel.cpp" line="143"/>
         <source>Select a result to see how to fix it</source>
         <translation>Wählen Sie ein Ergebnis, um zu sehen, wie es behoben wird</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="163" />
+        <location filename="../ui/remediationpanel.cpp" line="164"/>
         <source>%1 (no knowledge-base article)</source>
         <translation>%1 (kein Wissensdatenbank-Artikel)</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="189" />
+        <location filename="../ui/remediationpanel.cpp" line="210"/>
         <source>severity: %1</source>
         <translation>Schweregrad: %1</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="256" />
+        <location filename="../ui/remediationpanel.cpp" line="280"/>
         <source>No commands for this deployment style.</source>
         <translation>Keine Befehle für diese Bereitstellungsart.</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="268" />
+        <location filename="../ui/remediationpanel.cpp" line="292"/>
         <source>Related checks: %1</source>
         <translation>Verwandte Prüfungen: %1</translation>
     </message>
@@ -987,62 +1092,62 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="25" />
+        <location filename="../models/resultsmodel.cpp" line="25"/>
         <source>Pass</source>
         <translation>Bestanden</translation>
     </message>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="27" />
+        <location filename="../models/resultsmodel.cpp" line="27"/>
         <source>Warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="29" />
+        <location filename="../models/resultsmodel.cpp" line="29"/>
         <source>Fail</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="31" />
+        <location filename="../models/resultsmodel.cpp" line="31"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="33" />
+        <location filename="../models/resultsmodel.cpp" line="33"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="57" />
+        <location filename="../models/resultsmodel.cpp" line="57"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="84" />
+        <location filename="../models/resultsmodel.cpp" line="84"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="86" />
+        <location filename="../models/resultsmodel.cpp" line="86"/>
         <source>Check</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="88" />
+        <location filename="../models/resultsmodel.cpp" line="88"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="90" />
+        <location filename="../models/resultsmodel.cpp" line="90"/>
         <source>Severity</source>
         <translation>Schweregrad</translation>
     </message>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="92" />
+        <location filename="../models/resultsmodel.cpp" line="92"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="94" />
+        <location filename="../models/resultsmodel.cpp" line="94"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
@@ -1050,12 +1155,12 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
 <context>
     <name>SecretStore</name>
     <message>
-        <location filename="../ui/secretstore.cpp" line="139" />
+        <location filename="../ui/secretstore.cpp" line="139"/>
         <source>No keychain is available, so this password is kept only until Doctor Dashboard quits and will be asked for again next time.</source>
         <translation>Es ist kein Schlüsselbund verfügbar; dieses Passwort wird daher nur bis zum Beenden von Doctor Dashboard behalten und beim nächsten Mal erneut abgefragt.</translation>
     </message>
     <message>
-        <location filename="../ui/secretstore.cpp" line="175" />
+        <location filename="../ui/secretstore.cpp" line="175"/>
         <source>No keychain is available (%1). Passwords are kept only until Doctor Dashboard quits and will be asked for again next time.</source>
         <translation>Es ist kein Schlüsselbund verfügbar (%1). Passwörter werden nur bis zum Beenden von Doctor Dashboard behalten und beim nächsten Mal erneut abgefragt.</translation>
     </message>
@@ -1063,52 +1168,52 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="21" />
+        <location filename="../ui/settingsdialog.cpp" line="21"/>
         <source>Settings — Doctor Dashboard</source>
         <translation>Einstellungen — Doctor Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="23" />
+        <location filename="../ui/settingsdialog.cpp" line="23"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="28" />
+        <location filename="../ui/settingsdialog.cpp" line="28"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="30" />
+        <location filename="../ui/settingsdialog.cpp" line="30"/>
         <source>Knowledge-base folders</source>
         <translation>Wissensdatenbank-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="32" />
+        <location filename="../ui/settingsdialog.cpp" line="32"/>
         <source>&amp;Add…</source>
         <translation>&amp;Hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="33" />
+        <location filename="../ui/settingsdialog.cpp" line="33"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="35" />
+        <location filename="../ui/settingsdialog.cpp" line="35"/>
         <source>Knowledge-Base Folder</source>
         <translation>Wissensdatenbank-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="49" />
+        <location filename="../ui/settingsdialog.cpp" line="49"/>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="50" />
+        <location filename="../ui/settingsdialog.cpp" line="50"/>
         <source>Extra &amp;knowledge-base folders:</source>
         <translation>Zusätzliche &amp;Wissensdatenbank-Ordner:</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="52" />
+        <location filename="../ui/settingsdialog.cpp" line="52"/>
         <source>Articles in these folders add to or replace the shipped ones. Changes take effect the next time Doctor Dashboard starts.</source>
         <translation>Artikel in diesen Ordnern ergänzen oder ersetzen die mitgelieferten. Änderungen wirken beim nächsten Start von Doctor Dashboard.</translation>
     </message>
@@ -1116,27 +1221,27 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../ui/welcomepage.cpp" line="10" />
+        <location filename="../ui/welcomepage.cpp" line="10"/>
         <source>&lt;h2&gt;No environments configured yet&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Noch keine Umgebungen eingerichtet&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/welcomepage.cpp" line="12" />
+        <location filename="../ui/welcomepage.cpp" line="12"/>
         <source>Open an environments file (YAML) describing your databases, or try the built-in demo: three SQLite environments whose migration histories are in different states. The demo needs no server.</source>
         <translation>Öffnen Sie eine Umgebungsdatei (YAML), die Ihre Datenbanken beschreibt, oder probieren Sie die eingebaute Demo aus: drei SQLite-Umgebungen, deren Migrationsverläufe in unterschiedlichen Zuständen sind. Die Demo braucht keinen Server.</translation>
     </message>
     <message>
-        <location filename="../ui/welcomepage.cpp" line="17" />
+        <location filename="../ui/welcomepage.cpp" line="17"/>
         <source>Try the &amp;demo</source>
         <translation>&amp;Demo ausprobieren</translation>
     </message>
     <message>
-        <location filename="../ui/welcomepage.cpp" line="18" />
+        <location filename="../ui/welcomepage.cpp" line="18"/>
         <source>&amp;Open environments file…</source>
         <translation>Umgebungsdatei ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/welcomepage.cpp" line="29" />
+        <location filename="../ui/welcomepage.cpp" line="29"/>
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>

@@ -4,6 +4,7 @@
 #include "connectionfields.h"
 #include "connectiontester.h"
 #include "environmentdetailsform.h"
+#include "poolthresholdsform.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -50,6 +51,7 @@ ConnectionDialog::ConnectionDialog(const QStringList &takenNames, QWidget *paren
     , m_appSettings(new QLineEdit(this))
     , m_dotnetEnvironment(new QLineEdit(this))
     , m_details(new EnvironmentDetailsForm(this))
+    , m_pool(new PoolThresholdsForm(this))
     , m_tester(new ConnectionTester(this))
     , m_validation(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
@@ -86,6 +88,8 @@ ConnectionDialog::ConnectionDialog(const QStringList &takenNames, QWidget *paren
 
     auto *detailsBox = new QGroupBox(tr("Migrations and fixes"), this);
     (new QVBoxLayout(detailsBox))->addWidget(m_details);
+    auto *poolBox = new QGroupBox(tr("Pool check limits"), this);
+    (new QVBoxLayout(poolBox))->addWidget(m_pool);
 
     m_validation->setObjectName(u"validationMessage"_s);
     m_validation->setWordWrap(true);
@@ -98,6 +102,7 @@ ConnectionDialog::ConnectionDialog(const QStringList &takenNames, QWidget *paren
     layout->addLayout(top);
     layout->addWidget(connectionBox);
     layout->addWidget(detailsBox);
+    layout->addWidget(poolBox);
     layout->addWidget(m_tester);
     layout->addWidget(m_validation);
     layout->addWidget(m_buttons);
@@ -105,6 +110,7 @@ ConnectionDialog::ConnectionDialog(const QStringList &takenNames, QWidget *paren
     connect(m_name, &QLineEdit::textChanged, this, &ConnectionDialog::updateValidation);
     connect(m_fields, &ConnectionFields::changed, this, &ConnectionDialog::updateValidation);
     connect(m_details, &EnvironmentDetailsForm::changed, this, &ConnectionDialog::updateValidation);
+    connect(m_pool, &PoolThresholdsForm::changed, this, &ConnectionDialog::updateValidation);
     connect(m_appSettings, &QLineEdit::textChanged, this, &ConnectionDialog::updateValidation);
     updateValidation();
 }
@@ -179,6 +185,7 @@ void ConnectionDialog::setEnvironment(const Environment &env, const QString &kno
     m_fields->setConnectTimeoutSec(env.timeouts.connectSec);
     m_fields->setPasswordPlaceholder(tr("Unchanged"));
     m_details->setEnvironment(env);
+    m_pool->setThresholds(env.pool);
     updateValidation();
 }
 
@@ -211,6 +218,7 @@ Environment ConnectionDialog::environment() const
             env.timeouts.statementMs = *m_pastedStatementMs;
     }
     m_details->apply(&env);
+    env.pool = m_pool->thresholds();
     return env;
 }
 
@@ -293,7 +301,9 @@ QString ConnectionDialog::validationError() const
         return tr("Another environment is already named \"%1\"; choose another name.").arg(name);
     if (const QString error = connectionError(); !error.isEmpty())
         return error;
-    return m_details->validationError();
+    if (const QString error = m_details->validationError(); !error.isEmpty())
+        return error;
+    return m_pool->validationError();
 }
 
 void ConnectionDialog::updateValidation()

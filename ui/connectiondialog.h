@@ -9,6 +9,7 @@
 class ConnectionFields;
 class ConnectionTester;
 class EnvironmentDetailsForm;
+class PoolThresholdsForm;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -44,6 +45,7 @@ public:
 
     ConnectionFields *connectionFields() const { return m_fields; }
     EnvironmentDetailsForm *detailsForm() const { return m_details; }
+    PoolThresholdsForm *poolForm() const { return m_pool; }
     ConnectionTester *tester() const { return m_tester; }
     QLineEdit *nameEdit() const { return m_name; }
     QComboBox *deploymentBox() const { return m_deployment; }
@@ -85,6 +87,7 @@ private:
     QLineEdit *m_appSettings;
     QLineEdit *m_dotnetEnvironment;
     EnvironmentDetailsForm *m_details;
+    PoolThresholdsForm *m_pool;
     ConnectionTester *m_tester;
     QLabel *m_validation;
     QDialogButtonBox *m_buttons;

@@ -1,0 +1,116 @@
+#include "poolthresholdsform.h"
+
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSpinBox>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QDoubleSpinBox *percentBox(QWidget *parent, const QString &objectName, const QString &accessible)
+{
+    auto *box = new QDoubleSpinBox(parent);
+    box->setObjectName(objectName);
+    box->setAccessibleName(accessible);
+    box->setRange(0, 100);
+    box->setDecimals(1);
+    box->setSuffix(u" %"_s);
+    return box;
+}
+
+QSpinBox *countBox(QWidget *parent, const QString &objectName, const QString &accessible,
+    int maximum, const QString &suffix)
+{
+    auto *box = new QSpinBox(parent);
+    box->setObjectName(objectName);
+    box->setAccessibleName(accessible);
+    box->setRange(1, maximum);
+    box->setSuffix(suffix);
+    return box;
+}
+
+// "warn at [box] fail at [box]" as one row of the form.
+QHBoxLayout *row(QWidget *parent, const QString &first, QWidget *a, const QString &second, QWidget *b)
+{
+    auto *layout = new QHBoxLayout;
+    auto *label = new QLabel(first, parent);
+    label->setBuddy(a);
+    layout->addWidget(label);
+    layout->addWidget(a);
+    auto *label2 = new QLabel(second, parent);
+    label2->setBuddy(b);
+    layout->addWidget(label2);
+    layout->addWidget(b);
+    layout->addStretch();
+    return layout;
+}
+
+} // namespace
+
+PoolThresholdsForm::PoolThresholdsForm(QWidget *parent)
+    : QWidget(parent)
+    , m_usageWarn(percentBox(this, u"poolUsageWarn"_s, tr("Warn when this share of usable connections is in use")))
+    , m_usageFail(percentBox(this, u"poolUsageFail"_s, tr("Fail when this share of usable connections is in use")))
+    , m_idleSessions(countBox(this, u"poolIdleSessions"_s,
+          tr("Warn at this many sessions idle in a transaction"), 100000, QString()))
+    , m_idleSeconds(countBox(this, u"poolIdleSeconds"_s,
+          tr("Count sessions idle in a transaction for longer than this"), 86400, tr(" s")))
+    , m_transactionWarn(countBox(this, u"poolTransactionWarn"_s,
+          tr("Warn when a transaction has been open longer than this"), 31536000, tr(" s")))
+    , m_transactionFail(countBox(this, u"poolTransactionFail"_s,
+          tr("Fail when a transaction has been open longer than this"), 31536000, tr(" s")))
+{
+    auto *form = new QFormLayout(this);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("Connections in use:"),
+        row(this, tr("warn at"), m_usageWarn, tr("fail at"), m_usageFail));
+    form->addRow(tr("Idle in transaction:"),
+        row(this, tr("warn at"), m_idleSessions, tr("sessions idle over"), m_idleSeconds));
+    form->addRow(tr("Oldest transaction:"),
+        row(this, tr("warn after"), m_transactionWarn, tr("fail after"), m_transactionFail));
+
+    for (QDoubleSpinBox *box : { m_usageWarn, m_usageFail })
+        connect(box, &QDoubleSpinBox::valueChanged, this, &PoolThresholdsForm::changed);
+    for (QSpinBox *box : { m_idleSessions, m_idleSeconds, m_transactionWarn, m_transactionFail })
+        connect(box, &QSpinBox::valueChanged, this, &PoolThresholdsForm::changed);
+    setThresholds({});
+}
+
+void PoolThresholdsForm::setThresholds(const PoolThresholds &t)
+{
+    m_usageWarn->setValue(t.usageWarnPercent);
+    m_usageFail->setValue(t.usageFailPercent);
+    m_idleSessions->setValue(t.idleInTransactionWarn);
+    m_idleSeconds->setValue(t.idleInTransactionMinSec);
+    m_transactionWarn->setValue(qRound(t.longestTransactionWarnSec));
+    m_transactionFail->setValue(qRound(t.longestTransactionFailSec));
+}
+
+PoolThresholds PoolThresholdsForm::thresholds() const
+{
+    PoolThresholds t;
+    t.usageWarnPercent = m_usageWarn->value();
+    t.usageFailPercent = m_usageFail->value();
+    t.idleInTransactionWarn = m_idleSessions->value();
+    t.idleInTransactionMinSec = m_idleSeconds->value();
+    t.longestTransactionWarnSec = m_transactionWarn->value();
+    t.longestTransactionFailSec = m_transactionFail->value();
+    return t;
+}
+
+QString PoolThresholdsForm::validationError() const
+{
+    // The same rule as the environments file: a warning above the failure is never seen.
+    if (m_usageWarn->value() > m_usageFail->value())
+        return tr("The pool check's connection warning (%1 %) is above its failure (%2 %).")
+            .arg(m_usageWarn->value())
+            .arg(m_usageFail->value());
+    if (m_transactionWarn->value() > m_transactionFail->value())
+        return tr("The pool check's transaction warning (%1 s) is above its failure (%2 s).")
+            .arg(m_transactionWarn->value())
+            .arg(m_transactionFail->value());
+    return {};
+}
