@@ -10,10 +10,9 @@ set -uo pipefail
 build=${1:?usage: run.sh BUILD_DIR SECONDS [TARGET...]}
 seconds=${2:?usage: run.sh BUILD_DIR SECONDS [TARGET...]}
 shift 2
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 targets=("$@")
 if [[ ${#targets[@]} == 0 ]]; then
-    mapfile -t targets < <(cd "$here/corpus" && ls)
+    mapfile -t targets < <(cd "$build/tests/fuzz" && ls seeds-*.txt | sed 's/^seeds-//; s/\.txt$//')
 fi
 work=$build/fuzz-work
 mkdir -p "$work"
@@ -22,13 +21,15 @@ run_one() { # target
     local t=$1 bin=$build/tests/fuzz/fuzz_$1 log=$work/$1.log
     [[ -x $bin ]] || { echo "$t: no binary $bin" >"$log"; return 1; }
     mkdir -p "$work/$t"
+    local -a seeds
+    mapfile -t seeds <"$build/tests/fuzz/seeds-$t.txt" # corpus/<target>/ and the tree's real inputs
     # detect_leaks: libFuzzer reports a leak of any single input as a finding.
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         "$bin" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
-        -artifact_prefix="$work/$t-" "$work/$t" "$here/corpus/$t" >"$log" 2>&1
+        -artifact_prefix="$work/$t-" "$work/$t" "${seeds[@]}" >"$log" 2>&1
 }
 export -f run_one
-export build work seconds here
+export build work seconds
 
 results=$(mktemp)
 start=$SECONDS
