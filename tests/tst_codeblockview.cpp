@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -49,6 +50,34 @@ private Q_SLOTS:
         }
         QVERIFY(notice && notice->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(!notice->isVisible(), 3000);
+    }
+
+    // A command longer than the panel is wide is wrapped and shown whole: nothing hidden
+    // behind a scroll bar in either direction, at any width.
+    void longCommandsAreShownWhole()
+    {
+        const QString text = u"# Evidence: PendingCount, Status - apply the pending migrations\n"
+                             "kubectl -n stellaops-prod exec -it stellaops-platform-7c9d5b6f4-x2k8q -- "
+                             "dotnet StellaOps.Platform.dll migrate --connection-from-env --verbose\n"
+                             "\n"
+                             "echo done"_s;
+        CodeBlockView view(text, u"bash"_s);
+        view.resize(320, 200);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QPlainTextEdit *editor = view.editor();
+        const int row = editor->fontMetrics().lineSpacing();
+        QVERIFY(!editor->horizontalScrollBar()->isVisible());
+        QTRY_COMPARE(editor->verticalScrollBar()->maximum(), 0); // every row is in view
+        const int narrow = editor->height();
+        QVERIFY2(narrow > 5 * row, qPrintable(QString::number(narrow))); // 4 lines, wrapped to more
+
+        view.resize(2400, 200);
+        QTRY_VERIFY(editor->height() < narrow);
+        QCOMPARE(editor->verticalScrollBar()->maximum(), 0);
+        // Four rows and the margins, not more: the view does not waste the panel's height.
+        QVERIFY2(editor->height() <= 4 * row + 2 * int(editor->document()->documentMargin()) + 6,
+            qPrintable(QString::number(editor->height())));
     }
 
     void darkPaletteGetsADarkTheme()

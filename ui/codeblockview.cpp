@@ -14,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QTextLayout>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -44,7 +45,11 @@ CodeBlockView::CodeBlockView(const QString &text, const QString &language, QWidg
 
     m_editor->setReadOnly(true);
     m_editor->setPlainText(text);
-    m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Wrapped, not scrolled sideways: a panel beside the tables is narrower than most
+    // commands, and a horizontal scroll bar would hide the command's last line.
+    m_editor->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_editor->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_editor->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_editor->setFrameShape(QFrame::NoFrame);
     m_editor->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -102,11 +107,34 @@ void CodeBlockView::applyTheme()
     m_highlighter->rehighlight();
 }
 
+void CodeBlockView::resizeEvent(QResizeEvent *event)
+{
+    QFrame::resizeEvent(event);
+    fitHeight(); // a new width wraps the lines anew
+}
+
 void CodeBlockView::fitHeight()
 {
-    // Show the whole command: a fix the user cannot see all of is a fix they may paste wrong.
-    const int lines = int(m_text.count(u'\n')) + 1;
+    // Show the whole command: a fix the user cannot see all of is a fix they may paste
+    // wrong. Its lines are laid out here at the editor's width, as the editor wraps them,
+    // because QPlainTextEdit only lays out what it has shown.
+    const qreal margin = m_editor->document()->documentMargin();
+    const qreal width = qMax<qreal>(20, m_editor->viewport()->width() - 2 * margin);
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    int lines = 0;
+    for (const QString &line : m_text.split(u'\n')) {
+        QTextLayout layout(line, m_editor->font());
+        layout.setTextOption(option);
+        layout.beginLayout();
+        for (QTextLine l = layout.createLine(); l.isValid(); l = layout.createLine()) {
+            l.setLineWidth(width);
+            ++lines;
+        }
+        layout.endLayout();
+    }
     const QFontMetrics fm(m_editor->font());
-    m_editor->setFixedHeight(
-        lines * fm.lineSpacing() + 2 * int(m_editor->document()->documentMargin()) + 6);
+    const int height = qMax(1, lines) * fm.lineSpacing() + 2 * int(margin) + 6;
+    if (m_editor->height() != height)
+        m_editor->setFixedHeight(height);
 }

@@ -22,6 +22,7 @@ public:
     QString language() const { return m_language; }
     QString definitionName() const; // the highlighting definition in use, empty when none
     QPushButton *copyButton() const { return m_copy; }
+    QPlainTextEdit *editor() const { return m_editor; }
 
 public Q_SLOTS:
     void copyToClipboard();
@@ -31,6 +32,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void applyTheme();
