@@ -21,9 +21,7 @@ QString libpqQuoted(const QString &value)
     return u'\'' + escaped + u'\'';
 }
 
-} // namespace
-
-bool ConnectionSpec::isSafeForQpsql(const QString &value)
+bool safeForQpsql(const QString &value)
 {
     // QPSQL turns every ';' of the options string into a space, and a control character
     // (NUL above all) would cut the conninfo short inside a quote. The parsers already
@@ -31,6 +29,8 @@ bool ConnectionSpec::isSafeForQpsql(const QString &value)
     return std::none_of(value.cbegin(), value.cend(),
         [](QChar c) { return c == u';' || c.unicode() < 0x20 || c.unicode() == 0x7f; });
 }
+
+} // namespace
 
 QString ConnectionSpec::option(const QString &key) const
 {
@@ -65,7 +65,7 @@ QString ConnectionSpec::qtConnectOptions() const
         copy.setOption(u"connect_timeout"_s, QString::number(*connectTimeoutSec));
     QStringList parts;
     for (const auto &[key, value] : std::as_const(copy.options)) {
-        if (isAllowedOption(key) && isSafeForQpsql(value))
+        if (isAllowedOption(key) && safeForQpsql(value))
             parts.append(key + u'=' + libpqQuoted(value));
     }
     return parts.join(u';');

@@ -45,8 +45,6 @@ struct ConnectionSpec
     QString tlsVerification() const;
 
     static bool isAllowedOption(const QString &libpqKey);
-    // Whether value can go through QSqlDatabase::setConnectOptions() unchanged.
-    static bool isSafeForQpsql(const QString &value);
 };
 
 struct ParsedConnection

@@ -189,32 +189,10 @@ DbSession::~DbSession()
     QSqlDatabase::removeDatabase(m_name);
 }
 
-bool DbSession::sendTimeoutsAtStartup(ConnectionSpec &spec) const
-{
-    // In the startup packet the timeouts bind from the first statement on (QPSQL's own
-    // set-up queries too) and cost no round trip; a prepared set_config after the connect
-    // costs three. They go after the user's own server options because the server applies
-    // them in order, and the environment's timeouts are the ones doctor promises.
-    // libpq reads PGOPTIONS only when the conninfo has no options, so it is carried over.
-    QString user = spec.option(u"options"_s);
-    if (user.isEmpty())
-        user = qEnvironmentVariable("PGOPTIONS");
-    const QString timeouts = u"-c statement_timeout=%1 -c lock_timeout=%2"_s.arg(
-        m_env.timeouts.statementMs).arg(m_env.timeouts.lockMs);
-    const QString merged
-        = user.trimmed().isEmpty() ? timeouts : QString(user.trimmed() + u' ' + timeouts);
-    // Options QPSQL cannot carry are left to libpq as they are, and the timeouts to set_config.
-    if (!ConnectionSpec::isSafeForQpsql(merged))
-        return false;
-    spec.setOption(u"options"_s, merged);
-    return spec.option(u"options"_s) == merged;
-}
-
 bool DbSession::open()
 {
     const ConnectionSpec &spec = m_env.connection;
     const bool pg = spec.driver == ConnectionSpec::Driver::Postgres;
-    bool timeoutsSent = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(pg ? u"QPSQL"_s : u"QSQLITE"_s, m_name);
         if (!db.isValid()) {
@@ -226,7 +204,6 @@ bool DbSession::open()
         if (pg) {
             ConnectionSpec forDriver = spec;
             forDriver.connectTimeoutSec = m_env.timeouts.connectSec;
-            timeoutsSent = sendTimeoutsAtStartup(forDriver);
             QString options = forDriver.qtConnectOptions();
             if (forDriver.option(u"application_name"_s).isEmpty())
                 options += (options.isEmpty() ? u""_s : u";"_s)
@@ -265,17 +242,14 @@ bool DbSession::open()
     if (pg) {
         if (m_token)
             m_token->attach(pgConnection(m_name));
-        if (timeoutsSent)
-            return true;
-        QSqlQuery q(QSqlDatabase::database(m_name, false));
-        q.prepare(
-            u"SELECT set_config('statement_timeout', ?, false), set_config('lock_timeout', ?, false)"_s);
-        q.addBindValue(QString::number(m_env.timeouts.statementMs));
-        q.addBindValue(QString::number(m_env.timeouts.lockMs));
-        if (!q.exec()) {
-            m_error = DbError::fromQuery(q.lastError());
+        // Not in libpq's startup "options": PgBouncer refuses that parameter or the
+        // settings in it, or drops them, and a service file's own options would be lost.
+        // Not prepared either: QPSQL sends PREPARE, EXECUTE and DEALLOCATE, three round
+        // trips for what one does. The values are integers, so literals are safe.
+        if (!exec(u"SELECT set_config('statement_timeout', '%1', false), "
+                  "set_config('lock_timeout', '%2', false)"_s.arg(m_env.timeouts.statementMs)
+                      .arg(m_env.timeouts.lockMs)))
             return false;
-        }
     } else if (!exec(u"PRAGMA query_only = ON"_s)) {
         return false;
     }

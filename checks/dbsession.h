@@ -81,9 +81,6 @@ public:
 
 private:
     bool exec(const QString &sql);
-    // Puts the environment's timeouts into spec's server options; false when they
-    // cannot travel there and must be set after the connect.
-    bool sendTimeoutsAtStartup(ConnectionSpec &spec) const;
 
     const Environment &m_env;
     CancelToken *m_token;

@@ -1,5 +1,6 @@
 // Integration tests of DbSession against the fixture's real PostgreSQL: what a check
 // session's server settings are, whichever way the user's own server options arrive.
+// The environment's timeouts are set after the connect and win over the user's.
 #include "dbsession.h"
 #include "pgserver.h"
 
@@ -76,10 +77,9 @@ private Q_SLOTS:
             QStringList({ u"23456kB"_s, u"4321ms"_s }));
     }
 
-    void optionsQpsqlCannotCarryStillGetTheTimeouts()
+    void pgoptionsThatQpsqlCannotCarryStillWorks()
     {
-        // A ';' cannot pass through QSqlDatabase's options; libpq gets PGOPTIONS as it is
-        // and the timeouts are set after the connect instead.
+        // A ';' could not pass through QSqlDatabase's options; libpq reads PGOPTIONS itself.
         qputenv("PGOPTIONS", "-c search_path=a;b");
         QCOMPARE(
             settingsOf(environment(), { u"search_path"_s, u"statement_timeout"_s, u"lock_timeout"_s }),

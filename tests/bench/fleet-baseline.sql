@@ -4,8 +4,8 @@
 -- runs the checks in registry order on one connection, each in its own READ ONLY
 -- transaction. The values that doctor binds are literals here.
 
--- DbSession::open sends the environment's statement and lock timeouts (defaults 10 s, 2 s)
--- in the startup packet; tests/bench/fleet does the same for psql through PGOPTIONS.
+-- DbSession::open: the environment's statement and lock timeouts (defaults 10 s, 2 s).
+SELECT set_config('statement_timeout', '10000', false), set_config('lock_timeout', '2000', false);
 
 -- check.postgres.connectivity: three round trips, the server version.
 BEGIN TRANSACTION READ ONLY;
