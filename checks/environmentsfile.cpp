@@ -67,10 +67,14 @@ struct Reader
             return fallback;
         bool ok = false;
         const double d = v.IsScalar() ? qs(v.Scalar()).toDouble(&ok) : 0;
-        if (!ok || d < min || d > max) {
-            *error = u"%1: %2.%3 must be a number from %4 to %5, got '%6'"_s.arg(
+        // Written so that NaN, which toDouble() accepts as "nan", fails the range test.
+        if (!ok || !(d >= min && d <= max)) {
+            const QString got = v.IsScalar() ? u"'%1'"_s.arg(qs(v.Scalar()))
+                : v.IsNull()                 ? u"nothing"_s
+                                             : u"a list or mapping"_s;
+            *error = u"%1: %2.%3 must be a number from %4 to %5, got %6"_s.arg(
                 where(path, v.Mark()), context, QString::fromLatin1(key), QString::number(min),
-                QString::number(max), v.IsScalar() ? qs(v.Scalar()) : u"a list or mapping"_s);
+                QString::number(max), got);
             return fallback;
         }
         return d;
@@ -83,7 +87,7 @@ struct Reader
             return fallback;
         bool ok = false;
         const double d = qs(v.Scalar()).toDouble(&ok);
-        if (!ok || d <= 0 || d > 86400) {
+        if (!ok || !(d > 0 && d <= 86400)) { // NaN fails too
             *error = u"%1: timeouts.%2 must be a number of seconds between 0 and 86400, got '%3'"_s
                          .arg(where(path, v.Mark()), QString::fromLatin1(key), qs(v.Scalar()));
             return fallback;

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 #include <QSaveFile>
 #include <QSet>
 #include <yaml-cpp/yaml.h>
@@ -76,7 +77,8 @@ void emitEnvironment(YAML::Emitter &out, const Environment &env, const QDir &bas
     if (!(env.pool == defaults.pool)) {
         // All six, for the same reason as the timeouts.
         const PoolThresholds &p = env.pool;
-        const auto n = [](double v) { return s(QString::number(v, 'g', 10)); };
+        // The shortest text that reads back as the same double, never in exponent form.
+        const auto n = [](double v) { return s(QString::number(v, 'f', QLocale::FloatingPointShortest)); };
         out << YAML::Key << "pool" << YAML::Value << YAML::Flow << YAML::BeginMap;
         out << YAML::Key << "usageWarn" << YAML::Value << n(p.usageWarnPercent);
         out << YAML::Key << "usageFail" << YAML::Value << n(p.usageFailPercent);

@@ -217,11 +217,17 @@ private Q_SLOTS:
         QCOMPARE(pool->transactionFailBox()->value(), 7200);
         QVERIFY(d.okButton()->isEnabled());
 
+        // Untouched values come back exactly, even those the boxes show rounded.
+        env.pool.usageFailPercent = 97.125;
+        env.pool.longestTransactionWarnSec = 120.5;
+        d.setEnvironment(env);
+        QVERIFY(d.environment().pool == env.pool);
+
         // Typed as a user would: select all, type, and the warning is now above the failure.
         pool->usageWarnBox()->setFocus();
         pool->usageWarnBox()->selectAll();
-        QTest::keyClicks(pool->usageWarnBox(), u"97"_s);
-        QCOMPARE(pool->usageWarnBox()->value(), 97.0);
+        QTest::keyClicks(pool->usageWarnBox(), u"98"_s);
+        QCOMPARE(pool->usageWarnBox()->value(), 98.0);
         QVERIFY(!d.okButton()->isEnabled());
         QVERIFY2(d.validationLabel()->text().contains(u"above its failure"_s),
             qPrintable(d.validationLabel()->text()));
@@ -230,9 +236,10 @@ private Q_SLOTS:
         pool->idleSecondsBox()->setValue(120);
         QVERIFY2(d.okButton()->isEnabled(), qPrintable(d.validationError()));
         const Environment out = d.environment();
-        QCOMPARE(out.pool.usageWarnPercent, 97.0);
+        QCOMPARE(out.pool.usageWarnPercent, 98.0);
         QCOMPARE(out.pool.usageFailPercent, 99.0);
         QCOMPARE(out.pool.idleInTransactionMinSec, 120);
+        QCOMPARE(out.pool.longestTransactionWarnSec, 120.5); // untouched
         QCOMPARE(out.pool.longestTransactionFailSec, 7200.0);
     }
 

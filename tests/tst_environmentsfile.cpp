@@ -92,6 +92,12 @@ private Q_SLOTS:
                                         << u"f.yaml:3:11: 'pool' must be a mapping"_s;
         QTest::newRow("pool percent") << QByteArray("environments:\n  - name: a\n    pool: {usageWarn: 180}\n")
                                       << u"f.yaml:3:23: pool.usageWarn must be a number from 0 to 100, got '180'"_s;
+        QTest::newRow("pool nan") << QByteArray("environments:\n  - name: a\n    pool: {idleSeconds: nan}\n")
+                                  << u"f.yaml:3:25: pool.idleSeconds must be a number from 1 to 86400, got 'nan'"_s;
+        QTest::newRow("pool empty") << QByteArray("environments:\n  - name: a\n    pool: {usageWarn: }\n")
+                                    << u"f.yaml:3:"_s;
+        QTest::newRow("timeout nan") << QByteArray("environments:\n  - name: a\n    timeouts: {lock: nan}\n")
+                                     << u"f.yaml:3:22: timeouts.lock"_s;
         QTest::newRow("pool word") << QByteArray("environments:\n  - name: a\n    pool: {idleSeconds: long}\n")
                                    << u"f.yaml:3:25: pool.idleSeconds"_s;
         QTest::newRow("pool warn above fail")

@@ -135,6 +135,8 @@ void CodeBlockView::fitHeight()
     }
     const QFontMetrics fm(m_editor->font());
     const int height = qMax(1, lines) * fm.lineSpacing() + 2 * int(margin) + 6;
-    if (m_editor->height() != height)
+    // Against the height asked for, not the current one: the layout may not have applied
+    // an earlier request yet.
+    if (m_editor->minimumHeight() != height || m_editor->maximumHeight() != height)
         m_editor->setFixedHeight(height);
 }

@@ -16,7 +16,7 @@ QDoubleSpinBox *percentBox(QWidget *parent, const QString &objectName, const QSt
     box->setObjectName(objectName);
     box->setAccessibleName(accessible);
     box->setRange(0, 100);
-    box->setDecimals(1);
+    box->setDecimals(2);
     box->setSuffix(u" %"_s);
     return box;
 }
@@ -81,15 +81,17 @@ PoolThresholdsForm::PoolThresholdsForm(QWidget *parent)
 
 void PoolThresholdsForm::setThresholds(const PoolThresholds &t)
 {
+    m_loaded = t;
     m_usageWarn->setValue(t.usageWarnPercent);
     m_usageFail->setValue(t.usageFailPercent);
     m_idleSessions->setValue(t.idleInTransactionWarn);
     m_idleSeconds->setValue(t.idleInTransactionMinSec);
     m_transactionWarn->setValue(qRound(t.longestTransactionWarnSec));
     m_transactionFail->setValue(qRound(t.longestTransactionFailSec));
+    m_shown = thresholdsShown();
 }
 
-PoolThresholds PoolThresholdsForm::thresholds() const
+PoolThresholds PoolThresholdsForm::thresholdsShown() const
 {
     PoolThresholds t;
     t.usageWarnPercent = m_usageWarn->value();
@@ -101,16 +103,37 @@ PoolThresholds PoolThresholdsForm::thresholds() const
     return t;
 }
 
+PoolThresholds PoolThresholdsForm::thresholds() const
+{
+    const PoolThresholds now = thresholdsShown();
+    const auto pick = [](auto shownNow, auto shownAtLoad, auto loaded) {
+        return shownNow == shownAtLoad ? loaded : shownNow;
+    };
+    PoolThresholds t;
+    t.usageWarnPercent = pick(now.usageWarnPercent, m_shown.usageWarnPercent, m_loaded.usageWarnPercent);
+    t.usageFailPercent = pick(now.usageFailPercent, m_shown.usageFailPercent, m_loaded.usageFailPercent);
+    t.idleInTransactionWarn
+        = pick(now.idleInTransactionWarn, m_shown.idleInTransactionWarn, m_loaded.idleInTransactionWarn);
+    t.idleInTransactionMinSec = pick(
+        now.idleInTransactionMinSec, m_shown.idleInTransactionMinSec, m_loaded.idleInTransactionMinSec);
+    t.longestTransactionWarnSec = pick(now.longestTransactionWarnSec,
+        m_shown.longestTransactionWarnSec, m_loaded.longestTransactionWarnSec);
+    t.longestTransactionFailSec = pick(now.longestTransactionFailSec,
+        m_shown.longestTransactionFailSec, m_loaded.longestTransactionFailSec);
+    return t;
+}
+
 QString PoolThresholdsForm::validationError() const
 {
     // The same rule as the environments file: a warning above the failure is never seen.
-    if (m_usageWarn->value() > m_usageFail->value())
+    const PoolThresholds t = thresholds();
+    if (t.usageWarnPercent > t.usageFailPercent)
         return tr("The pool check's connection warning (%1 %) is above its failure (%2 %).")
-            .arg(m_usageWarn->value())
-            .arg(m_usageFail->value());
-    if (m_transactionWarn->value() > m_transactionFail->value())
+            .arg(t.usageWarnPercent)
+            .arg(t.usageFailPercent);
+    if (t.longestTransactionWarnSec > t.longestTransactionFailSec)
         return tr("The pool check's transaction warning (%1 s) is above its failure (%2 s).")
-            .arg(m_transactionWarn->value())
-            .arg(m_transactionFail->value());
+            .arg(t.longestTransactionWarnSec)
+            .arg(t.longestTransactionFailSec);
     return {};
 }

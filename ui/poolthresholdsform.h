@@ -31,6 +31,13 @@ Q_SIGNALS:
     void changed();
 
 private:
+    PoolThresholds thresholdsShown() const;
+
+    // What setThresholds() was given, and what the boxes showed for it after rounding:
+    // a value the user did not touch is handed back exactly as it came from the file.
+    PoolThresholds m_loaded;
+    PoolThresholds m_shown;
+
     QDoubleSpinBox *m_usageWarn;
     QDoubleSpinBox *m_usageFail;
     QSpinBox *m_idleSessions;

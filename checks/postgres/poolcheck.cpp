@@ -2,9 +2,29 @@
 
 #include "dbsession.h"
 
+#include <QLocale>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+QString number(double v)
+{
+    return QString::number(v, 'f', QLocale::FloatingPointShortest); // 31536000, not 3.1536e+07
+}
+
+// The limits the evidence was held against, for the reader of a report.
+QString describe(const PoolThresholds &t)
+{
+    return u"usage warn %1 %, fail %2 %; idle in transaction: warn at %3 sessions idle over "
+           "%4 s; transaction warn %5 s, fail %6 s"_s.arg(number(t.usageWarnPercent),
+        number(t.usageFailPercent), number(t.idleInTransactionWarn),
+        number(t.idleInTransactionMinSec), number(t.longestTransactionWarnSec),
+        number(t.longestTransactionFailSec));
+}
+
+} // namespace
 
 QStringList PoolCheck::tags() const
 {
@@ -91,14 +111,6 @@ CheckResult PoolCheck::run(const CheckContext &ctx) const
                << qMakePair(u"IdleInTransaction"_s, QVariant(idleInTx))
                << qMakePair(u"LongestTransactionSeconds"_s, QVariant(qRound(longestTx * 10) / 10.0))
                << qMakePair(u"ByApplication"_s, QVariant(byApplication))
-               << qMakePair(u"Thresholds"_s,
-                      QVariant(u"usage warn %1 %, fail %2 %; idle in transaction: warn at %3 "
-                               "sessions idle over %4 s; transaction warn %5 s, fail %6 s"_s
-                                   .arg(thresholds.usageWarnPercent)
-                                   .arg(thresholds.usageFailPercent)
-                                   .arg(thresholds.idleInTransactionWarn)
-                                   .arg(thresholds.idleInTransactionMinSec)
-                                   .arg(thresholds.longestTransactionWarnSec)
-                                   .arg(thresholds.longestTransactionFailSec)));
+               << qMakePair(u"Thresholds"_s, QVariant(describe(thresholds)));
     return r;
 }

@@ -22,7 +22,9 @@ run_one() { # target
     [[ -x $bin ]] || { echo "$t: no binary $bin" >"$log"; return 1; }
     mkdir -p "$work/$t"
     local -a seeds
-    mapfile -t seeds <"$build/tests/fuzz/seeds-$t.txt" # corpus/<target>/ and the tree's real inputs
+    # corpus/<target>/ and the tree's real inputs, as tests/fuzz/CMakeLists.txt lists them.
+    [[ -f $build/tests/fuzz/seeds-$t.txt ]] || { echo "$t: no seeds list in $build/tests/fuzz" >"$log"; return 1; }
+    mapfile -t seeds <"$build/tests/fuzz/seeds-$t.txt"
     # detect_leaks: libFuzzer reports a leak of any single input as a finding.
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         "$bin" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
