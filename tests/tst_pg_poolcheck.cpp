@@ -95,6 +95,7 @@ private Q_SLOTS:
     {
         const CheckResult r = runPool({});
         QCOMPARE(r.status, CheckStatus::Pass);
+        QCOMPARE(r.evidenceValue(u"HiddenSessions"_s).toInt(), 0); // a superuser sees all
         QCOMPARE(r.evidenceValue(u"MaxConnections"_s).toInt(),
             m_pg.scalar(m_db, u"SELECT current_setting('max_connections')::int"_s).toInt());
         QCOMPARE(r.evidenceValue(u"ReservedConnections"_s).toInt(),
@@ -175,6 +176,43 @@ private Q_SLOTS:
 
         t.longestTransactionFailSec = 1;
         QCOMPARE(runPool(t).status, CheckStatus::Fail);
+    }
+
+    // A monitoring role is rarely a superuser: without pg_read_all_stats it sees other
+    // roles' sessions without their state, and the check must still work and count them.
+    void anOrdinaryRoleCanRunIt()
+    {
+        const QString role = u"doctor_monitor_"_s + m_db.right(6).toLower();
+        QCOMPARE(m_pg.exec(m_db, { u"CREATE ROLE %1 LOGIN PASSWORD 'pw-monitor'"_s.arg(role) }),
+            QString());
+        const QString app = uniqueApplication(u"superuser-job"_s);
+        HeldSession other(m_pg, m_db, app); // the fixture's superuser, someone else to this role
+        QVERIFY(other.isOpen());
+
+        Environment env = m_pg.environment(u"pool"_s, m_db);
+        env.connection.user = role;
+        env.connection.password = u"pw-monitor"_s;
+        CheckRunner runner(CheckRegistry::builtin());
+        const RunOutcome out = runAndWait(runner, { env }, { Pool });
+        QVERIFY(out.finished);
+        const CheckResult *r = out.find(u"pool"_s, Pool);
+        QVERIFY(r);
+        QVERIFY2(r->status == CheckStatus::Pass || r->status == CheckStatus::Warn, qPrintable(r->message));
+        QVERIFY(r->evidenceValue(u"ConnectionsInUse"_s).toInt() >= 2);
+        // application_name is visible for every session, whoever owns it.
+        QCOMPARE(r->evidenceValue(u"ByApplication"_s).toMap().value(app).toInt(), 1);
+        // What this role cannot see is said, with the grant that shows it.
+        QVERIFY(r->evidenceValue(u"HiddenSessions"_s).toInt() >= 1);
+        QVERIFY2(r->message.contains(u"GRANT pg_read_all_stats TO "_s + role), qPrintable(r->message));
+
+        // With the grant nothing is hidden, and the superuser's session is counted as before.
+        QCOMPARE(m_pg.exec(m_db, { u"GRANT pg_read_all_stats TO %1"_s.arg(role) }), QString());
+        const RunOutcome granted = runAndWait(runner, { env }, { Pool });
+        const CheckResult *g = granted.find(u"pool"_s, Pool);
+        QVERIFY(g);
+        QCOMPARE(g->evidenceValue(u"HiddenSessions"_s).toInt(), 0);
+        QVERIFY(!g->message.contains(u"pg_read_all_stats"_s));
+        QCOMPARE(g->evidenceValue(u"ByApplication"_s).toMap().value(app).toInt(), 1);
     }
 
     void usageThresholdsWarnAndFail()

@@ -40,18 +40,27 @@ CheckResult PoolCheck::run(const CheckContext &ctx) const
     // those joins costs the server more than everything else the check asks (BENCHMARKS.md).
     // One scan answers all the counts, so a server that is short of connections is asked
     // as little as possible.
+    // Without pg_read_all_stats another role's session shows its pid, role and
+    // application_name, but no backend_type, state or times. One with a role is a client
+    // session in all but rare cases (the server's own processes have none), so it counts
+    // against the slots; what cannot be seen about it is said in the result.
+    const QString client = u"(backend_type = 'client backend' "
+                           "OR (backend_type IS NULL AND usesysid IS NOT NULL))"_s;
     // reserved_connections exists from PostgreSQL 16 on; current_setting(..., true) is NULL before.
     QSqlQuery q(db);
     const bool ok = q.exec(
         u"SELECT current_setting('max_connections')::int, "
         "current_setting('superuser_reserved_connections')::int, "
         "COALESCE(current_setting('reserved_connections', true)::int, 0), "
-        "count(*) FILTER (WHERE backend_type = 'client backend'), "
+        "count(*) FILTER (WHERE %2), "
         "count(*) FILTER (WHERE state LIKE 'idle in transaction%' "
         "   AND state_change < clock_timestamp() - make_interval(secs => %1)), "
         "COALESCE(EXTRACT(EPOCH FROM max(clock_timestamp() - xact_start) "
-        "   FILTER (WHERE pid <> pg_backend_pid())), 0)::float8 "
-        "FROM pg_stat_get_activity(NULL)"_s.arg(thresholds.idleInTransactionMinSec));
+        "   FILTER (WHERE pid <> pg_backend_pid())), 0)::float8, "
+        "count(*) FILTER (WHERE backend_type IS NULL AND usesysid IS NOT NULL), "
+        "quote_ident(current_user) "
+        "FROM pg_stat_get_activity(NULL)"_s.arg(thresholds.idleInTransactionMinSec)
+            .arg(client));
     if (!ok || !q.next())
         return errorResult(ctx.environment.name, DbError::fromQuery(q.lastError()));
     const int maxConnections = q.value(0).toInt();
@@ -60,13 +69,15 @@ CheckResult PoolCheck::run(const CheckContext &ctx) const
     const int inUse = q.value(3).toInt();
     const int idleInTx = q.value(4).toInt();
     const double longestTx = q.value(5).toDouble();
+    const int hidden = q.value(6).toInt();
+    const QString role = q.value(7).toString();
     const double usage = 100.0 * inUse / available;
 
     QVariantMap byApplication;
     QSqlQuery apps(db);
     if (!apps.exec(u"SELECT COALESCE(NULLIF(application_name, ''), '(unnamed)'), count(*) "
-                   "FROM pg_stat_get_activity(NULL) WHERE backend_type = 'client backend' "
-                   "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 25"_s))
+                   "FROM pg_stat_get_activity(NULL) WHERE %1 "
+                   "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 25"_s.arg(client)))
         return errorResult(ctx.environment.name, DbError::fromQuery(apps.lastError()));
     while (apps.next())
         byApplication.insert(apps.value(0).toString(), apps.value(1).toInt());
@@ -103,7 +114,13 @@ CheckResult PoolCheck::run(const CheckContext &ctx) const
               .arg(idleInTx)
         : findings.join(u"; "_s);
 
-    CheckResult r = result(ctx, status, message);
+    // The counts stand, but idle and transaction ages cover only the sessions this role
+    // may see: say so, with the grant that makes them whole.
+    const QString hiddenNote = hidden == 0 ? QString()
+        : u"; %1 session(s) of other roles counted without their state and transaction "
+          "age (GRANT pg_read_all_stats TO %2 shows them)"_s.arg(hidden).arg(role);
+
+    CheckResult r = result(ctx, status, message + hiddenNote);
     r.evidence << qMakePair(u"MaxConnections"_s, QVariant(maxConnections))
                << qMakePair(u"ReservedConnections"_s, QVariant(reserved))
                << qMakePair(u"ConnectionsInUse"_s, QVariant(inUse))
@@ -111,6 +128,7 @@ CheckResult PoolCheck::run(const CheckContext &ctx) const
                << qMakePair(u"IdleInTransaction"_s, QVariant(idleInTx))
                << qMakePair(u"LongestTransactionSeconds"_s, QVariant(qRound(longestTx * 10) / 10.0))
                << qMakePair(u"ByApplication"_s, QVariant(byApplication))
+               << qMakePair(u"HiddenSessions"_s, QVariant(hidden))
                << qMakePair(u"Thresholds"_s, QVariant(describe(thresholds)));
     return r;
 }

@@ -24,18 +24,23 @@ SELECT c.oid IS NOT NULL, CASE WHEN c.oid IS NULL THEN false ELSE has_table_priv
 SELECT "MigrationId", "ProductVersion" FROM public."__EFMigrationsHistory" ORDER BY "MigrationId" DESC;
 ROLLBACK;
 
--- check.postgres.pool: slots, idle-in-transaction (30 s), longest transaction, by application.
+-- check.postgres.pool: slots, idle-in-transaction (30 s), longest transaction, sessions of
+-- other roles seen only in outline, by application.
 BEGIN TRANSACTION READ ONLY;
 SELECT current_setting('max_connections')::int,
        current_setting('superuser_reserved_connections')::int,
        COALESCE(current_setting('reserved_connections', true)::int, 0),
-       count(*) FILTER (WHERE backend_type = 'client backend'),
+       count(*) FILTER (WHERE (backend_type = 'client backend'
+           OR (backend_type IS NULL AND usesysid IS NOT NULL))),
        count(*) FILTER (WHERE state LIKE 'idle in transaction%'
            AND state_change < clock_timestamp() - make_interval(secs => 30)),
        COALESCE(EXTRACT(EPOCH FROM max(clock_timestamp() - xact_start)
-           FILTER (WHERE pid <> pg_backend_pid())), 0)::float8
+           FILTER (WHERE pid <> pg_backend_pid())), 0)::float8,
+       count(*) FILTER (WHERE backend_type IS NULL AND usesysid IS NOT NULL),
+       quote_ident(current_user)
   FROM pg_stat_get_activity(NULL);
 SELECT COALESCE(NULLIF(application_name, ''), '(unnamed)'), count(*)
-  FROM pg_stat_get_activity(NULL) WHERE backend_type = 'client backend'
+  FROM pg_stat_get_activity(NULL)
+ WHERE (backend_type = 'client backend' OR (backend_type IS NULL AND usesysid IS NOT NULL))
  GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 25;
 ROLLBACK;
