@@ -242,14 +242,6 @@ bool DbSession::open()
     if (pg) {
         if (m_token)
             m_token->attach(pgConnection(m_name));
-        // Not in libpq's startup "options": PgBouncer refuses that parameter or the
-        // settings in it, or drops them, and a service file's own options would be lost.
-        // Not prepared either: QPSQL sends PREPARE, EXECUTE and DEALLOCATE, three round
-        // trips for what one does. The values are integers, so literals are safe.
-        if (!exec(u"SELECT set_config('statement_timeout', '%1', false), "
-                  "set_config('lock_timeout', '%2', false)"_s.arg(m_env.timeouts.statementMs)
-                      .arg(m_env.timeouts.lockMs)))
-            return false;
     } else if (!exec(u"PRAGMA query_only = ON"_s)) {
         return false;
     }
@@ -270,7 +262,15 @@ bool DbSession::beginReadOnly()
 {
     if (m_env.connection.driver == ConnectionSpec::Driver::Sqlite)
         return exec(u"BEGIN"_s); // query_only already forbids writes
-    return exec(u"BEGIN TRANSACTION READ ONLY"_s);
+    // The timeouts are the transaction's own (set_config's is_local), never the session's:
+    // behind PgBouncer in transaction pooling the session is a server connection that the
+    // application's transactions get next, and a session setting would stay on it. Not in
+    // libpq's startup "options" either: PgBouncer refuses or drops that parameter. Literals,
+    // not bound values: QPSQL would send PREPARE, EXECUTE and DEALLOCATE for one statement.
+    return exec(u"BEGIN TRANSACTION READ ONLY"_s)
+        && exec(u"SELECT set_config('statement_timeout', '%1', true), "
+                "set_config('lock_timeout', '%2', true)"_s.arg(m_env.timeouts.statementMs)
+                    .arg(m_env.timeouts.lockMs));
 }
 
 void DbSession::rollback()

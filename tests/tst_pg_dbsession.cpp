@@ -1,6 +1,6 @@
 // Integration tests of DbSession against the fixture's real PostgreSQL: what a check
 // session's server settings are, whichever way the user's own server options arrive.
-// The environment's timeouts are set after the connect and win over the user's.
+// The environment's timeouts hold inside each check's transaction and win over the user's.
 #include "dbsession.h"
 #include "pgserver.h"
 
@@ -17,12 +17,17 @@ private:
     PgServer m_pg;
     QString m_db;
 
-    // Opens a session for env and reads settings through its own connection.
-    static QStringList settingsOf(const Environment &env, const QStringList &names)
+    // Opens a session for env and reads settings through its own connection: inside a
+    // check's READ ONLY transaction, or (inTransaction false) after it has ended.
+    static QStringList settingsOf(const Environment &env, const QStringList &names, bool inTransaction = true)
     {
         DbSession session(env, nullptr);
         if (!session.open())
             return { u"(open failed: %1)"_s.arg(session.error().detail) };
+        if (!session.beginReadOnly())
+            return { u"(begin failed: %1)"_s.arg(session.error().detail) };
+        if (!inTransaction)
+            session.rollback();
         QStringList values;
         QSqlQuery q(QSqlDatabase::database(session.connectionName(), false));
         for (const QString &name : names) {
@@ -31,6 +36,8 @@ private:
             values << (q.exec() && q.next() ? q.value(0).toString()
                                             : u"(error: %1)"_s.arg(q.lastError().text()));
         }
+        if (inTransaction)
+            session.rollback();
         return values;
     }
 
@@ -59,6 +66,16 @@ private Q_SLOTS:
         QCOMPARE(settingsOf(environment(),
                      { u"statement_timeout"_s, u"lock_timeout"_s, u"application_name"_s }),
             QStringList({ u"4321ms"_s, u"1234ms"_s, u"doctor-dashboard"_s }));
+    }
+
+    // Behind PgBouncer in transaction pooling the session is a server connection that an
+    // application gets next: nothing of doctor's may stay on it after a check.
+    void nothingStaysOnTheSessionAfterACheck()
+    {
+        Environment env = environment();
+        env.connection.setOption(u"options"_s, u"-c statement_timeout=7777"_s);
+        QCOMPARE(settingsOf(env, { u"statement_timeout"_s, u"lock_timeout"_s }, false),
+            QStringList({ u"7777ms"_s, u"0"_s }));
     }
 
     void theUsersServerOptionsAreKept()

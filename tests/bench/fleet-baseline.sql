@@ -4,11 +4,12 @@
 -- runs the checks in registry order on one connection, each in its own READ ONLY
 -- transaction. The values that doctor binds are literals here.
 
--- DbSession::open: the environment's statement and lock timeouts (defaults 10 s, 2 s).
-SELECT set_config('statement_timeout', '10000', false), set_config('lock_timeout', '2000', false);
+-- DbSession::beginReadOnly: each check's transaction starts with the environment's statement
+-- and lock timeouts (defaults 10 s, 2 s), local to the transaction.
 
 -- check.postgres.connectivity: three round trips, the server version.
 BEGIN TRANSACTION READ ONLY;
+SELECT set_config('statement_timeout', '10000', true), set_config('lock_timeout', '2000', true);
 SELECT 1;
 SELECT 1;
 SELECT 1;
@@ -17,6 +18,7 @@ ROLLBACK;
 
 -- check.postgres.migrations: existence and privilege, then the history.
 BEGIN TRANSACTION READ ONLY;
+SELECT set_config('statement_timeout', '10000', true), set_config('lock_timeout', '2000', true);
 SELECT c.oid IS NOT NULL, CASE WHEN c.oid IS NULL THEN false ELSE has_table_privilege(c.oid, 'SELECT') END,
        format('SELECT "MigrationId", "ProductVersion" FROM %I.%I ORDER BY "MigrationId" DESC', 'public'::text, '__EFMigrationsHistory'::text),
        format('GRANT USAGE ON SCHEMA %I TO %I; GRANT SELECT ON %I.%I TO %I', 'public'::text, current_user, 'public'::text, '__EFMigrationsHistory'::text, current_user)
@@ -27,6 +29,7 @@ ROLLBACK;
 -- check.postgres.pool: slots, idle-in-transaction (30 s), longest transaction, sessions of
 -- other roles seen only in outline, by application.
 BEGIN TRANSACTION READ ONLY;
+SELECT set_config('statement_timeout', '10000', true), set_config('lock_timeout', '2000', true);
 SELECT current_setting('max_connections')::int,
        current_setting('superuser_reserved_connections')::int,
        COALESCE(current_setting('reserved_connections', true)::int, 0),
