@@ -205,6 +205,21 @@ private Q_SLOTS:
         QVERIFY(r->evidenceValue(u"HiddenSessions"_s).toInt() >= 1);
         QVERIFY2(r->message.contains(u"GRANT pg_read_all_stats TO "_s + role), qPrintable(r->message));
 
+        // A WAL sender (here a replication connection) is not a client session, even when
+        // this role cannot see its type.
+        const QString walApp = uniqueApplication(u"standby"_s);
+        HeldSession walsender(m_pg, m_db, walApp + u";replication=database"_s);
+        QVERIFY(walsender.isOpen());
+        QCOMPARE(m_pg.scalar(m_db,
+                     u"SELECT backend_type FROM pg_stat_activity WHERE application_name = '%1'"_s.arg(walApp))
+                     .toString(),
+            u"walsender"_s);
+        const RunOutcome withWal = runAndWait(runner, { env }, { Pool });
+        const CheckResult *w = withWal.find(u"pool"_s, Pool);
+        QVERIFY(w);
+        QVERIFY(!w->evidenceValue(u"ByApplication"_s).toMap().contains(walApp));
+        QCOMPARE(w->evidenceValue(u"HiddenSessions"_s).toInt(), r->evidenceValue(u"HiddenSessions"_s).toInt());
+
         // With the grant nothing is hidden, and the superuser's session is counted as before.
         QCOMPARE(m_pg.exec(m_db, { u"GRANT pg_read_all_stats TO %1"_s.arg(role) }), QString());
         const RunOutcome granted = runAndWait(runner, { env }, { Pool });

@@ -41,36 +41,42 @@ CheckResult PoolCheck::run(const CheckContext &ctx) const
     // One scan answers all the counts, so a server that is short of connections is asked
     // as little as possible.
     // Without pg_read_all_stats another role's session shows its pid, role and
-    // application_name, but no backend_type, state or times. One with a role is a client
-    // session in all but rare cases (the server's own processes have none), so it counts
-    // against the slots; what cannot be seen about it is said in the result.
-    const QString client = u"(backend_type = 'client backend' "
-                           "OR (backend_type IS NULL AND usesysid IS NOT NULL))"_s;
-    // reserved_connections exists from PostgreSQL 16 on; current_setting(..., true) is NULL before.
+    // application_name, but no backend_type, state or times. Of those with a role, WAL
+    // senders are told apart by pid (pg_stat_get_wal_senders shows every role the pids);
+    // the rest are client sessions in all but a few cases (background workers of other
+    // roles), so they count against the slots, and the result says what is unseen.
+    const QString hidden = u"(backend_type IS NULL AND usesysid IS NOT NULL "
+                           "AND pid NOT IN (SELECT pid FROM pg_stat_get_wal_senders()))"_s;
+    const QString client = u"(backend_type = 'client backend' OR %1)"_s.arg(hidden);
+    // reserved_connections exists from PostgreSQL 16 on, rds.rds_superuser_reserved_connections
+    // only on Amazon RDS and Aurora; current_setting(..., true) is NULL where they do not.
     QSqlQuery q(db);
     const bool ok = q.exec(
         u"SELECT current_setting('max_connections')::int, "
-        "current_setting('superuser_reserved_connections')::int, "
-        "COALESCE(current_setting('reserved_connections', true)::int, 0), "
+        "current_setting('superuser_reserved_connections')::int "
+        "+ COALESCE(current_setting('reserved_connections', true)::int, 0) "
+        "+ COALESCE(current_setting('rds.rds_superuser_reserved_connections', true)::int, 0), "
         "count(*) FILTER (WHERE %2), "
         "count(*) FILTER (WHERE state LIKE 'idle in transaction%' "
         "   AND state_change < clock_timestamp() - make_interval(secs => %1)), "
+        // Client transactions only: an anti-wraparound autovacuum or a replication worker
+        // may run for hours, and neither is what this finding is about.
         "COALESCE(EXTRACT(EPOCH FROM max(clock_timestamp() - xact_start) "
-        "   FILTER (WHERE pid <> pg_backend_pid())), 0)::float8, "
-        "count(*) FILTER (WHERE backend_type IS NULL AND usesysid IS NOT NULL), "
+        "   FILTER (WHERE pid <> pg_backend_pid() AND backend_type = 'client backend')), 0)::float8, "
+        "count(*) FILTER (WHERE %3), "
         "quote_ident(current_user) "
         "FROM pg_stat_get_activity(NULL)"_s.arg(thresholds.idleInTransactionMinSec)
-            .arg(client));
+            .arg(client, hidden));
     if (!ok || !q.next())
         return errorResult(ctx.environment.name, DbError::fromQuery(q.lastError()));
     const int maxConnections = q.value(0).toInt();
-    const int reserved = q.value(1).toInt() + q.value(2).toInt();
+    const int reserved = q.value(1).toInt();
     const int available = qMax(1, maxConnections - reserved);
-    const int inUse = q.value(3).toInt();
-    const int idleInTx = q.value(4).toInt();
-    const double longestTx = q.value(5).toDouble();
-    const int hidden = q.value(6).toInt();
-    const QString role = q.value(7).toString();
+    const int inUse = q.value(2).toInt();
+    const int idleInTx = q.value(3).toInt();
+    const double longestTx = q.value(4).toDouble();
+    const int hiddenSessions = q.value(5).toInt();
+    const QString role = q.value(6).toString();
     const double usage = 100.0 * inUse / available;
 
     QVariantMap byApplication;
@@ -116,9 +122,9 @@ CheckResult PoolCheck::run(const CheckContext &ctx) const
 
     // The counts stand, but idle and transaction ages cover only the sessions this role
     // may see: say so, with the grant that makes them whole.
-    const QString hiddenNote = hidden == 0 ? QString()
+    const QString hiddenNote = hiddenSessions == 0 ? QString()
         : u"; %1 session(s) of other roles counted without their state and transaction "
-          "age (GRANT pg_read_all_stats TO %2 shows them)"_s.arg(hidden).arg(role);
+          "age (GRANT pg_read_all_stats TO %2 shows them)"_s.arg(hiddenSessions).arg(role);
 
     CheckResult r = result(ctx, status, message + hiddenNote);
     r.evidence << qMakePair(u"MaxConnections"_s, QVariant(maxConnections))
@@ -128,7 +134,7 @@ CheckResult PoolCheck::run(const CheckContext &ctx) const
                << qMakePair(u"IdleInTransaction"_s, QVariant(idleInTx))
                << qMakePair(u"LongestTransactionSeconds"_s, QVariant(qRound(longestTx * 10) / 10.0))
                << qMakePair(u"ByApplication"_s, QVariant(byApplication))
-               << qMakePair(u"HiddenSessions"_s, QVariant(hidden))
+               << qMakePair(u"HiddenSessions"_s, QVariant(hiddenSessions))
                << qMakePair(u"Thresholds"_s, QVariant(describe(thresholds)));
     return r;
 }

@@ -26,24 +26,27 @@ SELECT c.oid IS NOT NULL, CASE WHEN c.oid IS NULL THEN false ELSE has_table_priv
 SELECT "MigrationId", "ProductVersion" FROM public."__EFMigrationsHistory" ORDER BY "MigrationId" DESC;
 ROLLBACK;
 
--- check.postgres.pool: slots, idle-in-transaction (30 s), longest transaction, sessions of
--- other roles seen only in outline, by application.
+-- check.postgres.pool: slots, idle-in-transaction (30 s), longest client transaction,
+-- sessions of other roles seen only in outline (not WAL senders), by application.
 BEGIN TRANSACTION READ ONLY;
 SELECT set_config('statement_timeout', '10000', true), set_config('lock_timeout', '2000', true);
 SELECT current_setting('max_connections')::int,
-       current_setting('superuser_reserved_connections')::int,
-       COALESCE(current_setting('reserved_connections', true)::int, 0),
-       count(*) FILTER (WHERE (backend_type = 'client backend'
-           OR (backend_type IS NULL AND usesysid IS NOT NULL))),
+       current_setting('superuser_reserved_connections')::int
+         + COALESCE(current_setting('reserved_connections', true)::int, 0)
+         + COALESCE(current_setting('rds.rds_superuser_reserved_connections', true)::int, 0),
+       count(*) FILTER (WHERE (backend_type = 'client backend' OR (backend_type IS NULL
+           AND usesysid IS NOT NULL AND pid NOT IN (SELECT pid FROM pg_stat_get_wal_senders())))),
        count(*) FILTER (WHERE state LIKE 'idle in transaction%'
            AND state_change < clock_timestamp() - make_interval(secs => 30)),
        COALESCE(EXTRACT(EPOCH FROM max(clock_timestamp() - xact_start)
-           FILTER (WHERE pid <> pg_backend_pid())), 0)::float8,
-       count(*) FILTER (WHERE backend_type IS NULL AND usesysid IS NOT NULL),
+           FILTER (WHERE pid <> pg_backend_pid() AND backend_type = 'client backend')), 0)::float8,
+       count(*) FILTER (WHERE (backend_type IS NULL AND usesysid IS NOT NULL
+           AND pid NOT IN (SELECT pid FROM pg_stat_get_wal_senders()))),
        quote_ident(current_user)
   FROM pg_stat_get_activity(NULL);
 SELECT COALESCE(NULLIF(application_name, ''), '(unnamed)'), count(*)
   FROM pg_stat_get_activity(NULL)
- WHERE (backend_type = 'client backend' OR (backend_type IS NULL AND usesysid IS NOT NULL))
+ WHERE (backend_type = 'client backend' OR (backend_type IS NULL
+     AND usesysid IS NOT NULL AND pid NOT IN (SELECT pid FROM pg_stat_get_wal_senders())))
  GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 25;
 ROLLBACK;
