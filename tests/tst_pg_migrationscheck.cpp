@@ -201,6 +201,34 @@ private Q_SLOTS:
             qPrintable(r.message));
     }
 
+    // Without USAGE on the schema, to_regclass() itself is refused; the check must still
+    // say which GRANTs fix it rather than a bare "permission denied".
+    void roleWithoutSchemaUsageGetsTheGrants()
+    {
+        const QString db = m_pg.createDatabase(u"nousage"_s);
+        const QString role = u"doctor_nousage_"_s + db.right(6).toLower();
+        QCOMPARE(m_pg.exec(db,
+                     { u"CREATE SCHEMA app"_s, historyDdl(u"app.\"__EFMigrationsHistory\""_s),
+                         u"CREATE ROLE %1 LOGIN PASSWORD 'pw-nousage'"_s.arg(role) }),
+            QString());
+        Environment env = m_pg.environment(u"nousage"_s, db);
+        env.expectedSource = m_manifest;
+        env.historySchema = u"app"_s;
+        env.connection.user = role;
+        env.connection.password = u"pw-nousage"_s;
+        CheckResult r = runMigrations(env);
+        QCOMPARE(r.status, CheckStatus::Error);
+        QVERIFY2(r.message.contains(u"GRANT USAGE ON SCHEMA app TO "_s + role), qPrintable(r.message));
+        QVERIFY2(r.message.contains(u"GRANT SELECT ON app.\"__EFMigrationsHistory\" TO "_s + role),
+            qPrintable(r.message));
+
+        // A schema that does not exist is still "no history table", not a privilege problem.
+        env.historySchema = u"nowhere"_s;
+        r = runMigrations(env);
+        QCOMPARE(r.status, CheckStatus::Warn);
+        QCOMPARE(r.evidenceValue(u"TableExists"_s).toBool(), false);
+    }
+
     // RELIABILITY 12, 13: names from configuration are values, never SQL.
     void hostileNamesAreNotFoundAndHarmless_data()
     {

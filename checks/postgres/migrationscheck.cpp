@@ -3,6 +3,7 @@
 #include "dbsession.h"
 
 #include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <algorithm>
 
@@ -28,25 +29,41 @@ bool readPostgres(
 {
     const Environment &env = ctx.environment;
     QSqlQuery q(ctx.database());
-    q.prepare(u"SELECT c.oid IS NOT NULL, CASE WHEN c.oid IS NULL THEN false ELSE "
+    // to_regclass() raises 42501 instead of answering when the role lacks USAGE on the
+    // schema, and the transaction would be lost with it; so the schema privilege is asked
+    // first and to_regclass() only runs (CASE is evaluated lazily) where it may.
+    q.prepare(u"SELECT s.usage, c.oid IS NOT NULL, CASE WHEN c.oid IS NULL THEN false ELSE "
               u"has_table_privilege(c.oid, 'SELECT') END, "
               "format('SELECT \"MigrationId\", \"ProductVersion\" FROM %I.%I ORDER BY "
               "\"MigrationId\" DESC', ?::text, ?::text), "
               "format('GRANT USAGE ON SCHEMA %I TO %I; GRANT SELECT ON %I.%I TO %I', ?::text, "
               "current_user, ?::text, ?::text, current_user) "
-              "FROM (SELECT to_regclass(format('%I.%I', ?::text, ?::text)) AS oid) c"_s);
+              "FROM (SELECT n.oid IS NULL OR has_schema_privilege(n.oid, 'USAGE') AS usage "
+              "      FROM (SELECT (SELECT oid FROM pg_namespace WHERE nspname = ?::text) AS oid) n) s "
+              "CROSS JOIN LATERAL (SELECT CASE WHEN s.usage "
+              "      THEN to_regclass(format('%I.%I', ?::text, ?::text)) END AS oid) c"_s);
     // Qt binds positionally, so each use of the schema and table names is its own parameter.
     for (const QString &v : { env.historySchema, env.historyTable, env.historySchema,
-             env.historySchema, env.historyTable, env.historySchema, env.historyTable })
+             env.historySchema, env.historyTable, env.historySchema, env.historySchema,
+             env.historyTable })
         q.addBindValue(v);
     if (!q.exec() || !q.next())
         return failWith(q, error);
-    *exists = q.value(0).toBool();
+    const bool schemaUsable = q.value(0).toBool();
+    *exists = q.value(1).toBool();
+    const bool canSelect = q.value(2).toBool();
+    const QString select = q.value(3).toString();
+    const QString grant = q.value(4).toString();
+    if (!schemaUsable) {
+        error->kind = DbError::Kind::PermissionDenied;
+        error->sqlState = u"42501"_s;
+        error->detail = u"permission denied for schema %1"_s.arg(env.historySchema);
+        error->advice = u"The check's role cannot look into schema %1, so it cannot tell whether "
+                        "%2 exists. A DBA can fix it with: %3"_s.arg(env.historySchema, qualified(env), grant);
+        return false;
+    }
     if (!*exists)
         return true;
-    const bool canSelect = q.value(1).toBool();
-    const QString select = q.value(2).toString();
-    const QString grant = q.value(3).toString();
     if (!canSelect) {
         error->kind = DbError::Kind::PermissionDenied;
         error->sqlState = u"42501"_s;
@@ -64,6 +81,10 @@ bool readPostgres(
     }
     while (rows.next())
         applied->append({ rows.value(0).toString(), rows.value(1).toString() });
+    // Rows arrive one by one; a failover or a timeout part-way ends the loop like the last
+    // row would, and a short list must not be reported as the history.
+    if (rows.lastError().isValid())
+        return failWith(rows, error);
     return true;
 }
 
@@ -91,6 +112,10 @@ bool readSqlite(
         return failWith(rows, error);
     while (rows.next())
         applied->append({ rows.value(0).toString(), rows.value(1).toString() });
+    // Rows arrive one by one; a failover or a timeout part-way ends the loop like the last
+    // row would, and a short list must not be reported as the history.
+    if (rows.lastError().isValid())
+        return failWith(rows, error);
     return true;
 }
 

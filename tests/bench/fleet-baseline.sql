@@ -19,10 +19,13 @@ ROLLBACK;
 -- check.postgres.migrations: existence and privilege, then the history.
 BEGIN TRANSACTION READ ONLY;
 SELECT set_config('statement_timeout', '10000', true), set_config('lock_timeout', '2000', true);
-SELECT c.oid IS NOT NULL, CASE WHEN c.oid IS NULL THEN false ELSE has_table_privilege(c.oid, 'SELECT') END,
+SELECT s.usage, c.oid IS NOT NULL, CASE WHEN c.oid IS NULL THEN false ELSE has_table_privilege(c.oid, 'SELECT') END,
        format('SELECT "MigrationId", "ProductVersion" FROM %I.%I ORDER BY "MigrationId" DESC', 'public'::text, '__EFMigrationsHistory'::text),
        format('GRANT USAGE ON SCHEMA %I TO %I; GRANT SELECT ON %I.%I TO %I', 'public'::text, current_user, 'public'::text, '__EFMigrationsHistory'::text, current_user)
-  FROM (SELECT to_regclass(format('%I.%I', 'public'::text, '__EFMigrationsHistory'::text)) AS oid) c;
+  FROM (SELECT n.oid IS NULL OR has_schema_privilege(n.oid, 'USAGE') AS usage
+          FROM (SELECT (SELECT oid FROM pg_namespace WHERE nspname = 'public'::text) AS oid) n) s
+ CROSS JOIN LATERAL (SELECT CASE WHEN s.usage
+          THEN to_regclass(format('%I.%I', 'public'::text, '__EFMigrationsHistory'::text)) END AS oid) c;
 SELECT "MigrationId", "ProductVersion" FROM public."__EFMigrationsHistory" ORDER BY "MigrationId" DESC;
 ROLLBACK;
 
