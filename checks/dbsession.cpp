@@ -1,5 +1,6 @@
 #include "dbsession.h"
 
+#include <QElapsedTimer>
 #include <QSqlDriver>
 #include <QSqlQuery>
 #include <QVariant>
@@ -82,6 +83,41 @@ DbError DbError::fromConnect(const QSqlError &error, int connectTimeoutSec)
     return e;
 }
 
+namespace {
+
+// fromConnect() reads libpq's English text; with translated messages (a German desktop,
+// say) it cannot place them. What libpq's ping answers does not depend on the language.
+void refineByPing(DbError *e, const ConnectionSpec &spec, int connectTimeoutSec, qint64 elapsedMs)
+{
+    if (elapsedMs >= qint64(connectTimeoutSec) * 1000 - 100) {
+        e->kind = DbError::Kind::Timeout;
+        e->advice
+            = u"No answer within %1 s: check the host, the port, firewalls and whether the server is overloaded."_s
+                  .arg(connectTimeoutSec);
+        return;
+    }
+    ConnectionSpec target = spec;
+    target.connectTimeoutSec = connectTimeoutSec;
+    switch (PQping(target.toKeywordString().toUtf8().constData())) {
+    case PQPING_NO_RESPONSE:
+        e->kind = DbError::Kind::ConnectionRefused;
+        e->advice = u"Check that the server is running and listens on this host and port."_s;
+        break;
+    case PQPING_REJECT:
+        e->advice = u"The server is up but takes no connections now (starting up, shutting down "
+                    "or recovering); try again shortly or read its log."_s;
+        break;
+    case PQPING_OK:
+        e->advice = u"The server answered but refused this session: check the user, the password, "
+                    "the database name, pg_hba.conf and the connection limits in the server's log."_s;
+        break;
+    case PQPING_NO_ATTEMPT:
+        break;
+    }
+}
+
+} // namespace
+
 DbError DbError::fromQuery(const QSqlError &error)
 {
     DbError e;
@@ -94,11 +130,19 @@ DbError DbError::fromQuery(const QSqlError &error)
     if (s == u"42501") {
         e.kind = Kind::PermissionDenied;
     } else if (s == u"57014") {
-        // The server reports both a statement_timeout and a PQcancel as 57014.
-        e.kind = t.contains(u"statement timeout") ? Kind::StatementTimeout : Kind::Cancelled;
-        if (e.kind == Kind::StatementTimeout)
+        // 57014 is both a statement_timeout and a cancel request. The server words it in its
+        // own language (lc_messages), so the text cannot tell them apart; our own cancels are
+        // known to the runner, which turns any error after one into "Cancelled". Only the
+        // English text of someone else's cancel (pg_cancel_backend, a pooler) is told apart.
+        if (t.contains(u"user request")) {
+            e.kind = Kind::Other;
+            e.advice
+                = u"Another session or a connection pooler cancelled the query (pg_cancel_backend); run the check again."_s;
+        } else {
+            e.kind = Kind::StatementTimeout;
             e.advice
                 = u"The server took longer than the statement timeout; raise it for this environment or check load."_s;
+        }
     } else if (s == u"55P03") {
         e.kind = Kind::LockTimeout;
         e.advice
@@ -229,8 +273,12 @@ bool DbSession::open()
             m_error.kind = DbError::Kind::Cancelled;
             return false;
         }
+        QElapsedTimer connecting;
+        connecting.start();
         if (!db.open()) {
             m_error = DbError::fromConnect(db.lastError(), m_env.timeouts.connectSec);
+            if (pg && m_error.kind == DbError::Kind::Other)
+                refineByPing(&m_error, spec, m_env.timeouts.connectSec, connecting.elapsed());
             if (!pg) {
                 m_error.kind = DbError::Kind::NotFound;
                 m_error.advice
