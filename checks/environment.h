@@ -26,6 +26,9 @@ struct PoolThresholds
     int idleInTransactionMinSec = 30;
     double longestTransactionWarnSec = 300;
     double longestTransactionFailSec = 3600;
+    // Slots a managed service keeps for its own administrator beyond what the server's
+    // settings show (the check already reads RDS's rds.rds_superuser_reserved_connections).
+    int extraReservedConnections = 0;
 
     bool operator==(const PoolThresholds &) const = default;
 };

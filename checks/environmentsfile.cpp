@@ -107,7 +107,8 @@ struct Reader
         const QString c = u"pool"_s;
         warnUnknownKeys(p,
             { u"usageWarn"_s, u"usageFail"_s, u"idleInTransactionWarn"_s, u"idleSeconds"_s,
-                u"transactionWarnSeconds"_s, u"transactionFailSeconds"_s },
+                u"transactionWarnSeconds"_s, u"transactionFailSeconds"_s,
+                u"extraReservedConnections"_s },
             c);
         t->usageWarnPercent = number(p, "usageWarn", t->usageWarnPercent, 0, 100, c, error);
         t->usageFailPercent = number(p, "usageFail", t->usageFailPercent, 0, 100, c, error);
@@ -119,6 +120,8 @@ struct Reader
             p, "transactionWarnSeconds", t->longestTransactionWarnSec, 1, 31536000, c, error);
         t->longestTransactionFailSec = number(
             p, "transactionFailSeconds", t->longestTransactionFailSec, 1, 31536000, c, error);
+        t->extraReservedConnections = qRound(number(
+            p, "extraReservedConnections", t->extraReservedConnections, 0, 100000, c, error));
         if (!error->isEmpty())
             return false;
         // A warning above the failure would never be seen: the failure comes first.

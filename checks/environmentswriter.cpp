@@ -75,7 +75,7 @@ void emitEnvironment(YAML::Emitter &out, const Environment &env, const QDir &bas
         out << YAML::EndMap;
     }
     if (!(env.pool == defaults.pool)) {
-        // All six, for the same reason as the timeouts.
+        // All of them, for the same reason as the timeouts.
         const PoolThresholds &p = env.pool;
         // The shortest text that reads back as the same double, never in exponent form.
         const auto n = [](double v) { return s(QString::number(v, 'f', QLocale::FloatingPointShortest)); };
@@ -88,6 +88,8 @@ void emitEnvironment(YAML::Emitter &out, const Environment &env, const QDir &bas
             << n(p.longestTransactionWarnSec);
         out << YAML::Key << "transactionFailSeconds" << YAML::Value
             << n(p.longestTransactionFailSec);
+        out << YAML::Key << "extraReservedConnections" << YAML::Value
+            << n(p.extraReservedConnections);
         out << YAML::EndMap;
     }
     if (!env.placeholders.isEmpty()) {

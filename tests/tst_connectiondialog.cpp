@@ -219,6 +219,7 @@ private Q_SLOTS:
 
         // Untouched values come back exactly, even those the boxes show rounded.
         env.pool.usageFailPercent = 97.125;
+        env.pool.extraReservedConnections = 15; // no box for it: must come back as it went in
         env.pool.longestTransactionWarnSec = 120.5;
         d.setEnvironment(env);
         QVERIFY(d.environment().pool == env.pool);
@@ -241,6 +242,7 @@ private Q_SLOTS:
         QCOMPARE(out.pool.idleInTransactionMinSec, 120);
         QCOMPARE(out.pool.longestTransactionWarnSec, 120.5); // untouched
         QCOMPARE(out.pool.longestTransactionFailSec, 7200.0);
+        QCOMPARE(out.pool.extraReservedConnections, 15);
     }
 
     void appSettingsSource()

@@ -96,6 +96,7 @@ private:
         QCOMPARE(a.pool.idleInTransactionMinSec, b.pool.idleInTransactionMinSec);
         QCOMPARE(a.pool.longestTransactionWarnSec, b.pool.longestTransactionWarnSec);
         QCOMPARE(a.pool.longestTransactionFailSec, b.pool.longestTransactionFailSec);
+        QCOMPARE(a.pool.extraReservedConnections, b.pool.extraReservedConnections);
         QCOMPARE(a.placeholders, b.placeholders);
     }
 
@@ -139,6 +140,7 @@ private Q_SLOTS:
         QCOMPARE(again.environments[5].timeouts.statementMs, 30000);
         // Pool thresholds are written only where they differ from the defaults.
         QCOMPARE(again.environments[1].pool.usageFailPercent, 99.5);
+        QCOMPARE(again.environments[1].pool.extraReservedConnections, 15);
         QVERIFY(again.environments[0].pool == PoolThresholds());
         QCOMPARE(readFile(saved).count("usageWarn"), 1);
 

@@ -103,6 +103,11 @@ private Q_SLOTS:
                     u"SELECT current_setting('superuser_reserved_connections')::int "
                     "+ COALESCE(current_setting('reserved_connections', true)::int, 0)"_s)
                 .toInt());
+        // A managed service's own reserved slots come off the usable ones too.
+        PoolThresholds azure;
+        azure.extraReservedConnections = 15;
+        QCOMPARE(runPool(azure).evidenceValue(u"ReservedConnections"_s).toInt(),
+            r.evidenceValue(u"ReservedConnections"_s).toInt() + 15);
         // At least the check's own session is a client backend.
         QVERIFY(r.evidenceValue(u"ConnectionsInUse"_s).toInt() >= 1);
     }

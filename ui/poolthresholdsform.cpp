@@ -106,10 +106,10 @@ PoolThresholds PoolThresholdsForm::thresholdsShown() const
 PoolThresholds PoolThresholdsForm::thresholds() const
 {
     const PoolThresholds now = thresholdsShown();
+    PoolThresholds t = m_loaded; // what the form has no box for stays as it came
     const auto pick = [](auto shownNow, auto shownAtLoad, auto loaded) {
         return shownNow == shownAtLoad ? loaded : shownNow;
     };
-    PoolThresholds t;
     t.usageWarnPercent = pick(now.usageWarnPercent, m_shown.usageWarnPercent, m_loaded.usageWarnPercent);
     t.usageFailPercent = pick(now.usageFailPercent, m_shown.usageFailPercent, m_loaded.usageFailPercent);
     t.idleInTransactionWarn

@@ -70,7 +70,7 @@ CheckResult PoolCheck::run(const CheckContext &ctx) const
     if (!ok || !q.next())
         return errorResult(ctx.environment.name, DbError::fromQuery(q.lastError()));
     const int maxConnections = q.value(0).toInt();
-    const int reserved = q.value(1).toInt();
+    const int reserved = q.value(1).toInt() + thresholds.extraReservedConnections;
     const int available = qMax(1, maxConnections - reserved);
     const int inUse = q.value(2).toInt();
     const int idleInTx = q.value(3).toInt();
