@@ -12,37 +12,37 @@
 <context>
     <name>CodeBlockView</name>
     <message>
-        <location filename="../ui/codeblockview.cpp" line="25"/>
+        <location filename="../ui/codeblockview.cpp" line="26"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/codeblockview.cpp" line="26"/>
+        <location filename="../ui/codeblockview.cpp" line="27"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location filename="../ui/codeblockview.cpp" line="32"/>
+        <location filename="../ui/codeblockview.cpp" line="33"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../ui/codeblockview.cpp" line="35"/>
+        <location filename="../ui/codeblockview.cpp" line="36"/>
         <source>Copied notice</source>
         <translation>Hinweis „Kopiert“</translation>
     </message>
     <message>
-        <location filename="../ui/codeblockview.cpp" line="36"/>
+        <location filename="../ui/codeblockview.cpp" line="37"/>
         <source>Copy this command to the clipboard</source>
         <translation>Diesen Befehl in die Zwischenablage kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/codeblockview.cpp" line="37"/>
+        <location filename="../ui/codeblockview.cpp" line="38"/>
         <source>Copy command</source>
         <translation>Befehl kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/codeblockview.cpp" line="51"/>
+        <location filename="../ui/codeblockview.cpp" line="56"/>
         <source>Command</source>
         <translation>Befehl</translation>
     </message>
@@ -1025,12 +1025,12 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
         <translation>Fehler nach</translation>
     </message>
     <message>
-        <location filename="../ui/poolthresholdsform.cpp" line="108"/>
+        <location filename="../ui/poolthresholdsform.cpp" line="131"/>
         <source>The pool check&apos;s connection warning (%1 %) is above its failure (%2 %).</source>
         <translation>Die Verbindungswarnung der Pool-Prüfung (%1 %) liegt über ihrer Fehlergrenze (%2 %).</translation>
     </message>
     <message>
-        <location filename="../ui/poolthresholdsform.cpp" line="112"/>
+        <location filename="../ui/poolthresholdsform.cpp" line="135"/>
         <source>The pool check&apos;s transaction warning (%1 s) is above its failure (%2 s).</source>
         <translation>Die Transaktionswarnung der Pool-Prüfung (%1 s) liegt über ihrer Fehlergrenze (%2 s).</translation>
     </message>
