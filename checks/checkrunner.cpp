@@ -8,6 +8,7 @@
 #include "postgres/migrationscheck.h"
 
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QMutexLocker>
 #include <QMetaObject>
 #include <QThread>
@@ -16,6 +17,14 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// How long one check may go without finishing before its connection is closed. Each of
+// its statements is bounded by statement_timeout on the server; this only catches a server
+// that cannot enforce that any more (frozen, unreachable mid-query, a pooler's queue).
+qint64 checkDeadlineMs(const Environment &env)
+{
+    return 2 * qint64(env.timeouts.statementMs) + 5000;
+}
 
 // The expected set for one environment. A reference environment is read through a
 // session of its own, on this worker thread, like any other check connection.
@@ -34,6 +43,8 @@ ExpectedSet resolveExpected(
             return set;
         }
         DbSession session(*ref, token);
+        token->setDeadline(checkDeadlineMs(*ref));
+        const auto disarm = qScopeGuard([token] { token->setDeadline(0); });
         if (!session.open() || !session.beginReadOnly()) {
             set.error
                 = u"reference environment '%1': %2"_s.arg(ref->name, session.error().summary());
@@ -146,12 +157,20 @@ void runEnvironment(const Environment &env, const QList<Environment> &all,
             DbError cancelled;
             cancelled.kind = DbError::Kind::Cancelled;
             r = check->errorResult(env.name, cancelled);
-        } else if (!session.beginReadOnly()) {
-            r = check->errorResult(env.name, session.error());
+        } else if (token->wasAborted()) {
+            r = check->errorResult(env.name, DbError::noAnswer(token->deadlineMs()));
         } else {
-            const CheckContext ctx { env, session.connectionName(), expected, token->flag() };
-            r = check->run(ctx);
-            session.rollback();
+            token->setDeadline(checkDeadlineMs(env));
+            if (!session.beginReadOnly()) {
+                r = check->errorResult(env.name, session.error());
+            } else {
+                const CheckContext ctx { env, session.connectionName(), expected, token->flag() };
+                r = check->run(ctx);
+                session.rollback();
+            }
+            token->setDeadline(0);
+            if (token->wasAborted() && !token->isCancelled())
+                r = check->errorResult(env.name, DbError::noAnswer(timer.elapsed()));
         }
         if (token->isCancelled() && r.status == CheckStatus::Error)
             r = check->errorResult(env.name, [] {
@@ -175,12 +194,34 @@ CheckRunner::CheckRunner(const CheckRegistry &registry, const KbLibrary *kb, QOb
     // Jobs mostly wait on the network, so more of them than cores is right.
     m_pool.setMaxThreadCount(16);
     m_pool.setExpiryTimeout(5000);
+    m_watchdog.setInterval(250);
+    connect(&m_watchdog, &QTimer::timeout, this, &CheckRunner::watch);
 }
 
 CheckRunner::~CheckRunner()
 {
     cancel();
-    m_pool.waitForDone();
+    waitForJobs();
+}
+
+void CheckRunner::watch()
+{
+    for (qsizetype i = m_watched.size() - 1; i >= 0; --i) {
+        if (const auto token = m_watched.at(i).lock())
+            token->abortIfOverdue();
+        else
+            m_watched.removeAt(i);
+    }
+    if (m_watched.isEmpty())
+        m_watchdog.stop();
+}
+
+void CheckRunner::waitForJobs()
+{
+    // The event loop may not run here (CLI, shutdown), so the watchdog is called by hand.
+    while (!m_pool.waitForDone(100))
+        watch();
+    watch();
 }
 
 void CheckRunner::setMaxParallel(int jobs)
@@ -222,6 +263,9 @@ quint64 CheckRunner::start(const QList<Environment> &environments, const QString
     for (const Environment &env : environments) {
         auto token = std::make_shared<CancelToken>();
         m_tokens << token;
+        m_watched << token;
+        if (!m_watchdog.isActive())
+            m_watchdog.start();
         Q_EMIT environmentStarted(env.name);
         const KbLibrary *kb = m_kb;
         m_pool.start([this, gen, env, environments, checks, kb, token] {
@@ -251,7 +295,7 @@ void CheckRunner::cancel()
 
 void CheckRunner::waitForIdle()
 {
-    m_pool.waitForDone();
+    waitForJobs();
 }
 
 void CheckRunner::post(InboxItem item)

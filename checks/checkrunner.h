@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QStringList>
 #include <QThreadPool>
+#include <QTimer>
 #include <deque>
 #include <memory>
 
@@ -61,6 +62,9 @@ private:
     void drain();              // runner's thread
     void deliver(const CheckResult &result);
     void jobFinished(quint64 generation, const QString &environment);
+    // Closes the connections of jobs past their deadline; forgets tokens whose job ended.
+    void watch();
+    void waitForJobs(); // the pool's end, watching all the while
 
     const CheckRegistry &m_registry;
     const KbLibrary *m_kb;
@@ -71,6 +75,10 @@ private:
     int m_total = 0;
     int m_jobsLeft = 0;
     QList<std::shared_ptr<CancelToken>> m_tokens;
+    // Every job still running, cancelled ones too: a job stuck on a silent server must
+    // be reachable until it ends.
+    QList<std::weak_ptr<CancelToken>> m_watched;
+    QTimer m_watchdog;
     QMutex m_inboxMutex;
     std::deque<InboxItem> m_inbox;
     bool m_drainScheduled = false; // guarded by m_inboxMutex

@@ -1,10 +1,12 @@
 #include "dbsession.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QSqlDriver>
 #include <QSqlQuery>
 #include <QVariant>
 #include <libpq-fe.h>
+#include <sys/socket.h>
 
 using namespace Qt::StringLiterals;
 
@@ -37,6 +39,9 @@ QString DbError::summary() const
         break;
     case Kind::ConnectionLost:
         what = u"Connection lost"_s;
+        break;
+    case Kind::NoAnswer:
+        what = u"No answer from the server"_s;
         break;
     case Kind::ReadOnly:
         what = u"Write refused in a read-only transaction"_s;
@@ -161,34 +166,82 @@ DbError DbError::fromQuery(const QSqlError &error)
     return e;
 }
 
+DbError DbError::noAnswer(qint64 waitedMs)
+{
+    DbError e;
+    e.kind = Kind::NoAnswer;
+    e.detail = u"no answer within %1 s; the connection was closed"_s.arg(qRound(waitedMs / 1000.0));
+    e.advice = u"The server stopped answering mid-query, beyond what statement_timeout can stop: "
+               "a frozen server, a network partition, or a pooler with no free server "
+               "connection (PgBouncer's query_wait_timeout). Check the server and the pooler, "
+               "then run the check again."_s;
+    return e;
+}
+
 CancelToken::~CancelToken()
 {
-    detach();
+    QMutexLocker lock(&m_mutex);
+    for (const Attached &a : std::as_const(m_attached))
+        PQfreeCancel(a.cancel);
+    m_attached.clear();
 }
 
 void CancelToken::cancel()
 {
     m_cancelled = true;
+    // A server that PQcancel cannot reach would keep the job waiting: give it two more
+    // seconds, then the watchdog closes the connection.
+    const qint64 soon = QDeadlineTimer(2000).deadline();
+    qint64 at = m_deadlineAt.load();
+    while (at != 0 && at > soon && !m_deadlineAt.compare_exchange_weak(at, soon)) { }
     QMutexLocker lock(&m_mutex);
-    if (m_handle) {
+    // Every attached session: cancelling one that is idle does nothing.
+    for (const Attached &a : std::as_const(m_attached)) {
         char buf[256];
-        PQcancel(m_handle, buf, sizeof buf); // thread-safe by libpq's contract
+        PQcancel(a.cancel, buf, sizeof buf); // thread-safe by libpq's contract
     }
 }
 
 void CancelToken::attach(void *pgconn)
 {
+    if (!pgconn)
+        return;
     QMutexLocker lock(&m_mutex);
-    if (pgconn && !m_handle)
-        m_handle = PQgetCancel(static_cast<PGconn *>(pgconn));
+    m_attached.append({ pgconn, PQgetCancel(static_cast<PGconn *>(pgconn)) });
 }
 
-void CancelToken::detach()
+void CancelToken::detach(void *pgconn)
 {
     QMutexLocker lock(&m_mutex);
-    if (m_handle) {
-        PQfreeCancel(m_handle);
-        m_handle = nullptr;
+    for (qsizetype i = m_attached.size() - 1; i >= 0; --i) {
+        if (m_attached.at(i).conn == pgconn) {
+            PQfreeCancel(m_attached.at(i).cancel);
+            m_attached.removeAt(i);
+            return;
+        }
+    }
+}
+
+void CancelToken::setDeadline(qint64 ms)
+{
+    m_deadlineBudgetMs = ms;
+    m_deadlineAt = ms > 0 ? QDeadlineTimer(ms).deadline() : 0;
+}
+
+void CancelToken::abortIfOverdue()
+{
+    const qint64 at = m_deadlineAt.load();
+    if (at == 0 || QDeadlineTimer::current().deadline() < at)
+        return;
+    QMutexLocker lock(&m_mutex);
+    if (m_attached.isEmpty() || m_aborted)
+        return;
+    // shutdown(), not close(): the descriptor stays the job's, so it cannot be reused
+    // under it, and the job's blocked read returns at once with "connection closed".
+    const int fd = PQsocket(static_cast<PGconn *>(m_attached.last().conn));
+    if (fd >= 0) {
+        m_aborted = true;
+        ::shutdown(fd, SHUT_RDWR);
     }
 }
 
@@ -224,7 +277,7 @@ DbSession::DbSession(const Environment &env, CancelToken *token)
 DbSession::~DbSession()
 {
     if (m_token)
-        m_token->detach();
+        m_token->detach(pgConnection(m_name));
     {
         QSqlDatabase db = QSqlDatabase::database(m_name, false);
         if (db.isValid())

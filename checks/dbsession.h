@@ -2,6 +2,7 @@
 
 #include "environment.h"
 
+#include <QList>
 #include <QMutex>
 #include <QSqlError>
 #include <QString>
@@ -22,6 +23,7 @@ struct DbError
         LockTimeout,
         Cancelled,
         ConnectionLost,
+        NoAnswer, // the runner's watchdog closed a connection that stopped answering
         ReadOnly,
         NotFound,
         Other
@@ -36,10 +38,17 @@ struct DbError
 
     static DbError fromConnect(const QSqlError &error, int connectTimeoutSec);
     static DbError fromQuery(const QSqlError &error);
+    static DbError noAnswer(qint64 waitedMs);
 };
 
 // Lets another thread stop the query a job is running (PQcancel), and tells the job
-// to stop between statements.
+// to stop between statements. A job may hold a second session for a while (a reference
+// environment's history), so the sessions attach and detach in nested order.
+//
+// It also carries the job's deadline for the check in progress: a server that stops
+// answering mid-query (frozen, partitioned away, or a pooler queue) is beyond what
+// statement_timeout and PQcancel can reach, so the runner's watchdog closes the
+// connection's socket once the deadline passes, and the blocked call returns.
 class CancelToken
 {
 public:
@@ -49,12 +58,27 @@ public:
     const std::atomic_bool &flag() const { return m_cancelled; }
 
     void attach(void *pgconn); // called by the job's thread after connecting
-    void detach(); // called by the job's thread before closing
+    void detach(void *pgconn); // called by the job's thread before closing
+
+    // Job thread: the current check must be done within ms (0 disarms).
+    void setDeadline(qint64 ms);
+    // Watchdog: closes the newest session's socket when its deadline has passed.
+    void abortIfOverdue();
+    bool wasAborted() const { return m_aborted.load(); }
+    qint64 deadlineMs() const { return m_deadlineBudgetMs.load(); }
 
 private:
+    struct Attached
+    {
+        void *conn;
+        pg_cancel *cancel;
+    };
     std::atomic_bool m_cancelled { false };
+    std::atomic_bool m_aborted { false };
+    std::atomic<qint64> m_deadlineAt { 0 }; // QDeadlineTimer-style steady ms, 0 = none
+    std::atomic<qint64> m_deadlineBudgetMs { 0 };
     QMutex m_mutex;
-    pg_cancel *m_handle = nullptr;
+    QList<Attached> m_attached; // oldest first
 };
 
 // One job's own connection: created, used and removed on the calling thread only.

@@ -14,10 +14,13 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QScopeGuard>
 #include <QTest>
 #include <QThread>
 #include <QtConcurrent>
 
+#include <csignal>
+#include <sys/types.h>
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -265,6 +268,44 @@ private Q_SLOTS:
             u"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
             "AND application_name = 'doctor-dashboard'"_s);
         QCOMPARE(waiting.toInt(), 0);
+    }
+
+    // A server that stops answering mid-query is beyond statement_timeout and PQcancel: here
+    // the check's backend is frozen (SIGSTOP) while it waits for a lock. The watchdog closes
+    // the connection at the check's deadline (2 x statement_timeout + 5 s), the result says
+    // so, and nothing waits for the frozen backend.
+    void aServerThatStopsAnsweringIsCutOff()
+    {
+        LockHolder lock(m_pg, m_db);
+        Environment e = env();
+        e.timeouts.lockMs = 60000;
+        e.timeouts.statementMs = 500; // deadline 6 s
+        CheckRunner runner(CheckRegistry::builtin());
+        QSignalSpy finished(&runner, &CheckRunner::runFinished);
+        QList<CheckResult> results;
+        connect(&runner, &CheckRunner::resultReady, this, [&results](const CheckResult &r) { results << r; });
+        QElapsedTimer t;
+        t.start();
+        runner.start({ e }, { Migrations });
+        const QString waiting = u"SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                "AND application_name = 'doctor-dashboard' AND datname = current_database()"_s;
+        QTRY_VERIFY_WITH_TIMEOUT(m_pg.scalar(m_db, waiting).toInt() > 0, 5000);
+        const pid_t backend = m_pg.scalar(m_db, waiting).toInt();
+        QCOMPARE(::kill(backend, SIGSTOP), 0);
+        const auto thaw = qScopeGuard([backend] { ::kill(backend, SIGCONT); });
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+        runner.disconnect(this);
+        const qint64 ms = t.elapsed();
+        QVERIFY2(ms >= 5500 && ms < 9000, qPrintable(QString::number(ms)));
+        QCOMPARE(results.size(), 1);
+        QCOMPARE(results[0].status, CheckStatus::Error);
+        QVERIFY2(results[0].message.contains(u"No answer from the server"_s), qPrintable(results[0].message));
+        QCOMPARE(finished.first().at(1).toBool(), false); // a finished run, not a cancelled one
+
+        ::kill(backend, SIGCONT);
+        lock.release();
+        const RunOutcome out = runAndWait(runner, { env() }, { Migrations });
+        QCOMPARE(out.find(u"env"_s, Migrations)->status, CheckStatus::Pass);
     }
 
     // RELIABILITY 6: the backend is terminated mid-run; the next run reconnects.
