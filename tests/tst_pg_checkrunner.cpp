@@ -270,6 +270,38 @@ private Q_SLOTS:
         QCOMPARE(waiting.toInt(), 0);
     }
 
+    // The expected set read from a reference environment uses a second session on the
+    // job's thread; when it ends, the job's own session must still be cancellable.
+    void cancelReachesTheQueryAfterAReferenceWasRead()
+    {
+        const QString refDb = m_pg.createDatabase(u"reference"_s);
+        QCOMPARE(m_pg.exec(refDb,
+                     { u"CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" varchar(150) PRIMARY KEY, "
+                       "\"ProductVersion\" varchar(32) NOT NULL)"_s }),
+            QString());
+        const Environment reference = m_pg.environment(u"reference"_s, refDb);
+        LockHolder lock(m_pg, m_db);
+        Environment e = env();
+        e.referenceEnvironment = u"reference"_s;
+        e.timeouts.lockMs = 30000;
+        e.timeouts.statementMs = 30000;
+        CheckRunner runner(CheckRegistry::builtin());
+        runner.start({ e, reference }, { Migrations });
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_pg.scalar(m_db,
+                    u"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                    "AND application_name = 'doctor-dashboard' AND datname = current_database()"_s)
+                    .toInt()
+                == 1,
+            5000);
+        QElapsedTimer t;
+        t.start();
+        runner.cancel();
+        runner.waitForIdle();
+        // PQcancel answers in milliseconds; without the handle only the watchdog's 2 s would.
+        QVERIFY2(t.elapsed() < 1500, qPrintable(QString::number(t.elapsed())));
+    }
+
     // A server that stops answering mid-query is beyond statement_timeout and PQcancel: here
     // the check's backend is frozen (SIGSTOP) while it waits for a lock. The watchdog closes
     // the connection at the check's deadline (2 x statement_timeout + 5 s), the result says
