@@ -56,6 +56,8 @@ ExpectedSet resolveExpected(
         QList<MigrationsCheck::Applied> applied;
         DbError error;
         if (!MigrationsCheck::readHistory(ctx, &exists, &applied, &error)) {
+            if (token->wasAborted())
+                error = DbError::noAnswer(checkDeadlineMs(*ref));
             set.error = u"reference environment '%1': %2"_s.arg(ref->name, error.summary());
         } else {
             for (const auto &a : std::as_const(applied))
@@ -158,7 +160,7 @@ void runEnvironment(const Environment &env, const QList<Environment> &all,
             cancelled.kind = DbError::Kind::Cancelled;
             r = check->errorResult(env.name, cancelled);
         } else if (token->wasAborted()) {
-            r = check->errorResult(env.name, DbError::noAnswer(token->deadlineMs()));
+            r = check->errorResult(env.name, DbError::noAnswer(checkDeadlineMs(env)));
         } else {
             token->setDeadline(checkDeadlineMs(env));
             if (!session.beginReadOnly()) {

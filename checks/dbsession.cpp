@@ -58,6 +58,50 @@ QString DbError::summary() const
     return advice.isEmpty() ? what : what + u". "_s + advice;
 }
 
+namespace {
+
+QString refusedAdvice()
+{
+    return u"Check that the server is running and listens on this host and port."_s;
+}
+
+QString connectTimeoutAdvice(int connectTimeoutSec)
+{
+    return u"No answer within %1 s: check the host, the port, firewalls and whether the server is overloaded."_s
+        .arg(connectTimeoutSec);
+}
+
+// fromConnect() reads libpq's English text; with translated messages (a German desktop,
+// say) it cannot place them. What libpq's ping answers does not depend on the language.
+void refineByPing(DbError *e, const ConnectionSpec &spec, int connectTimeoutSec, qint64 elapsedMs)
+{
+    if (elapsedMs >= qint64(connectTimeoutSec) * 1000 - 100) {
+        e->kind = DbError::Kind::Timeout;
+        e->advice = connectTimeoutAdvice(connectTimeoutSec);
+        return;
+    }
+    ConnectionSpec target = spec;
+    target.connectTimeoutSec = connectTimeoutSec;
+    switch (PQping(target.toKeywordString().toUtf8().constData())) {
+    case PQPING_NO_RESPONSE:
+        e->kind = DbError::Kind::ConnectionRefused;
+        e->advice = refusedAdvice();
+        break;
+    case PQPING_REJECT:
+        e->advice = u"The server is up but takes no connections now (starting up, shutting down "
+                    "or recovering); try again shortly or read its log."_s;
+        break;
+    case PQPING_OK:
+        e->advice = u"The server answered but refused this session: check the user, the password, "
+                    "the database name, pg_hba.conf and the connection limits in the server's log."_s;
+        break;
+    case PQPING_NO_ATTEMPT:
+        break;
+    }
+}
+
+} // namespace
+
 DbError DbError::fromConnect(const QSqlError &error, int connectTimeoutSec)
 {
     DbError e;
@@ -66,12 +110,10 @@ DbError DbError::fromConnect(const QSqlError &error, int connectTimeoutSec)
     const QString t = e.detail.toLower();
     if (t.contains(u"connection refused")) {
         e.kind = Kind::ConnectionRefused;
-        e.advice = u"Check that the server is running and listens on this host and port."_s;
+        e.advice = refusedAdvice();
     } else if (t.contains(u"timeout expired") || t.contains(u"timed out")) {
         e.kind = Kind::Timeout;
-        e.advice
-            = u"No answer within %1 s: check the host, the port, firewalls and whether the server is overloaded."_s
-                  .arg(connectTimeoutSec);
+        e.advice = connectTimeoutAdvice(connectTimeoutSec);
     } else if (t.contains(u"password authentication failed") || t.contains(u"no password supplied")
         || t.contains(u"authentication failed") || e.sqlState == u"28P01"
         || e.sqlState == u"28000") {
@@ -88,40 +130,6 @@ DbError DbError::fromConnect(const QSqlError &error, int connectTimeoutSec)
     return e;
 }
 
-namespace {
-
-// fromConnect() reads libpq's English text; with translated messages (a German desktop,
-// say) it cannot place them. What libpq's ping answers does not depend on the language.
-void refineByPing(DbError *e, const ConnectionSpec &spec, int connectTimeoutSec, qint64 elapsedMs)
-{
-    if (elapsedMs >= qint64(connectTimeoutSec) * 1000 - 100) {
-        e->kind = DbError::Kind::Timeout;
-        e->advice
-            = u"No answer within %1 s: check the host, the port, firewalls and whether the server is overloaded."_s
-                  .arg(connectTimeoutSec);
-        return;
-    }
-    ConnectionSpec target = spec;
-    target.connectTimeoutSec = connectTimeoutSec;
-    switch (PQping(target.toKeywordString().toUtf8().constData())) {
-    case PQPING_NO_RESPONSE:
-        e->kind = DbError::Kind::ConnectionRefused;
-        e->advice = u"Check that the server is running and listens on this host and port."_s;
-        break;
-    case PQPING_REJECT:
-        e->advice = u"The server is up but takes no connections now (starting up, shutting down "
-                    "or recovering); try again shortly or read its log."_s;
-        break;
-    case PQPING_OK:
-        e->advice = u"The server answered but refused this session: check the user, the password, "
-                    "the database name, pg_hba.conf and the connection limits in the server's log."_s;
-        break;
-    case PQPING_NO_ATTEMPT:
-        break;
-    }
-}
-
-} // namespace
 
 DbError DbError::fromQuery(const QSqlError &error)
 {
@@ -207,7 +215,7 @@ void CancelToken::attach(void *pgconn)
     if (!pgconn)
         return;
     QMutexLocker lock(&m_mutex);
-    m_attached.append({ pgconn, PQgetCancel(static_cast<PGconn *>(pgconn)) });
+    m_attached.append({ pgconn, PQgetCancel(static_cast<PGconn *>(pgconn)), false });
 }
 
 void CancelToken::detach(void *pgconn)
@@ -224,8 +232,13 @@ void CancelToken::detach(void *pgconn)
 
 void CancelToken::setDeadline(qint64 ms)
 {
-    m_deadlineBudgetMs = ms;
     m_deadlineAt = ms > 0 ? QDeadlineTimer(ms).deadline() : 0;
+}
+
+bool CancelToken::wasAborted()
+{
+    QMutexLocker lock(&m_mutex);
+    return !m_attached.isEmpty() && m_attached.last().aborted;
 }
 
 void CancelToken::abortIfOverdue()
@@ -234,13 +247,14 @@ void CancelToken::abortIfOverdue()
     if (at == 0 || QDeadlineTimer::current().deadline() < at)
         return;
     QMutexLocker lock(&m_mutex);
-    if (m_attached.isEmpty() || m_aborted)
+    if (m_attached.isEmpty() || m_attached.last().aborted)
         return;
     // shutdown(), not close(): the descriptor stays the job's, so it cannot be reused
     // under it, and the job's blocked read returns at once with "connection closed".
-    const int fd = PQsocket(static_cast<PGconn *>(m_attached.last().conn));
+    Attached &newest = m_attached.last();
+    const int fd = PQsocket(static_cast<PGconn *>(newest.conn));
     if (fd >= 0) {
-        m_aborted = true;
+        newest.aborted = true;
         ::shutdown(fd, SHUT_RDWR);
     }
 }

@@ -64,19 +64,19 @@ public:
     void setDeadline(qint64 ms);
     // Watchdog: closes the newest session's socket when its deadline has passed.
     void abortIfOverdue();
-    bool wasAborted() const { return m_aborted.load(); }
-    qint64 deadlineMs() const { return m_deadlineBudgetMs.load(); }
+    // Job thread: whether the newest session was closed that way. Per session, so a
+    // reference environment's session that stopped answering leaves the job's own alone.
+    bool wasAborted();
 
 private:
     struct Attached
     {
         void *conn;
         pg_cancel *cancel;
+        bool aborted;
     };
     std::atomic_bool m_cancelled { false };
-    std::atomic_bool m_aborted { false };
     std::atomic<qint64> m_deadlineAt { 0 }; // QDeadlineTimer-style steady ms, 0 = none
-    std::atomic<qint64> m_deadlineBudgetMs { 0 };
     QMutex m_mutex;
     QList<Attached> m_attached; // oldest first
 };

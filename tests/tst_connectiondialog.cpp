@@ -5,6 +5,7 @@
 #include "connectiontester.h"
 #include "environmentdetailsform.h"
 #include "environmentsmodel.h"
+#include "isolatedhome.h"
 #include "poolthresholdsform.h"
 #include "kblibrary.h"
 #include "mainwindow.h"
@@ -74,15 +75,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_home.isValid());
-        // Whatever the app writes lands here; no session bus means no keychain backend.
-        qputenv("HOME", m_home.path().toUtf8());
-        qputenv("XDG_RUNTIME_DIR", m_home.path().toUtf8());
-        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/doctor-test-bus");
-        qunsetenv("XDG_CONFIG_HOME");
-        qunsetenv("XDG_DATA_HOME");
-        qunsetenv("XDG_CACHE_HOME");
-        qunsetenv("PGPASSWORD");
-        QStandardPaths::setTestModeEnabled(true);
+        isolateHome(m_home.path());
         m_kb.load();
     }
 

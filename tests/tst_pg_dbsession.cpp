@@ -93,15 +93,6 @@ private Q_SLOTS:
         QCOMPARE(settingsOf(environment(), { u"work_mem"_s, u"statement_timeout"_s }),
             QStringList({ u"23456kB"_s, u"4321ms"_s }));
     }
-
-    void pgoptionsThatQpsqlCannotCarryStillWorks()
-    {
-        // A ';' could not pass through QSqlDatabase's options; libpq reads PGOPTIONS itself.
-        qputenv("PGOPTIONS", "-c search_path=a;b");
-        QCOMPARE(
-            settingsOf(environment(), { u"search_path"_s, u"statement_timeout"_s, u"lock_timeout"_s }),
-            QStringList({ u"a;b"_s, u"4321ms"_s, u"1234ms"_s }));
-    }
 };
 
 QTEST_GUILESS_MAIN(TestPgDbSession)

@@ -1,5 +1,6 @@
 // SecretStore without a keychain backend (as in CI): the user is asked, nothing is
 // written anywhere, and the user is told once (RELIABILITY 18, 19).
+#include "isolatedhome.h"
 #include "secretstore.h"
 
 #include <QDirIterator>
@@ -58,16 +59,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_home.isValid());
-        // Everything the process could write lands in this folder, and no session bus
-        // means no keychain service, whatever the machine running the test has.
-        qputenv("HOME", m_home.path().toUtf8());
-        qputenv("XDG_RUNTIME_DIR", m_home.path().toUtf8());
-        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/doctor-test-bus");
-        qunsetenv("XDG_CONFIG_HOME");
-        qunsetenv("XDG_DATA_HOME");
-        qunsetenv("XDG_CACHE_HOME");
-        qunsetenv("XDG_STATE_HOME");
-        QStandardPaths::setTestModeEnabled(true);
+        isolateHome(m_home.path());
     }
 
     void needsPassword_data()

@@ -22,6 +22,18 @@ bool failWith(const QSqlQuery &q, DbError *error)
     return false;
 }
 
+// The (MigrationId, ProductVersion) rows of an executed history query.
+bool collect(QSqlQuery &rows, QList<MigrationsCheck::Applied> *applied, DbError *error)
+{
+    while (rows.next())
+        applied->append({ rows.value(0).toString(), rows.value(1).toString() });
+    // Rows arrive one by one; a failover or a timeout part-way ends the loop like the last
+    // row would, and a short list must not be reported as the history.
+    if (rows.lastError().isValid())
+        return failWith(rows, error);
+    return true;
+}
+
 // PostgreSQL: names from configuration are bound as values and quoted by the server
 // (format %I), never pasted into SQL.
 bool readPostgres(
@@ -79,13 +91,7 @@ bool readPostgres(
             error->advice = u"A DBA can fix it with: %1"_s.arg(grant);
         return false;
     }
-    while (rows.next())
-        applied->append({ rows.value(0).toString(), rows.value(1).toString() });
-    // Rows arrive one by one; a failover or a timeout part-way ends the loop like the last
-    // row would, and a short list must not be reported as the history.
-    if (rows.lastError().isValid())
-        return failWith(rows, error);
-    return true;
+    return collect(rows, applied, error);
 }
 
 // SQLite (the embedded demo; EF Core uses the same table there). The name is checked
@@ -110,13 +116,7 @@ bool readSqlite(
             u"SELECT \"MigrationId\", \"ProductVersion\" FROM \"%1\" ORDER BY \"MigrationId\" DESC"_s
                 .arg(quoted)))
         return failWith(rows, error);
-    while (rows.next())
-        applied->append({ rows.value(0).toString(), rows.value(1).toString() });
-    // Rows arrive one by one; a failover or a timeout part-way ends the loop like the last
-    // row would, and a short list must not be reported as the history.
-    if (rows.lastError().isValid())
-        return failWith(rows, error);
-    return true;
+    return collect(rows, applied, error);
 }
 
 } // namespace
