@@ -1,6 +1,7 @@
 #include "environmentsfile.h"
 
 #include "appsettings.h"
+#include "yamlmerge.h"
 
 #include <QDir>
 #include <QFile>
@@ -38,9 +39,15 @@ struct Reader
     {
         for (const auto &kv : map) {
             const QString key = qs(kv.first.Scalar());
-            if (!known.contains(key))
-                warnings << u"%1: unknown key '%2' in %3 (ignored)"_s.arg(
-                    where(path, kv.first.Mark()), key, context);
+            // x-... is an extension key, as in docker-compose files: a place for notes or
+            // for anchors to merge elsewhere, ignored on purpose.
+            if (known.contains(key) || key.startsWith(u"x-"))
+                continue;
+            const QString warning = u"%1: unknown key '%2' in %3 (ignored)"_s.arg(
+                where(path, kv.first.Mark()), key, context);
+            // A key merged into several environments is one mistake at one place.
+            if (!warnings.contains(warning))
+                warnings << warning;
         }
     }
 
@@ -294,7 +301,13 @@ EnvironmentsFile EnvironmentsFile::parse(
     EnvironmentsFile result;
     Reader reader { path, processEnv, {}, {} };
     try {
-        const YAML::Node root = YAML::Load(yaml.toStdString());
+        YAML::Node root = YAML::Load(yaml.toStdString());
+        // Before anything is read, so every key of every block can come from a merge. Top-level
+        // keys other than 'environments' are not read: that is where anchors to merge live.
+        if (const QString e = YamlMerge::apply(root, path); !e.isEmpty()) {
+            result.error = e;
+            return result;
+        }
         const YAML::Node list = root.IsMap() ? root["environments"] : YAML::Node();
         if (!list || !list.IsSequence()) {
             result.error = u"%1:1:1: expected a top-level 'environments:' list"_s.arg(path);
