@@ -1,11 +1,13 @@
 #include "expectedmigrations.h"
 
+#include "csharpclasses.h"
 #include "sqllexer.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSet>
 #include <QStringDecoder>
@@ -23,7 +25,29 @@ struct Row
     int line = 0;
 };
 
-// After INSERT: [INTO] name[.name...] ("MigrationId", "ProductVersion") VALUES ('id', 'v')[, ...]
+// The history table's two columns as EF Core names them (MigrationId, ProductVersion) and as
+// EFCore.NamingConventions renames them: migration_id (snake), migrationid (lower),
+// MIGRATIONID (upper), MIGRATION_ID (upper snake), migrationId (camel), migration-id (kebab).
+// Compared without case: quoted or not, the script names the column the table has.
+enum class HistoryColumn { Other, Id, Version };
+
+HistoryColumn historyColumn(const Token &t)
+{
+    if (!isIdent(t))
+        return HistoryColumn::Other;
+    for (const QStringView id : { u"MigrationId", u"Migration_Id", u"Migration-Id" }) {
+        if (isColumn(t, id))
+            return HistoryColumn::Id;
+    }
+    for (const QStringView version : { u"ProductVersion", u"Product_Version", u"Product-Version" }) {
+        if (isColumn(t, version))
+            return HistoryColumn::Version;
+    }
+    return HistoryColumn::Other;
+}
+
+// After INSERT: [INTO] name[.name...] (<id column>, <version column>) VALUES ('id', 'v')[, ...]
+// with the two columns in either order; any other column list is not a history insert.
 bool readHistoryInsert(SqlLexer &lx, QList<Row> &rows)
 {
     Token t = lx.next();
@@ -35,17 +59,25 @@ bool readHistoryInsert(SqlLexer &lx, QList<Row> &rows)
         if (!isIdent(lx.next()))
             return false;
     }
-    if (!isSymbol(t, u'(') || !isColumn(lx.next(), u"MigrationId") || !isSymbol(lx.next(), u',')
-        || !isColumn(lx.next(), u"ProductVersion") || !isSymbol(lx.next(), u')')
-        || !isKeyword(lx.next(), u"VALUES"))
+    if (!isSymbol(t, u'('))
+        return false;
+    const HistoryColumn first = historyColumn(lx.next());
+    if (!isSymbol(lx.next(), u','))
+        return false;
+    const HistoryColumn second = historyColumn(lx.next());
+    if (first == HistoryColumn::Other || second == HistoryColumn::Other || first == second
+        || !isSymbol(lx.next(), u')') || !isKeyword(lx.next(), u"VALUES"))
         return false;
     QList<Row> found;
     for (;;) {
         const Token open = lx.next();
-        const Token id = lx.next();
-        if (!isSymbol(open, u'(') || id.type != Token::String || !isSymbol(lx.next(), u',')
-            || lx.next().type != Token::String || !isSymbol(lx.next(), u')'))
+        const Token a = lx.next();
+        const Token comma = lx.next();
+        const Token b = lx.next();
+        if (!isSymbol(open, u'(') || a.type != Token::String || !isSymbol(comma, u',')
+            || b.type != Token::String || !isSymbol(lx.next(), u')'))
             return false;
+        const Token &id = first == HistoryColumn::Id ? a : b;
         found.append({ stringValue(id.text), id.line });
         const SqlLexer beforeComma = lx;
         if (!isSymbol(lx.next(), u',')) {
@@ -91,6 +123,7 @@ struct FileText
 {
     QString text;
     QString error;
+    bool binary = false; // the error is that it holds NUL characters
 };
 
 // Reads at most MAXBYTES; UTF-16/32 with a BOM (PowerShell's `>` writes UTF-16) or UTF-8.
@@ -100,20 +133,26 @@ FileText readText(const QString &path, qint64 maxBytes, bool truncate = false)
     if (!file.open(QIODevice::ReadOnly))
         return { {},
             u"cannot read %1 (%2); check that it is readable by this user"_s.arg(
-                path, file.errorString()) };
+                path, file.errorString()),
+            false };
     QByteArray bytes = file.read(maxBytes + 1);
+    if (file.error() != QFileDevice::NoError) // e.g. EIO: a partial text would pass for whole
+        return { {},
+            u"cannot read %1 (%2); check the file and the disk"_s.arg(path, file.errorString()),
+            false };
     if (bytes.size() > maxBytes && truncate)
         bytes.truncate(maxBytes);
     else if (bytes.size() > maxBytes)
-        return { {}, tooLarge(path) };
+        return { {}, tooLarge(path), false };
     const auto encoding = QStringConverter::encodingForData(bytes);
     QStringDecoder decode(encoding.value_or(QStringConverter::Utf8));
     QString text = decode(bytes);
     if (text.contains(QChar(0)))
         return { {},
             u"%1 is a binary file; point to a Migrations folder, an idempotent script "
-            "(.sql) or a manifest of MigrationIds"_s.arg(path) };
-    return { text, {} };
+            "(.sql) or a manifest of MigrationIds"_s.arg(path),
+            true };
+    return { text, {}, false };
 }
 
 // A manifest may mention the table in a '#' comment; that alone does not make it SQL.
@@ -121,8 +160,10 @@ bool looksLikeScript(const QString &text, const QString &path)
 {
     if (path.endsWith(u".sql"_s, Qt::CaseInsensitive))
         return true;
+    // The insert's column list under any naming convention (see historyColumn()).
     static const QRegularExpression insertColumns(
-        uR"(\(\s*["\[]?MigrationId["\]]?\s*,\s*["\[]?ProductVersion["\]]?\s*\))"_s,
+        uR"re(\(\s*["\[]?(?:migration[_-]?id["\]]?\s*,\s*["\[]?product[_-]?version|)re"
+        uR"re(product[_-]?version["\]]?\s*,\s*["\[]?migration[_-]?id)["\]]?\s*\))re"_s,
         QRegularExpression::CaseInsensitiveOption);
     if (insertColumns.match(text).hasMatch())
         return true;
@@ -139,8 +180,7 @@ bool looksLikeScript(const QString &text, const QString &path)
 
 struct FolderScan
 {
-    QList<QFileInfo> migrations;
-    QList<QFileInfo> snapshots;
+    QList<QFileInfo> sources; // every .cs file
     int entries = 0;
 };
 
@@ -161,11 +201,8 @@ void walk(const QString &dir, int depth, FolderScan &scan)
             if (!entry.isSymLink() && depth < MaxFolderDepth)
                 walk(entry.filePath(), depth + 1, scan);
             break;
-        case FolderEntry::ModelSnapshot:
-            scan.snapshots.append(entry);
-            break;
-        case FolderEntry::Migration:
-            scan.migrations.append(entry);
+        case FolderEntry::Source:
+            scan.sources.append(entry);
             break;
         case FolderEntry::Ignored:
             break;
@@ -173,15 +210,111 @@ void walk(const QString &dir, int depth, FolderScan &scan)
     }
 }
 
-// The attributes sit near the top of generated files; their model part can be megabytes.
-QString fileHead(const QString &path)
+struct SourceFile
 {
-    return readText(path, 64 * 1024, true).text;
+    QList<CSharpClass> classes;
+    QString error; // the file could not be read: the set would be incomplete
+    QString warning; // the file is not C# source (binary, huge) and was skipped
+};
+
+// EF Core's generated .Designer.cs and model snapshot files start with "// <auto-generated />"
+// and declare one class, attributes first; the rest is the model, megabytes each in a large
+// project. Their head is enough. Other files are read whole: one may declare several classes.
+SourceFile readSource(const QFileInfo &file)
+{
+    constexpr qint64 HeadBytes = 64 * 1024;
+    const QString path = file.filePath();
+    if (file.size() > ExpectedMigrations::MaxFileBytes)
+        return { {}, {},
+            u"%1 is larger than %2 MiB; not read as C# source"_s.arg(
+                path, QString::number(ExpectedMigrations::MaxFileBytes / (1024 * 1024))) };
+    FileText text = readText(path, HeadBytes, true);
+    if (text.error.isEmpty() && file.size() > HeadBytes) {
+        if (withoutBom(text.text).trimmed().startsWith(u"// <auto-generated"_s)) {
+            if (QList<CSharpClass> classes = CSharpClasses::scan(text.text); !classes.isEmpty())
+                return { classes, {}, {} };
+        }
+        text = readText(path, ExpectedMigrations::MaxFileBytes);
+    }
+    if (text.binary)
+        return { {}, {}, u"%1 is not text (it holds NUL bytes); not read as C# source"_s.arg(path) };
+    if (!text.error.isEmpty())
+        return { {}, text.error, {} };
+    return { CSharpClasses::scan(text.text), {}, {} };
 }
 
-QString firstCapture(const QString &text, const QRegularExpression &re)
+// A qualifier that names namespace NS, fully or from one of its inner parts:
+// "Microsoft.EntityFrameworkCore.Migrations", "Migrations" (after a using of the outer).
+bool qualifies(QStringView qualifier, QStringView ns)
 {
-    return re.match(text).captured(1);
+    return qualifier.isEmpty() || qualifier == ns
+        || (ns.endsWith(qualifier) && ns[ns.size() - qualifier.size() - 1] == u'.');
+}
+
+// An attribute or type of EF Core's: its simple name, bare or qualified by its namespace.
+// Another namespace's Migration (FluentMigrator's) is not EF Core's.
+bool isEfAttribute(const CSharpAttribute &a, QStringView name, QStringView ns)
+{
+    return a.simpleName() == name && qualifies(a.qualifier(), ns);
+}
+
+bool isEfType(const QString &type, QStringView name, QStringView ns)
+{
+    const QString simple = CSharpClasses::simpleTypeName(type);
+    const qsizetype dot = type.lastIndexOf(u'.', type.indexOf(u'<'));
+    return simple == name && qualifies(dot < 0 ? QStringView() : QStringView(type).first(dot), ns);
+}
+
+QString at(const QString &path, int line)
+{
+    return u"%1:%2"_s.arg(path, QString::number(line));
+}
+
+// One class, its partial declarations (usually Name.cs and Name.Designer.cs) merged.
+struct SourceClass
+{
+    QString name;
+    QStringList files; // in the order read
+    QString firstAt; // file:line of its first declaration
+    QStringList bases;
+    bool isAbstract = false;
+    QList<QPair<CSharpAttribute, QString>> attributes; // with the file each is in
+};
+
+// A DbContext as [DbContext(typeof(...))] names it; grouped by simple name, since one file
+// may write typeof(AppDbContext) and another typeof(global::Acme.Data.AppDbContext).
+struct ContextIds
+{
+    QStringList spellings; // as written: "AppDbContext", "Acme.Data.AppDbContext"
+    QStringList ids;
+    QStringList snapshotFolders; // relative to the folder read
+};
+
+// The named contexts, matched as `dotnet ef --context` does (DbContextOperations): the
+// simple or full name, case ignored unless that leaves more than one.
+QStringList pickContexts(const QMap<QString, ContextIds> &contexts, const QString &wanted)
+{
+    const auto matching = [&](Qt::CaseSensitivity cs) {
+        QStringList matches;
+        for (auto it = contexts.cbegin(); it != contexts.cend(); ++it) {
+            if (it.key().compare(wanted, cs) == 0 || it->spellings.contains(wanted, cs))
+                matches << it.key();
+        }
+        return matches;
+    };
+    const QStringList anyCase = matching(Qt::CaseInsensitive);
+    if (anyCase.size() <= 1)
+        return anyCase;
+    const QStringList exact = matching(Qt::CaseSensitive);
+    return exact.size() == 1 ? exact : anyCase;
+}
+
+QString contextList(const QMap<QString, ContextIds> &contexts)
+{
+    QStringList parts;
+    for (auto it = contexts.cbegin(); it != contexts.cend(); ++it)
+        parts << u"%1 (%2 migrations)"_s.arg(it.key(), QString::number(it->ids.size()));
+    return parts.join(u", "_s);
 }
 
 } // namespace
@@ -211,7 +344,7 @@ ExpectedSet fromIdempotentScript(const QString &text, const QString &source)
             lx = afterDelete;
         } else if (isSymbol(t, u';') || isKeyword(t, u"GO")) {
             inDelete = false;
-        } else if (isColumn(t, u"MigrationId")) {
+        } else if (historyColumn(t) == HistoryColumn::Id) {
             const SqlLexer afterColumn = lx;
             const Token op = lx.next();
             const Token value = lx.next();
@@ -257,7 +390,7 @@ ExpectedSet fromIdempotentScript(const QString &text, const QString &source)
     return set;
 }
 
-ExpectedSet fromMigrationsFolder(const QString &dir)
+ExpectedSet fromMigrationsFolder(const QString &dir, const QString &dbContext)
 {
     ExpectedSet set;
     set.kind = ExpectedSet::Kind::MigrationsFolder;
@@ -277,72 +410,212 @@ ExpectedSet fromMigrationsFolder(const QString &dir)
     walk(dir, 0, scan);
     const QDir root(dir);
 
-    // One snapshot per DbContext is normal; two for the same DbContext means one migrations
-    // set per database provider, and only one of them applies to this database.
-    static const QRegularExpression dbContext(uR"(\[DbContext\(typeof\(\s*([\w.]+)\s*\)\)\])"_s);
-    QHash<QString, QStringList> snapshotFolders;
-    for (const QFileInfo &snapshot : std::as_const(scan.snapshots)) {
-        QString context = firstCapture(fileHead(snapshot.filePath()), dbContext);
-        if (context.isEmpty())
-            context = snapshot.fileName().chopped(u"ModelSnapshot.cs"_s.size());
-        snapshotFolders[context].append(root.relativeFilePath(snapshot.path()));
-    }
-    for (auto it = snapshotFolders.cbegin(); it != snapshotFolders.cend(); ++it) {
-        if (it.value().size() > 1) {
-            QStringList folders = it.value();
-            folders.sort();
-            set.error = u"%1 holds %2 model snapshots of %3 (in %4), usually one migrations set "
-                        "per database provider; point to the folder of the provider this "
-                        "database uses"_s.arg(
-                            dir, QString::number(folders.size()), it.key(), folders.join(u", "_s));
+    // Read every .cs file; merge the partial declarations of each class by its full name.
+    QMap<QString, SourceClass> classes; // ordered: messages come out the same on every run
+    static const QRegularExpression migrationLikeName(u"^\\d+_[^.]+(\\.Designer)?\\.cs\\z"_s);
+    for (const QFileInfo &file : std::as_const(scan.sources)) {
+        const SourceFile source = readSource(file);
+        if (!source.error.isEmpty()) {
+            set.error = source.error; // it may hold a migration: the set would be incomplete
             return set;
         }
-    }
-    if (snapshotFolders.size() > 1) {
-        QStringList contexts = snapshotFolders.keys();
-        contexts.sort();
-        set.warnings.append(
-            u"%1 holds migrations of %2 DbContexts (%3); all are expected in one "
-            "history table; point to one context's folder if they use separate "
-            "history tables"_s.arg(dir, QString::number(contexts.size()), contexts.join(u", "_s)));
-    }
-
-    static const QRegularExpression migrationAttribute(
-        uR"re(\[Migration\(\s*"([^"]+)"\s*\)\])re"_s);
-    QHash<QString, QString> fileOfId;
-    for (const QFileInfo &file : std::as_const(scan.migrations)) {
-        QString id = file.completeBaseName();
-        // EF Core records the attribute's id; a renamed file keeps its old id.
-        const QString designer = file.path() + u'/' + id + u".Designer.cs"_s;
-        const QString attributeId = QFileInfo::exists(designer)
-            ? firstCapture(fileHead(designer), migrationAttribute)
-            : QString();
-        if (!attributeId.isEmpty() && attributeId != id) {
-            set.warnings.append(
-                u"%1: [Migration(\"%2\")] in its Designer.cs differs from the "
-                "file name; EF Core records %2"_s.arg(file.filePath(), attributeId));
-            id = attributeId;
+        if (!source.warning.isEmpty())
+            set.warnings.append(source.warning);
+        if (source.classes.isEmpty() && source.warning.isEmpty()
+            && migrationLikeName.match(file.fileName()).hasMatch())
+            set.warnings.append(u"%1 is named like a migration but declares no class; not "
+                                "counted"_s.arg(file.filePath()));
+        for (const CSharpClass &c : source.classes) {
+            SourceClass &merged = classes[c.fullName];
+            if (merged.files.isEmpty()) {
+                merged.name = c.name;
+                merged.firstAt = at(file.filePath(), c.line);
+            }
+            merged.files.append(file.filePath());
+            if (merged.bases.isEmpty())
+                merged.bases = c.bases; // the base class comes first in its one base list
+            merged.isAbstract = merged.isAbstract || c.isAbstract;
+            for (const CSharpAttribute &a : c.attributes)
+                merged.attributes.append({ a, file.filePath() });
         }
-        if (id.size() > MaxIdLength) {
-            set.error = u"%1: MigrationId is %2 characters long, but __EFMigrationsHistory "
-                        "holds at most %3; shorten the migration name"_s.arg(file.filePath(),
-                            QString::number(id.size()), QString::number(MaxIdLength));
-            return set;
-        }
-        if (fileOfId.contains(id))
-            set.warnings.append(u"%1: migration %2 is also in %3; counted once"_s.arg(
-                file.filePath(), id, fileOfId.value(id)));
-        else
-            fileOfId.insert(id, file.filePath());
-        set.ids.append(id);
     }
     if (scan.entries > MaxFolderEntries)
         set.warnings.append(u"%1 has more than %2 entries; stopped looking after that many"_s.arg(
             dir, QString::number(MaxFolderEntries)));
+
+    // Classes deriving from Migration, directly or through the project's own base classes.
+    QSet<QString> customBases;
+    const auto derivesFromMigration = [&customBases](const SourceClass &c) {
+        if (c.bases.isEmpty())
+            return false;
+        const QString &base = c.bases.first();
+        return isEfType(base, u"Migration", u"Microsoft.EntityFrameworkCore.Migrations")
+            || customBases.contains(CSharpClasses::simpleTypeName(base));
+    };
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const SourceClass &c : std::as_const(classes)) {
+            if (!customBases.contains(c.name) && derivesFromMigration(c)) {
+                customBases.insert(c.name);
+                grew = true;
+            }
+        }
+    }
+
+    QMap<QString, ContextIds> contexts; // by simple name
+    QHash<QString, QString> classOfId; // id -> file:line of the class that declares it
+    QHash<QString, QString> idFile; // id -> a file named like a different id, for a warning
+    for (auto it = classes.cbegin(); it != classes.cend(); ++it) {
+        const SourceClass &c = it.value();
+        const CSharpAttribute *migration = nullptr;
+        const CSharpAttribute *context = nullptr;
+        QString migrationFile;
+        QString contextFile;
+        for (const auto &[a, file] : c.attributes) {
+            if (isEfAttribute(a, u"Migration", u"Microsoft.EntityFrameworkCore.Migrations")) {
+                if (migration && migration->value != a.value) {
+                    set.error = u"%1: class %2 has two [Migration] attributes (\"%3\" and, at "
+                                "%4, \"%5\"); one of its files is a stale copy: remove it"_s.arg(
+                                    at(migrationFile, migration->line), it.key(), migration->value,
+                                    at(file, a.line), a.value);
+                    return set;
+                }
+                if (migration)
+                    set.warnings.append(u"%1: class %2 is declared again at %3 with the same "
+                                        "[Migration(\"%4\")] (a copy?); counted once"_s.arg(
+                                            at(migrationFile, migration->line), it.key(),
+                                            at(file, a.line), a.value));
+                migration = &a;
+                migrationFile = file;
+            } else if (isEfAttribute(a, u"DbContext", u"Microsoft.EntityFrameworkCore.Infrastructure")) {
+                context = &a;
+                contextFile = file;
+            }
+        }
+        const bool isSnapshot = !c.bases.isEmpty()
+            && isEfType(c.bases.first(), u"ModelSnapshot", u"Microsoft.EntityFrameworkCore.Infrastructure");
+        if (isSnapshot) {
+            QString name = context && context->argument == CSharpAttribute::Argument::TypeOf
+                ? CSharpClasses::simpleTypeName(context->value)
+                : c.name.chopped(c.name.endsWith(u"ModelSnapshot"_s) ? 13 : 0);
+            contexts[name].snapshotFolders.append(
+                root.relativeFilePath(QFileInfo(c.files.first()).path()));
+            continue;
+        }
+        if (!migration) {
+            // EF Core logs MigrationAttributeMissingWarning and skips such a class.
+            if (derivesFromMigration(c) && !c.isAbstract)
+                set.warnings.append(u"%1: class %2 derives from Migration but has no "
+                                    "[Migration(\"<id>\")] attribute, so EF Core skips it; not "
+                                    "counted (is its .Designer.cs missing?)"_s.arg(c.firstAt, c.name));
+            continue;
+        }
+        if (migration->argument == CSharpAttribute::Argument::Number)
+            continue; // FluentMigrator's [Migration(202401011200)]: not an EF Core migration
+        const QString where = at(migrationFile, migration->line);
+        if (migration->argument != CSharpAttribute::Argument::String) {
+            set.error = u"%1: [Migration(%2)] does not give the MigrationId as a string literal, "
+                        "which the doctor can only read from the compiled app; write the id "
+                        "there, or use a manifest or an idempotent script"_s.arg(
+                            where, migration->value.left(80));
+            return set;
+        }
+        const QString id = migration->value;
+        if (id.trimmed().isEmpty() || id.size() > MaxIdLength) {
+            set.error = id.trimmed().isEmpty()
+                ? u"%1: empty MigrationId in [Migration(\"\")]"_s.arg(where)
+                : u"%1: MigrationId is %2 characters long, but __EFMigrationsHistory holds at "
+                  "most %3; shorten the migration name"_s.arg(
+                      where, QString::number(id.size()), QString::number(MaxIdLength));
+            return set;
+        }
+        if (c.isAbstract) {
+            set.warnings.append(u"%1: migration %2 is abstract; EF Core only applies classes it "
+                                "can create; not counted"_s.arg(where, id));
+            continue;
+        }
+        if (!context || context->argument != CSharpAttribute::Argument::TypeOf) {
+            set.warnings.append(u"%1: migration %2 has no [DbContext(typeof(...))] attribute; "
+                                "EF Core applies a migration only for the DbContext it names, "
+                                "so it is never applied; not counted"_s.arg(where, id));
+            continue;
+        }
+        if (const auto seen = classOfId.constFind(id); seen != classOfId.cend()) {
+            set.warnings.append(u"%1: migration %2 is also declared at %3; counted once (EF Core "
+                                "refuses two migrations with one id)"_s.arg(where, id, seen.value()));
+        } else {
+            classOfId.insert(id, where);
+        }
+        ContextIds &ids = contexts[CSharpClasses::simpleTypeName(context->value)];
+        if (!ids.spellings.contains(context->value))
+            ids.spellings.append(context->value);
+        ids.ids.append(id);
+        // A file renamed by hand keeps its class's id; say so when its name claims another.
+        QStringList files = c.files; // the main part's file first: the one people rename
+        std::stable_partition(files.begin(), files.end(),
+            [](const QString &f) { return !f.endsWith(u".Designer.cs"_s, Qt::CaseInsensitive); });
+        for (const QString &file : std::as_const(files)) {
+            QString stem = QFileInfo(file).fileName().chopped(3);
+            if (stem.endsWith(u".Designer"_s))
+                stem.chop(9);
+            if (stem != id && migrationLikeName.match(stem + u".cs"_s).hasMatch()) {
+                set.warnings.append(u"%1: the file name differs from its class's "
+                                    "[Migration(\"%2\")]; EF Core records %2"_s.arg(file, id));
+                break;
+            }
+        }
+    }
+    // The contexts asked for.
+    QStringList chosen;
+    QMap<QString, ContextIds> withIds;
+    for (auto it = contexts.cbegin(); it != contexts.cend(); ++it) {
+        if (!it->ids.isEmpty())
+            withIds.insert(it.key(), it.value());
+    }
+    if (dbContext.trimmed() == u"*") {
+        chosen = withIds.keys();
+    } else if (!dbContext.trimmed().isEmpty()) {
+        chosen = pickContexts(withIds, dbContext.trimmed());
+        if (chosen.size() > 1) {
+            set.error = u"%1: the DbContext name %2 matches %3; write it with the case or the "
+                        "namespace of one of them"_s.arg(dir, dbContext, chosen.join(u", "_s));
+            return set;
+        }
+        if (chosen.isEmpty() && !withIds.isEmpty()) {
+            set.error = u"%1 holds no migrations of a DbContext named %2; it holds "
+                        "migrations of %3"_s.arg(dir, dbContext, contextList(withIds));
+            return set;
+        }
+    } else if (withIds.size() > 1) {
+        set.error = u"%1 holds migrations of %2 DbContexts: %3. Name the DbContext whose "
+                    "history this database keeps (as for dotnet ef --context), \"*\" if they "
+                    "share one history table, or point to one context's folder"_s.arg(
+                        dir, QString::number(withIds.size()), contextList(withIds));
+        return set;
+    } else {
+        chosen = withIds.keys();
+    }
+
+    // Two snapshots of one DbContext: one migrations set per database provider, and only
+    // one of them applies to this database.
+    for (const QString &name : std::as_const(chosen)) {
+        QStringList folders = contexts.value(name).snapshotFolders;
+        if (folders.size() > 1) {
+            folders.sort();
+            set.error = u"%1 holds %2 model snapshots of %3 (in %4), usually one migrations set "
+                        "per database provider; point to the folder of the provider this "
+                        "database uses"_s.arg(dir, QString::number(folders.size()), name,
+                            folders.join(u", "_s));
+            return set;
+        }
+    }
+    for (const QString &name : std::as_const(chosen))
+        set.ids += contexts.value(name).ids;
+    set.dbContext = chosen.join(u", "_s);
     if (set.ids.isEmpty()) {
-        set.error
-            = u"no EF Core migrations found in %1 (looked for <14-digit timestamp>_<Name>.cs, "
-              "also in subfolders); point to the project's Migrations folder"_s.arg(dir);
+        set.error = u"no EF Core migrations found in %1 (looked for classes with a "
+                    "[Migration(\"<id>\")] attribute in .cs files, also in subfolders); point "
+                    "to the project's Migrations folder"_s.arg(dir);
         return set;
     }
     sortUnique(set.ids);
@@ -403,7 +676,7 @@ ExpectedSet fromManifest(const QString &text, const QString &source)
     return set;
 }
 
-ExpectedSet load(const QString &path)
+ExpectedSet load(const QString &path, const QString &dbContext)
 {
     ExpectedSet set;
     set.source = path;
@@ -420,7 +693,7 @@ ExpectedSet load(const QString &path)
         return set;
     }
     if (info.isDir())
-        return fromMigrationsFolder(path);
+        return fromMigrationsFolder(path, dbContext);
     if (!info.isFile()) {
         set.error = u"%1 is not a regular file; point to a Migrations folder, an idempotent "
                     "script or a manifest of MigrationIds"_s.arg(path);
@@ -449,11 +722,9 @@ FolderEntry classifyFolderEntry(const QString &name, bool isDir)
         return skipped.contains(name, Qt::CaseInsensitive) ? FolderEntry::Ignored
                                                            : FolderEntry::Folder;
     }
-    if (name.endsWith(u"ModelSnapshot.cs"_s))
-        return FolderEntry::ModelSnapshot;
-    // \z, not $: '$' also matches before a final line break, which a file name can hold.
-    static const QRegularExpression migrationFile(u"^\\d{14}_[^.]+\\.cs\\z"_s);
-    return migrationFile.match(name).hasMatch() ? FolderEntry::Migration : FolderEntry::Ignored;
+    // Any name: EF Core finds migrations by their attributes, and files get renamed.
+    return name.endsWith(u".cs"_s, Qt::CaseInsensitive) ? FolderEntry::Source
+                                                        : FolderEntry::Ignored;
 }
 
 QString kindName(ExpectedSet::Kind kind)

@@ -10,6 +10,9 @@ struct ExpectedSet
     Kind kind = Kind::None;
     QStringList ids; // MigrationIds, sorted ascending (ordinal), no duplicates
     QString source; // file, folder or environment it came from
+    // Migrations folders: the DbContext(s) the ids belong to, as their simple class names
+    // ("AppDbContext"; "AppDbContext, IdentityDbContext" for "*"). Empty for other kinds.
+    QString dbContext;
     QString error; // empty on success; names the file and, where it applies, the line
     QStringList warnings;
 
@@ -25,18 +28,45 @@ inline constexpr qint64 MaxFileBytes = 64 * 1024 * 1024;
 // Looks at PATH and picks the reader: a folder is an EF Core Migrations/ folder; a file
 // containing __EFMigrationsHistory inserts (or named *.sql) is an idempotent script;
 // anything else is a manifest. A '#' comment line mentioning the table does not count.
-ExpectedSet load(const QString &path);
+// DBCONTEXT chooses among the DbContexts of a folder (see fromMigrationsFolder()); a
+// script or manifest already holds one context's migrations and ignores it.
+ExpectedSet load(const QString &path, const QString &dbContext = {});
 // `dotnet ef migrations script --idempotent` output, Npgsql or SQL Server form. The ids
-// come from INSERTs with the ("MigrationId", "ProductVersion") column list into any table
-// (the history table may be renamed or schema-qualified); comments, string literals and
-// function bodies are skipped, so SQL quoted inside a migration is not mistaken for one.
+// come from INSERTs into any table (the history table may be renamed or schema-qualified)
+// whose column list is exactly the history's id and product-version columns, in either
+// order, named as EF Core names them (MigrationId, ProductVersion) or as
+// EFCore.NamingConventions renames them: migration_id, migrationid, MIGRATIONID,
+// MIGRATION_ID, migrationId, migration-id (and product_version ...), quoted or not, case
+// ignored. Any other column list is not a history insert. The same names are accepted in
+// the WHERE "MigrationId" = '...' guards. Comments, string literals and function bodies
+// are skipped, so SQL quoted inside a migration is not mistaken for one.
 ExpectedSet fromIdempotentScript(const QString &text, const QString &source);
-// <14-digit timestamp>_<Name>.cs files, in DIR and its subfolders (projects that group
-// migrations by year or feature still form one set); *.Designer.cs and *ModelSnapshot.cs
-// are not migrations; bin/, obj/ and hidden folders are skipped. A [Migration("...")]
-// attribute in the Designer.cs wins over the file name, as it does for EF Core. Two model
-// snapshots of the same DbContext (one migrations set per database provider) are an error.
-ExpectedSet fromMigrationsFolder(const QString &dir);
+// The migrations EF Core would find in the project's source, as EF Core finds them in the
+// compiled assembly (MigrationsAssembly.Migrations): classes with a [Migration("<id>")]
+// attribute (bare or qualified, in any partial declaration: usually the .Designer.cs, but
+// the main file does as well) and a [DbContext(typeof(X))] naming their context. The
+// MigrationId is the attribute's, never the file name: files may be named anything
+// (0001_Initial.cs, AddTenants.cs) and sit in subfolders; every .cs file in DIR and below
+// is read (bin/, obj/, node_modules/ and hidden folders are skipped), partial
+// declarations paired by namespace and class name.
+//
+// DBCONTEXT picks the context when the folder holds migrations of several: its simple or
+// full name, case ignored unless that is ambiguous (as dotnet ef --context matches), or
+// "*" for all of them (contexts that share one history table). Empty: the folder's one
+// context; several are an error listing them with their migration counts.
+//
+// Errors, each naming the file (and line) and what to do: a .cs file that cannot be read
+// (it could hold a migration); a [Migration(...)] whose id is not a string literal; an
+// empty id or one over 150 characters; two [Migration] ids for one class; a DbContext
+// name that matches none or several; two model snapshots of the chosen context (one
+// migrations set per database provider); no migrations at all. Warnings (the class is not
+// counted, as EF Core does not apply it): a class deriving from Migration (or from the
+// project's own base class of migrations) without a [Migration] attribute; a migration
+// without [DbContext] or declared abstract; a file named like a migration (<digits>_<Name>.cs)
+// that declares no class; a binary or over-64-MiB .cs file; an id declared by two classes
+// (counted once); a file whose name is another id than its class's attribute.
+// [Migration(<number>)] is FluentMigrator's attribute and ignored.
+ExpectedSet fromMigrationsFolder(const QString &dir, const QString &dbContext = {});
 // One MigrationId per line; '#' starts a comment; blank lines ignored. A line with spaces
 // or separators (, ; | quotes: pasted tool output) or over 150 characters is an error
 // naming SOURCE:LINE; an id listed twice is a warning.
@@ -44,8 +74,8 @@ ExpectedSet fromManifest(const QString &text, const QString &source);
 QString kindName(ExpectedSet::Kind kind);
 
 // How fromMigrationsFolder() treats a folder entry, by its name alone: hidden entries and
-// bin/, obj/ and node_modules/ are ignored, other folders searched, <14 digits>_<Name>.cs
-// is a migration and *ModelSnapshot.cs a model snapshot.
-enum class FolderEntry { Ignored, Folder, Migration, ModelSnapshot };
+// bin/, obj/ and node_modules/ are ignored, other folders searched, and every *.cs file
+// (any case) is C# source to read for migration classes.
+enum class FolderEntry { Ignored, Folder, Source };
 FolderEntry classifyFolderEntry(const QString &name, bool isDir);
 } // namespace ExpectedMigrations

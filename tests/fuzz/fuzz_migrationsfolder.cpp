@@ -1,7 +1,8 @@
 // The Migrations-folder reader. The whole input, and each of its lines, is a file name
 // for the name classifier. Then each line (with '/' for subfolders, optionally followed by
-// a tab and the file's content, so Designer.cs attributes and model snapshots are read
-// too) is created as a file in a fresh folder, and the folder is read.
+// a tab and the file's content, C# source whose attributes, classes and snapshots are
+// scanned) is created as a file in a fresh folder, and the folder is read, once without a
+// DbContext name and once with "*".
 
 #include "expectedmigrations.h"
 #include "fuzzsupport.h"
@@ -32,16 +33,11 @@ void checkName(const QString &name)
     Fuzz::require(asDir == FolderEntry::Folder || asDir == FolderEntry::Ignored,
         "a folder classified as a file", name);
     Fuzz::require(asFile != FolderEntry::Folder, "a file classified as a folder", name);
-    if (asFile == FolderEntry::Migration) {
-        // The id is the name without ".cs": 14 digits, '_', and no further dot.
-        Fuzz::require(name.endsWith(u".cs"_s), "a migration that is not a .cs file", name);
-        const QString id = QFileInfo(name).completeBaseName();
-        Fuzz::require(id.size() == name.size() - 3 && id.size() > 15 && id.at(14) == u'_'
-                && !id.contains(u'.'),
-            "a migration name that does not give <timestamp>_<Name>", name);
-    }
-    if (asFile == FolderEntry::ModelSnapshot)
-        Fuzz::require(name.endsWith(u"ModelSnapshot.cs"_s), "a snapshot not named so", name);
+    // Every .cs file is read (the [Migration] attribute makes a migration), nothing else.
+    if (asFile == FolderEntry::Source)
+        Fuzz::require(name.endsWith(u".cs"_s, Qt::CaseInsensitive), "a source not named .cs", name);
+    else if (asFile == FolderEntry::Ignored && !name.startsWith(u'.'))
+        Fuzz::require(!name.endsWith(u".cs"_s, Qt::CaseInsensitive), "a .cs file ignored", name);
     if (name.startsWith(u'.'))
         Fuzz::require(asFile == FolderEntry::Ignored && asDir == FolderEntry::Ignored,
             "a hidden entry not ignored", name);
@@ -73,14 +69,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             && file.open(QIODevice::WriteOnly))
             file.write(tab < 0 ? QByteArray() : line.mid(tab + 1).toUtf8());
     }
-    const ExpectedSet set = ExpectedMigrations::fromMigrationsFolder(dir);
+    const ExpectedSet one = ExpectedMigrations::fromMigrationsFolder(dir);
+    const ExpectedSet all = ExpectedMigrations::fromMigrationsFolder(dir, u"*"_s);
     QDir(dir).removeRecursively();
-    if (set.error.isEmpty()) {
+    // One context's migrations are among all contexts' migrations.
+    if (one.error.isEmpty() && all.error.isEmpty()) {
+        for (const QString &id : one.ids)
+            Fuzz::require(all.ids.contains(id), "a context's id missing from \"*\"", id);
+    }
+    for (const ExpectedSet &set : { one, all }) {
+        if (!set.error.isEmpty())
+            continue;
         Fuzz::require(!set.ids.isEmpty(), "a folder set without ids");
         for (qsizetype i = 0; i < set.ids.size(); ++i) {
             Fuzz::require(set.ids.at(i).size() <= ExpectedMigrations::MaxIdLength,
                 "a MigrationId over 150", set.ids.at(i));
             Fuzz::require(i == 0 || set.ids.at(i - 1) < set.ids.at(i), "ids not sorted", dir);
+            Fuzz::require(!set.ids.at(i).trimmed().isEmpty(), "a blank MigrationId", dir);
         }
     }
     return 0;
