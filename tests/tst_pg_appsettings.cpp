@@ -22,6 +22,10 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString Connectivity = u"check.postgres.connectivity"_s;
+const QString Migrations = u"check.postgres.migrations"_s;
+// The issue's names: A, B, C.
+const QStringList Abc { u"20240105093000_InitialCreate"_s, u"20240212141500_AddTenants"_s,
+    u"20240318080000_AddAuditLog"_s };
 const QString Sentinel = u"Sentinel-Pw-7731"_s;
 
 using Files
@@ -33,6 +37,16 @@ QProcessEnvironment vars(const QStringList &assignments)
     for (const QString &a : assignments)
         env.insert(a.section(u'=', 0, 0), a.section(u'=', 1));
     return env;
+}
+
+QJsonObject resultOf(const QString &json, const QString &checkId)
+{
+    const QJsonArray results = QJsonDocument::fromJson(json.toUtf8())[u"results"_s].toArray();
+    for (const QJsonValue &r : results) {
+        if (r[u"checkId"_s].toString() == checkId)
+            return r.toObject();
+    }
+    return {};
 }
 
 bool writeFile(const QString &path, const QByteArray &data)
@@ -64,6 +78,10 @@ private:
     QString m_db;
     QString m_role; // a login role whose password is the sentinel
     QTemporaryDir m_dir;
+    QString m_dbA; // history: A
+    QString m_dbAbc; // history: A, B, C
+    QString m_manifest; // expected: A, B, C (outside m_dir, which writeSettings empties)
+    QTemporaryDir m_manifestDir;
 
     QString closedString() const
     {
@@ -115,7 +133,8 @@ private:
         for (const QString &name : env.keys()) {
             const QString lower = name.toLower();
             if (lower.startsWith(u"connectionstrings__") || lower.startsWith(u"database__")
-                || lower.endsWith(u"_environment") || lower.startsWith(u"pg"))
+                || lower.contains(u"connstr_") || lower.endsWith(u"_environment")
+                || lower.startsWith(u"pg"))
                 env.remove(name);
         }
         env.insert(u"HOME"_s, m_dir.path() + u"/home"_s);
@@ -151,6 +170,23 @@ private Q_SLOTS:
         m_role = u"sentinel_"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
         QCOMPARE(m_pg.exec(m_db, { u"CREATE ROLE %1 LOGIN PASSWORD '%2'"_s.arg(m_role, Sentinel) }),
             QString());
+
+        m_dbA = m_pg.createDatabase(u"appsettings_a"_s);
+        m_dbAbc = m_pg.createDatabase(u"appsettings_abc"_s);
+        QVERIFY(!m_dbA.isEmpty() && !m_dbAbc.isEmpty());
+        for (const auto &[db, applied] :
+            { std::pair { m_dbA, Abc.mid(0, 1) }, std::pair { m_dbAbc, Abc } }) {
+            QStringList sql {
+                u"CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" "
+                u"varchar(150) PRIMARY KEY, \"ProductVersion\" varchar(32) NOT NULL)"_s
+            };
+            for (const QString &id : applied)
+                sql << u"INSERT INTO \"__EFMigrationsHistory\" VALUES ('%1', '9.0.6')"_s.arg(id);
+            QCOMPARE(m_pg.exec(db, sql), QString());
+        }
+        QVERIFY(m_manifestDir.isValid());
+        m_manifest = m_manifestDir.filePath(u"expected.txt"_s);
+        QVERIFY(writeFile(m_manifest, Abc.join(u'\n').toUtf8() + '\n'));
     }
 
     void cleanupTestCase()
@@ -202,6 +238,100 @@ private Q_SLOTS:
         QVERIFY2(r.message.contains(u"Connection refused"), qPrintable(r.message));
         QCOMPARE(r.evidenceValue(u"ConnectionSource"_s).toString(),
             u"environment variable ConnectionStrings__StellaOps"_s);
+    }
+
+    // Issue 11 item 3: appsettings.json names the database with A applied, an Azure
+    // connection-string variable the one with A, B, C. The service reads the variable, so
+    // doctor must too, and say which variable it read.
+    void azureVariableWinsEndToEnd_data()
+    {
+        QTest::addColumn<Files>("files");
+        QTest::addColumn<QStringList>("vars");
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<int>("applied");
+        const QString a = m_pg.npgsqlString(m_dbA);
+        const QString abc = m_pg.npgsqlString(m_dbAbc);
+        const QString runtimeConfig = u"raw:StellaOps.Platform.runtimeconfig.json"_s;
+        QTest::newRow("no variable: appsettings.json")
+            << Files { { u"appsettings.json"_s, a } } << QStringList()
+            << u"appsettings.json (ConnectionStrings:StellaOps)"_s << 1;
+        QTest::newRow("POSTGRESQLCONNSTR_StellaOps")
+            << Files { { u"appsettings.json"_s, a } }
+            << QStringList { u"POSTGRESQLCONNSTR_StellaOps="_s + abc }
+            << u"environment variable POSTGRESQLCONNSTR_StellaOps"_s << 3;
+        QTest::newRow("POSTGRESQLCONNSTR_ over appsettings.Staging.json")
+            << Files { { u"appsettings.json"_s, a }, { u"appsettings.Staging.json"_s, a } }
+            << QStringList { u"DOTNET_ENVIRONMENT=Staging"_s,
+                   u"POSTGRESQLCONNSTR_StellaOps="_s + abc }
+            << u"environment variable POSTGRESQLCONNSTR_StellaOps"_s << 3;
+        QTest::newRow("CUSTOMCONNSTR_StellaOps")
+            << Files { { u"appsettings.json"_s, a } }
+            << QStringList { u"CUSTOMCONNSTR_StellaOps="_s + abc }
+            << u"environment variable CUSTOMCONNSTR_StellaOps"_s << 3;
+        QTest::newRow("prefix and name in other case")
+            << Files { { u"appsettings.json"_s, a } }
+            << QStringList { u"PostgreSqlConnStr_stellaops="_s + abc }
+            << u"environment variable PostgreSqlConnStr_stellaops"_s << 3;
+        QTest::newRow("a net8.0 service ignores POSTGRESQLCONNSTR_")
+            << Files { { u"appsettings.json"_s, a },
+                   { runtimeConfig, u"{\"runtimeOptions\": {\"tfm\": \"net8.0\"}}"_s } }
+            << QStringList { u"POSTGRESQLCONNSTR_StellaOps="_s + abc }
+            << u"appsettings.json (ConnectionStrings:StellaOps)"_s << 1;
+    }
+
+    void azureVariableWinsEndToEnd()
+    {
+        QFETCH(Files, files);
+        QFETCH(QStringList, vars);
+        QFETCH(QString, source);
+        QFETCH(int, applied);
+        const QString path = writeSettings(files);
+        const CliRun run = runDoctor(
+            { u"run"_s, u"--appsettings"_s, path, u"--expected"_s, m_manifest, u"--check"_s,
+                Connectivity, u"--check"_s, Migrations, u"--format"_s, u"json"_s },
+            vars);
+        const QJsonObject connectivity = resultOf(run.out, Connectivity);
+        const QJsonObject migrations = resultOf(run.out, Migrations);
+        QVERIFY2(!migrations.isEmpty(), qPrintable(run.out + run.err));
+        QCOMPARE(connectivity[u"status"_s].toString(), u"pass"_s);
+        QCOMPARE(connectivity[u"evidence"_s][u"ConnectionSource"_s].toString(), source);
+        QCOMPARE(migrations[u"evidence"_s][u"AppliedCount"_s].toInt(), applied);
+        QCOMPARE(migrations[u"evidence"_s][u"PendingCount"_s].toInt(), 3 - applied);
+        QCOMPARE(migrations[u"status"_s].toString(), applied == 3 ? u"pass"_s : u"warn"_s);
+        QCOMPARE(run.exitCode, applied == 3 ? 0 : 1);
+        if (source.endsWith(u"(ConnectionStrings:StellaOps)") && !vars.isEmpty())
+            QVERIFY2(
+                run.err.contains(u"POSTGRESQLCONNSTR_StellaOps is not read"), qPrintable(run.err));
+    }
+
+    // A MySQL or SQL Server connection string for our name is refused, naming the variable,
+    // never its value.
+    void azureWrongProviderRefused_data()
+    {
+        QTest::addColumn<QString>("assignment");
+        QTest::addColumn<QString>("provider");
+        QTest::newRow("MySQL") << u"MYSQLCONNSTR_StellaOps=Server=db;Uid=u;Pwd="_s + Sentinel
+                               << u"MySql.Data.MySqlClient"_s;
+        QTest::newRow("SQL Server") << u"SQLCONNSTR_StellaOps=Data Source=db;User ID=u;Password="_s
+                + Sentinel << u"System.Data.SqlClient"_s;
+        QTest::newRow("Azure SQL") << u"SQLAZURECONNSTR_StellaOps=Server=tcp:db;Password="_s
+                + Sentinel << u"System.Data.SqlClient"_s;
+    }
+
+    void azureWrongProviderRefused()
+    {
+        QFETCH(QString, assignment);
+        QFETCH(QString, provider);
+        const QString path = writeSettings({ { u"appsettings.json"_s, m_pg.npgsqlString(m_dbA) } });
+        for (const QString &format : { u"text"_s, u"json"_s }) {
+            const CliRun run = runDoctor(
+                { u"run"_s, u"--appsettings"_s, path, u"--format"_s, format }, { assignment });
+            QCOMPARE(run.exitCode, 64);
+            QVERIFY2(run.err.contains(assignment.section(u'=', 0, 0)), qPrintable(run.err));
+            QVERIFY2(run.err.contains(provider), qPrintable(run.err));
+            QVERIFY2(!run.out.contains(Sentinel) && !run.err.contains(Sentinel),
+                qPrintable(run.out + run.err));
+        }
     }
 
     void cliReportsMissingConnection()
