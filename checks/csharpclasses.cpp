@@ -12,7 +12,6 @@ struct Token
     QString value; // Ident: the name without '@'; String: the value (not for interpolated ones)
     bool interpolated = false;
     int line = 0;
-    qsizetype end = 0; // offset just past the token
 
     bool is(char16_t symbol) const { return type == Symbol && text.front() == symbol; }
     bool isWord(QStringView word) const { return type == Ident && value == word; }
@@ -45,12 +44,10 @@ public:
                 skipLine(); // #nullable, #pragma, #region, #if: a directive is one line
             } else {
                 m_lineStart = false;
-                Token t = token();
-                t.end = m_pos;
-                return t;
+                return token();
             }
         }
-        return { Token::End, {}, {}, false, m_line, m_pos };
+        return { Token::End, {}, {}, false, m_line };
     }
 
     qsizetype position() const { return m_pos; }
@@ -90,7 +87,7 @@ private:
         const qsizetype start = m_pos;
         const int line = m_line;
         const QChar c = m_s[m_pos];
-        Token t { Token::Symbol, {}, {}, false, line, 0 };
+        Token t { Token::Symbol, {}, {}, false, line };
         // String prefixes: @"..", $"..", $@"..", @$"..", $$"""..""" (and raw """...""").
         qsizetype p = m_pos;
         bool verbatim = at(p) == u'@';
@@ -236,10 +233,11 @@ private:
     void skipHole(qsizetype closing)
     {
         // Nested interpolated strings recurse; a hostile file must not exhaust the stack.
-        if (++m_holeDepth > 32) {
+        if (m_holeDepth == 32) {
             m_pos = m_s.size();
             return;
         }
+        ++m_holeDepth;
         int depth = 0;
         for (Token t = next(); t.type != Token::End; t = next()) {
             if (t.is(u'{')) {
@@ -341,16 +339,21 @@ public:
                 continue;
             }
             bool declaration = true;
+            // A type's name follows its keyword; "where T : class where U : struct" is not one.
+            const bool typeKeyword = t.isWord(u"class") || t.isWord(u"record")
+                || t.isWord(u"struct") || t.isWord(u"interface") || t.isWord(u"enum");
+            const Token after = typeKeyword ? peek() : Token();
+            const bool named = after.type == Token::Ident && !after.isWord(u"where");
             if (t.isWord(u"namespace")) {
                 namespaceDeclaration();
-            } else if (t.isWord(u"class") && peek().type == Token::Ident) {
-                classDeclaration(true); // not "where T : class"
-            } else if (t.isWord(u"record") && (peek().isWord(u"class") || peek().isWord(u"struct"))) {
+            } else if (t.isWord(u"class") && named) {
+                classDeclaration(true);
+            } else if (t.isWord(u"record") && (after.isWord(u"class") || after.isWord(u"struct"))) {
                 m_lx.next();
                 classDeclaration(false); // records derive from records, never Migration
             } else if ((t.isWord(u"struct") || t.isWord(u"interface") || t.isWord(u"enum")
                            || t.isWord(u"record"))
-                && peek().type == Token::Ident) {
+                && named) {
                 classDeclaration(false); // scanned for the names of nested classes
             } else if (t.is(u'{')) {
                 m_scopes.append(Scope { Scope::Other, {} });

@@ -1,3 +1,4 @@
+#include "csharpclasses.h"
 #include "expectedmigrations.h"
 
 #include <QDir>
@@ -723,6 +724,70 @@ private Q_SLOTS:
             QVERIFY2(set.warnings[i].contains(warnings[i]), qPrintable(set.warnings[i]));
             QVERIFY2(set.warnings[i].startsWith(dir.path()), qPrintable(set.warnings[i]));
         }
+    }
+
+    // The C# scanner behind fromMigrationsFolder(): each class as
+    // "line fullName : bases [attribute=argument ...]".
+    void csharpClasses_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QStringList>("classes");
+        QTest::newRow("nested namespaces and classes")
+            << u"namespace A { namespace B.C {\nclass Outer {\n  [Obsolete] class Inner : Base<int, string> { }\n"
+               "  struct S { class InS { } }\n} } }"_s
+            << QStringList { u"2 A.B.C.Outer :"_s, u"3 A.B.C.Outer.Inner : Base<int,string> [Obsolete]"_s,
+                   u"4 A.B.C.Outer.S.InS :"_s };
+        QTest::newRow("file-scoped namespace, primary constructor, constraints")
+            << u"namespace App.Data;\npublic class Ctx<T>(Options o) : DbContext(o), IDisposable\n"
+               "    where T : class where U : struct\n{ void F<V>() where V : class { } }"_s
+            << QStringList { u"2 App.Data.Ctx : DbContext IDisposable"_s };
+        QTest::newRow("records and enums are not classes")
+            << u"record R(int X); record class RC { } record struct RS; enum E { A } "
+               "class K { }"_s
+            << QStringList { u"1 K :"_s };
+        QTest::newRow("attribute targets")
+            << u"[assembly: Migration(\"x\")]\n[type: Migration(\"y\")] [return: Foo] class C { }"_s
+            << QStringList { u"2 C : [Migration=y]"_s };
+        QTest::newRow("typeof, named argument, property")
+            << u"[DbContext(typeof(global::N.Ctx<int>)), Migration(id: \"i\"), Foo(Name = \"n\")] "
+               "class C { }"_s
+            << QStringList { u"1 C : [DbContext=N.Ctx<int> Migration=i Foo]"_s };
+        QTest::newRow("escapes in a regular string")
+            << u"[Migration(\"a\\u0041\\\"b\")] class C { }"_s
+            << QStringList { u"1 C : [Migration=aA\"b]"_s };
+        QTest::newRow("raw string spanning lines keeps the line count")
+            << u"class A { string s = \"\"\"\n  x\n  \"\"\"; }\n[Migration(\"\"\"r\"\"\")] class B { }"_s
+            << QStringList { u"1 A :"_s, u"4 B : [Migration=r]"_s };
+        QTest::newRow("unterminated string ends at the line")
+            << u"class A { string s = \"oops;\n}\nclass B { }"_s
+            << QStringList { u"1 A :"_s, u"3 B :"_s };
+        QTest::newRow("deeply nested interpolation")
+            << QString(u"class A { string s = "_s + u"$\"{"_s.repeated(100) + u"\n}\nclass B { }"_s)
+            << QStringList { u"1 A :"_s };
+        QTest::newRow("cut in an attribute")
+            << u"class A { }\n[Migration(\"x"_s << QStringList { u"1 A :"_s };
+    }
+    void csharpClasses()
+    {
+        QFETCH(QString, source);
+        QFETCH(QStringList, classes);
+        QStringList found;
+        for (const CSharpClass &c : CSharpClasses::scan(source)) {
+            QString text = u"%1 %2 :"_s.arg(c.line).arg(c.fullName);
+            for (const QString &base : c.bases)
+                text += u' ' + base;
+            QStringList attributes;
+            for (const CSharpAttribute &a : c.attributes) {
+                attributes << (a.argument == CSharpAttribute::Argument::String
+                            || a.argument == CSharpAttribute::Argument::TypeOf
+                        ? a.name + u'=' + a.value
+                        : a.name);
+            }
+            if (!attributes.isEmpty())
+                text += u" ["_s + attributes.join(u' ') + u']';
+            found << text;
+        }
+        QCOMPARE(found, classes);
     }
 
     void onePerProviderIsAnError()
