@@ -68,7 +68,7 @@ ExpectedSet resolveExpected(
         return set;
     }
     if (!env.expectedSource.isEmpty())
-        return ExpectedMigrations::load(env.expectedSource);
+        return ExpectedMigrations::load(env.expectedSource, env.dbContext);
     return {};
 }
 

@@ -130,6 +130,10 @@ int DoctorCli::run(const QStringList &arguments)
         u"NAME"_s);
     const QCommandLineOption expectedOpt(u"expected"_s,
         u"Expected migrations: idempotent script, Migrations/ folder or manifest."_s, u"PATH"_s);
+    const QCommandLineOption contextOpt(u"context"_s,
+        u"The DbContext whose migrations a Migrations/ folder holding several is read for "
+        "(its class name, or * for all), as dotnet ef --context."_s,
+        u"NAME"_s);
     const QCommandLineOption schemaOpt(
         u"history-schema"_s, u"Schema of the history table (public)."_s, u"S"_s);
     const QCommandLineOption tableOpt(
@@ -152,7 +156,7 @@ int DoctorCli::run(const QStringList &arguments)
     const QCommandLineOption parallelOpt(
         u"parallel"_s, u"Environments checked at once (16)."_s, u"N"_s);
     const QCommandLineOption demoOpt(u"demo"_s, u"Check the embedded SQLite demo environments."_s);
-    p.addOptions({ checkOpt, envOpt, configOpt, connOpt, appsettingsOpt, dotnetEnvOpt, expectedOpt,
+    p.addOptions({ checkOpt, envOpt, configOpt, connOpt, appsettingsOpt, dotnetEnvOpt, expectedOpt, contextOpt,
         schemaOpt, tableOpt, connectTimeoutOpt, statementTimeoutOpt, lockTimeoutOpt, deploymentOpt,
         formatOpt, outputOpt, kbOpt, parallelOpt, demoOpt });
     DoctorCliKb::addOptions(p);
@@ -299,6 +303,8 @@ int DoctorCli::run(const QStringList &arguments)
             return usage(u"--lock-timeout must be a number of seconds"_s);
         if (p.isSet(expectedOpt))
             env.expectedSource = p.value(expectedOpt);
+        if (p.isSet(contextOpt))
+            env.dbContext = p.value(contextOpt);
         if (p.isSet(schemaOpt))
             env.historySchema = p.value(schemaOpt);
         if (p.isSet(tableOpt))

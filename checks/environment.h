@@ -49,6 +49,9 @@ struct Environment
     // runner does not connect: connectivity fails with this text, other checks error.
     QString configurationError;
     QString expectedSource; // path of the expected-migration source, empty when unknown
+    // Which DbContext's migrations a Migrations folder holding several is read for: its
+    // simple or full class name, or "*" for all (see ExpectedMigrations::fromMigrationsFolder).
+    QString dbContext;
     QString referenceEnvironment; // take the expected set from this environment's applied list
     QString historySchema = QStringLiteral("public");
     QString historyTable = QStringLiteral("__EFMigrationsHistory");

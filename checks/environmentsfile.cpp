@@ -185,7 +185,7 @@ struct Reader
     {
         static const QSet<QString> known = { u"name"_s, u"deployment"_s, u"connection"_s,
             u"expected"_s, u"reference"_s, u"history"_s, u"timeouts"_s, u"pool"_s, u"placeholders"_s,
-            u"appsettings"_s, u"dotnetEnvironment"_s };
+            u"appsettings"_s, u"dotnetEnvironment"_s, u"dbContext"_s };
         if (!node.IsMap()) {
             *error
                 = u"%1: each environment must be a mapping with 'name' and 'connection' or 'appsettings'"_s
@@ -227,6 +227,7 @@ struct Reader
         if (!readAppSettings(node, env, error))
             return false;
         env->expectedSource = resolvePath(scalar(node, "expected"));
+        env->dbContext = scalar(node, "dbContext").trimmed();
         env->referenceEnvironment = scalar(node, "reference");
         if (const YAML::Node h = node["history"]) {
             if (!h.IsMap()) {

@@ -56,6 +56,8 @@ void emitEnvironment(YAML::Emitter &out, const Environment &env, const QDir &bas
     }
     if (!env.expectedSource.isEmpty())
         out << YAML::Key << "expected" << YAML::Value << s(forFile(env.expectedSource, base));
+    if (!env.dbContext.isEmpty())
+        out << YAML::Key << "dbContext" << YAML::Value << s(env.dbContext);
     if (!env.referenceEnvironment.isEmpty())
         out << YAML::Key << "reference" << YAML::Value << s(env.referenceEnvironment);
     if (env.historySchema != defaults.historySchema || env.historyTable != defaults.historyTable) {

@@ -84,6 +84,7 @@ private:
         QCOMPARE(a.dotnetEnvironment, b.dotnetEnvironment);
         QCOMPARE(a.configurationError, b.configurationError);
         QCOMPARE(a.expectedSource, b.expectedSource);
+        QCOMPARE(a.dbContext, b.dbContext);
         QCOMPARE(a.referenceEnvironment, b.referenceEnvironment);
         QCOMPARE(a.historySchema, b.historySchema);
         QCOMPARE(a.historyTable, b.historyTable);
@@ -130,6 +131,7 @@ private Q_SLOTS:
         QVERIFY(again.environments[1].connection.password.isEmpty());
         QVERIFY(again.environments[4].connection.password.isEmpty());
         QCOMPARE(again.environments[2].connection.password, QString::fromLatin1(Sentinel));
+        QCOMPARE(again.environments[0].dbContext, u"PlatformDbContext"_s);
         // Command Timeout has no libpq keyword; it survives as the statement timeout.
         QCOMPARE(again.environments[5].timeouts.statementMs, 30000);
         // Pool thresholds are written only where they differ from the defaults.
