@@ -44,3 +44,8 @@ CheckResult Check::errorResult(const QString &environment, const DbError &error)
     r.evidence << qMakePair(u"Error"_s, QVariant(error.detail));
     return r;
 }
+
+CheckResult Check::connectionFailed(const Environment &env, const DbError &error) const
+{
+    return errorResult(env.name, error);
+}

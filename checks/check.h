@@ -50,4 +50,8 @@ public:
     CheckResult result(const CheckContext &ctx, CheckStatus status, const QString &message) const;
     // The result for a check that could not run: the message says what happened and what to do.
     CheckResult errorResult(const QString &environment, const DbError &error) const;
+    // The result when the environment's connection could not be opened (the runner calls it
+    // instead of run()). By default errorResult(); a check whose finding the failure is
+    // (connectivity; the pool for a server out of slots) overrides it.
+    virtual CheckResult connectionFailed(const Environment &env, const DbError &error) const;
 };

@@ -137,9 +137,7 @@ void runEnvironment(const Environment &env, const QList<Environment> &all,
     if (!session.open()) {
         const qint64 ms = connectTimer.elapsed();
         for (const Check *check : checks) {
-            const auto *connectivity = dynamic_cast<const ConnectivityCheck *>(check);
-            CheckResult r = connectivity ? connectivity->connectionFailed(env, session.error())
-                                         : check->errorResult(env.name, session.error());
+            CheckResult r = check->connectionFailed(env, session.error());
             r.durationMs = ms;
             attachFixes(&r, env, kb);
             report(r);

@@ -2,189 +2,133 @@
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlQuery>
 #include <QVariant>
+#include <clocale>
 #include <libpq-fe.h>
+#include <locale.h>
+#include <poll.h>
 #include <sys/socket.h>
 
 using namespace Qt::StringLiterals;
 
-QString DbError::summary() const
-{
-    QString what;
-    switch (kind) {
-    case Kind::None:
-        return {};
-    case Kind::ConnectionRefused:
-        what = u"Connection refused"_s;
-        break;
-    case Kind::Timeout:
-        what = u"Connection timeout"_s;
-        break;
-    case Kind::AuthenticationFailed:
-        what = u"Authentication failed"_s;
-        break;
-    case Kind::PermissionDenied:
-        what = u"Permission denied"_s;
-        break;
-    case Kind::StatementTimeout:
-        what = u"Query timed out (statement_timeout)"_s;
-        break;
-    case Kind::LockTimeout:
-        what = u"Lock timeout: another session holds a conflicting lock"_s;
-        break;
-    case Kind::Cancelled:
-        what = u"Cancelled"_s;
-        break;
-    case Kind::ConnectionLost:
-        what = u"Connection lost"_s;
-        break;
-    case Kind::NoAnswer:
-        what = u"No answer from the server"_s;
-        break;
-    case Kind::ReadOnly:
-        what = u"Write refused in a read-only transaction"_s;
-        break;
-    case Kind::NotFound:
-        what = u"Not found"_s;
-        break;
-    case Kind::Other:
-        what = detail.section(u'\n', 0, 0).trimmed();
-        if (what.isEmpty())
-            what = u"Database error"_s;
-        break;
-    }
-    return advice.isEmpty() ? what : what + u". "_s + advice;
-}
-
 namespace {
 
-QString refusedAdvice()
+// libpq words its own messages, and strerror's, in the thread's LC_MESSAGES; DbError
+// reads them in English. The connect therefore runs with C messages on this thread only
+// (uselocale is per thread; gettext and strerror follow it). What the server sends is in
+// the server's language whatever the client does.
+class CMessagesOnThisThread
 {
-    return u"Check that the server is running and listens on this host and port."_s;
+public:
+    CMessagesOnThisThread()
+    {
+        const locale_t base = duplocale(uselocale(locale_t(nullptr)));
+        m_c = base ? newlocale(LC_MESSAGES_MASK, "C", base) : locale_t(nullptr);
+        if (!m_c && base)
+            freelocale(base);
+        if (m_c)
+            m_previous = uselocale(m_c);
+    }
+    ~CMessagesOnThisThread()
+    {
+        if (!m_c)
+            return;
+        uselocale(m_previous);
+        freelocale(m_c);
+    }
+    CMessagesOnThisThread(const CMessagesOnThisThread &) = delete;
+    CMessagesOnThisThread &operator=(const CMessagesOnThisThread &) = delete;
+
+private:
+    locale_t m_c = nullptr;
+    locale_t m_previous = nullptr;
+};
+
+// What a second, password-less attempt learnt about a start-up failure.
+struct StartupProbe
+{
+    QString sqlState; // the server's SQLSTATE, when it refused before asking for a password
+    bool askedForPassword = false; // it got as far as the password
+};
+
+// QPSQL finishes a failed connection before anyone can ask libpq for the SQLSTATE, so an
+// error in words DbError does not know (a server in another language) is asked again,
+// through libpq, with PQERRORS_SQLSTATE verbosity: libpq then writes the server's error as
+// "SEVERITY:  SQLSTATE" (fe-protocol3.c). No password is sent, so a wrong one is not tried
+// twice: a server that asks for one is left at that point (PostgreSQL logs nothing for a
+// client that leaves at the password prompt). Not tried when PGPASSWORD or a service file
+// could hand libpq a password behind our back.
+StartupProbe probeStartup(const ConnectionSpec &spec, int timeoutSec)
+{
+    StartupProbe out;
+    if (qEnvironmentVariableIsSet("PGPASSWORD") || !spec.option(u"service"_s).isEmpty())
+        return out;
+    ConnectionSpec target = spec;
+    target.password.clear();
+    target.connectTimeoutSec = timeoutSec;
+    const QByteArray conninfo = target.toKeywordString().toUtf8();
+    // passfile: a path that does not exist keeps ~/.pgpass out silently (libpq warns on
+    // stderr about /dev/null, "not a plain file").
+    const char *keywords[] = { "application_name", "dbname", "passfile", nullptr };
+    const char *values[] = { "doctor-dashboard", conninfo.constData(),
+        "/nonexistent/doctor-dashboard/pgpass", nullptr };
+    PGconn *conn = PQconnectStartParams(keywords, values, 1);
+    if (!conn)
+        return out;
+    const auto finish = qScopeGuard([conn] { PQfinish(conn); });
+    if (PQstatus(conn) == CONNECTION_BAD)
+        return out;
+    PQsetErrorVerbosity(conn, PQERRORS_SQLSTATE);
+    const QDeadlineTimer deadline(qint64(qMax(1, timeoutSec)) * 1000);
+    PostgresPollingStatusType state = PGRES_POLLING_WRITING;
+    while (state != PGRES_POLLING_OK && state != PGRES_POLLING_FAILED) {
+        pollfd p { PQsocket(conn), short(state == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0 };
+        const qint64 left = deadline.remainingTime();
+        if (p.fd < 0 || left == 0 || ::poll(&p, 1, int(left)) <= 0)
+            return out; // no answer in time: nothing learnt
+        state = PQconnectPoll(conn);
+    }
+    if (state == PGRES_POLLING_OK)
+        return out; // it works now: the failure was passing (a slot came free)
+    out.askedForPassword = PQconnectionNeedsPassword(conn);
+    static const QRegularExpression code(
+        u"\\p{Lu}+:  ([0-9A-Z]{5})\\s*$"_s, QRegularExpression::MultilineOption);
+    for (const QRegularExpressionMatch &m :
+        code.globalMatch(QString::fromUtf8(PQerrorMessage(conn))))
+        out.sqlState = m.captured(1); // the last attempt's
+    return out;
 }
 
-QString connectTimeoutAdvice(int connectTimeoutSec)
-{
-    return u"No answer within %1 s: check the host, the port, firewalls and whether the server is overloaded."_s
-        .arg(connectTimeoutSec);
-}
-
-// fromConnect() reads libpq's English text; with translated messages (a German desktop,
-// say) it cannot place them. What libpq's ping answers does not depend on the language.
-void refineByPing(DbError *e, const ConnectionSpec &spec, int connectTimeoutSec, qint64 elapsedMs)
+// fromConnect() could not place the failure from the text.
+void refineUnplaced(DbError *e, const ConnectionSpec &spec, int connectTimeoutSec, qint64 elapsedMs)
 {
     if (elapsedMs >= qint64(connectTimeoutSec) * 1000 - 100) {
         e->kind = DbError::Kind::Timeout;
-        e->advice = connectTimeoutAdvice(connectTimeoutSec);
+        e->advice = u"No answer within %1 s: check the host, the port, firewalls and whether the "
+                    "server is overloaded."_s.arg(connectTimeoutSec);
         return;
     }
-    ConnectionSpec target = spec;
-    target.connectTimeoutSec = connectTimeoutSec;
-    switch (PQping(target.toKeywordString().toUtf8().constData())) {
-    case PQPING_NO_RESPONSE:
-        e->kind = DbError::Kind::ConnectionRefused;
-        e->advice = refusedAdvice();
-        break;
-    case PQPING_REJECT:
-        e->advice = u"The server is up but takes no connections now (starting up, shutting down "
-                    "or recovering); try again shortly or read its log."_s;
-        break;
-    case PQPING_OK:
-        e->advice = u"The server answered but refused this session: check the user, the password, "
-                    "the database name, pg_hba.conf and the connection limits in the server's log."_s;
-        break;
-    case PQPING_NO_ATTEMPT:
-        break;
+    if (!DbError::hasServerMessage(e->detail))
+        return;
+    const StartupProbe probe = probeStartup(spec, connectTimeoutSec);
+    if (!probe.sqlState.isEmpty()) {
+        e->placeByStartupSqlState(probe.sqlState);
+    } else if (probe.askedForPassword) {
+        e->advice = u"The server asked for the password and then refused the session, in words "
+                    "this version does not know (the server's language): a wrong password or "
+                    "role, a missing or closed database, a connection limit or no free slot. "
+                    "The server's words are in the evidence; its log says more."_s;
+    } else {
+        e->advice = u"The server refused the session: check the user, the password, the database "
+                    "name, pg_hba.conf and the connection limits in the server's log."_s;
     }
 }
 
 } // namespace
-
-DbError DbError::fromConnect(const QSqlError &error, int connectTimeoutSec)
-{
-    DbError e;
-    e.sqlState = error.nativeErrorCode();
-    e.detail = error.databaseText().trimmed();
-    const QString t = e.detail.toLower();
-    if (t.contains(u"connection refused")) {
-        e.kind = Kind::ConnectionRefused;
-        e.advice = refusedAdvice();
-    } else if (t.contains(u"timeout expired") || t.contains(u"timed out")) {
-        e.kind = Kind::Timeout;
-        e.advice = connectTimeoutAdvice(connectTimeoutSec);
-    } else if (t.contains(u"password authentication failed") || t.contains(u"no password supplied")
-        || t.contains(u"authentication failed") || e.sqlState == u"28P01"
-        || e.sqlState == u"28000") {
-        e.kind = Kind::AuthenticationFailed;
-        e.advice
-            = u"Check the user name and password (keychain, PGPASSWORD or .pgpass) and pg_hba.conf."_s;
-    } else if (t.contains(u"does not exist") && t.contains(u"database")) {
-        e.kind = Kind::NotFound;
-        e.advice = u"Check the database name in the connection."_s;
-    } else {
-        e.kind = Kind::Other;
-        e.advice = u"Check the connection settings."_s;
-    }
-    return e;
-}
-
-
-DbError DbError::fromQuery(const QSqlError &error)
-{
-    DbError e;
-    e.sqlState = error.nativeErrorCode();
-    e.detail = error.databaseText().trimmed();
-    if (e.detail.isEmpty())
-        e.detail = error.text();
-    const QString &s = e.sqlState;
-    const QString t = e.detail.toLower();
-    if (s == u"42501") {
-        e.kind = Kind::PermissionDenied;
-    } else if (s == u"57014") {
-        // 57014 is both a statement_timeout and a cancel request. The server words it in its
-        // own language (lc_messages), so the text cannot tell them apart; our own cancels are
-        // known to the runner, which turns any error after one into "Cancelled". Only the
-        // English text of someone else's cancel (pg_cancel_backend, a pooler) is told apart.
-        if (t.contains(u"user request")) {
-            e.kind = Kind::Other;
-            e.advice
-                = u"Another session or a connection pooler cancelled the query (pg_cancel_backend); run the check again."_s;
-        } else {
-            e.kind = Kind::StatementTimeout;
-            e.advice
-                = u"The server took longer than the statement timeout; raise it for this environment or check load."_s;
-        }
-    } else if (s == u"55P03") {
-        e.kind = Kind::LockTimeout;
-        e.advice
-            = u"Look for the blocking session in pg_locks / pg_stat_activity (often a migration in progress)."_s;
-    } else if (s == u"25006") {
-        e.kind = Kind::ReadOnly;
-    } else if (s == u"57P01" || s == u"57P02" || s == u"57P03" || s.startsWith(u"08")
-        || t.contains(u"server closed the connection") || t.contains(u"no connection to the server")
-        || t.contains(u"terminating connection")) {
-        e.kind = Kind::ConnectionLost;
-        e.advice
-            = u"The server ended the session (restart, failover or pg_terminate_backend); run the check again."_s;
-    } else {
-        e.kind = Kind::Other;
-    }
-    return e;
-}
-
-DbError DbError::noAnswer(qint64 waitedMs)
-{
-    DbError e;
-    e.kind = Kind::NoAnswer;
-    e.detail = u"no answer within %1 s; the connection was closed"_s.arg(qRound(waitedMs / 1000.0));
-    e.advice = u"The server stopped answering mid-query, beyond what statement_timeout can stop: "
-               "a frozen server, a network partition, or a pooler with no free server "
-               "connection (PgBouncer's query_wait_timeout). Check the server and the pooler, "
-               "then run the check again."_s;
-    return e;
-}
 
 CancelToken::~CancelToken()
 {
@@ -342,10 +286,11 @@ bool DbSession::open()
         }
         QElapsedTimer connecting;
         connecting.start();
+        const CMessagesOnThisThread englishLibpq;
         if (!db.open()) {
             m_error = DbError::fromConnect(db.lastError(), m_env.timeouts.connectSec);
             if (pg && m_error.kind == DbError::Kind::Other)
-                refineByPing(&m_error, spec, m_env.timeouts.connectSec, connecting.elapsed());
+                refineUnplaced(&m_error, spec, m_env.timeouts.connectSec, connecting.elapsed());
             if (!pg) {
                 m_error.kind = DbError::Kind::NotFound;
                 m_error.advice

@@ -1,45 +1,14 @@
 #pragma once
 
+#include "dberror.h"
 #include "environment.h"
 
 #include <QList>
 #include <QMutex>
-#include <QSqlError>
 #include <QString>
 #include <atomic>
 
 struct pg_cancel;
-
-// Why a database call failed, in words a DBA can act on.
-struct DbError
-{
-    enum class Kind {
-        None,
-        ConnectionRefused,
-        Timeout,
-        AuthenticationFailed,
-        PermissionDenied,
-        StatementTimeout,
-        LockTimeout,
-        Cancelled,
-        ConnectionLost,
-        NoAnswer, // the runner's watchdog closed a connection that stopped answering
-        ReadOnly,
-        NotFound,
-        Other
-    };
-    Kind kind = Kind::None;
-    QString sqlState;
-    QString detail; // the driver's text, password-free
-    QString advice; // what to do about it
-
-    bool isError() const { return kind != Kind::None; }
-    QString summary() const; // "what happened: what to do"
-
-    static DbError fromConnect(const QSqlError &error, int connectTimeoutSec);
-    static DbError fromQuery(const QSqlError &error);
-    static DbError noAnswer(qint64 waitedMs);
-};
 
 // Lets another thread stop the query a job is running (PQcancel), and tells the job
 // to stop between statements. A job may hold a second session for a while (a reference

@@ -193,10 +193,10 @@ private Q_SLOTS:
         QVERIFY2(probe.longestGapMs() < 200, qPrintable(QString::number(probe.longestGapMs())));
     }
 
-    // A refusal libpq words in a way fromConnect() does not know (as any refusal reads on
-    // a translated desktop) is still placed: the server answered, so it is reachable and
-    // the advice is about the session, not the network.
-    void anUnplacedRefusalIsPlacedByPing()
+    // A role at its connection limit is named as such: the server answered (reachable) and
+    // had accepted the password, so nothing points at the network or the password.
+    // (Refusals in words DbError does not know: tst_pg_connectfailures.)
+    void aRoleAtItsConnectionLimitIsNamed()
     {
         const QString role = u"doctor_nolimit_"_s + m_db.right(6).toLower();
         QCOMPARE(m_pg.exec(m_db, { u"CREATE ROLE %1 LOGIN PASSWORD 'pw-limit' CONNECTION LIMIT 0"_s.arg(role) }),
@@ -211,8 +211,10 @@ private Q_SLOTS:
         QVERIFY(r);
         QCOMPARE(r->status, CheckStatus::Fail);
         QVERIFY2(r->message.contains(u"too many connections"_s), qPrintable(r->message));
-        QVERIFY2(r->message.contains(u"The server answered but refused this session"_s), qPrintable(r->message));
+        QVERIFY2(r->message.contains(u"has reached its connection limit"_s), qPrintable(r->message));
+        QCOMPARE(r->evidenceValue(u"ConnectFailure"_s).toString(), u"RoleConnectionLimit"_s);
         QCOMPARE(r->evidenceValue(u"Reachable"_s).toBool(), true);
+        QCOMPARE(r->evidenceValue(u"Authenticated"_s).toBool(), true);
     }
 
     // RELIABILITY 3 and 5: statement and lock timeouts, then the next run succeeds.

@@ -40,15 +40,25 @@ QStringList ConnectivityCheck::tags() const
 CheckResult ConnectivityCheck::connectionFailed(const Environment &env, const DbError &error) const
 {
     CheckResult r = errorResult(env.name, error);
-    if (error.kind != DbError::Kind::Cancelled)
-        r.status = CheckStatus::Fail;
-    Evidence ev { { u"Reachable"_s,
-                      error.kind != DbError::Kind::ConnectionRefused
-                          && error.kind != DbError::Kind::Timeout },
-        { u"Authenticated"_s, false }, { u"Target"_s, env.connection.describe() } };
+    if (error.kind == DbError::Kind::Cancelled)
+        return r;
+    r.status = CheckStatus::Fail;
+    // libpq's own words stay visible wherever the message goes (Test Connection, the
+    // table, reports): the classification may be wrong, the raw text is not.
+    if (!error.detail.isEmpty())
+        r.message += u" (%1: %2)"_s.arg(
+            env.connection.driver == ConnectionSpec::Driver::Postgres ? u"libpq"_s : u"SQLite"_s,
+            error.detailOneLine());
+    // Authenticated only when the server judged the credentials: "false" for a full server
+    // or a wrong port would point the reader at the password.
+    Evidence ev { { u"Reachable"_s, error.reachedServer() } };
+    if (error.authenticated)
+        ev << qMakePair(u"Authenticated"_s, QVariant(*error.authenticated));
+    ev << qMakePair(u"ConnectFailure"_s, QVariant(DbError::kindName(error.kind)))
+       << qMakePair(u"Target"_s, QVariant(env.connection.describe()));
     if (!env.connectionSource.isEmpty())
         ev << qMakePair(u"ConnectionSource"_s, QVariant(env.connectionSource));
-    r.evidence = ev + r.evidence;
+    r.evidence = ev + error.facts + r.evidence; // then SqlState and Error (libpq's text)
     return r;
 }
 

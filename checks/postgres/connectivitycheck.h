@@ -13,6 +13,10 @@ public:
     QString title() const override { return QStringLiteral("PostgreSQL connectivity"); }
     bool supports(ConnectionSpec::Driver) const override { return true; }
     CheckResult run(const CheckContext &ctx) const override;
-    // Not reaching the server is this check's finding, not a failure to run it.
-    CheckResult connectionFailed(const Environment &env, const DbError &error) const;
+    // Not reaching the server is this check's finding, not a failure to run it: status fail
+    // (skipped when cancelled), the message DbError's words plus the driver's own text.
+    // Evidence: Reachable; Authenticated only when the server judged the credentials;
+    // ConnectFailure (DbError::kindName()); Target; ConnectionSource; DbError::facts;
+    // SqlState when known; Error (libpq's text, password-free).
+    CheckResult connectionFailed(const Environment &env, const DbError &error) const override;
 };

@@ -31,6 +31,24 @@ QStringList PoolCheck::tags() const
     return { u"database"_s, u"postgres"_s, u"pool"_s, u"connections"_s };
 }
 
+CheckResult PoolCheck::connectionFailed(const Environment &env, const DbError &error) const
+{
+    CheckResult r = errorResult(env.name, error);
+    const bool outOfSlots = error.kind == DbError::Kind::NoFreeSlot
+        || error.kind == DbError::Kind::RoleConnectionLimit
+        || error.kind == DbError::Kind::DatabaseConnectionLimit;
+    if (!outOfSlots)
+        return r;
+    // The server turned the login away for want of a slot: that is this check's finding
+    // (the counts cannot be read without a session; the message says what it can).
+    r.status = CheckStatus::Fail;
+    if (!error.detail.isEmpty())
+        r.message += u" (libpq: %1)"_s.arg(error.detailOneLine());
+    r.evidence = Evidence { { u"ConnectFailure"_s, DbError::kindName(error.kind) } } + error.facts
+        + r.evidence;
+    return r;
+}
+
 CheckResult PoolCheck::run(const CheckContext &ctx) const
 {
     const QSqlDatabase db = ctx.database();

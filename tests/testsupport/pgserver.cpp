@@ -14,8 +14,13 @@ using namespace Qt::StringLiterals;
 
 PgServer PgServer::fromFixture()
 {
+    return fromState(qEnvironmentVariable("DOCTOR_PG_STATE"));
+}
+
+PgServer PgServer::fromState(const QString &stateDir)
+{
     PgServer s;
-    s.m_state = qEnvironmentVariable("DOCTOR_PG_STATE");
+    s.m_state = stateDir;
     QFile f(s.m_state + u"/server.env"_s);
     if (s.m_state.isEmpty() || !f.open(QIODevice::ReadOnly)) {
         s.m_error = u"no fixture server: run through ctest (fixture 'postgres'), state '%1'"_s.arg(
@@ -41,6 +46,10 @@ PgServer PgServer::fromFixture()
             s.m_log = value;
         else if (key == "DOCTOR_PG_CA")
             s.m_ca = value;
+        else if (key == "DOCTOR_PG_DATA")
+            s.m_data = value;
+        else if (key == "DOCTOR_PG_BIN")
+            s.m_bin = value;
     }
     if (s.m_port == 0)
         s.m_error = u"server.env has no port"_s;

@@ -12,6 +12,8 @@ class PgServer
 {
 public:
     static PgServer fromFixture();
+    // A server tools/pg-fixture started with STATE_DIR stateDir (see PrivatePgServer).
+    static PgServer fromState(const QString &stateDir);
 
     bool isValid() const { return m_error.isEmpty(); }
     QString error() const { return m_error; }
@@ -21,6 +23,9 @@ public:
     QString user() const { return m_user; }
     QString password() const { return m_password; }
     QString logPath() const { return m_log; }
+    QString stateDirectory() const { return m_state; }
+    QString dataDirectory() const { return m_data; } // PGDATA
+    QString binDirectory() const { return m_bin; } // pg_ctl, initdb ...
     QString caCertificate() const { return m_ca; } // the server's self-signed certificate // statements that modify anything are logged
 
     // A superuser environment on database (deployment compose, default timeouts).
@@ -49,4 +54,6 @@ private:
     QString m_password;
     QString m_log;
     QString m_ca;
+    QString m_data;
+    QString m_bin;
 };

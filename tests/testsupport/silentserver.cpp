@@ -49,6 +49,42 @@ SilentServer::~SilentServer()
     ::close(m_listenFd);
 }
 
+AnsweringServer::AnsweringServer(QByteArray reply)
+    : m_reply(std::move(reply))
+{
+    m_listenFd = bindLoopback(&m_port);
+    ::listen(m_listenFd, 64);
+    m_thread = std::thread([this] {
+        while (!m_stop) {
+            pollfd p { m_listenFd, POLLIN, 0 };
+            if (::poll(&p, 1, 50) <= 0)
+                continue;
+            const int c = ::accept(m_listenFd, nullptr, nullptr);
+            if (c < 0)
+                continue;
+            // Wait for the client's first bytes (libpq's SSL request or start-up packet),
+            // answer, and hang up, as a web server does with a request it cannot parse.
+            pollfd in { c, POLLIN, 0 };
+            if (::poll(&in, 1, 2000) > 0) {
+                char buf[512];
+                if (::read(c, buf, sizeof buf) > 0) {
+                    [[maybe_unused]] const ssize_t n
+                        = ::write(c, m_reply.constData(), size_t(m_reply.size()));
+                    ++m_answered;
+                }
+            }
+            ::close(c);
+        }
+    });
+}
+
+AnsweringServer::~AnsweringServer()
+{
+    m_stop = true;
+    m_thread.join();
+    ::close(m_listenFd);
+}
+
 int closedLoopbackPort()
 {
     int port = 0;
