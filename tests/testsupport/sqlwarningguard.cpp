@@ -11,8 +11,11 @@ QtMessageHandler previous = nullptr;
 
 void handler(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)
 {
-    if (msg.contains(u"does not belong to the calling thread") || msg.contains(u"still in use")
-        || msg.contains(u"Destroyed while thread")) {
+    // Qt's SQL drivers log under qt.sql.* (QPSQL's "Unable to free statement" after a
+    // statement failed in the transaction is qt.sql.postgresql).
+    const bool sqlDriver = ctx.category && qstrncmp(ctx.category, "qt.sql.", 7) == 0;
+    if (sqlDriver || msg.contains(u"does not belong to the calling thread")
+        || msg.contains(u"still in use") || msg.contains(u"Destroyed while thread")) {
         QMutexLocker lock(&mutex);
         recorded << msg;
     }

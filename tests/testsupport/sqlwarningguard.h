@@ -3,8 +3,9 @@
 #include <QStringList>
 
 // Records Qt's thread-misuse warnings for QSqlDatabase ("does not belong to the calling
-// thread", "still in use", "QThread: Destroyed while thread is still running") while it
-// lives, so a test can assert there were none. Other messages pass through unchanged.
+// thread", "still in use", "QThread: Destroyed while thread is still running") and every
+// message of Qt's SQL layer (categories qt.sql.*, e.g. QPSQL's "Unable to free statement")
+// while it lives, so a test can assert there were none. All messages still pass through.
 class SqlWarningGuard
 {
 public:
