@@ -99,6 +99,39 @@ private Q_SLOTS:
         QVERIFY(!r.out.contains(m_pg.password().toUtf8()));
     }
 
+    // Issue 11 item 2's example end to end: a history written under
+    // UseSnakeCaseNamingConvention is read, and nothing from Qt's SQL layer reaches stderr.
+    void snakeCaseHistoryIsRead()
+    {
+        const QString db = m_pg.createDatabase(u"cli_snake"_s);
+        QCOMPARE(m_pg.exec(db,
+                     { u"CREATE TABLE \"__EFMigrationsHistory\" (migration_id varchar(150) "
+                       "PRIMARY KEY, product_version varchar(32) NOT NULL)"_s,
+                         u"INSERT INTO \"__EFMigrationsHistory\" VALUES "
+                         "('20240105093000_InitialCreate', '9.0.6'), "
+                         "('20240212141500_AddTenants', '9.0.6')"_s }),
+            QString());
+        QTemporaryDir dir;
+        const QString manifest = dir.filePath(u"expected.txt"_s);
+        QFile f(manifest);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("20240105093000_InitialCreate\n20240212141500_AddTenants\n"
+                "20240318080000_AddAuditLog\n");
+        f.close();
+        const Run r = doctor({ u"run"_s, u"--connection"_s, m_pg.npgsqlString(db), u"--check"_s,
+            u"check.postgres.migrations"_s, u"--expected"_s, manifest, u"--format"_s, u"json"_s });
+        const QJsonObject m = result(r.out, u"check.postgres.migrations"_s);
+        QVERIFY2(!m.isEmpty(), r.out.constData());
+        const QJsonObject evidence = m.value(u"evidence"_s).toObject();
+        QCOMPARE(m.value(u"status"_s).toString(), u"warn"_s);
+        QCOMPARE(evidence.value(u"AppliedCount"_s).toInt(), 2);
+        QCOMPARE(evidence.value(u"PendingCount"_s).toInt(), 1);
+        QCOMPARE(evidence.value(u"PendingMigrations"_s).toArray(),
+            QJsonArray { u"20240318080000_AddAuditLog"_s });
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.isEmpty(), r.err.constData());
+    }
+
     void closedPortCouldNotRun()
     {
         const Run r = doctor({ u"run"_s, u"--connection"_s,
