@@ -526,7 +526,8 @@ private:
         while (i < tokens.size() && !tokens[i].is(u'(') && !tokens[i].is(u'<'))
             name << tokens[i++];
         a.name = withoutGlobal(joined(name));
-        if (a.name.endsWith(u"Attribute"_s) && a.name.size() > 9 && !a.name.endsWith(u".Attribute"_s))
+        if (a.name.endsWith(u"Attribute"_s) && a.name.size() > 9
+            && !a.name.endsWith(u".Attribute"_s))
             a.name.chop(9);
         while (i < tokens.size() && !tokens[i].is(u'('))
             ++i; // generic attribute arguments

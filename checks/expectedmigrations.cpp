@@ -39,7 +39,8 @@ HistoryColumn historyColumn(const Token &t)
         if (isColumn(t, id))
             return HistoryColumn::Id;
     }
-    for (const QStringView version : { u"ProductVersion", u"Product_Version", u"Product-Version" }) {
+    for (const QStringView version :
+        { u"ProductVersion", u"Product_Version", u"Product-Version" }) {
         if (isColumn(t, version))
             return HistoryColumn::Version;
     }
@@ -237,7 +238,8 @@ SourceFile readSource(const QFileInfo &file)
         text = readText(path, ExpectedMigrations::MaxFileBytes);
     }
     if (text.binary)
-        return { {}, {}, u"%1 is not text (it holds NUL bytes); not read as C# source"_s.arg(path) };
+        return { {}, {},
+            u"%1 is not text (it holds NUL bytes); not read as C# source"_s.arg(path) };
     if (!text.error.isEmpty())
         return { {}, text.error, {} };
     return { CSharpClasses::scan(text.text), {}, {} };
@@ -487,13 +489,15 @@ ExpectedSet fromMigrationsFolder(const QString &dir, const QString &dbContext)
                                             at(file, a.line), a.value));
                 migration = &a;
                 migrationFile = file;
-            } else if (isEfAttribute(a, u"DbContext", u"Microsoft.EntityFrameworkCore.Infrastructure")) {
+            } else if (isEfAttribute(
+                           a, u"DbContext", u"Microsoft.EntityFrameworkCore.Infrastructure")) {
                 context = &a;
                 contextFile = file;
             }
         }
         const bool isSnapshot = !c.bases.isEmpty()
-            && isEfType(c.bases.first(), u"ModelSnapshot", u"Microsoft.EntityFrameworkCore.Infrastructure");
+            && isEfType(c.bases.first(), u"ModelSnapshot",
+                u"Microsoft.EntityFrameworkCore.Infrastructure");
         if (isSnapshot) {
             QString name = context && context->argument == CSharpAttribute::Argument::TypeOf
                 ? CSharpClasses::simpleTypeName(context->value)
@@ -505,9 +509,10 @@ ExpectedSet fromMigrationsFolder(const QString &dir, const QString &dbContext)
         if (!migration) {
             // EF Core logs MigrationAttributeMissingWarning and skips such a class.
             if (derivesFromMigration(c) && !c.isAbstract)
-                set.warnings.append(u"%1: class %2 derives from Migration but has no "
-                                    "[Migration(\"<id>\")] attribute, so EF Core skips it; not "
-                                    "counted (is its .Designer.cs missing?)"_s.arg(c.firstAt, c.name));
+                set.warnings.append(
+                    u"%1: class %2 derives from Migration but has no [Migration(\"<id>\")] "
+                    "attribute, so EF Core skips it; not counted (is its .Designer.cs "
+                    "missing?)"_s.arg(c.firstAt, c.name));
             continue;
         }
         if (migration->argument == CSharpAttribute::Argument::Number)
@@ -542,7 +547,8 @@ ExpectedSet fromMigrationsFolder(const QString &dir, const QString &dbContext)
         }
         if (const auto seen = classOfId.constFind(id); seen != classOfId.cend()) {
             set.warnings.append(u"%1: migration %2 is also declared at %3; counted once (EF Core "
-                                "refuses two migrations with one id)"_s.arg(where, id, seen.value()));
+                                "refuses two migrations with one id)"_s.arg(
+                                    where, id, seen.value()));
         } else {
             classOfId.insert(id, where);
         }

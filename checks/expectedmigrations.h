@@ -59,12 +59,12 @@ ExpectedSet fromIdempotentScript(const QString &text, const QString &source);
 // (it could hold a migration); a [Migration(...)] whose id is not a string literal; an
 // empty id or one over 150 characters; two [Migration] ids for one class; a DbContext
 // name that matches none or several; two model snapshots of the chosen context (one
-// migrations set per database provider); no migrations at all. Warnings (the class is not
-// counted, as EF Core does not apply it): a class deriving from Migration (or from the
-// project's own base class of migrations) without a [Migration] attribute; a migration
-// without [DbContext] or declared abstract; a file named like a migration (<digits>_<Name>.cs)
-// that declares no class; a binary or over-64-MiB .cs file; an id declared by two classes
-// (counted once); a file whose name is another id than its class's attribute.
+// migrations set per database provider); no migrations at all. Warnings, for what is left
+// out as EF Core leaves it out: a class deriving from Migration (or from the project's own
+// base class of migrations) without a [Migration] attribute; a migration without
+// [DbContext] or declared abstract; a file named like a migration (<digits>_<Name>.cs)
+// that declares no class; a binary or over-64-MiB .cs file. Warnings, counted: an id
+// declared twice (once); a file named as another id than its class's attribute says.
 // [Migration(<number>)] is FluentMigrator's attribute and ignored.
 ExpectedSet fromMigrationsFolder(const QString &dir, const QString &dbContext = {});
 // One MigrationId per line; '#' starts a comment; blank lines ignored. A line with spaces

@@ -329,9 +329,10 @@ private Q_SLOTS:
                     continue;
                 QString sql;
                 for (const QString &id : { ida, idb }) {
-                    sql += u"DO $EF$\nBEGIN\n    IF NOT EXISTS(SELECT 1 FROM \"__EFMigrationsHistory\" "
-                           "WHERE %1 = '%2') THEN\n    CREATE TABLE t (id int);\n    END IF;\n"
-                           "END $EF$;\n"_s.arg(pg(c.id, quoted), id);
+                    sql += u"DO $EF$\nBEGIN\n    IF NOT EXISTS(SELECT 1 FROM "
+                           "\"__EFMigrationsHistory\" WHERE %1 = '%2') THEN\n"
+                           "    CREATE TABLE t (id int);\n    END IF;\nEND $EF$;\n"_s.arg(
+                               pg(c.id, quoted), id);
                 }
                 sql += u"DO $EF$\nBEGIN\n    IF NOT EXISTS(SELECT 1 FROM \"__EFMigrationsHistory\" "
                        "WHERE %1 = '%3') THEN\n    INSERT INTO \"__EFMigrationsHistory\" (%1, %2)\n"
@@ -503,8 +504,10 @@ private Q_SLOTS:
         QTest::newRow("named, verbatim and concatenated ids")
             << Files { { u"X.cs"_s,
                    u"namespace App {\n"
-                   "[DbContext(typeof(AppDbContext))] [Migration(id: \"%1\")] class A : Migration { }\n"
-                   "[DbContext(typeof(AppDbContext))] [Migration(@\"%2\")] class B : Migration { }\n"
+                   "[DbContext(typeof(AppDbContext))] [Migration(id: \"%1\")] "
+                   "class A : Migration { }\n"
+                   "[DbContext(typeof(AppDbContext))] [Migration(@\"%2\")] "
+                   "class B : Migration { }\n"
                    "[DbContext(typeof(AppDbContext))] [Migration(\"20240303000000\" + \"_C\")] "
                    "class C : Migration { }\n}\n"_s.arg(a, b) } }
             << QString() << QStringList { a, b, c } << QString() << QStringList {};
@@ -560,14 +563,18 @@ private Q_SLOTS:
                    { { u"Notes.cs"_s,
                        u"namespace App {\n"
                        "// [DbContext(typeof(AppDbContext))] [Migration(\"20990101000000_Line\")]\n"
-                       "/* [DbContext(typeof(AppDbContext))]\n[Migration(\"20990101000000_Block\")]\n"
+                       "/* [DbContext(typeof(AppDbContext))]\n"
+                       "[Migration(\"20990101000000_Block\")]\n"
                        "class Fake : Migration { } */\n"
                        "static class Sql {\n"
-                       "  const string S = \"[Migration(\\\"20990101000000_S\\\")] class F : Migration {\";\n"
-                       "  const string V = @\"\"\"[Migration(\"\"x\"\")]\"\" class G : Migration {\";\n"
+                       "  const string S = \"[Migration(\\\"20990101000000_S\\\")] "
+                       "class F : Migration {\";\n"
+                       "  const string V = @\"\"\"[Migration(\"\"x\"\")]\"\" "
+                       "class G : Migration {\";\n"
                        "  const string R = \"\"\"\n    [Migration(\"20990101000000_R\")] class H : "
                        "Migration {\n    \"\"\";\n"
-                       "  static string I(bool q) => $\"{(q ? \"}\" : \"{\")} class I : Migration {\";\n"
+                       "  static string I(bool q) => $\"{(q ? \"}\" : \"{\")} "
+                       "class I : Migration {\";\n"
                        "  static string J(int n) => $$\"\"\"{{n}} { class J : Migration {\"\"\";\n"
                        "  const char Quote = '\"', Brace = '{';\n"
                        "}\n}\n"_s } })
@@ -599,7 +606,8 @@ private Q_SLOTS:
         QTest::newRow("without [DbContext]")
             << plus(pair(a, a, u"A"_s),
                    { { u"B.cs"_s,
-                       u"namespace App {\n[Migration(\"%1\")]\npublic class B : Migration { }\n}\n"_s
+                       u"namespace App {\n[Migration(\"%1\")]\n"
+                       "public class B : Migration { }\n}\n"_s
                            .arg(b) } })
             << QString() << QStringList { a } << QString()
             << QStringList { u"B.cs:2: migration %1 has no [DbContext(typeof(...))] "
@@ -696,7 +704,9 @@ private Q_SLOTS:
             << plus(pair(a, a, u"A"_s, u"Ctx"_s), pair(b, b, u"B"_s, u"CTX"_s)) << u"CTX"_s
             << QStringList { b } << QString() << QStringList {};
         QTest::newRow("snapshot of another context does not count")
-            << plus(ab, { { u"IdentityDbContextModelSnapshot.cs"_s, snapshotSource(u"IdentityDbContext"_s) } })
+            << plus(ab,
+                   { { u"IdentityDbContextModelSnapshot.cs"_s,
+                       snapshotSource(u"IdentityDbContext"_s) } })
             << QString() << QStringList { a, b } << QString() << QStringList {};
     }
     void folderLayouts()
@@ -733,9 +743,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("source");
         QTest::addColumn<QStringList>("classes");
         QTest::newRow("nested namespaces and classes")
-            << u"namespace A { namespace B.C {\nclass Outer {\n  [Obsolete] class Inner : Base<int, string> { }\n"
+            << u"namespace A { namespace B.C {\nclass Outer {\n"
+               "  [Obsolete] class Inner : Base<int, string> { }\n"
                "  struct S { class InS { } }\n} } }"_s
-            << QStringList { u"2 A.B.C.Outer :"_s, u"3 A.B.C.Outer.Inner : Base<int,string> [Obsolete]"_s,
+            << QStringList { u"2 A.B.C.Outer :"_s,
+                   u"3 A.B.C.Outer.Inner : Base<int,string> [Obsolete]"_s,
                    u"4 A.B.C.Outer.S.InS :"_s };
         QTest::newRow("file-scoped namespace, primary constructor, constraints")
             << u"namespace App.Data;\npublic class Ctx<T>(Options o) : DbContext(o), IDisposable\n"
@@ -756,7 +768,8 @@ private Q_SLOTS:
             << u"[Migration(\"a\\u0041\\\"b\")] class C { }"_s
             << QStringList { u"1 C : [Migration=aA\"b]"_s };
         QTest::newRow("raw string spanning lines keeps the line count")
-            << u"class A { string s = \"\"\"\n  x\n  \"\"\"; }\n[Migration(\"\"\"r\"\"\")] class B { }"_s
+            << u"class A { string s = \"\"\"\n  x\n  \"\"\"; }\n"
+               "[Migration(\"\"\"r\"\"\")] class B { }"_s
             << QStringList { u"1 A :"_s, u"4 B : [Migration=r]"_s };
         QTest::newRow("unterminated string ends at the line")
             << u"class A { string s = \"oops;\n}\nclass B { }"_s
@@ -832,11 +845,13 @@ private Q_SLOTS:
         QVERIFY(writeFile(dir.filePath(u"A.Designer.cs"_s),
             (designerSource(u"20240101000000_A"_s, u"A"_s)
                       .replace(u"    {\n    }\n}"_s,
-                          u"    {\n        void M(ModelBuilder b)\n        {\n%1        }\n    }\n}"_s
+                          u"    {\n        void M(ModelBuilder b)\n        {\n%1        }\n"
+                          "    }\n}"_s
                               .arg(model)))
                 .toUtf8()));
         QVERIFY(writeFile(dir.filePath(u"Manual.cs"_s),
-            (u"namespace App;\nstatic class Seed\n{\n    const string Rows = \"\"\"\n%1    \"\"\";\n}\n"
+            (u"namespace App;\nstatic class Seed\n{\n"
+             "    const string Rows = \"\"\"\n%1    \"\"\";\n}\n"
              "[DbContext(typeof(AppDbContext))]\n[Migration(\"20240202000000_B\")]\n"
              "class B : Migration { }\n"_s.arg(u"        ('x', 'y'),\n"_s.repeated(20000)))
                 .toUtf8()));
@@ -1123,7 +1138,8 @@ private Q_SLOTS:
             << QByteArray("INSERT INTO h (migration_id, product_version) VALUES ('1_A', '9');")
             << int(Kind::IdempotentScript);
         QTest::newRow("insert shape, UPPER_SNAKE, brackets, reversed")
-            << QByteArray("INSERT INTO [h] ([PRODUCT_VERSION],[MIGRATION_ID]) VALUES (N'8', N'1_A');")
+            << QByteArray("INSERT INTO [h] ([PRODUCT_VERSION],[MIGRATION_ID]) "
+                          "VALUES (N'8', N'1_A');")
             << int(Kind::IdempotentScript);
         QTest::newRow("ids only") << QByteArray("20240101000000_A\n") << int(Kind::Manifest);
     }
