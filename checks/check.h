@@ -50,8 +50,14 @@ public:
     CheckResult result(const CheckContext &ctx, CheckStatus status, const QString &message) const;
     // The result for a check that could not run: the message says what happened and what to do.
     CheckResult errorResult(const QString &environment, const DbError &error) const;
-    // The result when the environment's connection could not be opened (the runner calls it
-    // instead of run()). By default errorResult(); a check whose finding the failure is
-    // (connectivity; the pool for a server out of slots) overrides it.
+    // The result when the environment's connection could not be opened, or none is
+    // configured (the runner calls it instead of run(); no check opens a connection of its
+    // own then). This is how a check declares whether it needs the connection:
+    // - it needs it (the default): errorResult(). When another check of the run claims the
+    //   failure, the runner turns this into CheckStatus::NotRun, with no fixes, pointing at
+    //   that check's result (evidence RootCause).
+    // - the failure is its finding (connectivity; the pool for a server out of slots): a
+    //   verdict, fail or warn, with its evidence. That result is the root cause.
+    // A cancelled connect gives Skipped either way.
     virtual CheckResult connectionFailed(const Environment &env, const DbError &error) const;
 };

@@ -15,6 +15,8 @@ QString Status::key(CheckStatus status)
         return u"error"_s;
     case CheckStatus::Skipped:
         return u"skipped"_s;
+    case CheckStatus::NotRun:
+        return u"not_run"_s;
     }
     return {};
 }
@@ -28,10 +30,12 @@ int Status::rank(CheckStatus status)
         return 1;
     case CheckStatus::Warn:
         return 2;
-    case CheckStatus::Fail:
+    case CheckStatus::NotRun:
         return 3;
     case CheckStatus::Error:
         return 4;
+    case CheckStatus::Fail:
+        return 5;
     }
     return 0;
 }

@@ -2,6 +2,7 @@
 
 #include "deploymentstyle.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QMetaType>
 #include <QPair>
@@ -12,11 +13,24 @@
 // The one result contract shared by the GUI, the CLI, JSON output and the tests.
 // Plain values only: results are built on worker threads and copied to the UI thread.
 
-enum class CheckStatus { Pass, Warn, Fail, Error, Skipped };
+// Pass, Warn, Fail: the check ran and this is its verdict. Error: it ran but could not
+// decide (a permission, a timeout, a lost session). NotRun: it did not run because what it
+// needs is missing (no connection); another result of the environment is the root cause and
+// says why. Skipped: not applicable, or cancelled.
+enum class CheckStatus { Pass, Warn, Fail, Error, Skipped, NotRun };
 
 namespace Status {
-QString key(CheckStatus status); // "pass", "warn", "fail", "error", "skipped"
-// Higher is worse; used for an environment's badge and the CLI's exit code.
+// "pass", "warn", "fail", "error", "skipped", "not_run": the JSON report's values.
+QString key(CheckStatus status);
+// How bad a status is, higher is worse: an environment's badge is its highest, the
+// dashboard selects the highest after a run and sorts the Status column by it.
+//   Skipped 0 < Pass 1 < Warn 2 < NotRun 3 < Error 4 < Fail 5
+// Fail is the worst: a confirmed problem, and a failed connection is connectivity's Fail,
+// so an environment that cannot be reached shows red. Error (the check could not decide)
+// is next, so it never looks better than anything but a verdict of Fail. NotRun ranks
+// under Error because it is a consequence: its root cause is a Fail or Error of the same
+// environment, which outranks it; above Warn because nothing is known.
+// The CLI's exit code is not this order (ResultText::exitCode()).
 int rank(CheckStatus status);
 } // namespace Status
 
@@ -59,6 +73,7 @@ struct CheckResult
     Remediation remediation;
     QList<MigrationEntry> migrations; // applied + pending rows, for the dashboard's table
     quint64 generation = 0; // the run this result belongs to
+    QDateTime checkedAt; // when the runner finished it (local time); invalid for hand-made results
 
     QVariant evidenceValue(const QString &key) const;
 };

@@ -4,9 +4,9 @@
 #include "dbsession.h"
 #include "kblibrary.h"
 #include "kbplaceholders.h"
-#include "postgres/connectivitycheck.h"
 #include "postgres/migrationscheck.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QScopeGuard>
 #include <QMutexLocker>
@@ -108,14 +108,58 @@ CheckResult notApplicable(const Check &check, const Environment &env)
     return outcome(check, env, CheckStatus::Skipped, u"Not applicable to SQLite"_s);
 }
 
-// No connection is configured: that is connectivity's finding; the others cannot run.
-CheckResult notConfigured(const Check &check, const Environment &env)
+// What "not run" says: the connection failed and `cause` (a result of the same environment)
+// holds the reason and the fixes. No fixes of its own: the migrations article's commands are
+// no use while the server cannot be reached.
+CheckResult notRun(
+    const Check &check, const Environment &env, const CheckResult &cause, const QString &what)
 {
-    const bool connectivity = dynamic_cast<const ConnectivityCheck *>(&check);
-    CheckResult r = outcome(
-        check, env, connectivity ? CheckStatus::Fail : CheckStatus::Error, env.configurationError);
-    r.evidence << qMakePair(u"Configured"_s, QVariant(false));
+    CheckResult r = outcome(check, env, CheckStatus::NotRun,
+        u"Not run: no connection (%1). The cause and what to do are in %2."_s.arg(
+            what, cause.checkId));
+    r.remediation.article = cause.checkId;
+    r.evidence << qMakePair(u"RootCause"_s, QVariant(cause.checkId));
     return r;
+}
+
+// The environment's connection could not be opened, or none is configured. Each check says
+// what that means to it (Check::connectionFailed()): a verdict (fail, warn) when the failure
+// is its finding, which makes it the root cause; an error when it needed the connection,
+// which becomes NotRun pointing at the root cause. When no check of the run claims the
+// failure (e.g. `--check check.postgres.migrations` alone) the errors stay: they are then
+// the only place the cause shows. Cancelled (skipped) results stay as they are.
+template <typename Report>
+void reportConnectionFailure(const Environment &env, const QList<const Check *> &checks,
+    const DbError &error, qint64 connectMs, const KbLibrary *kb, Report report)
+{
+    const bool unconfigured = !env.configurationError.isEmpty();
+    QList<CheckResult> results;
+    const CheckResult *cause = nullptr;
+    for (const Check *check : checks) {
+        CheckResult r = check->connectionFailed(env, error);
+        if (unconfigured && r.status != CheckStatus::Error) {
+            // The check's evidence describes a connect attempt; there was none.
+            r.message = env.configurationError;
+            r.evidence = { { u"Configured"_s, false } };
+        }
+        r.durationMs = unconfigured ? 0 : connectMs;
+        results << r;
+    }
+    for (const CheckResult &r : std::as_const(results)) {
+        const bool verdict = r.status == CheckStatus::Fail || r.status == CheckStatus::Warn;
+        if (verdict && (!cause || Status::rank(r.status) > Status::rank(cause->status)))
+            cause = &r;
+    }
+    const QString what
+        = unconfigured ? u"none is configured"_s : error.summary().section(u". "_s, 0, 0);
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        CheckResult r = results[i];
+        if (cause && r.status == CheckStatus::Error)
+            r = notRun(*checks[i], env, *cause, what);
+        else
+            attachFixes(&r, env, kb);
+        report(r);
+    }
 }
 
 // One environment's work, run on a pool thread. `report` is called for each result.
@@ -124,24 +168,19 @@ void runEnvironment(const Environment &env, const QList<Environment> &all,
     const QList<const Check *> &checks, const KbLibrary *kb, CancelToken *token, Report report)
 {
     if (!env.configurationError.isEmpty()) {
-        for (const Check *check : checks) {
-            CheckResult r = notConfigured(*check, env);
-            attachFixes(&r, env, kb);
-            report(r);
-        }
+        DbError unconfigured;
+        unconfigured.kind = DbError::Kind::Other;
+        unconfigured.what = env.configurationError;
+        reportConnectionFailure(env, checks, unconfigured, 0, kb, report);
         return;
     }
+    // One session for all of the environment's checks: when it cannot be opened, no check
+    // tries again (a down server costs one connect timeout, not one per check).
     QElapsedTimer connectTimer;
     connectTimer.start();
     DbSession session(env, token);
     if (!session.open()) {
-        const qint64 ms = connectTimer.elapsed();
-        for (const Check *check : checks) {
-            CheckResult r = check->connectionFailed(env, session.error());
-            r.durationMs = ms;
-            attachFixes(&r, env, kb);
-            report(r);
-        }
+        reportConnectionFailure(env, checks, session.error(), connectTimer.elapsed(), kb, report);
         return;
     }
     const bool needsExpected = std::any_of(checks.cbegin(), checks.cend(),
@@ -271,6 +310,7 @@ quint64 CheckRunner::start(const QList<Environment> &environments, const QString
         m_pool.start([this, gen, env, environments, checks, kb, token] {
             runEnvironment(env, environments, checks, kb, token.get(), [this, gen](CheckResult r) {
                 r.generation = gen;
+                r.checkedAt = QDateTime::currentDateTime();
                 post(InboxItem{std::move(r), gen, QString(), false});
             });
             post(InboxItem{CheckResult(), gen, env.name, true});

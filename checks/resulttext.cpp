@@ -27,6 +27,9 @@ QString mark(CheckStatus s, bool colour)
     case CheckStatus::Error:
         style = { "ERR ", "35" };
         break;
+    case CheckStatus::NotRun:
+        style = { "NRUN", "2" }; // dim: its root cause is the line to read
+        break;
     case CheckStatus::Skipped:
         break;
     }
@@ -79,6 +82,7 @@ int ResultText::exitCode(const QList<CheckResult> &results)
             code = qMax(code, 2);
             break;
         case CheckStatus::Error:
+        case CheckStatus::NotRun:
             code = qMax(code, 3);
             break;
         case CheckStatus::Pass:

@@ -30,9 +30,13 @@ QVariant EnvironmentsModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return QString(env.name + u"\n"_s + Deployment::title(env.deployment));
-    case Qt::ToolTipRole:
-        return u"%1 — %2\n%3"_s.arg(
+    case Qt::ToolTipRole: {
+        QString tip = u"%1 — %2\n%3"_s.arg(
             env.name, Deployment::title(env.deployment), env.connection.describe());
+        if (worst != m_worst.cend())
+            tip += u'\n' + tr("Worst result: %1").arg(Status::key(*worst));
+        return tip;
+    }
     case Qt::DecorationRole:
         if (busy)
             return StatusIcons::busy(m_frame);
@@ -59,7 +63,13 @@ void EnvironmentsModel::setEnvironments(const QList<Environment> &environments)
     beginResetModel();
     m_environments = environments;
     m_busy.clear();
-    m_worst.clear();
+    // Badges of environments that stay (same name) stay too, like their results.
+    QHash<QString, CheckStatus> kept;
+    for (const Environment &e : environments) {
+        if (const auto it = m_worst.constFind(e.name); it != m_worst.cend())
+            kept.insert(e.name, *it);
+    }
+    m_worst = kept;
     endResetModel();
 }
 

@@ -20,6 +20,7 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
+    // Replaces the list; the badges of environments whose name stays are kept.
     void setEnvironments(const QList<Environment> &environments);
     const QList<Environment> &environments() const { return m_environments; }
     const Environment *environment(const QString &name) const;

@@ -1,16 +1,19 @@
 #include "resultsmodel.h"
 
-#include <QColor>
+#include "statusicons.h"
+
+#include <QFont>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
 #include <algorithm>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 
 int ResultsModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_results.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int ResultsModel::columnCount(const QModelIndex &parent) const
@@ -31,15 +34,37 @@ QString ResultsModel::statusText(CheckStatus status)
         return tr("Error");
     case CheckStatus::Skipped:
         return tr("Skipped");
+    case CheckStatus::NotRun:
+        return tr("Not run");
     }
     return {};
+}
+
+QString ResultsModel::toolTip(const Row &row, int column) const
+{
+    const CheckResult &r = row.result;
+    QStringList lines;
+    if (column == MessageColumn)
+        lines << r.message;
+    const QString at = r.checkedAt.isValid() ? r.checkedAt.toString(u"HH:mm:ss"_s) : QString();
+    if (row.notRefreshed)
+        lines << tr("Checked at %1; not refreshed: the run was cancelled").arg(at);
+    else if (row.stale)
+        lines << tr("Checked at %1; a new result is on its way").arg(at);
+    else if (column == CheckedColumn && !at.isEmpty())
+        lines << tr("Checked at %1").arg(at);
+    if (row.previous)
+        lines << tr("Changed since the last run: was %1, now %2")
+                     .arg(statusText(*row.previous), statusText(r.status));
+    return lines.join(u'\n');
 }
 
 QVariant ResultsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const CheckResult &r = m_results.at(index.row());
+    const Row &row = m_rows.at(index.row());
+    const CheckResult &r = row.result;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -55,11 +80,40 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
             return r.message;
         case DurationColumn:
             return tr("%1 ms").arg(QLocale().toString(r.durationMs));
+        case CheckedColumn:
+            return r.checkedAt.isValid() ? r.checkedAt.toString(u"HH:mm:ss"_s) : QString();
         }
         break;
-    case Qt::ToolTipRole:
-        if (index.column() == MessageColumn)
-            return r.message;
+    case Qt::DecorationRole:
+        if (index.column() == StatusColumn)
+            return StatusIcons::forResult(r.status, row.previous.has_value(), row.stale);
+        break;
+    case Qt::ToolTipRole: {
+        const QString tip = toolTip(row, index.column());
+        return tip.isEmpty() ? QVariant() : QVariant(tip);
+    }
+    case Qt::ForegroundRole:
+        // Greyed: a result from an earlier run, or a check that did not run (its root
+        // cause is another row, shown in full colour).
+        if (row.stale || r.status == CheckStatus::NotRun)
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        break;
+    case Qt::FontRole:
+        if (row.stale) {
+            QFont f;
+            f.setItalic(true);
+            return f;
+        }
+        break;
+    case Qt::AccessibleTextRole:
+        if (index.column() == StatusColumn) {
+            QString text = statusText(r.status);
+            if (row.previous)
+                text = tr("%1, changed from %2").arg(text, statusText(*row.previous));
+            if (row.stale)
+                text = tr("%1, from an earlier run").arg(text);
+            return text;
+        }
         break;
     case Qt::TextAlignmentRole:
         if (index.column() == DurationColumn)
@@ -71,6 +125,25 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
         return Status::rank(r.status);
     case EnvironmentRole:
         return r.environment;
+    case StaleRole:
+        return row.stale;
+    case NotRefreshedRole:
+        return row.notRefreshed;
+    case ChangedRole:
+        return row.previous.has_value();
+    case PreviousStatusRole:
+        return row.previous ? QVariant(int(*row.previous)) : QVariant();
+    case SortRole:
+        switch (index.column()) {
+        case StatusColumn:
+            return Status::rank(r.status);
+        case DurationColumn:
+            return r.durationMs;
+        case CheckedColumn:
+            return r.checkedAt;
+        default:
+            return data(index, Qt::DisplayRole);
+        }
     }
     return {};
 }
@@ -92,53 +165,114 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Message");
     case DurationColumn:
         return tr("Duration");
+    case CheckedColumn:
+        return tr("Checked");
     }
     return {};
 }
 
 int ResultsModel::rowOf(const QString &environment, const QString &checkId) const
 {
-    for (qsizetype i = 0; i < m_results.size(); ++i) {
-        if (m_results[i].environment == environment && m_results[i].checkId == checkId)
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].result.environment == environment && m_rows[i].result.checkId == checkId)
             return int(i);
     }
     return -1;
 }
 
+void ResultsModel::rowsChanged(int first, int last)
+{
+    Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+}
+
 void ResultsModel::upsert(const CheckResult &result)
 {
-    const int row = rowOf(result.environment, result.checkId);
-    if (row >= 0) {
-        m_results[row] = result;
-        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    const int at = rowOf(result.environment, result.checkId);
+    if (at >= 0) {
+        Row &row = m_rows[at];
+        // "Changed" compares with the result this one replaces, so it lasts one run.
+        row.previous = row.result.status != result.status
+            ? std::optional<CheckStatus>(row.result.status)
+            : std::nullopt;
+        row.result = result;
+        row.stale = false;
+        row.notRefreshed = false;
+        rowsChanged(at, at);
         return;
     }
-    const auto pos = std::upper_bound(m_results.cbegin(), m_results.cend(), result,
-        [this](const CheckResult &a, const CheckResult &b) { return before(a, b); });
-    const int at = int(pos - m_results.cbegin());
-    beginInsertRows({}, at, at);
-    m_results.insert(at, result);
+    const auto pos = std::upper_bound(m_rows.cbegin(), m_rows.cend(), result,
+        [this](const CheckResult &a, const Row &b) { return before(a, b.result); });
+    const int insertAt = int(pos - m_rows.cbegin());
+    beginInsertRows({}, insertAt, insertAt);
+    m_rows.insert(insertAt, Row { result, false, false, std::nullopt });
     endInsertRows();
+}
+
+void ResultsModel::markStale(const QStringList &environments)
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        Row &row = m_rows[i];
+        if (environments.contains(row.result.environment)) {
+            row.stale = true;
+            row.notRefreshed = false;
+            rowsChanged(int(i), int(i));
+        }
+    }
+}
+
+void ResultsModel::finishRefresh(bool cancelled)
+{
+    for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
+        if (!m_rows[i].stale)
+            continue;
+        if (cancelled) {
+            if (!m_rows[i].notRefreshed) {
+                m_rows[i].notRefreshed = true;
+                rowsChanged(int(i), int(i));
+            }
+        } else {
+            beginRemoveRows({}, int(i), int(i));
+            m_rows.removeAt(i);
+            endRemoveRows();
+        }
+    }
+}
+
+void ResultsModel::retainEnvironments(const QStringList &environments)
+{
+    for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
+        if (!environments.contains(m_rows[i].result.environment)) {
+            beginRemoveRows({}, int(i), int(i));
+            m_rows.removeAt(i);
+            endRemoveRows();
+        }
+    }
 }
 
 void ResultsModel::clear()
 {
-    if (m_results.isEmpty())
+    if (m_rows.isEmpty())
         return;
     beginResetModel();
-    m_results.clear();
+    m_rows.clear();
     endResetModel();
 }
 
 const CheckResult *ResultsModel::resultAt(int row) const
 {
-    return row >= 0 && row < m_results.size() ? &m_results[row] : nullptr;
+    return row >= 0 && row < m_rows.size() ? &m_rows[row].result : nullptr;
+}
+
+bool ResultsModel::isStale(int row) const
+{
+    return row >= 0 && row < m_rows.size() && m_rows[row].stale;
 }
 
 std::optional<CheckStatus> ResultsModel::worstStatus(const QString &environment) const
 {
     std::optional<CheckStatus> worst;
-    for (const CheckResult &r : m_results) {
+    for (const Row &row : m_rows) {
+        const CheckResult &r = row.result;
         if (r.environment == environment
             && (!worst || Status::rank(r.status) > Status::rank(*worst)))
             worst = r.status;
@@ -150,6 +284,32 @@ void ResultsModel::setOrdering(const QStringList &environments, const QStringLis
 {
     m_environmentOrder = environments;
     m_checkOrder = checkIds;
+    if (m_rows.isEmpty())
+        return;
+    // A reordered or renamed list re-sorts the rows that stay; views keep their selection
+    // through the persistent indexes.
+    QList<int> order(m_rows.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+        [this](int a, int b) { return before(m_rows[a].result, m_rows[b].result); });
+    if (std::is_sorted(order.cbegin(), order.cend()))
+        return;
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    QList<int> newRowOf(m_rows.size());
+    QList<Row> sorted;
+    sorted.reserve(m_rows.size());
+    for (qsizetype i = 0; i < order.size(); ++i) {
+        newRowOf[order[i]] = int(i);
+        sorted << m_rows[order[i]];
+    }
+    m_rows = std::move(sorted);
+    const QModelIndexList from = persistentIndexList();
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (const QModelIndex &i : from)
+        to << index(newRowOf[i.row()], i.column());
+    changePersistentIndexList(from, to);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 bool ResultsModel::before(const CheckResult &a, const CheckResult &b) const

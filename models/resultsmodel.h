@@ -4,9 +4,12 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <optional>
 
-// All results of the current run, one row per (environment, check). Lives on the UI
-// thread; the runner's queued signals feed it.
+// The latest result of every (environment, check), one row each. Lives on the UI thread;
+// the runner's queued signals feed it. Results stay across runs: a run marks the rows of
+// its environments stale (greyed, "checked at HH:MM:SS") and each is replaced when its new
+// result arrives, so the board is never empty while a refresh is on its way.
 class ResultsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -18,9 +21,19 @@ public:
         SeverityColumn,
         MessageColumn,
         DurationColumn,
+        CheckedColumn, // local time the result was finished, HH:mm:ss
         ColumnCount
     };
-    enum Role { ResultRole = Qt::UserRole + 1, StatusRankRole, EnvironmentRole };
+    enum Role {
+        ResultRole = Qt::UserRole + 1,
+        StatusRankRole, // Status::rank() of the row's status (int)
+        EnvironmentRole,
+        StaleRole, // bool: from an earlier run; a new result is on its way or was cancelled
+        NotRefreshedRole, // bool: stale, and the run that should have replaced it ended
+        ChangedRole, // bool: the status differs from the previous result of this row
+        PreviousStatusRole, // int CheckStatus of the previous result when changed, else null
+        SortRole, // what the Status (rank), Duration (ms) and Checked columns sort by
+    };
 
     using QAbstractTableModel::QAbstractTableModel;
 
@@ -31,22 +44,41 @@ public:
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     // Rows are kept in this order (environments, then checks) whatever order the
-    // worker threads finish in; unknown names go last.
+    // worker threads finish in; unknown names go last. Rows already there are re-sorted.
     void setOrdering(const QStringList &environments, const QStringList &checkIds);
-    // Replaces the row of the same environment and check, or inserts one in order.
+    // Replaces the row of the same environment and check (fresh again, "changed" when its
+    // status differs from the row's), or inserts one in order.
     void upsert(const CheckResult &result);
+    // A run of these environments starts: their rows become stale until replaced.
+    void markStale(const QStringList &environments);
+    // The run ended. Completed: rows still stale had no new result (their check is gone)
+    // and are removed. Cancelled: they stay, marked as not refreshed.
+    void finishRefresh(bool cancelled);
+    // Removes the rows of environments not in the list (renamed or removed ones).
+    void retainEnvironments(const QStringList &environments);
     void clear();
     const CheckResult *resultAt(int row) const;
+    bool isStale(int row) const;
     int rowOf(const QString &environment, const QString &checkId) const;
-    // The worst status among an environment's results; nullopt when it has none.
+    // The worst status (Status::rank) among an environment's results, stale ones included;
+    // nullopt when it has none.
     std::optional<CheckStatus> worstStatus(const QString &environment) const;
 
     static QString statusText(CheckStatus status);
 
 private:
+    struct Row
+    {
+        CheckResult result;
+        bool stale = false;
+        bool notRefreshed = false;
+        std::optional<CheckStatus> previous; // set when the status changed
+    };
     bool before(const CheckResult &a, const CheckResult &b) const;
+    QString toolTip(const Row &row, int column) const;
+    void rowsChanged(int first, int last);
 
-    QList<CheckResult> m_results;
+    QList<Row> m_rows;
     QStringList m_environmentOrder;
     QStringList m_checkOrder;
 };

@@ -35,18 +35,55 @@ private:
     Painter m_paint;
 };
 
-QIcon disc(const QColor &fill)
+QRectF badgeRect(const QRectF &r)
 {
-    return QIcon(new PaintedIcon([fill](QPainter &p, const QRectF &r) {
-        const qreal side = qMin(r.width(), r.height()) * 0.8;
-        const QRectF c(r.center() - QPointF(side / 2, side / 2), QSizeF(side, side));
-        p.setPen(QPen(fill.darker(130), 1));
-        p.setBrush(fill);
-        p.drawEllipse(c);
-    }));
+    const qreal side = qMin(r.width(), r.height()) * 0.8;
+    return QRectF(r.center() - QPointF(side / 2, side / 2), QSizeF(side, side));
+}
+
+void paintStatus(QPainter &p, const QRectF &r, CheckStatus status)
+{
+    const QRectF c = badgeRect(r);
+    const QColor fill = StatusIcons::colour(status);
+    if (status == CheckStatus::NotRun) {
+        // Hollow: nothing was found; the stroke says "did not run".
+        const qreal w = qMax<qreal>(1.2, c.width() / 8);
+        p.setPen(QPen(fill, w));
+        p.setBrush(Qt::NoBrush);
+        const QRectF ring = c.adjusted(w / 2, w / 2, -w / 2, -w / 2);
+        p.drawEllipse(ring);
+        const qreal d = ring.width() / 2 * 0.7071;
+        p.drawLine(ring.center() + QPointF(-d, d), ring.center() + QPointF(d, -d));
+        return;
+    }
+    p.setPen(QPen(fill.darker(130), 1));
+    p.setBrush(fill);
+    p.drawEllipse(c);
 }
 
 } // namespace
+
+QColor StatusIcons::changedColour()
+{
+    return QColor(0x1f, 0x6f, 0xeb);
+}
+
+QIcon StatusIcons::forResult(CheckStatus status, bool changed, bool stale)
+{
+    return QIcon(new PaintedIcon([status, changed, stale](QPainter &p, const QRectF &r) {
+        if (stale)
+            p.setOpacity(0.4);
+        paintStatus(p, r, status);
+        p.setOpacity(1);
+        if (changed) {
+            const qreal d = qMin(r.width(), r.height()) * 0.45;
+            const QRectF dot(r.right() - d, r.top(), d, d);
+            p.setPen(QPen(Qt::white, 1));
+            p.setBrush(changedColour());
+            p.drawEllipse(dot);
+        }
+    }));
+}
 
 QColor StatusIcons::colour(CheckStatus status)
 {
@@ -61,13 +98,16 @@ QColor StatusIcons::colour(CheckStatus status)
         return QColor(0x9b, 0x3d, 0xc4);
     case CheckStatus::Skipped:
         return QColor(0x9a, 0x9a, 0x9a);
+    case CheckStatus::NotRun:
+        return QColor(0x7a, 0x7a, 0x7a);
     }
     return Qt::gray;
 }
 
 QIcon StatusIcons::forStatus(CheckStatus status)
 {
-    return disc(colour(status));
+    return QIcon(
+        new PaintedIcon([status](QPainter &p, const QRectF &r) { paintStatus(p, r, status); }));
 }
 
 QIcon StatusIcons::none()

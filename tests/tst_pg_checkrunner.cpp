@@ -2,6 +2,7 @@
 #include "checkregistry.h"
 #include "checkrunner.h"
 #include "dbsession.h"
+#include "kblibrary.h"
 #include "pgserver.h"
 #include "runandwait.h"
 #include "silentserver.h"
@@ -161,8 +162,91 @@ private Q_SLOTS:
         const CheckResult *c = out.find(u"env"_s, Connectivity);
         QCOMPARE(c->status, CheckStatus::Fail);
         QVERIFY2(c->message.contains(u"Connection refused"), qPrintable(c->message));
-        QCOMPARE(out.find(u"env"_s, Migrations)->status, CheckStatus::Error);
+        QCOMPARE(out.find(u"env"_s, Migrations)->status, CheckStatus::NotRun);
         QVERIFY(probe.longestGapMs() < 200);
+    }
+
+    // Issue 12 item 1: a failed connection is the root cause. Connectivity fails with its
+    // fixes; the checks that needed the connection are not run, with no fixes of their own,
+    // pointing at connectivity.
+    void closedPortConnectivityIsTheRootCause()
+    {
+        KbLibrary kb;
+        kb.load();
+        Environment e = env();
+        e.connection.port = QString::number(closedLoopbackPort());
+        CheckRunner runner(CheckRegistry::builtin(), &kb);
+        const RunOutcome out = runAndWait(runner, { e }, {});
+        QVERIFY(out.finished);
+        QCOMPARE(out.results.size(), 3);
+        const CheckResult *c = out.find(u"env"_s, Connectivity);
+        QCOMPARE(c->status, CheckStatus::Fail);
+        QVERIFY(!c->remediation.fixes.isEmpty());
+        QVERIFY(c->checkedAt.isValid());
+        for (const QString &id : { Migrations, u"check.postgres.pool"_s }) {
+            const CheckResult *r = out.find(u"env"_s, id);
+            QVERIFY(r);
+            QCOMPARE(r->status, CheckStatus::NotRun);
+            QVERIFY2(r->message.startsWith(u"Not run: no connection (Connection refused"), qPrintable(r->message));
+            QVERIFY2(r->message.contains(Connectivity), qPrintable(r->message));
+            QVERIFY(r->remediation.fixes.isEmpty());
+            QCOMPARE(r->remediation.article, Connectivity);
+            QCOMPARE(r->evidenceValue(u"RootCause"_s).toString(), Connectivity);
+            QCOMPARE(r->durationMs, 0);
+        }
+    }
+
+    // With no check of the run to claim the failure, the cause must still show: the checks
+    // keep their error, with the connect failure's words.
+    void withoutConnectivityTheErrorStays()
+    {
+        Environment e = env();
+        e.connection.port = QString::number(closedLoopbackPort());
+        CheckRunner runner(CheckRegistry::builtin());
+        const RunOutcome out = runAndWait(runner, { e }, { Migrations });
+        QVERIFY(out.finished);
+        const CheckResult *m = out.find(u"env"_s, Migrations);
+        QCOMPARE(m->status, CheckStatus::Error);
+        QVERIFY2(m->message.contains(u"Connection refused"), qPrintable(m->message));
+    }
+
+    // No connection configured: connectivity's finding, the others not run; no connect.
+    void unconfiguredEnvironmentIsConnectivitysFinding()
+    {
+        Environment e = env();
+        e.configurationError = u"appsettings.json names no connection string"_s;
+        CheckRunner runner(CheckRegistry::builtin());
+        const RunOutcome out = runAndWait(runner, { e }, {});
+        QVERIFY(out.finished);
+        const CheckResult *c = out.find(u"env"_s, Connectivity);
+        QCOMPARE(c->status, CheckStatus::Fail);
+        QCOMPARE(c->message, e.configurationError);
+        QCOMPARE(c->evidenceValue(u"Configured"_s).toBool(), false);
+        QVERIFY(!c->evidence.contains(qMakePair(u"Reachable"_s, QVariant(true))));
+        const CheckResult *m = out.find(u"env"_s, Migrations);
+        QCOMPARE(m->status, CheckStatus::NotRun);
+        QVERIFY2(m->message.contains(u"none is configured"), qPrintable(m->message));
+    }
+
+    // One connect per environment, however many checks: a server that never answers is
+    // waited for once, not once per check.
+    void aDownServerIsTriedOncePerEnvironment()
+    {
+        SilentServer silent;
+        Environment e = env(u"silent"_s);
+        e.connection.port = QString::number(silent.port());
+        e.timeouts.connectSec = 2;
+        CheckRunner runner(CheckRegistry::builtin());
+        RunOutcome out = runAndWait(runner, { e }, { Connectivity });
+        QVERIFY(out.finished);
+        const int oneCheck = silent.acceptedCount();
+        QVERIFY(oneCheck >= 1);
+        out = runAndWait(runner, { e }, {});
+        QVERIFY(out.finished);
+        QCOMPARE(out.results.size(), 3);
+        QCOMPARE(silent.acceptedCount() - oneCheck, oneCheck);
+        QVERIFY2(out.elapsedMs < 3500, qPrintable(QString::number(out.elapsedMs)));
+        QCOMPARE(out.find(u"silent"_s, Migrations)->status, CheckStatus::NotRun);
     }
 
     // RELIABILITY 2: a silent server times out; other environments are not held up.

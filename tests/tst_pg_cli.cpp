@@ -132,12 +132,32 @@ private Q_SLOTS:
         QVERIFY2(r.err.isEmpty(), r.err.constData());
     }
 
+    // Issue 12: connectivity is the root cause (fail, with fixes); the checks that needed
+    // the connection are not_run, with no fixes; exit code 3 (could not run).
     void closedPortCouldNotRun()
     {
-        const Run r = doctor({ u"run"_s, u"--connection"_s,
-            u"host=127.0.0.1 port=1 dbname=x user=y"_s, u"--connect-timeout"_s, u"2"_s });
-        QCOMPARE(r.exitCode, 3);
-        QVERIFY(r.out.contains("Connection refused"));
+        const QStringList args { u"run"_s, u"--connection"_s,
+            u"host=127.0.0.1 port=1 dbname=x user=y"_s, u"--connect-timeout"_s, u"2"_s };
+        const Run text = doctor(args);
+        QCOMPARE(text.exitCode, 3);
+        QVERIFY(text.out.contains("Connection refused"));
+        QVERIFY2(text.out.contains("FAIL  "), text.out.constData());
+        QVERIFY2(text.out.contains("NRUN  "), text.out.constData());
+        QVERIFY(!text.out.contains("ERR "));
+
+        const Run json = doctor(args + QStringList { u"--format"_s, u"json"_s });
+        QCOMPARE(json.exitCode, 3);
+        QCOMPARE(QJsonDocument::fromJson(json.out).object().value(u"schemaVersion"_s).toInt(), 2);
+        const QJsonObject c = result(json.out, u"check.postgres.connectivity"_s);
+        QCOMPARE(c.value(u"status"_s).toString(), u"fail"_s);
+        for (const QString &id : { u"check.postgres.migrations"_s, u"check.postgres.pool"_s }) {
+            const QJsonObject r = result(json.out, id);
+            QCOMPARE(r.value(u"status"_s).toString(), u"not_run"_s);
+            QCOMPARE(r.value(u"remediation"_s).toObject().value(u"fixes"_s).toArray().size(), 0);
+            QCOMPARE(r.value(u"evidence"_s).toObject().value(u"RootCause"_s).toString(),
+                u"check.postgres.connectivity"_s);
+            QVERIFY(r.value(u"message"_s).toString().startsWith(u"Not run: no connection"));
+        }
     }
 
     void outputFileAndUsageErrors()
@@ -151,7 +171,7 @@ private Q_SLOTS:
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(
-            QJsonDocument::fromJson(f.readAll()).object().value(u"schemaVersion"_s).toInt(), 1);
+            QJsonDocument::fromJson(f.readAll()).object().value(u"schemaVersion"_s).toInt(), 2);
         QCOMPARE(doctor({ u"run"_s, u"--format"_s, u"xml"_s, u"--demo"_s }).exitCode, 64);
         QCOMPARE(doctor({ u"run"_s, u"--check"_s, u"check.nope"_s, u"--demo"_s }).exitCode, 64);
         QCOMPARE(doctor({ u"frobnicate"_s }).exitCode, 64);

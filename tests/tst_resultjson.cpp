@@ -37,7 +37,8 @@ private Q_SLOTS:
     void shape()
     {
         const QJsonObject root = QJsonDocument::fromJson(ResultJson::report({sample()})).object();
-        QCOMPARE(root.value(u"schemaVersion"_s).toInt(), 1);
+        // 2 since "not_run" joined the status values (README, "doctor run").
+        QCOMPARE(root.value(u"schemaVersion"_s).toInt(), 2);
         const QJsonObject r = root.value(u"results"_s).toArray().at(0).toObject();
         QCOMPARE(r.keys(), (QStringList{u"category"_s, u"checkId"_s, u"durationMs"_s, u"environment"_s, u"evidence"_s,
                                         u"message"_s, u"plugin"_s, u"remediation"_s, u"severity"_s, u"status"_s}));
@@ -61,6 +62,35 @@ private Q_SLOTS:
         QCOMPARE(Status::key(CheckStatus::Fail), u"fail"_s);
         QCOMPARE(Status::key(CheckStatus::Error), u"error"_s);
         QCOMPARE(Status::key(CheckStatus::Skipped), u"skipped"_s);
+        QCOMPARE(Status::key(CheckStatus::NotRun), u"not_run"_s);
+        QCOMPARE(Status::key(CheckStatus::Warn), u"warn"_s);
+    }
+
+    // Status::rank's documented order: a failed connection (connectivity's fail) is the
+    // worst; not run is under the error and fail that cause it, above warn.
+    void rankOrder()
+    {
+        const QList<CheckStatus> order { CheckStatus::Skipped, CheckStatus::Pass, CheckStatus::Warn,
+            CheckStatus::NotRun, CheckStatus::Error, CheckStatus::Fail };
+        for (qsizetype i = 1; i < order.size(); ++i)
+            QVERIFY2(Status::rank(order[i - 1]) < Status::rank(order[i]), qPrintable(Status::key(order[i])));
+    }
+
+    // A not-run result as the runner makes it: in the JSON with its own status, no fixes,
+    // and the root cause named.
+    void notRunInJsonAndText()
+    {
+        CheckResult r = sample();
+        r.status = CheckStatus::NotRun;
+        r.message = u"Not run: no connection (Connection refused). The cause and what to do are in check.postgres.connectivity."_s;
+        r.evidence = {{u"RootCause"_s, u"check.postgres.connectivity"_s}};
+        r.remediation = Remediation{u"check.postgres.connectivity"_s, {}, {}};
+        const QJsonObject j = ResultJson::toJson(r);
+        QCOMPARE(j.value(u"status"_s).toString(), u"not_run"_s);
+        QCOMPARE(j.value(u"remediation"_s).toObject().value(u"fixes"_s).toArray().size(), 0);
+        QCOMPARE(j.value(u"remediation"_s).toObject().value(u"article"_s).toString(), u"check.postgres.connectivity"_s);
+        QCOMPARE(j.value(u"evidence"_s).toObject().value(u"RootCause"_s).toString(), u"check.postgres.connectivity"_s);
+        QVERIFY(ResultText::format({r}, false).startsWith(u"NRUN  prod  check.postgres.migrations  Not run: no connection"));
     }
 
     void exitCodes_data()
@@ -71,6 +101,9 @@ private Q_SLOTS:
         QTest::newRow("warn") << QList<int>{int(CheckStatus::Pass), int(CheckStatus::Warn)} << 1;
         QTest::newRow("fail beats warn") << QList<int>{int(CheckStatus::Warn), int(CheckStatus::Fail)} << 2;
         QTest::newRow("could not run") << QList<int>{int(CheckStatus::Fail), int(CheckStatus::Error)} << 3;
+        QTest::newRow("not run counts as could not run")
+            << QList<int>{int(CheckStatus::Fail), int(CheckStatus::NotRun)} << 3;
+        QTest::newRow("not run alone") << QList<int>{int(CheckStatus::Pass), int(CheckStatus::NotRun)} << 3;
     }
     void exitCodes()
     {

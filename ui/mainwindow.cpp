@@ -35,6 +35,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTime>
 #include <QTimer>
 #include <QToolBar>
 
@@ -98,6 +99,9 @@ MainWindow::MainWindow(const KbLibrary &kb, QWidget *parent)
     connect(spinner, &QTimer::timeout, m_environments, &EnvironmentsModel::advanceBusyFrame);
     connect(m_runner, &CheckRunner::runStarted, spinner, qOverload<>(&QTimer::start));
     connect(m_runner, &CheckRunner::runFinished, spinner, &QTimer::stop);
+    m_autoRefresh = new QTimer(this);
+    m_autoRefresh->setSingleShot(true); // armed when a run ends: runs never overlap
+    connect(m_autoRefresh, &QTimer::timeout, this, &MainWindow::autoRefreshDue);
 
     restoreSettings();
     updateTitle();
@@ -124,6 +128,7 @@ void MainWindow::buildLayout()
         &MainWindow::onEnvironmentSelected);
 
     m_resultsView = new QTableView(this);
+    m_resultsFilter->setSortRole(ResultsModel::SortRole); // status by rank, duration by number
     m_resultsView->setModel(m_resultsFilter);
     m_resultsView->setAccessibleName(tr("Check results"));
     m_resultsView->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -138,8 +143,10 @@ void MainWindow::buildLayout()
         ResultsModel::MessageColumn, QHeaderView::Stretch);
     m_resultsView->horizontalHeader()->setSectionResizeMode(
         ResultsModel::CheckColumn, QHeaderView::ResizeToContents);
-    connect(m_resultsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        &MainWindow::onResultSelected);
+    connect(m_resultsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        m_autoSelected = m_selectingAutomatically;
+        onResultSelected();
+    });
 
     m_migrations = new MigrationsView(this);
     m_centreSplitter = new QSplitter(Qt::Vertical, this);
@@ -183,20 +190,32 @@ void MainWindow::setEnvironments(const QList<Environment> &environments, const Q
 {
     if (m_runner->isRunning())
         m_runner->cancel();
-    m_secrets->cancel();
+    if (m_secrets->isResolving()) {
+        m_secrets->cancel();
+        m_results->finishRefresh(true);
+    }
     m_source = source;
     m_file.clear();
     m_unsaved = false;
-    m_results->clear();
+    // The results of environments that stay (same name) stay on the board, and so does the
+    // selection: reopening the file or editing one environment must not empty it.
+    const QModelIndex currentEnv = m_environmentsView->currentIndex();
+    const QString shownEnv = currentEnv.isValid()
+        ? currentEnv.data(EnvironmentsModel::EnvironmentNameRole).toString()
+        : QString();
     QStringList names;
     for (const Environment &e : environments)
         names << e.name;
+    m_results->retainEnvironments(names);
     m_results->setOrdering(names, CheckRegistry::builtin().ids());
     m_environments->setEnvironments(environments);
-    m_migrations->setResult(nullptr);
-    m_panel->clear();
+    if (!m_resultsView->currentIndex().isValid()) {
+        m_migrations->setResult(nullptr);
+        m_panel->clear();
+    }
     m_centre->setCurrentIndex(environments.isEmpty() ? 0 : 1);
-    m_environmentsView->setCurrentIndex(m_environments->index(0));
+    const qsizetype envRow = names.indexOf(shownEnv);
+    m_environmentsView->setCurrentIndex(m_environments->index(envRow < 0 ? 0 : int(envRow) + 1));
     updateTitle();
     updateActions();
 }
@@ -237,8 +256,6 @@ void MainWindow::runAll()
 {
     if (m_environments->environments().isEmpty())
         return;
-    m_results->clear();
-    m_environments->clearStatuses();
     startRun(m_environments->environments());
 }
 
@@ -258,7 +275,10 @@ void MainWindow::cancelRun()
 {
     if (m_secrets->isResolving()) { // still waiting for the keychain: no run yet
         m_secrets->cancel();
+        m_results->finishRefresh(true);
         m_progressLabel->setText(tr("Cancelled"));
+        if (m_autoRefreshSec > 0)
+            m_autoRefresh->start(m_autoRefreshSec * 1000);
         updateActions();
     }
     if (m_runner->isRunning())
@@ -305,11 +325,21 @@ void MainWindow::onRunFinished(bool cancelled)
 {
     m_progressTimer->stop();
     m_progress->setVisible(false);
-    m_progressLabel->setText(
-        cancelled ? tr("Cancelled") : tr("%n result(s)", nullptr, m_results->rowCount()));
+    // A cancelled environment keeps its last results, marked as not refreshed.
+    m_results->finishRefresh(cancelled);
     const auto envs = m_environments->environments();
-    for (const Environment &e : envs)
+    for (const Environment &e : envs) {
         m_environments->setBusy(e.name, false);
+        m_environments->setWorstStatus(e.name, m_results->worstStatus(e.name));
+    }
+    QString label
+        = cancelled ? tr("Cancelled") : tr("%n result(s)", nullptr, m_results->rowCount());
+    if (m_autoRefreshSec > 0 && !envs.isEmpty()) {
+        m_autoRefresh->start(m_autoRefreshSec * 1000);
+        label += tr(" · next run at %1")
+                     .arg(QTime::currentTime().addSecs(m_autoRefreshSec).toString(u"HH:mm:ss"_s));
+    }
+    m_progressLabel->setText(label);
     if (!cancelled) {
         for (int c = 0; c < ResultsModel::ColumnCount; ++c) {
             if (c != ResultsModel::MessageColumn)
@@ -317,8 +347,8 @@ void MainWindow::onRunFinished(bool cancelled)
         }
     }
     // Filling the panel is the heaviest UI work; a later turn of the event loop keeps the
-    // run's last repaint and this apart.
-    if (!cancelled && !m_resultsView->currentIndex().isValid())
+    // run's last repaint and this apart. A result the user chose stays selected.
+    if (!cancelled && (!m_resultsView->currentIndex().isValid() || m_autoSelected))
         QTimer::singleShot(0, this, &MainWindow::selectMostInteresting);
     updateActions();
     if (cancelled)
@@ -329,11 +359,17 @@ void MainWindow::onRunFinished(bool cancelled)
 
 void MainWindow::selectMostInteresting()
 {
-    // The worst migrations result first (most pending among equals): that is what most
-    // users open the tool for.
+    // The most severe root cause (Status::rank: a failed connection is a Fail, the checks
+    // it kept from running are NotRun and rank lower); among equals the migrations result
+    // with the most pending, which is what most users open the tool for. Only rows the
+    // environment filter shows.
+    if (m_resultsView->currentIndex().isValid() && !m_autoSelected)
+        return; // the user chose meanwhile
     int best = -1;
     qint64 bestRank = -1;
     for (int row = 0; row < m_results->rowCount(); ++row) {
+        if (!m_resultsFilter->mapFromSource(m_results->index(row, 0)).isValid())
+            continue;
         const CheckResult *r = m_results->resultAt(row);
         const qint64 rank
             = (Status::rank(r->status) * 2 + (r->checkId == MigrationsCheckId ? 1 : 0)) * 100000
@@ -343,8 +379,38 @@ void MainWindow::selectMostInteresting()
             best = row;
         }
     }
-    if (best >= 0)
-        selectResult(m_results->resultAt(best)->environment, m_results->resultAt(best)->checkId);
+    if (best < 0)
+        return;
+    const QModelIndex index = m_resultsFilter->mapFromSource(m_results->index(best, 0));
+    m_selectingAutomatically = true;
+    m_resultsView->setCurrentIndex(index);
+    m_selectingAutomatically = false;
+    m_autoSelected = true;
+    m_resultsView->scrollTo(index);
+}
+
+void MainWindow::setAutoRefreshInterval(int seconds)
+{
+    m_autoRefreshSec = qMax(0, seconds);
+    QSettings().setValue(u"window/autoRefreshSeconds"_s, m_autoRefreshSec);
+    for (QAction *a : std::as_const(m_autoRefreshActions))
+        a->setChecked(a->data().toInt() == m_autoRefreshSec);
+    if (m_autoRefreshSec == 0)
+        m_autoRefresh->stop();
+    else if (!m_runner->isRunning() && !m_secrets->isResolving())
+        m_autoRefresh->start(m_autoRefreshSec * 1000);
+}
+
+void MainWindow::autoRefreshDue()
+{
+    if (m_autoRefreshSec == 0 || m_environments->environments().isEmpty())
+        return;
+    // Never over a run, a password prompt or a dialog the user is busy with: try again later.
+    if (m_runner->isRunning() || m_secrets->isResolving() || QApplication::activeModalWidget()) {
+        m_autoRefresh->start(m_autoRefreshSec * 1000);
+        return;
+    }
+    runAll();
 }
 
 bool MainWindow::selectResult(const QString &environment, const QString &checkId)
@@ -356,6 +422,7 @@ bool MainWindow::selectResult(const QString &environment, const QString &checkId
     if (!index.isValid())
         return false;
     m_resultsView->setCurrentIndex(index);
+    m_autoSelected = false;
     m_resultsView->scrollTo(index);
     return true;
 }

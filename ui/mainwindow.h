@@ -61,8 +61,15 @@ public:
     // Atomic save of the environments (never their passwords); false with a message.
     bool saveEnvironmentsTo(const QString &path);
 
-    // Selects the row of a result, which fills the migrations table and the panel.
+    // Selects the row of a result, which fills the migrations table and the panel. Counts
+    // as the user's choice: later runs keep it selected.
     bool selectResult(const QString &environment, const QString &checkId);
+
+    // Auto-refresh: a new run of every environment this many seconds after the last one
+    // ended; 0 is off (the default). Remembered with QSettings ("window/autoRefreshSeconds").
+    void setAutoRefreshInterval(int seconds);
+    int autoRefreshInterval() const { return m_autoRefreshSec; }
+    QTimer *autoRefreshTimer() const { return m_autoRefresh; }
 
 public Q_SLOTS:
     void runAll();
@@ -86,6 +93,8 @@ private:
     void onResultSelected();
     void showArticle(const QString &checkId);
     void selectMostInteresting();
+    void autoRefreshDue();
+    void addAutoRefreshMenu(QMenu *run); // mainwindowmenus.cpp
     void chooseEnvironmentsFile();
     void addRecentFile(const QString &path);
     void rebuildRecentMenu();
@@ -127,6 +136,13 @@ private:
     QTimer *m_progressTimer = nullptr;
     int m_progressDone = 0;
     int m_progressTotal = 0;
+    QTimer *m_autoRefresh = nullptr;
+    int m_autoRefreshSec = 0;
+    QList<QAction *> m_autoRefreshActions;
+    // The selected result was chosen by selectMostInteresting(), not by the user: the next
+    // run may move it to a worse root cause. A user's choice is never moved.
+    bool m_autoSelected = false;
+    bool m_selectingAutomatically = false;
     QAction *m_open = nullptr;
     QAction *m_runAll = nullptr;
     QAction *m_runSelected = nullptr;

@@ -5,6 +5,7 @@
 #include "connectiondialog.h"
 #include "environmentsfile.h"
 #include "environmentsmodel.h"
+#include "resultsmodel.h"
 #include "mainwindow.h"
 #include "secretstore.h"
 
@@ -16,6 +17,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -53,6 +55,20 @@ void MainWindow::updateEnvironmentActions()
 
 void MainWindow::startRun(const QList<Environment> &environments)
 {
+    // A run still going ends here, so what it did not refresh is marked so (onRunFinished)
+    // before this run's environments turn stale.
+    if (m_runner->isRunning())
+        m_runner->cancel();
+    if (m_secrets->isResolving()) {
+        m_secrets->cancel();
+        m_results->finishRefresh(true);
+    }
+    m_autoRefresh->stop();
+    // The last results stay, greyed, until each is replaced.
+    QStringList names;
+    for (const Environment &e : environments)
+        names << e.name;
+    m_results->markStale(names);
     // Passwords are filled in on this side, into the copies handed to the runner only:
     // the model, the files and the settings never see them.
     m_secrets->resolve(environments, [this](const QList<Environment> &filled) {
@@ -101,15 +117,20 @@ void MainWindow::applyDialog(ConnectionDialog *dialog, const QString &originalNa
     }
     const QString file = m_file;
     const QString source = m_source.isEmpty() ? tr("unsaved environments") : m_source;
-    setEnvironments(list, source);
+    const QString shownEnv = m_environmentsView->currentIndex()
+                                 .data(EnvironmentsModel::EnvironmentNameRole)
+                                 .toString();
+    setEnvironments(list, source); // keeps the environment and the result selected
     m_file = file;
     m_unsaved = true;
-    m_environmentsView->setCurrentIndex(m_environments->index(int(row) + 1)); // after "All"
+    // A new environment is shown; so is a renamed one that was (its old name is gone).
+    if (originalName.isEmpty() || (shownEnv == originalName && originalName != env.name))
+        m_environmentsView->setCurrentIndex(m_environments->index(int(row) + 1)); // after "All"
     statusBar()->showMessage(
         tr("Environment \"%1\" %2; File > Save Environments keeps it.")
             .arg(env.name, originalName.isEmpty() ? tr("added") : tr("changed")),
         10000);
-    runAll();
+    startRun({ list.at(row) }); // only the edited one: the others' results are still true
 }
 
 bool MainWindow::saveEnvironments()

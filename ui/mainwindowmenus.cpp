@@ -17,6 +17,7 @@
 #include "welcomepage.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
@@ -71,6 +72,8 @@ void MainWindow::buildActions()
     m_runSelected->setShortcut(Qt::SHIFT | Qt::Key_F5);
     m_cancel = run->addAction(tr("&Cancel"), this, &MainWindow::cancelRun);
     m_cancel->setShortcut(Qt::Key_Escape);
+    run->addSeparator();
+    addAutoRefreshMenu(run);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *pendingOnly = view->addAction(tr("&Pending Migrations Only"));
@@ -95,6 +98,24 @@ void MainWindow::buildActions()
     bar->addAction(m_cancel);
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     rebuildRecentMenu();
+}
+
+void MainWindow::addAutoRefreshMenu(QMenu *run)
+{
+    QMenu *menu = run->addMenu(tr("Auto-&Refresh"));
+    auto *group = new QActionGroup(menu);
+    const QList<std::pair<int, QString>> choices { { 0, tr("&Off") },
+        { 30, tr("Every &30 Seconds") }, { 60, tr("Every &Minute") },
+        { 300, tr("Every &5 Minutes") }, { 900, tr("Every &15 Minutes") } };
+    for (const auto &[seconds, text] : choices) {
+        QAction *a = menu->addAction(text);
+        a->setCheckable(true);
+        a->setData(seconds);
+        a->setActionGroup(group);
+        connect(a, &QAction::triggered, this, [this, seconds] { setAutoRefreshInterval(seconds); });
+        m_autoRefreshActions << a;
+    }
+    m_autoRefreshActions.first()->setChecked(true);
 }
 
 void MainWindow::addRecentFile(const QString &path)
@@ -128,6 +149,8 @@ void MainWindow::restoreSettings()
         m_mainSplitter->setSizes({ w * 12 / 100, w * 52 / 100, w * 36 / 100 });
     }
     m_centreSplitter->restoreState(settings.value(u"window/centreSplitter"_s).toByteArray());
+    // Off by default; runs start only once environments are shown.
+    setAutoRefreshInterval(settings.value(u"window/autoRefreshSeconds"_s, 0).toInt());
 }
 
 void MainWindow::saveSettings() const
