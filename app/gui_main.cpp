@@ -1,4 +1,5 @@
 // doctor-dashboard: the desktop application. Composition root only.
+#include "appearance.h"
 #include "kblibrary.h"
 #include "mainwindow.h"
 #include "settingsdialog.h"
@@ -48,13 +49,28 @@ int main(int argc, char *argv[])
     const QCommandLineOption config(u"config"_s, u"Open this environments file."_s, u"FILE"_s);
     const QCommandLineOption kbDir(
         u"kb"_s, u"Extra knowledge-base folder (repeatable)."_s, u"DIR"_s);
+    const QCommandLineOption theme(u"theme"_s,
+        u"Colour theme for this run: system, light or dark (default: the one chosen in Settings)."_s,
+        u"THEME"_s);
     const QCommandLineOption screenshot(
         u"screenshot"_s, u"Save a PNG of the window after the first run, then quit."_s, u"FILE"_s);
     // For tests/bench/startup: exit as soon as the window is on screen (KB already loaded).
     QCommandLineOption quitWhenShown(u"quit-when-shown"_s, u"Exit once the window is shown."_s);
     quitWhenShown.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({ demo, config, kbDir, screenshot, quitWhenShown });
+    parser.addOptions({ demo, config, kbDir, theme, screenshot, quitWhenShown });
     parser.process(app);
+
+    std::optional<Appearance::Theme> chosenTheme = Appearance::saved();
+    if (parser.isSet(theme)) {
+        chosenTheme = Appearance::fromKey(parser.value(theme));
+        if (!chosenTheme) {
+            QTextStream(stderr) << "doctor-dashboard: --theme " << parser.value(theme)
+                                << ": use system, light or dark\n";
+            return 64; // EX_USAGE, as the doctor CLI
+        }
+    }
+    // Also System: it records the start style the other themes are reversed to.
+    Appearance::apply(*chosenTheme);
 
     KbLibrary kb;
     // Folders from Settings first, then --kb: the command line has the last word.

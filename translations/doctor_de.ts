@@ -4,7 +4,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../ui/articleview.cpp" line="27"/>
+        <location filename="../ui/articleview.cpp" line="29"/>
         <source>Knowledge-base article</source>
         <translation>Wissensdatenbank-Artikel</translation>
     </message>
@@ -516,12 +516,17 @@
         <translation>Alle Umgebungen</translation>
     </message>
     <message>
-        <location filename="../models/environmentsmodel.cpp" line="41"/>
+        <location filename="../models/environmentsmodel.cpp" line="37"/>
+        <source>Worst result: %1</source>
+        <translation>Schlechtestes Ergebnis: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/environmentsmodel.cpp" line="45"/>
         <source>%1, checking</source>
         <translation>%1, wird geprüft</translation>
     </message>
     <message>
-        <location filename="../models/environmentsmodel.cpp" line="44"/>
+        <location filename="../models/environmentsmodel.cpp" line="48"/>
         <source>%1, worst result %2</source>
         <translation>%1, schlechtestes Ergebnis %2</translation>
     </message>
@@ -552,117 +557,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindowmenus.cpp" line="50"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="51"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowmenus.cpp" line="52"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="53"/>
         <source>&amp;Open Environments File…</source>
         <translation>Umgebungsdatei ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowmenus.cpp" line="54"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="55"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowmenus.cpp" line="55"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="56"/>
         <source>Open &amp;Demo</source>
         <translation>&amp;Demo öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowmenus.cpp" line="59"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="60"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowmenus.cpp" line="63"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="69"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowmenus.cpp" line="67"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="73"/>
         <source>&amp;Run</source>
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowmenus.cpp" line="68"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="74"/>
         <source>Run &amp;All</source>
         <translation>&amp;Alle prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowmenus.cpp" line="70"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="76"/>
         <source>Run &amp;Selected Environment</source>
         <translation>Ausgewählte &amp;Umgebung prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowmenus.cpp" line="72"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="78"/>
         <source>&amp;Cancel</source>
         <translation>Ab&amp;brechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowmenus.cpp" line="75"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="83"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowmenus.cpp" line="76"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="84"/>
         <source>&amp;Pending Migrations Only</source>
         <translation>Nur &amp;ausstehende Migrationen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowmenus.cpp" line="81"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="89"/>
         <source>&amp;Filter Migrations</source>
         <translation>Migrationen &amp;filtern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowmenus.cpp" line="85"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="93"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowmenus.cpp" line="87"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="95"/>
         <source>&amp;Knowledge Base</source>
         <translation>&amp;Wissensdatenbank</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowmenus.cpp" line="89"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="97"/>
         <source>&amp;About Doctor Dashboard</source>
         <translation>Ü&amp;ber Doctor Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowmenus.cpp" line="91"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="99"/>
         <source>Run</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="119"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="110"/>
+        <source>Auto-&amp;Refresh</source>
+        <translation>Automatisch a&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowmenus.cpp" line="112"/>
+        <source>&amp;Off</source>
+        <translation>&amp;Aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowmenus.cpp" line="113"/>
+        <source>Every &amp;30 Seconds</source>
+        <translation>Alle &amp;30 Sekunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowmenus.cpp" line="113"/>
+        <source>Every &amp;Minute</source>
+        <translation>Jede &amp;Minute</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowmenus.cpp" line="114"/>
+        <source>Every &amp;5 Minutes</source>
+        <translation>Alle &amp;5 Minuten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowmenus.cpp" line="114"/>
+        <source>Every &amp;15 Minutes</source>
+        <translation>Alle &amp;15 Minuten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="124"/>
         <source>Environments</source>
         <translation>Umgebungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="128"/>
+        <location filename="../ui/mainwindow.cpp" line="134"/>
         <source>Check results</source>
         <translation>Prüfergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow.cpp" line="176"/>
         <source>Command copied to the clipboard</source>
         <translation>Befehl in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="173"/>
+        <location filename="../ui/mainwindow.cpp" line="188"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow.cpp" line="236"/>
         <source>Cannot open environments file</source>
         <translation>Umgebungsdatei kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow.cpp" line="237"/>
         <source>%1
 
 Nothing was changed; fix the file and open it again.</source>
@@ -671,28 +706,28 @@ Nothing was changed; fix the file and open it again.</source>
 Es wurde nichts geändert. Korrigieren Sie die Datei und öffnen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="228"/>
+        <location filename="../ui/mainwindow.cpp" line="255"/>
         <source>Cannot create the demo</source>
         <translation>Die Demo kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="231"/>
+        <location filename="../ui/mainwindow.cpp" line="258"/>
         <source>demo</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="299"/>
+        <location filename="../ui/mainwindow.cpp" line="327"/>
         <source>Checking %1 of %2</source>
         <translation>Prüfe %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="261"/>
-        <location filename="../ui/mainwindow.cpp" line="309"/>
+        <location filename="../ui/mainwindow.cpp" line="287"/>
+        <location filename="../ui/mainwindow.cpp" line="344"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="309"/>
+        <location filename="../ui/mainwindow.cpp" line="344"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n Ergebnis</numerusform>
@@ -700,93 +735,98 @@ Es wurde nichts geändert. Korrigieren Sie die Datei und öffnen Sie sie erneut.
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="408"/>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <source> · next run at %1</source>
+        <translation> · nächste Prüfung um %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="483"/>
         <source>Open Environments File</source>
         <translation>Umgebungsdatei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="409"/>
-        <location filename="../ui/mainwindowenvironments.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="484"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="141"/>
         <source>Environments (*.yaml *.yml);;All files (*)</source>
         <translation>Umgebungen (*.yaml *.yml);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="418"/>
+        <location filename="../ui/mainwindow.cpp" line="493"/>
         <source>Doctor Dashboard</source>
         <translation>Doctor Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="418"/>
+        <location filename="../ui/mainwindow.cpp" line="493"/>
         <source>%1 — Doctor Dashboard</source>
         <translation>%1 — Doctor Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowmenus.cpp" line="144"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="172"/>
         <source>About Doctor Dashboard</source>
         <translation>Über Doctor Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowmenus.cpp" line="145"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="173"/>
         <source>&lt;h3&gt;Doctor Dashboard %1&lt;/h3&gt;&lt;p&gt;Health checks for database environments: connectivity, connection pool and EF Core migrations, with fixes for Docker Compose, systemd and Kubernetes.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Doctor Dashboard %1&lt;/h3&gt;&lt;p&gt;Zustandsprüfungen für Datenbankumgebungen: Erreichbarkeit, Verbindungspool und EF-Core-Migrationen, mit Lösungen für Docker Compose, systemd und Kubernetes.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="26"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="28"/>
         <source>&amp;New Environment…</source>
         <translation>&amp;Neue Umgebung …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="28"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="30"/>
         <source>&amp;Edit Environment…</source>
         <translation>Umgebung &amp;bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="33"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="35"/>
         <source>&amp;Save Environments</source>
         <translation>Umgebungen &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="35"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="37"/>
         <source>Save Environments &amp;As…</source>
         <translation>Umgebungen speichern &amp;unter …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="63"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="79"/>
         <source>Waiting for passwords…</source>
         <translation>Warte auf Passwörter …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="103"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="119"/>
         <source>unsaved environments</source>
         <translation>ungespeicherte Umgebungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="109"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="125"/>
         <source>Environment &quot;%1&quot; %2; File &gt; Save Environments keeps it.</source>
         <translation>Umgebung „%1“ %2; Datei &gt; Umgebungen speichern behält sie.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="110"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="126"/>
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="110"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="126"/>
         <source>changed</source>
         <translation>geändert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="125"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="141"/>
         <source>Save Environments</source>
         <translation>Umgebungen speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="137"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="153"/>
         <source>Cannot save environments</source>
         <translation>Umgebungen können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="138"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="154"/>
         <source>%1
 
 Fix the cause, or choose another file with Save Environments As….</source>
@@ -795,22 +835,22 @@ Fix the cause, or choose another file with Save Environments As….</source>
 Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …“ eine andere Datei.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="154"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="170"/>
         <source>Saved to %1. Passwords are not written to the file: on the next start they come from the keychain, PGPASSWORD or .pgpass, or are asked for.</source>
         <translation>In %1 gespeichert. Passwörter werden nicht in die Datei geschrieben: Beim nächsten Start kommen sie aus dem Schlüsselbund, aus PGPASSWORD oder .pgpass, oder sie werden abgefragt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="157"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="173"/>
         <source>Saved to %1.</source>
         <translation>In %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="166"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="182"/>
         <source>Unsaved environments</source>
         <translation>Ungespeicherte Umgebungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="167"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="183"/>
         <source>The environments were changed and not saved. Save them now?</source>
         <translation>Die Umgebungen wurden geändert und nicht gespeichert. Jetzt speichern?</translation>
     </message>
@@ -1092,64 +1132,104 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="25"/>
+        <location filename="../models/resultsmodel.cpp" line="28"/>
         <source>Pass</source>
         <translation>Bestanden</translation>
     </message>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="27"/>
+        <location filename="../models/resultsmodel.cpp" line="30"/>
         <source>Warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="29"/>
+        <location filename="../models/resultsmodel.cpp" line="32"/>
         <source>Fail</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="31"/>
+        <location filename="../models/resultsmodel.cpp" line="34"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="33"/>
+        <location filename="../models/resultsmodel.cpp" line="36"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
     <message>
+        <location filename="../models/resultsmodel.cpp" line="38"/>
+        <source>Not run</source>
+        <translation>Nicht ausgeführt</translation>
+    </message>
+    <message>
+        <location filename="../models/resultsmodel.cpp" line="51"/>
+        <source>Checked at %1; not refreshed: the run was cancelled</source>
+        <translation>Geprüft um %1; nicht aktualisiert: die Prüfung wurde abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../models/resultsmodel.cpp" line="53"/>
+        <source>Checked at %1; a new result is on its way</source>
+        <translation>Geprüft um %1; ein neues Ergebnis ist unterwegs</translation>
+    </message>
+    <message>
+        <location filename="../models/resultsmodel.cpp" line="55"/>
+        <source>Checked at %1</source>
+        <translation>Geprüft um %1</translation>
+    </message>
+    <message>
         <location filename="../models/resultsmodel.cpp" line="57"/>
+        <source>Changed since the last run: was %1, now %2</source>
+        <translation>Seit der letzten Prüfung geändert: vorher %1, jetzt %2</translation>
+    </message>
+    <message>
+        <location filename="../models/resultsmodel.cpp" line="82"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="84"/>
+        <location filename="../models/resultsmodel.cpp" line="112"/>
+        <source>%1, changed from %2</source>
+        <translation>%1, vorher %2</translation>
+    </message>
+    <message>
+        <location filename="../models/resultsmodel.cpp" line="114"/>
+        <source>%1, from an earlier run</source>
+        <translation>%1, aus einer früheren Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../models/resultsmodel.cpp" line="157"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="86"/>
+        <location filename="../models/resultsmodel.cpp" line="159"/>
         <source>Check</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="88"/>
+        <location filename="../models/resultsmodel.cpp" line="161"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="90"/>
+        <location filename="../models/resultsmodel.cpp" line="163"/>
         <source>Severity</source>
         <translation>Schweregrad</translation>
     </message>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="92"/>
+        <location filename="../models/resultsmodel.cpp" line="165"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../models/resultsmodel.cpp" line="94"/>
+        <location filename="../models/resultsmodel.cpp" line="167"/>
         <source>Duration</source>
         <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../models/resultsmodel.cpp" line="169"/>
+        <source>Checked</source>
+        <translation>Geprüft</translation>
     </message>
 </context>
 <context>
@@ -1168,82 +1248,156 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="21"/>
+        <location filename="../ui/settingsdialog.cpp" line="26"/>
         <source>Settings — Doctor Dashboard</source>
         <translation>Einstellungen — Doctor Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="23"/>
+        <location filename="../ui/settingsdialog.cpp" line="29"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="28"/>
+        <location filename="../ui/settingsdialog.cpp" line="34"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="30"/>
+        <location filename="../ui/settingsdialog.cpp" line="38"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="39"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="40"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="43"/>
+        <source>Colour theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="47"/>
         <source>Knowledge-base folders</source>
         <translation>Wissensdatenbank-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="32"/>
+        <location filename="../ui/settingsdialog.cpp" line="49"/>
         <source>&amp;Add…</source>
         <translation>&amp;Hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="33"/>
+        <location filename="../ui/settingsdialog.cpp" line="50"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="35"/>
+        <location filename="../ui/settingsdialog.cpp" line="52"/>
         <source>Knowledge-Base Folder</source>
         <translation>Wissensdatenbank-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="49"/>
+        <location filename="../ui/settingsdialog.cpp" line="66"/>
+        <source>Knowledge-base articles and check messages are in English.</source>
+        <translation>Die Artikel der Wissensdatenbank und die Meldungen der Prüfungen sind auf Englisch.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="71"/>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="50"/>
+        <location filename="../ui/settingsdialog.cpp" line="73"/>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="76"/>
         <source>Extra &amp;knowledge-base folders:</source>
         <translation>Zusätzliche &amp;Wissensdatenbank-Ordner:</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="52"/>
-        <source>Articles in these folders add to or replace the shipped ones. Changes take effect the next time Doctor Dashboard starts.</source>
-        <translation>Artikel in diesen Ordnern ergänzen oder ersetzen die mitgelieferten. Änderungen wirken beim nächsten Start von Doctor Dashboard.</translation>
+        <location filename="../ui/settingsdialog.cpp" line="80"/>
+        <source>Articles in these folders add to or replace the shipped ones. The language and the folders take effect the next time Doctor Dashboard starts; the theme at once.</source>
+        <translation>Artikel in diesen Ordnern ergänzen oder ersetzen die mitgelieferten. Sprache und Ordner wirken beim nächsten Start von Doctor Dashboard, das Farbschema sofort.</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../ui/welcomepage.cpp" line="10"/>
+        <location filename="../ui/welcomepage.cpp" line="31"/>
         <source>&lt;h2&gt;No environments configured yet&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Noch keine Umgebungen eingerichtet&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/welcomepage.cpp" line="12"/>
-        <source>Open an environments file (YAML) describing your databases, or try the built-in demo: three SQLite environments whose migration histories are in different states. The demo needs no server.</source>
-        <translation>Öffnen Sie eine Umgebungsdatei (YAML), die Ihre Datenbanken beschreibt, oder probieren Sie die eingebaute Demo aus: drei SQLite-Umgebungen, deren Migrationsverläufe in unterschiedlichen Zuständen sind. Die Demo braucht keinen Server.</translation>
-    </message>
-    <message>
-        <location filename="../ui/welcomepage.cpp" line="17"/>
+        <location filename="../ui/welcomepage.cpp" line="21"/>
         <source>Try the &amp;demo</source>
         <translation>&amp;Demo ausprobieren</translation>
     </message>
     <message>
-        <location filename="../ui/welcomepage.cpp" line="18"/>
+        <location filename="../ui/welcomepage.cpp" line="20"/>
         <source>&amp;Open environments file…</source>
         <translation>Umgebungsdatei ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/welcomepage.cpp" line="29"/>
+        <location filename="../ui/welcomepage.cpp" line="18"/>
+        <source>&amp;New environment…</source>
+        <translation>&amp;Neue Umgebung …</translation>
+    </message>
+    <message>
+        <location filename="../ui/welcomepage.cpp" line="19"/>
+        <source>&amp;Sample file…</source>
+        <translation>&amp;Beispieldatei …</translation>
+    </message>
+    <message>
+        <location filename="../ui/welcomepage.cpp" line="24"/>
+        <source>Save Sample Environments File</source>
+        <translation>Beispiel-Umgebungsdatei speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/welcomepage.cpp" line="26"/>
+        <source>Environments (*.yaml *.yml);;All files (*)</source>
+        <translation>Umgebungen (*.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/welcomepage.cpp" line="33"/>
+        <source>Describe the databases to check in an environments file (YAML): create the first environment here, start from a commented sample file, or open a file you have. The demo shows three SQLite environments whose migration histories are in different states, and needs no server.</source>
+        <translation>Beschreiben Sie die zu prüfenden Datenbanken in einer Umgebungsdatei (YAML): Legen Sie hier die erste Umgebung an, beginnen Sie mit einer kommentierten Beispieldatei oder öffnen Sie eine vorhandene Datei. Die Demo zeigt drei SQLite-Umgebungen, deren Migrationsverläufe in unterschiedlichen Zuständen sind, und braucht keinen Server.</translation>
+    </message>
+    <message>
+        <location filename="../ui/welcomepage.cpp" line="40"/>
+        <source>Enter a connection, test it, and choose a file to save the environment in.</source>
+        <translation>Eine Verbindung eingeben, testen und eine Datei wählen, in der die Umgebung gespeichert wird.</translation>
+    </message>
+    <message>
+        <location filename="../ui/welcomepage.cpp" line="42"/>
+        <source>Write a commented example environments file where you choose, and open it.</source>
+        <translation>Eine kommentierte Beispiel-Umgebungsdatei an einem Ort Ihrer Wahl anlegen und öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/welcomepage.cpp" line="61"/>
         <source>Welcome</source>
         <translation>Willkommen</translation>
+    </message>
+    <message>
+        <location filename="../ui/welcomepage.cpp" line="95"/>
+        <source>Cannot write the sample file</source>
+        <translation>Die Beispieldatei kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/welcomepage.cpp" line="96"/>
+        <source>%1
+
+Choose a folder you can write to.</source>
+        <translation>%1
+
+Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
     </message>
 </context>
 </TS>

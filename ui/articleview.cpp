@@ -1,6 +1,8 @@
 #include "articleview.h"
 
 #include <QDesktopServices>
+#include <QEvent>
+#include <QScrollBar>
 #include <QTextDocument>
 
 using namespace Qt::StringLiterals;
@@ -30,9 +32,22 @@ ArticleView::ArticleView(QWidget *parent)
 
 void ArticleView::setArticleMarkdown(const QString &markdown)
 {
+    m_markdown = markdown;
     document()->setMarkdown(markdown,
         QTextDocument::MarkdownFeatures(
             QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
+}
+
+void ArticleView::changeEvent(QEvent *event)
+{
+    QTextBrowser::changeEvent(event);
+    // The markdown importer stores the application palette's link colour in each link's
+    // format; after a theme switch the article is imported again so links stay readable.
+    if (event->type() == QEvent::PaletteChange && !m_markdown.isEmpty()) {
+        const int scrolled = verticalScrollBar()->value();
+        setArticleMarkdown(m_markdown);
+        verticalScrollBar()->setValue(scrolled);
+    }
 }
 
 QString ArticleView::articleLink(const QString &checkId)

@@ -17,10 +17,15 @@ public:
 
     QVariant loadResource(int type, const QUrl &name) override;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 Q_SIGNALS:
     void articleRequested(const QString &checkId);
     void externalLinkRequested(const QUrl &url); // emitted before it is opened
 
 private:
     void onAnchor(const QUrl &url);
+
+    QString m_markdown;
 };

@@ -2,6 +2,7 @@
 
 #include "checkregistry.h"
 #include "checkrunner.h"
+#include "connectiondialog.h"
 #include "demo.h"
 #include "environmentsfile.h"
 #include "environmentsmodel.h"
@@ -158,6 +159,12 @@ void MainWindow::buildLayout()
     auto *welcome = new WelcomePage(this);
     connect(welcome, &WelcomePage::demoRequested, this, &MainWindow::startDemo);
     connect(welcome, &WelcomePage::openRequested, this, &MainWindow::chooseEnvironmentsFile);
+    connect(welcome, &WelcomePage::sampleFileCreated, this, &MainWindow::openEnvironmentsFile);
+    connect(welcome, &WelcomePage::newEnvironmentRequested, this, [this] {
+        // The first environment gets its file at once: the connection dialog, then Save As.
+        connect(openConnectionDialog(), &QDialog::accepted, this,
+            [this] { QTimer::singleShot(0, this, [this] { saveEnvironmentsAs(); }); });
+    });
     m_centre = new QStackedWidget(this);
     m_centre->addWidget(welcome);
     m_centre->addWidget(m_centreSplitter);

@@ -58,7 +58,12 @@ void MainWindow::buildActions()
     file->addSeparator();
     QAction *settings
         = file->addAction(tr("&Settings…"), this, [this] { SettingsDialog(this).exec(); });
-    settings->setShortcut(QKeySequence::Preferences);
+    // Ctrl+, everywhere: the platform's Preferences key is none on Windows and X11 without
+    // a desktop theme, and Ctrl+Shift+, on KDE (kept as a second shortcut there).
+    QList<QKeySequence> settingsKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    settingsKeys.removeAll(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settingsKeys.prepend(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settings->setShortcuts(settingsKeys);
     settings->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);

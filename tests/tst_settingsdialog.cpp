@@ -1,0 +1,120 @@
+// The Settings dialog: Ctrl+, opens it, the theme choice applies at once and is remembered,
+// no label shows a literal "&", and a non-English UI says the articles are in English.
+#include "appearance.h"
+#include "isolatedhome.h"
+#include "kblibrary.h"
+#include "mainwindow.h"
+#include "settingsdialog.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using Appearance::Theme;
+
+class TestSettingsDialog : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_home;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        isolateHome(m_home.path());
+        Appearance::apply(Theme::System);
+    }
+
+    void cleanup()
+    {
+        Appearance::apply(Theme::System);
+        QSettings().clear();
+    }
+
+    void noLabelShowsALiteralAmpersand()
+    {
+        SettingsDialog d;
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        int mnemonics = 0;
+        for (const QLabel *label : d.findChildren<QLabel *>()) {
+            QString text = label->text();
+            text.remove(u"&&"_s);
+            if (!text.contains(u'&'))
+                continue;
+            ++mnemonics;
+            // A QLabel draws its "&" as a mnemonic only when it has a buddy.
+            QVERIFY2(label->buddy() != nullptr, qPrintable(label->text()));
+        }
+        QCOMPARE(mnemonics, 3); // language, theme, knowledge-base folders
+        auto *kb = d.findChild<QWidget *>(u"kbDirs"_s);
+        QVERIFY(kb);
+        bool kbHasLabel = false;
+        for (const QLabel *label : d.findChildren<QLabel *>())
+            kbHasLabel |= label->buddy() == kb;
+        QVERIFY(kbHasLabel);
+    }
+
+    void themeAppliesAtOnceAndIsRemembered()
+    {
+        {
+            SettingsDialog d;
+            QCOMPARE(d.themeBox()->currentData().toString(), u"system"_s);
+            d.themeBox()->setCurrentIndex(d.themeBox()->findData(u"dark"_s));
+            QVERIFY(!Appearance::isDark(QApplication::palette())); // nothing before OK
+            d.accept();
+        }
+        QCOMPARE(QSettings().value(Appearance::settingsKey()).toString(), u"dark"_s);
+        QCOMPARE(Appearance::current(), Theme::Dark);
+        QVERIFY(Appearance::isDark(QApplication::palette()));
+        {
+            SettingsDialog d;
+            QCOMPARE(d.themeBox()->currentData().toString(), u"dark"_s);
+            d.themeBox()->setCurrentIndex(d.themeBox()->findData(u"light"_s));
+            d.reject(); // Cancel changes nothing
+        }
+        QCOMPARE(Appearance::current(), Theme::Dark);
+        QCOMPARE(QSettings().value(Appearance::settingsKey()).toString(), u"dark"_s);
+    }
+
+    void englishArticlesNoteFollowsTheLanguage()
+    {
+        SettingsDialog d;
+        d.languageBox()->setCurrentIndex(d.languageBox()->findData(u"de"_s));
+        QVERIFY(!d.englishArticlesNote()->isHidden());
+        QVERIFY(d.englishArticlesNote()->text().contains(u"English"_s)); // no translator here
+        d.languageBox()->setCurrentIndex(d.languageBox()->findData(u"en"_s));
+        QVERIFY(d.englishArticlesNote()->isHidden());
+    }
+
+    void ctrlCommaOpensSettings()
+    {
+        KbLibrary kb;
+        kb.load();
+        MainWindow w(kb);
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        bool opened = false;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&] {
+            if (auto *d = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget())) {
+                opened = true;
+                d->reject();
+            }
+        });
+        poll.start(20);
+        QTimer::singleShot(5000, &poll, [&] { poll.stop(); }); // no endless wait on failure
+        QTest::keyClick(&w, Qt::Key_Comma, Qt::ControlModifier);
+        QTRY_VERIFY(opened);
+    }
+};
+
+QTEST_MAIN(TestSettingsDialog)
+#include "tst_settingsdialog.moc"
