@@ -594,8 +594,9 @@ ExpectedSet fromMigrationsFolder(const QString &dir, const QString &dbContext)
         }
     } else if (withIds.size() > 1) {
         set.error = u"%1 holds migrations of %2 DbContexts: %3. Name the DbContext whose "
-                    "history this database keeps (as for dotnet ef --context), \"*\" if they "
-                    "share one history table, or point to one context's folder"_s.arg(
+                    "history this database keeps (dbContext: in the environments file, "
+                    "--context for doctor run; \"*\" if they share one history table), or "
+                    "point to one context's folder"_s.arg(
                         dir, QString::number(withIds.size()), contextList(withIds));
         return set;
     } else {
