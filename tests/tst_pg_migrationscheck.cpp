@@ -5,6 +5,8 @@
 #include "runandwait.h"
 #include "sqlwarningguard.h"
 
+#include <QDir>
+#include <QFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -163,6 +165,33 @@ private Q_SLOTS:
         QCOMPARE(r.evidenceValue(u"PendingCount"_s).toInt(), 0);
         QCOMPARE(r.evidenceValue(u"LatestApplied"_s).toString(), m_expected.last());
         QCOMPARE(r.evidenceValue(u"Status"_s).toString(), u"up-to-date"_s);
+    }
+
+    // A migration class the folder reader could not give an id (here: no [Migration]
+    // attribute) might be pending: never "Up to date" while one is there.
+    void expectedSetDoubtsAreNotAPass()
+    {
+        const QString folder = m_tmp.filePath(u"doubtful"_s);
+        QVERIFY(QDir().mkpath(folder));
+        const QString data = QStringLiteral(DOCTOR_TEST_DATA) + u"/expected/RenamedFiles/"_s;
+        for (const QString &name : QDir(data).entryList(QDir::Files))
+            QVERIFY(QFile::copy(data + name, folder + u'/' + name));
+        QFile extra(folder + u"/AddBilling.cs"_s);
+        QVERIFY(extra.open(QIODevice::WriteOnly));
+        extra.write("namespace StellaOps.Data.Migrations {\n"
+                    "public partial class AddBilling : Microsoft.EntityFrameworkCore.Migrations.Migration\n"
+                    "{ protected override void Up(MigrationBuilder b) { } }\n}\n");
+        extra.close();
+
+        Environment env = withHistory({ A, B }, u"doubts"_s);
+        env.expectedSource = folder;
+        const CheckResult r = runMigrations(env);
+        QCOMPARE(r.evidenceValue(u"PendingCount"_s).toInt(), 0);
+        QCOMPARE(r.status, CheckStatus::Warn);
+        const QStringList doubts = r.evidenceValue(u"ExpectedSetWarnings"_s).toStringList();
+        QCOMPARE(doubts.size(), 1);
+        QVERIFY2(doubts.first().contains(u"AddBilling"_s), qPrintable(doubts.first()));
+        QVERIFY2(r.message.contains(u"AddBilling"_s), qPrintable(r.message));
     }
 
     void somePendingListedInOrder()
