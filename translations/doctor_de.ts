@@ -516,17 +516,17 @@
         <translation>Alle Umgebungen</translation>
     </message>
     <message>
-        <location filename="../models/environmentsmodel.cpp" line="37"/>
+        <location filename="../models/environmentsmodel.cpp" line="39"/>
         <source>Worst result: %1</source>
         <translation>Schlechtestes Ergebnis: %1</translation>
     </message>
     <message>
-        <location filename="../models/environmentsmodel.cpp" line="45"/>
+        <location filename="../models/environmentsmodel.cpp" line="49"/>
         <source>%1, checking</source>
         <translation>%1, wird geprüft</translation>
     </message>
     <message>
-        <location filename="../models/environmentsmodel.cpp" line="48"/>
+        <location filename="../models/environmentsmodel.cpp" line="52"/>
         <source>%1, worst result %2</source>
         <translation>%1, schlechtestes Ergebnis %2</translation>
     </message>
@@ -534,22 +534,22 @@
 <context>
     <name>KbBrowser</name>
     <message>
-        <location filename="../ui/kbbrowser.cpp" line="21"/>
+        <location filename="../ui/kbbrowser.cpp" line="24"/>
         <source>Knowledge Base — Doctor Dashboard</source>
         <translation>Wissensdatenbank — Doctor Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/kbbrowser.cpp" line="23"/>
+        <location filename="../ui/kbbrowser.cpp" line="26"/>
         <source>Search titles, tags and text…</source>
         <translation>Titel, Schlagwörter und Text durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../ui/kbbrowser.cpp" line="25"/>
+        <location filename="../ui/kbbrowser.cpp" line="28"/>
         <source>Search the knowledge base</source>
         <translation>Wissensdatenbank durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/kbbrowser.cpp" line="26"/>
+        <location filename="../ui/kbbrowser.cpp" line="31"/>
         <source>Articles</source>
         <translation>Artikel</translation>
     </message>
@@ -672,32 +672,27 @@
         <translation>Alle &amp;15 Minuten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow.cpp" line="112"/>
         <source>Environments</source>
         <translation>Umgebungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="134"/>
-        <source>Check results</source>
-        <translation>Prüfergebnisse</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="176"/>
+        <location filename="../ui/mainwindow.cpp" line="158"/>
         <source>Command copied to the clipboard</source>
         <translation>Befehl in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow.cpp" line="170"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="236"/>
+        <location filename="../ui/mainwindow.cpp" line="218"/>
         <source>Cannot open environments file</source>
         <translation>Umgebungsdatei kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="237"/>
+        <location filename="../ui/mainwindow.cpp" line="219"/>
         <source>%1
 
 Nothing was changed; fix the file and open it again.</source>
@@ -706,28 +701,34 @@ Nothing was changed; fix the file and open it again.</source>
 Es wurde nichts geändert. Korrigieren Sie die Datei und öffnen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="255"/>
+        <location filename="../ui/mainwindow.cpp" line="237"/>
         <source>Cannot create the demo</source>
         <translation>Die Demo kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow.cpp" line="240"/>
         <source>demo</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="327"/>
+        <location filename="../ui/mainwindow.cpp" line="310"/>
         <source>Checking %1 of %2</source>
         <translation>Prüfe %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="287"/>
-        <location filename="../ui/mainwindow.cpp" line="344"/>
+        <location filename="../ui/mainwindow.cpp" line="270"/>
+        <location filename="../ui/mainwindow.cpp" line="335"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="76"/>
+        <source>Waiting for a password: %1</source>
+        <translation>Warte auf ein Passwort: %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="344"/>
+        <location filename="../ui/mainwindow.cpp" line="335"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n Ergebnis</numerusform>
@@ -735,28 +736,28 @@ Es wurde nichts geändert. Korrigieren Sie die Datei und öffnen Sie sie erneut.
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="338"/>
         <source> · next run at %1</source>
         <translation> · nächste Prüfung um %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="483"/>
+        <location filename="../ui/mainwindow.cpp" line="474"/>
         <source>Open Environments File</source>
         <translation>Umgebungsdatei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="484"/>
-        <location filename="../ui/mainwindowenvironments.cpp" line="141"/>
+        <location filename="../ui/mainwindow.cpp" line="475"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="185"/>
         <source>Environments (*.yaml *.yml);;All files (*)</source>
         <translation>Umgebungen (*.yaml *.yml);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="493"/>
+        <location filename="../ui/mainwindow.cpp" line="484"/>
         <source>Doctor Dashboard</source>
         <translation>Doctor Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="493"/>
+        <location filename="../ui/mainwindow.cpp" line="484"/>
         <source>%1 — Doctor Dashboard</source>
         <translation>%1 — Doctor Dashboard</translation>
     </message>
@@ -771,62 +772,62 @@ Es wurde nichts geändert. Korrigieren Sie die Datei und öffnen Sie sie erneut.
         <translation>&lt;h3&gt;Doctor Dashboard %1&lt;/h3&gt;&lt;p&gt;Zustandsprüfungen für Datenbankumgebungen: Erreichbarkeit, Verbindungspool und EF-Core-Migrationen, mit Lösungen für Docker Compose, systemd und Kubernetes.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="28"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="29"/>
         <source>&amp;New Environment…</source>
         <translation>&amp;Neue Umgebung …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="30"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="31"/>
         <source>&amp;Edit Environment…</source>
         <translation>Umgebung &amp;bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="35"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="38"/>
+        <source>Enter &amp;Password…</source>
+        <translation>&amp;Passwort eingeben …</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowenvironments.cpp" line="49"/>
         <source>&amp;Save Environments</source>
         <translation>Umgebungen &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="37"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="51"/>
         <source>Save Environments &amp;As…</source>
         <translation>Umgebungen speichern &amp;unter …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="79"/>
-        <source>Waiting for passwords…</source>
-        <translation>Warte auf Passwörter …</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="119"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="158"/>
         <source>unsaved environments</source>
         <translation>ungespeicherte Umgebungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="125"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="169"/>
         <source>Environment &quot;%1&quot; %2; File &gt; Save Environments keeps it.</source>
         <translation>Umgebung „%1“ %2; Datei &gt; Umgebungen speichern behält sie.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="126"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="170"/>
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="126"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="170"/>
         <source>changed</source>
         <translation>geändert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="141"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="185"/>
         <source>Save Environments</source>
         <translation>Umgebungen speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="153"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="197"/>
         <source>Cannot save environments</source>
         <translation>Umgebungen können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="154"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="198"/>
         <source>%1
 
 Fix the cause, or choose another file with Save Environments As….</source>
@@ -835,65 +836,73 @@ Fix the cause, or choose another file with Save Environments As….</source>
 Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …“ eine andere Datei.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="170"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="214"/>
         <source>Saved to %1. Passwords are not written to the file: on the next start they come from the keychain, PGPASSWORD or .pgpass, or are asked for.</source>
         <translation>In %1 gespeichert. Passwörter werden nicht in die Datei geschrieben: Beim nächsten Start kommen sie aus dem Schlüsselbund, aus PGPASSWORD oder .pgpass, oder sie werden abgefragt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="173"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="217"/>
         <source>Saved to %1.</source>
         <translation>In %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="182"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="226"/>
         <source>Unsaved environments</source>
         <translation>Ungespeicherte Umgebungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowenvironments.cpp" line="183"/>
+        <location filename="../ui/mainwindowenvironments.cpp" line="227"/>
         <source>The environments were changed and not saved. Save them now?</source>
         <translation>Die Umgebungen wurden geändert und nicht gespeichert. Jetzt speichern?</translation>
     </message>
 </context>
 <context>
+    <name>MigrationsFilterModel</name>
+    <message>
+        <location filename="../models/migrationsmodel.cpp" line="172"/>
+        <source>%1 of %2 shown</source>
+        <translation>%1 von %2 angezeigt</translation>
+    </message>
+</context>
+<context>
     <name>MigrationsModel</name>
     <message>
-        <location filename="../models/migrationsmodel.cpp" line="22"/>
+        <location filename="../models/migrationsmodel.cpp" line="25"/>
         <source>Applied</source>
         <translation>Angewendet</translation>
     </message>
     <message>
-        <location filename="../models/migrationsmodel.cpp" line="24"/>
+        <location filename="../models/migrationsmodel.cpp" line="27"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
     <message>
-        <location filename="../models/migrationsmodel.cpp" line="26"/>
+        <location filename="../models/migrationsmodel.cpp" line="29"/>
         <source>Not in expected set</source>
         <translation>Nicht in der erwarteten Menge</translation>
     </message>
     <message>
-        <location filename="../models/migrationsmodel.cpp" line="75"/>
+        <location filename="../models/migrationsmodel.cpp" line="110"/>
         <source>MigrationId</source>
         <translation>MigrationId</translation>
     </message>
     <message>
-        <location filename="../models/migrationsmodel.cpp" line="77"/>
+        <location filename="../models/migrationsmodel.cpp" line="112"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../models/migrationsmodel.cpp" line="79"/>
+        <location filename="../models/migrationsmodel.cpp" line="114"/>
         <source>ProductVersion</source>
         <translation>ProductVersion</translation>
     </message>
     <message>
-        <location filename="../models/migrationsmodel.cpp" line="81"/>
+        <location filename="../models/migrationsmodel.cpp" line="116"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/migrationsmodel.cpp" line="102"/>
+        <location filename="../models/migrationsmodel.cpp" line="143"/>
         <source>%n applied</source>
         <translation>
             <numerusform>%n angewendet</numerusform>
@@ -901,7 +910,7 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/migrationsmodel.cpp" line="104"/>
+        <location filename="../models/migrationsmodel.cpp" line="144"/>
         <source>%n pending</source>
         <translation>
             <numerusform>%n ausstehend</numerusform>
@@ -909,7 +918,7 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/migrationsmodel.cpp" line="106"/>
+        <location filename="../models/migrationsmodel.cpp" line="146"/>
         <source>%n not in expected set</source>
         <translation>
             <numerusform>%n nicht in der erwarteten Menge</numerusform>
@@ -920,66 +929,86 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
 <context>
     <name>MigrationsView</name>
     <message>
-        <location filename="../ui/migrationsview.cpp" line="20"/>
+        <location filename="../ui/migrationsview.cpp" line="25"/>
         <source>&amp;Pending only</source>
         <translation>Nur &amp;ausstehende</translation>
     </message>
     <message>
-        <location filename="../ui/migrationsview.cpp" line="23"/>
-        <location filename="../ui/migrationsview.cpp" line="66"/>
+        <location filename="../ui/migrationsview.cpp" line="28"/>
+        <location filename="../ui/migrationsview.cpp" line="120"/>
         <source>Migrations</source>
         <translation>Migrationen</translation>
     </message>
     <message>
-        <location filename="../ui/migrationsview.cpp" line="25"/>
+        <location filename="../ui/migrationsview.cpp" line="30"/>
         <source>Filter migrations…</source>
         <translation>Migrationen filtern …</translation>
     </message>
     <message>
-        <location filename="../ui/migrationsview.cpp" line="27"/>
+        <location filename="../ui/migrationsview.cpp" line="32"/>
         <source>Filter migrations</source>
         <translation>Migrationen filtern</translation>
     </message>
     <message>
-        <location filename="../ui/migrationsview.cpp" line="28"/>
+        <location filename="../ui/migrationsview.cpp" line="34"/>
         <source>Migration counts</source>
         <translation>Anzahl der Migrationen</translation>
     </message>
     <message>
-        <location filename="../ui/migrationsview.cpp" line="43"/>
+        <location filename="../ui/migrationsview.cpp" line="53"/>
         <source>Migrations table</source>
         <translation>Migrationstabelle</translation>
     </message>
     <message>
-        <location filename="../ui/migrationsview.cpp" line="66"/>
+        <location filename="../ui/migrationsview.cpp" line="121"/>
         <source>Migrations of %1</source>
         <translation>Migrationen von %1</translation>
     </message>
     <message>
-        <location filename="../ui/migrationsview.cpp" line="69"/>
-        <source>select a migrations result to see its migrations</source>
-        <translation>Wählen Sie ein Migrationsergebnis, um dessen Migrationen zu sehen</translation>
+        <location filename="../ui/migrationsview.cpp" line="132"/>
+        <source>select an environment or a result to see its migrations</source>
+        <translation>Wählen Sie eine Umgebung oder ein Ergebnis, um die Migrationen zu sehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/migrationsview.cpp" line="134"/>
+        <source>no migrations result yet</source>
+        <translation>noch kein Migrationsergebnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/migrationsview.cpp" line="138"/>
+        <source>from the last run; refreshing</source>
+        <translation>aus der letzten Prüfung; wird aktualisiert</translation>
     </message>
 </context>
 <context>
     <name>PasswordPrompt</name>
     <message>
-        <location filename="../ui/passwordprompt.cpp" line="12"/>
-        <source>&amp;Remember in keychain</source>
+        <location filename="../ui/passwordprompt.cpp" line="16"/>
+        <source>Remember for this &amp;session</source>
+        <translation>Für diese Si&amp;tzung merken</translation>
+    </message>
+    <message>
+        <location filename="../ui/passwordprompt.cpp" line="17"/>
+        <source>Remember in &amp;keychain</source>
         <translation>Im &amp;Schlüsselbund merken</translation>
     </message>
     <message>
-        <location filename="../ui/passwordprompt.cpp" line="15"/>
+        <location filename="../ui/passwordprompt.cpp" line="22"/>
         <source>Password for %1</source>
         <translation>Passwort für %1</translation>
     </message>
     <message>
-        <location filename="../ui/passwordprompt.cpp" line="19"/>
-        <source>Password for environment &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
-        <translation>Passwort für die Umgebung &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
+        <location filename="../ui/passwordprompt.cpp" line="51"/>
+        <source>Cancel: these environments are shown as &quot;no password given&quot; and not asked for again until you choose Enter Password… or Run Selected Environment on one of them.</source>
+        <translation>Abbrechen: Diese Umgebungen werden als „kein Passwort angegeben“ angezeigt und erst wieder abgefragt, wenn Sie bei einer von ihnen „Passwort eingeben …“ oder „Ausgewählte Umgebung prüfen“ wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/passwordprompt.cpp" line="29"/>
+        <location filename="../ui/passwordprompt.cpp" line="69"/>
+        <source>Password for &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;used by %2</source>
+        <translation>Passwort für &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;verwendet von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/passwordprompt.cpp" line="34"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
@@ -1078,53 +1107,88 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
 <context>
     <name>RemediationPanel</name>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="70"/>
+        <location filename="../ui/remediationpanel.cpp" line="78"/>
         <source>Remediation panel</source>
         <translation>Behebungsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="81"/>
+        <location filename="../ui/remediationpanel.cpp" line="89"/>
         <source>Article badges</source>
         <translation>Artikelmerkmale</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="85"/>
-        <location filename="../ui/remediationpanel.cpp" line="90"/>
+        <location filename="../ui/remediationpanel.cpp" line="93"/>
+        <location filename="../ui/remediationpanel.cpp" line="98"/>
         <source>Evidence</source>
         <translation>Befund</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="85"/>
+        <location filename="../ui/remediationpanel.cpp" line="93"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="93"/>
+        <location filename="../ui/remediationpanel.cpp" line="101"/>
         <source>Fix commands by deployment style</source>
         <translation>Befehle zur Behebung nach Bereitstellungsart</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="143"/>
+        <location filename="../ui/remediationpanel.cpp" line="151"/>
         <source>Select a result to see how to fix it</source>
         <translation>Wählen Sie ein Ergebnis, um zu sehen, wie es behoben wird</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="164"/>
+        <location filename="../ui/remediationpanel.cpp" line="192"/>
         <source>%1 (no knowledge-base article)</source>
         <translation>%1 (kein Wissensdatenbank-Artikel)</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="210"/>
+        <location filename="../ui/remediationpanel.cpp" line="239"/>
         <source>severity: %1</source>
         <translation>Schweregrad: %1</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="280"/>
+        <location filename="../ui/remediationpanel.cpp" line="307"/>
+        <source>Nothing to do: this check passed.</source>
+        <translation>Nichts zu tun: Diese Prüfung ist bestanden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/remediationpanel.cpp" line="310"/>
+        <source>This check did not run, so there is nothing to fix here. Why: %1</source>
+        <translation>Diese Prüfung lief nicht, hier ist also nichts zu beheben. Grund: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/remediationpanel.cpp" line="311"/>
+        <source>no reason given.</source>
+        <translation>kein Grund angegeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/remediationpanel.cpp" line="315"/>
+        <source>No fix for %1 matches this result&apos;s evidence; the message above says what went wrong.</source>
+        <translation>Keine Behebung für %1 passt zum Befund dieses Ergebnisses; die Meldung oben sagt, was schiefging.</translation>
+    </message>
+    <message>
+        <location filename="../ui/remediationpanel.cpp" line="321"/>
         <source>No commands for this deployment style.</source>
         <translation>Keine Befehle für diese Bereitstellungsart.</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="292"/>
+        <location filename="../ui/remediationpanel.cpp" line="344"/>
+        <source>1 other fix that does not match this result</source>
+        <translation>1 weitere Behebung, die nicht zu diesem Ergebnis passt</translation>
+    </message>
+    <message>
+        <location filename="../ui/remediationpanel.cpp" line="345"/>
+        <source>%1 other fixes that do not match this result</source>
+        <translation>%1 weitere Behebungen, die nicht zu diesem Ergebnis passen</translation>
+    </message>
+    <message>
+        <location filename="../ui/remediationpanel.cpp" line="388"/>
+        <source>When: %1</source>
+        <translation>Wann: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/remediationpanel.cpp" line="411"/>
         <source>Related checks: %1</source>
         <translation>Verwandte Prüfungen: %1</translation>
     </message>
@@ -1233,14 +1297,179 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
     </message>
 </context>
 <context>
-    <name>SecretStore</name>
-    <message>
-        <location filename="../ui/secretstore.cpp" line="139"/>
-        <source>No keychain is available, so this password is kept only until Doctor Dashboard quits and will be asked for again next time.</source>
-        <translation>Es ist kein Schlüsselbund verfügbar; dieses Passwort wird daher nur bis zum Beenden von Doctor Dashboard behalten und beim nächsten Mal erneut abgefragt.</translation>
+    <name>ResultsProxyModel</name>
+    <message numerus="yes">
+        <location filename="../models/resultsproxymodel.cpp" line="52"/>
+        <source>%n fail</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/resultsproxymodel.cpp" line="54"/>
+        <source>%n error</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/resultsproxymodel.cpp" line="56"/>
+        <source>%n not run</source>
+        <translation>
+            <numerusform>%n nicht ausgeführt</numerusform>
+            <numerusform>%n nicht ausgeführt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/resultsproxymodel.cpp" line="58"/>
+        <source>%n warn</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/resultsproxymodel.cpp" line="60"/>
+        <source>%n pass</source>
+        <translation>
+            <numerusform>%n bestanden</numerusform>
+            <numerusform>%n bestanden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/resultsproxymodel.cpp" line="62"/>
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n übersprungen</numerusform>
+            <numerusform>%n übersprungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/resultsproxymodel.cpp" line="139"/>
+        <source>%n refreshing</source>
+        <translation>
+            <numerusform>%n wird aktualisiert</numerusform>
+            <numerusform>%n werden aktualisiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/resultsproxymodel.cpp" line="141"/>
+        <source>%n not refreshed</source>
+        <translation>
+            <numerusform>%n nicht aktualisiert</numerusform>
+            <numerusform>%n nicht aktualisiert</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/secretstore.cpp" line="175"/>
+        <location filename="../models/resultsproxymodel.cpp" line="145"/>
+        <source>, checked %1</source>
+        <translation>, geprüft %1</translation>
+    </message>
+    <message>
+        <location filename="../models/resultsproxymodel.cpp" line="145"/>
+        <source>, checked %1–%2</source>
+        <translation>, geprüft %1–%2</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <location filename="../ui/resultsview.cpp" line="57"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/resultsview.cpp" line="58"/>
+        <source>Copy as &amp;Markdown</source>
+        <translation>Als &amp;Markdown kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/resultsview.cpp" line="59"/>
+        <source>Copy as &amp;JSON</source>
+        <translation>Als &amp;JSON kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/resultsview.cpp" line="62"/>
+        <source>Results summary</source>
+        <translation>Zusammenfassung der Ergebnisse</translation>
+    </message>
+    <message>
+        <location filename="../ui/resultsview.cpp" line="66"/>
+        <source>Check results</source>
+        <translation>Prüfergebnisse</translation>
+    </message>
+    <message>
+        <location filename="../ui/resultsview.cpp" line="86"/>
+        <source>Copy the result with its evidence and target as text</source>
+        <translation>Das Ergebnis mit Befund und Ziel als Text kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/resultsview.cpp" line="87"/>
+        <source>Copy the result with its evidence and target as Markdown</source>
+        <translation>Das Ergebnis mit Befund und Ziel als Markdown kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/resultsview.cpp" line="88"/>
+        <source>Copy the result as the doctor CLI&apos;s JSON report</source>
+        <translation>Das Ergebnis als JSON-Bericht der doctor-CLI kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/resultsview.cpp" line="153"/>
+        <source>Result copied with its evidence</source>
+        <translation>Ergebnis mit Befund kopiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/resultsview.cpp" line="159"/>
+        <source>Result copied as Markdown</source>
+        <translation>Ergebnis als Markdown kopiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/resultsview.cpp" line="166"/>
+        <source>Result copied as JSON</source>
+        <translation>Ergebnis als JSON kopiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/resultsview.cpp" line="177"/>
+        <source>No results yet</source>
+        <translation>Noch keine Ergebnisse</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <location filename="../ui/secretstore.cpp" line="162"/>
+        <source>%1 on %2:%3</source>
+        <translation>%1 auf %2:%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/secretstore.cpp" line="164"/>
+        <source>the local socket</source>
+        <translation>dem lokalen Socket</translation>
+    </message>
+    <message>
+        <location filename="../ui/secretstore.cpp" line="333"/>
+        <source>No keychain is available, so a password is kept only until Doctor Dashboard quits and will be asked for again next time.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar; ein Passwort wird daher nur bis zum Beenden von Doctor Dashboard behalten und beim nächsten Mal erneut abgefragt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/secretstore.cpp" line="456"/>
+        <source>waiting for password</source>
+        <translation>wartet auf Passwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/secretstore.cpp" line="458"/>
+        <source>no password given</source>
+        <translation>kein Passwort angegeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/secretstore.cpp" line="480"/>
+        <source>Not run: no password given (the password prompt was cancelled). Enter Password… on the environment, or Run Selected Environment, asks for it again.</source>
+        <translation>Nicht ausgeführt: kein Passwort angegeben (die Passwortabfrage wurde abgebrochen). „Passwort eingeben …“ an der Umgebung oder „Ausgewählte Umgebung prüfen“ fragt erneut danach.</translation>
+    </message>
+    <message>
+        <location filename="../ui/secretstore.cpp" line="519"/>
         <source>No keychain is available (%1). Passwords are kept only until Doctor Dashboard quits and will be asked for again next time.</source>
         <translation>Es ist kein Schlüsselbund verfügbar (%1). Passwörter werden nur bis zum Beenden von Doctor Dashboard behalten und beim nächsten Mal erneut abgefragt.</translation>
     </message>
@@ -1278,52 +1507,52 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="43"/>
+        <location filename="../ui/settingsdialog.cpp" line="42"/>
         <source>Colour theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="47"/>
+        <location filename="../ui/settingsdialog.cpp" line="46"/>
         <source>Knowledge-base folders</source>
         <translation>Wissensdatenbank-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="49"/>
+        <location filename="../ui/settingsdialog.cpp" line="48"/>
         <source>&amp;Add…</source>
         <translation>&amp;Hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="50"/>
+        <location filename="../ui/settingsdialog.cpp" line="49"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="52"/>
+        <location filename="../ui/settingsdialog.cpp" line="51"/>
         <source>Knowledge-Base Folder</source>
         <translation>Wissensdatenbank-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="66"/>
+        <location filename="../ui/settingsdialog.cpp" line="65"/>
         <source>Knowledge-base articles and check messages are in English.</source>
         <translation>Die Artikel der Wissensdatenbank und die Meldungen der Prüfungen sind auf Englisch.</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="71"/>
+        <location filename="../ui/settingsdialog.cpp" line="70"/>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="73"/>
+        <location filename="../ui/settingsdialog.cpp" line="72"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Farbschema:</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="76"/>
+        <location filename="../ui/settingsdialog.cpp" line="75"/>
         <source>Extra &amp;knowledge-base folders:</source>
         <translation>Zusätzliche &amp;Wissensdatenbank-Ordner:</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="80"/>
+        <location filename="../ui/settingsdialog.cpp" line="79"/>
         <source>Articles in these folders add to or replace the shipped ones. The language and the folders take effect the next time Doctor Dashboard starts; the theme at once.</source>
         <translation>Artikel in diesen Ordnern ergänzen oder ersetzen die mitgelieferten. Sprache und Ordner wirken beim nächsten Start von Doctor Dashboard, das Farbschema sofort.</translation>
     </message>
