@@ -16,6 +16,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QFile>
 #include <QIcon>
 #include <QImage>
 #include <QLabel>
@@ -207,6 +208,40 @@ private Q_SLOTS:
         QCOMPARE(shown(w).environment, u"up"_s);
         QCOMPARE(shown(w).checkId, Pool);
         QCOMPARE(w.remediationPanel()->checkId(), Pool);
+    }
+
+    // Opening the same environments file again: the rows stay (stale) until replaced, and
+    // the result the user chose stays selected.
+    void reopeningTheFileKeepsTheBoard()
+    {
+        const QString file = m_home.filePath(u"envs.yaml"_s);
+        QFile yaml(file);
+        QVERIFY(yaml.open(QIODevice::WriteOnly));
+        yaml.write(u"environments:\n  - name: up\n    connection: \"%1\"\n"
+                   "  - name: down\n    connection: \"Host=127.0.0.1;Port=%2;Database=x;Username=y\"\n"_s
+                       .arg(m_pg.npgsqlString(m_db))
+                       .arg(closedLoopbackPort())
+                       .toUtf8());
+        yaml.close();
+        QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
+        MainWindow w(m_kb);
+        w.show();
+        QSignalSpy finished(&w, &MainWindow::runFinished);
+        QVERIFY(w.openEnvironmentsFile(file));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QCOMPARE(shown(w).checkId, Connectivity);
+        QVERIFY(w.selectResult(u"up"_s, Migrations));
+        QSignalSpy reset(w.resultsModel(), &QAbstractItemModel::modelReset);
+        QSignalSpy removed(w.resultsModel(), &QAbstractItemModel::rowsRemoved);
+        QVERIFY(w.openEnvironmentsFile(file));
+        QCOMPARE(w.resultsModel()->rowCount(), 6);
+        QCOMPARE(staleRows(w).size(), 6); // results come back through the event loop only
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(removed.size(), 0);
+        QVERIFY(staleRows(w).isEmpty());
+        QCOMPARE(shown(w).environment, u"up"_s);
+        QCOMPARE(shown(w).checkId, Migrations);
     }
 
     // A cancelled environment keeps its last result, marked as not refreshed.
