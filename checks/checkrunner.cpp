@@ -273,7 +273,8 @@ int CheckRunner::maxParallel() const
     return m_pool.maxThreadCount();
 }
 
-quint64 CheckRunner::start(const QList<Environment> &environments, const QStringList &checkIds)
+quint64 CheckRunner::start(const QList<Environment> &environments, const QStringList &checkIds,
+    const QList<Environment> &references)
 {
     Q_ASSERT(QThread::currentThread() == thread());
     if (m_running)
@@ -299,6 +300,30 @@ quint64 CheckRunner::start(const QList<Environment> &environments, const QString
         Q_EMIT runFinished(gen, false);
         return gen;
     }
+    m_checks = checks;
+    launch(gen, environments, references.isEmpty() ? environments : references);
+    return gen;
+}
+
+quint64 CheckRunner::add(
+    const QList<Environment> &environments, const QList<Environment> &references)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (!m_running)
+        return start(environments, {}, references);
+    if (environments.isEmpty())
+        return m_generation;
+    m_total += int(environments.size() * m_checks.size());
+    m_jobsLeft += int(environments.size());
+    Q_EMIT progressChanged(m_done, m_total);
+    launch(m_generation, environments, references.isEmpty() ? environments : references);
+    return m_generation;
+}
+
+void CheckRunner::launch(
+    quint64 gen, const QList<Environment> &environments, const QList<Environment> &references)
+{
+    const QList<const Check *> checks = m_checks;
     for (const Environment &env : environments) {
         auto token = std::make_shared<CancelToken>();
         m_tokens << token;
@@ -307,8 +332,8 @@ quint64 CheckRunner::start(const QList<Environment> &environments, const QString
             m_watchdog.start();
         Q_EMIT environmentStarted(env.name);
         const KbLibrary *kb = m_kb;
-        m_pool.start([this, gen, env, environments, checks, kb, token] {
-            runEnvironment(env, environments, checks, kb, token.get(), [this, gen](CheckResult r) {
+        m_pool.start([this, gen, env, references, checks, kb, token] {
+            runEnvironment(env, references, checks, kb, token.get(), [this, gen](CheckResult r) {
                 r.generation = gen;
                 r.checkedAt = QDateTime::currentDateTime();
                 post(InboxItem{std::move(r), gen, QString(), false});
@@ -316,7 +341,6 @@ quint64 CheckRunner::start(const QList<Environment> &environments, const QString
             post(InboxItem{CheckResult(), gen, env.name, true});
         });
     }
-    return gen;
 }
 
 void CheckRunner::cancel()

@@ -13,6 +13,7 @@
 #include <memory>
 
 class CancelToken;
+class Check;
 class CheckRegistry;
 class KbLibrary;
 
@@ -33,7 +34,15 @@ public:
 
     // Starts a run of checkIds (all registered checks when empty) over environments;
     // a run still going is cancelled first. Returns the new generation id.
-    quint64 start(const QList<Environment> &environments, const QStringList &checkIds = {});
+    // references: where reference environments are looked up (environments when empty).
+    quint64 start(const QList<Environment> &environments, const QStringList &checkIds = {},
+        const QList<Environment> &references = {});
+    // Adds environments to the run in progress, under its generation and checks: their
+    // results and progress count with it and runFinished waits for them too. With no run
+    // going it starts one of every registered check. The dashboard runs what needs no
+    // password at once and adds the rest as their passwords come (SecretStore::ready).
+    quint64 add(
+        const QList<Environment> &environments, const QList<Environment> &references = {});
     void cancel();
     bool isRunning() const { return m_running; }
     quint64 generation() const { return m_generation; }
@@ -65,6 +74,9 @@ private:
     // Closes the connections of jobs past their deadline; forgets tokens whose job ended.
     void watch();
     void waitForJobs(); // the pool's end, watching all the while
+    // One job per environment of the run gen, running m_checks.
+    void launch(quint64 gen, const QList<Environment> &environments,
+        const QList<Environment> &references);
 
     const CheckRegistry &m_registry;
     const KbLibrary *m_kb;
@@ -74,6 +86,7 @@ private:
     int m_done = 0;
     int m_total = 0;
     int m_jobsLeft = 0;
+    QList<const Check *> m_checks; // of the run in progress
     QList<std::shared_ptr<CancelToken>> m_tokens;
     // Every job still running, cancelled ones too: a job stuck on a silent server must
     // be reachable until it ends.

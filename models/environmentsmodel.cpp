@@ -27,25 +27,33 @@ QVariant EnvironmentsModel::data(const QModelIndex &index, int role) const
     const Environment &env = m_environments.at(index.row() - 1);
     const auto worst = m_worst.constFind(env.name);
     const bool busy = m_busy.contains(env.name);
+    const QString note = m_notes.value(env.name);
     switch (role) {
     case Qt::DisplayRole:
-        return QString(env.name + u"\n"_s + Deployment::title(env.deployment));
+        return QString(env.name + u"\n"_s + Deployment::title(env.deployment)
+            + (note.isEmpty() ? QString() : u" · "_s + note));
     case Qt::ToolTipRole: {
         QString tip = u"%1 — %2\n%3"_s.arg(
             env.name, Deployment::title(env.deployment), env.connection.describe());
         if (worst != m_worst.cend())
             tip += u'\n' + tr("Worst result: %1").arg(Status::key(*worst));
+        if (!note.isEmpty())
+            tip += u'\n' + note;
         return tip;
     }
     case Qt::DecorationRole:
         if (busy)
             return StatusIcons::busy(m_frame);
         return worst == m_worst.cend() ? StatusIcons::none() : StatusIcons::forStatus(*worst);
-    case Qt::AccessibleTextRole:
-        return busy ? tr("%1, checking").arg(env.name)
+    case Qt::AccessibleTextRole: {
+        const QString text = busy ? tr("%1, checking").arg(env.name)
             : worst == m_worst.cend()
             ? env.name
             : tr("%1, worst result %2").arg(env.name, Status::key(*worst));
+        return note.isEmpty() ? text : text + u", "_s + note;
+    }
+    case NoteRole:
+        return note;
     case EnvironmentNameRole:
         return env.name;
     case IsAllRole:
@@ -113,6 +121,18 @@ void EnvironmentsModel::setWorstStatus(const QString &name, std::optional<CheckS
     else
         m_worst.remove(name);
     Q_EMIT dataChanged(index(row), index(row));
+}
+
+void EnvironmentsModel::setNote(const QString &name, const QString &note)
+{
+    if (m_notes.value(name) == note)
+        return;
+    if (note.isEmpty())
+        m_notes.remove(name);
+    else
+        m_notes.insert(name, note);
+    if (const int row = rowOf(name); row >= 0)
+        Q_EMIT dataChanged(index(row), index(row));
 }
 
 void EnvironmentsModel::clearStatuses()

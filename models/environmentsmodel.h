@@ -13,7 +13,13 @@ class EnvironmentsModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Role { EnvironmentNameRole = Qt::UserRole + 1, IsAllRole, BusyRole, WorstStatusRole };
+    enum Role {
+        EnvironmentNameRole = Qt::UserRole + 1,
+        IsAllRole,
+        BusyRole,
+        WorstStatusRole,
+        NoteRole,
+    };
 
     using QAbstractListModel::QAbstractListModel;
 
@@ -27,6 +33,8 @@ public:
 
     void setBusy(const QString &name, bool busy);
     void setWorstStatus(const QString &name, std::optional<CheckStatus> status);
+    // A short state shown after the deployment, e.g. "waiting for password"; empty: none.
+    void setNote(const QString &name, const QString &note);
     void clearStatuses();
     bool anyBusy() const { return !m_busy.isEmpty(); }
     void advanceBusyFrame(); // turns the busy indicator
@@ -37,5 +45,6 @@ private:
     QList<Environment> m_environments;
     QSet<QString> m_busy;
     QHash<QString, CheckStatus> m_worst;
+    QHash<QString, QString> m_notes;
     int m_frame = 0;
 };

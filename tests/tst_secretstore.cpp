@@ -1,7 +1,10 @@
-// SecretStore without a keychain backend (as in CI): the user is asked, nothing is
-// written anywhere, and the user is told once (RELIABILITY 18, 19).
+// SecretStore without a keychain backend (as in CI) and without a server that wants a
+// password: which environments need one, how passwords are keyed, what runs at once, and
+// that nothing is written anywhere (RELIABILITY 18, 19). Prompts: tst_pg_passwordprompt.
+#include "checkregistry.h"
 #include "isolatedhome.h"
 #include "secretstore.h"
+#include "silentserver.h"
 
 #include <QDirIterator>
 #include <QSignalSpy>
@@ -110,77 +113,65 @@ private Q_SLOTS:
         QCOMPARE(SecretStore::needsPassword(environment, system), needs);
     }
 
-    void noKeychainAsksOnceTellsOnceAndWritesNothing()
+    void keyIsServerAndRole_data()
     {
-        SecretStore store;
-        store.setProcessEnvironment(cleanEnvironment());
-        QList<PasswordRequest> asked;
-        store.setPrompt([&](const PasswordRequest &r) {
-            asked << r;
-            return std::optional<PasswordAnswer>(PasswordAnswer { Sentinel, true });
-        });
-        QSignalSpy unavailable(&store, &SecretStore::keychainUnavailable);
-
-        Environment sqlite;
-        sqlite.name = u"local"_s;
-        sqlite.connection.driver = ConnectionSpec::Driver::Sqlite;
-        std::optional<QList<Environment>> filled;
-        store.resolve(
-            { needing(u"prod"_s), sqlite }, [&](const QList<Environment> &envs) { filled = envs; });
-        QVERIFY(store.isResolving());
-        QTRY_VERIFY_WITH_TIMEOUT(filled.has_value(), 10000);
-        QCOMPARE(filled->size(), 2);
-        QCOMPARE(filled->at(0).connection.password, Sentinel);
-        QVERIFY(filled->at(1).connection.password.isEmpty());
-
-        // The fallback was taken: one prompt, telling the user there is no keychain.
-        QCOMPARE(asked.size(), 1);
-        QCOMPARE(asked[0].environment, u"prod"_s);
-        QVERIFY(!asked[0].notice.isEmpty());
-        QVERIFY(!asked[0].keychainAvailable);
-        QVERIFY(!asked[0].target.contains(Sentinel));
-        QCOMPARE(unavailable.size(), 1);
-        QVERIFY(store.keychainKnownUnavailable());
-        QVERIFY(!unavailable[0][0].toString().contains(Sentinel));
-
-        // Another environment: asked, but the notice is not repeated.
-        filled.reset();
-        store.resolve(
-            { needing(u"staging"_s) }, [&](const QList<Environment> &envs) { filled = envs; });
-        QVERIFY(filled.has_value()); // no keychain to wait for any more
-        QCOMPARE(asked.size(), 2);
-        QVERIFY(asked[1].notice.isEmpty());
-        QCOMPARE(unavailable.size(), 1);
-
-        // Known for the session: no prompt, answered at once.
-        filled.reset();
-        store.resolve(
-            { needing(u"prod"_s) }, [&](const QList<Environment> &envs) { filled = envs; });
-        QVERIFY(filled.has_value());
-        QCOMPARE(filled->at(0).connection.password, Sentinel);
-        QCOMPARE(asked.size(), 2);
-
-        // "Remember" with no keychain stores nothing, in plain text or otherwise.
-        store.setPassword(u"other"_s, Sentinel, true);
-        QTest::qWait(300);
-        QCOMPARE(filesContaining(m_home.path(), Sentinel.toUtf8()), QStringList());
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("port");
+        QTest::addColumn<QString>("variables"); // NAME=value;NAME=value
+        QTest::addColumn<QString>("key");
+        QTest::newRow("as given") << u"db.example"_s << u"6432"_s << QString()
+                                  << u"doctor@db.example:6432"_s;
+        QTest::newRow("host names ignore case")
+            << u"DB.Example"_s << u"6432"_s << QString() << u"doctor@db.example:6432"_s;
+        QTest::newRow("libpq's default port")
+            << u"db.example"_s << QString() << QString() << u"doctor@db.example:5432"_s;
+        QTest::newRow("PGHOST and PGPORT")
+            << QString() << QString() << u"PGHOST=pg.internal;PGPORT=6543"_s
+            << u"doctor@pg.internal:6543"_s;
+        QTest::newRow("local socket")
+            << QString() << QString() << QString() << u"doctor@(local socket):5432"_s;
+    }
+    void keyIsServerAndRole()
+    {
+        QFETCH(QString, host);
+        QFETCH(QString, port);
+        QFETCH(QString, variables);
+        QFETCH(QString, key);
+        QProcessEnvironment system;
+        for (const QString &v : variables.split(u';', Qt::SkipEmptyParts))
+            system.insert(v.section(u'=', 0, 0), v.section(u'=', 1));
+        Environment e = needing(u"a"_s);
+        e.connection.host = host;
+        e.connection.port = port;
+        QCOMPARE(SecretStore::keyOf(e.connection, system), key);
+        // The database is not part of it: PostgreSQL keeps one password per role.
+        e.connection.database = u"other"_s;
+        QCOMPARE(SecretStore::keyOf(e.connection, system), key);
     }
 
-    void cancelledPromptRunsWithoutPassword()
+    // Nothing listens: a password would not help, so there is no prompt; the environment
+    // runs without one and its connectivity check names the refused connection.
+    void unreachableServerGetsNoPrompt()
     {
         SecretStore store;
         store.setProcessEnvironment(cleanEnvironment());
         int asked = 0;
-        store.setPrompt([&](const PasswordRequest &) {
-            ++asked;
-            return std::optional<PasswordAnswer>();
-        });
-        std::optional<QList<Environment>> filled;
-        store.resolve({ needing(u"a"_s) }, [&](const QList<Environment> &envs) { filled = envs; });
-        QTRY_VERIFY_WITH_TIMEOUT(filled.has_value(), 10000);
-        QCOMPARE(asked, 1);
-        QVERIFY(filled->at(0).connection.password.isEmpty());
-        QVERIFY(store.sessionPassword(u"a"_s).isEmpty());
+        store.setPrompt([&](const PasswordRequest &) { ++asked; });
+        QSignalSpy ready(&store, &SecretStore::ready);
+        Environment e = needing(u"down"_s);
+        e.connection.host = u"127.0.0.1"_s;
+        e.connection.port = QString::number(closedLoopbackPort());
+        store.resolve({ e });
+        QVERIFY(store.isResolving()); // the keychain and the server are asked first
+        QCOMPARE(store.state(u"down"_s), SecretStore::State::Waiting);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 10000);
+        const auto envs = ready[0][0].value<QList<Environment>>();
+        QCOMPARE(envs.size(), 1);
+        QCOMPARE(envs[0].name, u"down"_s);
+        QVERIFY(envs[0].connection.password.isEmpty());
+        QVERIFY(!store.isResolving());
+        QCOMPARE(store.state(u"down"_s), SecretStore::State::None);
+        QCOMPARE(asked, 0);
     }
 
     void cancelDropsThePendingRequest()
@@ -188,31 +179,68 @@ private Q_SLOTS:
         SecretStore store;
         store.setProcessEnvironment(cleanEnvironment());
         int asked = 0;
-        store.setPrompt([&](const PasswordRequest &) {
-            ++asked;
-            return std::optional<PasswordAnswer>(PasswordAnswer { Sentinel, false });
-        });
-        bool called = false;
-        store.resolve({ needing(u"a"_s) }, [&](const QList<Environment> &) { called = true; });
+        store.setPrompt([&](const PasswordRequest &) { ++asked; });
+        QSignalSpy ready(&store, &SecretStore::ready);
+        QSignalSpy states(&store, &SecretStore::stateChanged);
+        Environment e = needing(u"a"_s);
+        e.connection.host = u"127.0.0.1"_s;
+        e.connection.port = QString::number(closedLoopbackPort());
+        store.resolve({ e });
+        QVERIFY(store.isResolving());
         store.cancel();
         QVERIFY(!store.isResolving());
-        QTest::qWait(500);
-        QVERIFY(!called);
+        QCOMPARE(store.state(u"a"_s), SecretStore::State::None); // no longer "waiting"
+        QTest::qWait(1000); // the probe's answer comes and is ignored
+        QCOMPARE(ready.size(), 0);
         QCOMPARE(asked, 0);
     }
 
-    void nothingToResolveAnswersAtOnce()
+    void knownPasswordsGoAtOnce()
     {
         SecretStore store;
         store.setProcessEnvironment(cleanEnvironment());
-        Environment e = needing(u"a"_s);
-        e.connection.password = Sentinel;
-        bool called = false;
-        store.resolve({ e }, [&](const QList<Environment> &envs) {
-            called = true;
-            QCOMPARE(envs.at(0).connection.password, Sentinel);
-        });
-        QVERIFY(called);
+        QSignalSpy ready(&store, &SecretStore::ready);
+        Environment inFile = needing(u"file"_s);
+        inFile.connection.password = Sentinel;
+        Environment remembered = needing(u"remembered"_s);
+        store.setPassword(u"remembered"_s, Sentinel, false); // as the connection dialog does
+        Environment sqlite;
+        sqlite.name = u"local"_s;
+        sqlite.connection.driver = ConnectionSpec::Driver::Sqlite;
+        store.resolve({ inFile, remembered, sqlite });
+        QCOMPARE(ready.size(), 1); // synchronously, nothing to wait for
+        QVERIFY(!store.isResolving());
+        const auto envs = ready[0][0].value<QList<Environment>>();
+        QCOMPARE(envs.size(), 3);
+        QCOMPARE(envs[0].connection.password, Sentinel);
+        QCOMPARE(envs[1].connection.password, Sentinel);
+        QVERIFY(envs[2].connection.password.isEmpty());
+    }
+
+    void noPasswordResultsSayWhyAndOfferNoFix()
+    {
+        const Environment e = needing(u"a"_s);
+        const QList<CheckResult> results
+            = SecretStore::noPasswordResults(e, CheckRegistry::builtin());
+        QCOMPARE(results.size(), CheckRegistry::builtin().checks().size());
+        for (const CheckResult &r : results) {
+            QCOMPARE(r.environment, u"a"_s);
+            QCOMPARE(r.status, CheckStatus::NotRun);
+            QVERIFY2(r.message.contains(u"no password given"), qPrintable(r.message));
+            QVERIFY2(r.message.contains(u"Enter Password"), qPrintable(r.message));
+            QVERIFY(r.remediation.fixes.isEmpty());
+            QCOMPARE(r.evidenceValue(u"PasswordGiven"_s), QVariant(false));
+        }
+    }
+
+    // "Remember" with no keychain stores nothing, in plain text or otherwise.
+    void rememberWithoutKeychainWritesNothing()
+    {
+        SecretStore store;
+        store.setProcessEnvironment(cleanEnvironment());
+        store.setPassword(u"other"_s, Sentinel, true);
+        QTest::qWait(300);
+        QCOMPARE(filesContaining(m_home.path(), Sentinel.toUtf8()), QStringList());
     }
 };
 

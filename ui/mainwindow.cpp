@@ -127,6 +127,9 @@ void MainWindow::buildLayout()
     m_environmentsView->setMinimumWidth(150);
     connect(m_environmentsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
         &MainWindow::onEnvironmentSelected);
+    // Right-click on an environment: its own actions (mainwindowenvironments.cpp).
+    m_environmentsView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_environmentsView->addActions({ m_editEnvironment, m_enterPassword });
 
     m_resultsView = new QTableView(this);
     m_resultsFilter->setSortRole(ResultsModel::SortRole); // status by rank, duration by number
@@ -275,6 +278,7 @@ void MainWindow::runSelected()
         current.data(EnvironmentsModel::EnvironmentNameRole).toString());
     if (!env)
         return;
+    m_secrets->allowPrompt(*env); // asked for by name: a cancelled prompt is shown again
     startRun({ *env });
 }
 
@@ -332,6 +336,14 @@ void MainWindow::onRunFinished(bool cancelled)
 {
     m_progressTimer->stop();
     m_progress->setVisible(false);
+    // Environments still waiting for a password belong to this refresh, which ends with
+    // them: their last results stay until then (SecretStore::ready adds them to the runner).
+    if (!cancelled && m_secrets->isResolving()) {
+        m_progressLabel->setText(tr("Waiting for a password: %1")
+                                     .arg(m_secrets->waitingEnvironments().join(u", "_s)));
+        updateActions();
+        return;
+    }
     // A cancelled environment keeps its last results, marked as not refreshed.
     m_results->finishRefresh(cancelled);
     const auto envs = m_environments->environments();

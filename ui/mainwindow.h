@@ -51,6 +51,7 @@ public:
     SecretStore *secretStore() const { return m_secrets; }
     QAction *newEnvironmentAction() const { return m_newEnvironment; }
     QAction *editEnvironmentAction() const { return m_editEnvironment; }
+    QAction *enterPasswordAction() const { return m_enterPassword; }
     QAction *saveAction() const { return m_save; }
     QAction *saveAsAction() const { return m_saveAs; }
     QString environmentsFile() const { return m_file; } // empty for the demo and new lists
@@ -150,6 +151,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QAction *m_newEnvironment = nullptr;
     QAction *m_editEnvironment = nullptr;
+    QAction *m_enterPassword = nullptr; // asks for the current environment's password again
     QAction *m_save = nullptr;
     QAction *m_saveAs = nullptr;
 };

@@ -1,6 +1,7 @@
 // MainWindow's environment editing: New/Edit through the connection dialog, Save and
 // Save As through the atomic writer, and the passwords a run needs. Kept apart from
 // mainwindow.cpp so the dashboard itself stays readable.
+#include "checkregistry.h"
 #include "checkrunner.h"
 #include "connectiondialog.h"
 #include "environmentsfile.h"
@@ -32,12 +33,49 @@ void MainWindow::addEnvironmentActions(QMenu *file)
         if (current.isValid() && !current.data(EnvironmentsModel::IsAllRole).toBool())
             openConnectionDialog(current.data(EnvironmentsModel::EnvironmentNameRole).toString());
     });
+    // The selected environment's password, asked for again: after a cancelled prompt, or
+    // when the one remembered for this session is wrong. Runs that environment.
+    m_enterPassword = file->addAction(tr("Enter &Password…"), this, [this] {
+        const QModelIndex current = m_environmentsView->currentIndex();
+        const Environment *env = current.isValid()
+            ? m_environments->environment(
+                  current.data(EnvironmentsModel::EnvironmentNameRole).toString())
+            : nullptr;
+        if (!env || !SecretStore::canAskFor(*env))
+            return;
+        m_secrets->askAgain(*env);
+        startRun({ *env });
+    });
     m_save = file->addAction(tr("&Save Environments"), this, &MainWindow::saveEnvironments);
     m_save->setShortcut(QKeySequence::Save);
     m_saveAs = file->addAction(tr("Save Environments &As…"), this, &MainWindow::saveEnvironmentsAs);
     m_saveAs->setShortcut(QKeySequence::SaveAs);
     connect(m_secrets, &SecretStore::keychainUnavailable, this,
         [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    // How runs wait for passwords: what needs none runs at once, the rest joins the run as
+    // its prompt is answered (onRunFinished waits for them); a cancelled prompt gives its
+    // environments "no password given" results instead of a run.
+    connect(m_secrets, &SecretStore::ready, this,
+        [this](const QList<Environment> &environments, const QList<Environment> &all) {
+            m_runner->add(environments, all);
+            updateActions();
+        });
+    connect(m_secrets, &SecretStore::declined, this, [this](const QList<Environment> &envs) {
+        const CheckRegistry &checks = CheckRegistry::builtin();
+        for (const Environment &e : envs) {
+            for (const CheckResult &r : SecretStore::noPasswordResults(e, checks))
+                onResult(r);
+        }
+        if (!m_runner->isRunning() && !m_secrets->isResolving())
+            onRunFinished(false); // nothing of this refresh is left
+    });
+    connect(m_secrets, &SecretStore::stateChanged, this,
+        [this](const QString &environment, SecretStore::State state) {
+            m_environments->setNote(environment, SecretStore::stateText(state));
+            if (!m_runner->isRunning() && m_secrets->isResolving())
+                m_progressLabel->setText(tr("Waiting for a password: %1")
+                                             .arg(m_secrets->waitingEnvironments().join(u", "_s)));
+        });
 }
 
 void MainWindow::updateEnvironmentActions()
@@ -48,6 +86,11 @@ void MainWindow::updateEnvironmentActions()
         = m_environmentsView ? m_environmentsView->currentIndex() : QModelIndex();
     m_editEnvironment->setEnabled(
         current.isValid() && !current.data(EnvironmentsModel::IsAllRole).toBool());
+    const Environment *env = current.isValid()
+        ? m_environments->environment(
+              current.data(EnvironmentsModel::EnvironmentNameRole).toString())
+        : nullptr;
+    m_enterPassword->setEnabled(env && SecretStore::canAskFor(*env));
     const bool any = !m_environments->environments().isEmpty();
     m_save->setEnabled(any || !m_file.isEmpty());
     m_saveAs->setEnabled(any);
@@ -70,13 +113,9 @@ void MainWindow::startRun(const QList<Environment> &environments)
         names << e.name;
     m_results->markStale(names);
     // Passwords are filled in on this side, into the copies handed to the runner only:
-    // the model, the files and the settings never see them.
-    m_secrets->resolve(environments, [this](const QList<Environment> &filled) {
-        m_runner->start(filled);
-        updateActions();
-    });
-    if (m_secrets->isResolving())
-        m_progressLabel->setText(tr("Waiting for passwords…"));
+    // the model, the files and the settings never see them. SecretStore::ready starts
+    // what needs no password now (connected in addEnvironmentActions).
+    m_secrets->resolve(environments);
     updateActions();
 }
 

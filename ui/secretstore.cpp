@@ -1,9 +1,15 @@
 #include "secretstore.h"
 
+#include "check.h"
+#include "checkregistry.h"
+#include "passwordprobe.h"
 #include "passwordprompt.h"
 #include "secretfiles.h"
 
-#include <QWidget>
+#include <QFutureWatcher>
+#include <QThreadPool>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 #include <qt6keychain/keychain.h>
 
 using namespace Qt::StringLiterals;
@@ -27,19 +33,57 @@ bool keychainPresent(QKeychain::Error error)
         || error == QKeychain::AccessDenied || error == QKeychain::AccessDeniedByUser;
 }
 
+// Probes wait on the network, mostly for nothing (a closed port answers at once, a silent
+// one takes the connect timeout): a pool of their own, so a silent server does not hold up
+// the others on a machine with two cores, where the global pool has two threads.
+QThreadPool *probePool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(8);
+        p->setExpiryTimeout(5000);
+        return p;
+    }();
+    return pool;
+}
+
+QString hostOf(const ConnectionSpec &spec, const QProcessEnvironment &system)
+{
+    QString host = spec.host;
+    if (host.isEmpty())
+        host = spec.option(u"hostaddr"_s);
+    if (host.isEmpty())
+        host = system.value(u"PGHOST"_s);
+    return host.toLower();
+}
+
+QString portOf(const ConnectionSpec &spec, const QProcessEnvironment &system)
+{
+    if (!spec.port.isEmpty())
+        return spec.port;
+    const QString port = system.value(u"PGPORT"_s);
+    return port.isEmpty() ? u"5432"_s : port;
+}
+
 } // namespace
 
 SecretStore::SecretStore(QObject *parent)
     : QObject(parent)
 {
-    m_prompt = [this](const PasswordRequest &request) {
-        return PasswordPrompt::ask(qobject_cast<QWidget *>(this->parent()), request);
-    };
+    m_prompt = [this](const PasswordRequest &request) { PasswordPrompt::open(this, request); };
 }
 
 SecretStore::~SecretStore()
 {
-    cancel(); // jobs still running are children and go with this object, unanswered
+    // Jobs still running are children and go with this object, unanswered; probes still
+    // running finish on their own and find no watcher. An open prompt closes (it is the
+    // context of its connection: a prompt already gone is not called).
+    if (!m_prompted.isEmpty())
+        Q_EMIT promptWithdrawn(std::exchange(m_prompted, {}));
+    // No other signal from here: the receivers, such as the main window whose child this
+    // is, may be part-way through their own destruction.
+    blockSignals(true);
+    cancel();
 }
 
 QString SecretStore::serviceName()
@@ -47,13 +91,18 @@ QString SecretStore::serviceName()
     return u"doctor-dashboard"_s;
 }
 
-bool SecretStore::needsPassword(const Environment &env, const QProcessEnvironment &system)
+bool SecretStore::canAskFor(const Environment &env)
 {
     const ConnectionSpec &c = env.connection;
-    if (c.driver != ConnectionSpec::Driver::Postgres || !env.configurationError.isEmpty())
+    return c.driver == ConnectionSpec::Driver::Postgres && env.configurationError.isEmpty()
+        && !c.user.isEmpty() && c.password.isEmpty();
+}
+
+bool SecretStore::needsPassword(const Environment &env, const QProcessEnvironment &system)
+{
+    if (!canAskFor(env))
         return false;
-    if (c.user.isEmpty() || !c.password.isEmpty())
-        return false;
+    const ConnectionSpec &c = env.connection;
     if (!system.value(u"PGPASSWORD"_s).isEmpty())
         return false;
     // Reading .pgpass the way libpq matches host, port and user is libpq's job; when there
@@ -63,98 +112,395 @@ bool SecretStore::needsPassword(const Environment &env, const QProcessEnvironmen
     return c.option(u"passfile"_s).isEmpty() && c.option(u"service"_s).isEmpty();
 }
 
-void SecretStore::resolve(const QList<Environment> &environments, Done done)
+QString SecretStore::keyOf(const ConnectionSpec &spec, const QProcessEnvironment &system)
+{
+    const QString host = hostOf(spec, system);
+    return u"%1@%2:%3"_s.arg(
+        spec.user, host.isEmpty() ? u"(local socket)"_s : host, portOf(spec, system));
+}
+
+QString SecretStore::ownKey(const Environment &env) const
+{
+    if (!canAskFor(env))
+        return {};
+    const QString key = keyOf(env.connection, m_system);
+    return m_forced.contains(key) || needsPassword(env, m_system) ? key : QString();
+}
+
+void SecretStore::resolve(const QList<Environment> &environments)
 {
     cancel();
-    m_work = environments;
-    m_index = 0;
-    m_done = std::move(done);
-    next();
+    m_all = environments;
+    for (Environment &env : m_all) {
+        const QString key = ownKey(env);
+        if (key.isEmpty())
+            continue;
+        if (!m_forced.contains(key)) {
+            if (const auto it = m_session.constFind(env.name); it != m_session.cend()) {
+                env.connection.password = *it;
+                continue;
+            }
+            if (const auto it = m_sessionByKey.constFind(key); it != m_sessionByKey.cend()) {
+                env.connection.password = *it;
+                continue;
+            }
+        }
+        m_ownKeys.insert(env.name, key);
+    }
+
+    // What each environment waits for: its own password, and its reference environment's,
+    // which its migrations check reads.
+    QList<Environment> now;
+    QStringList keyOrder;
+    for (const Environment &env : std::as_const(m_all)) {
+        QSet<QString> keys;
+        if (const QString own = m_ownKeys.value(env.name); !own.isEmpty()) {
+            keys << own;
+            if (!keyOrder.contains(own)) {
+                keyOrder << own;
+                KeyWork &work = m_keys[own];
+                const QString host = hostOf(env.connection, m_system);
+                work.target
+                    = tr("%1 on %2:%3")
+                          .arg(env.connection.user, host.isEmpty() ? tr("the local socket") : host,
+                              portOf(env.connection, m_system));
+                work.forced = m_forced.contains(own);
+                work.probeWith = env;
+            }
+        }
+        if (const QString ref = m_ownKeys.value(env.referenceEnvironment); !ref.isEmpty())
+            keys << ref;
+        if (keys.isEmpty())
+            now << env;
+        else
+            m_waiting.insert(env.name, keys);
+    }
+    for (const QString &key : std::as_const(keyOrder))
+        m_forced.remove(key);
+    for (const Environment &env : std::as_const(m_all))
+        setState(env.name, m_waiting.contains(env.name) ? State::Waiting : State::None);
+
+    // The prompt a replaced run left open stays when this run needs the same password.
+    const bool keepPrompt = m_promptOrphaned && m_keys.contains(m_prompted);
+    if (keepPrompt)
+        m_promptOrphaned = false;
+
+    const quint64 request = m_request;
+    for (const QString &key : std::as_const(keyOrder)) {
+        if (request != m_request)
+            return; // a handler started another run
+        if (keepPrompt && key == m_prompted)
+            continue;
+        if (m_keys.value(key).forced) {
+            queuePrompt(key);
+        } else if (m_noKeychain) {
+            probe(key);
+        } else {
+            for (const Environment &env : std::as_const(m_all)) {
+                if (m_ownKeys.value(env.name) == key)
+                    readKeychain(key, env.name);
+            }
+        }
+    }
+    if (request != m_request)
+        return;
+    if (keepPrompt)
+        Q_EMIT promptUpdated(requestFor(m_prompted, false));
+    if (!now.isEmpty())
+        Q_EMIT ready(now, m_all);
+    if (request == m_request)
+        showNextPrompt();
 }
 
 void SecretStore::cancel()
 {
-    ++m_request; // answers of keychain jobs still out are now ignored
-    m_work.clear();
-    m_index = 0;
-    m_done = {};
-}
-
-void SecretStore::next()
-{
-    const quint64 request = m_request;
-    while (m_index < m_work.size()) {
-        Environment &env = m_work[m_index];
-        if (!needsPassword(env, m_system)) {
-            ++m_index;
-        } else if (const auto it = m_session.constFind(env.name); it != m_session.cend()) {
-            env.connection.password = *it;
-            ++m_index;
-        } else if (m_noKeychain) {
-            if (!ask(request))
-                return;
-        } else {
-            auto *job = readJob(env.name, this);
-            connect(job, &QKeychain::Job::finished, this,
-                [this, request](QKeychain::Job *j) { onRead(request, j); });
-            job->start();
-            return;
-        }
+    ++m_request; // answers of keychain jobs and probes still out are now ignored
+    const QList<Environment> all = std::exchange(m_all, {});
+    const QHash<QString, QSet<QString>> waiting = std::exchange(m_waiting, {});
+    m_ownKeys.clear();
+    m_keys.clear();
+    m_queue.clear();
+    for (const Environment &env : all) {
+        if (waiting.contains(env.name))
+            setState(env.name, State::None);
     }
-    const Done done = std::move(m_done);
-    const QList<Environment> filled = std::move(m_work);
-    m_done = {};
-    m_work.clear();
-    m_index = 0;
-    if (done)
-        done(filled);
+    // Closed on the next turn of the event loop unless a resolve() called right after
+    // this (a new run) needs the same password: the user may be typing it.
+    if (!m_prompted.isEmpty() && !m_promptOrphaned) {
+        m_promptOrphaned = true;
+        QTimer::singleShot(0, this, &SecretStore::withdrawOrphanedPrompt);
+    }
 }
 
-void SecretStore::onRead(quint64 request, QKeychain::Job *job)
+void SecretStore::withdrawOrphanedPrompt()
 {
-    if (request != m_request || m_index >= m_work.size())
+    if (!m_promptOrphaned)
+        return;
+    m_promptOrphaned = false;
+    const QString key = std::exchange(m_prompted, {});
+    Q_EMIT promptWithdrawn(key);
+}
+
+QStringList SecretStore::waitingEnvironments() const
+{
+    QStringList names;
+    for (const Environment &env : m_all) {
+        if (m_waiting.contains(env.name))
+            names << env.name;
+    }
+    return names;
+}
+
+void SecretStore::readKeychain(const QString &key, const QString &environment)
+{
+    ++m_keys[key].keychainReads;
+    auto *job = readJob(environment, this);
+    const quint64 request = m_request;
+    connect(
+        job, &QKeychain::Job::finished, this, [this, request, key, environment](QKeychain::Job *j) {
+            onRead(request, key, environment, j);
+        });
+    job->start();
+}
+
+void SecretStore::onRead(
+    quint64 request, const QString &key, const QString &environment, QKeychain::Job *job)
+{
+    const auto it = m_keys.find(key);
+    if (request != m_request || it == m_keys.end())
         return;
     if (job->error() == QKeychain::NoError) {
         const QString password = static_cast<QKeychain::ReadPasswordJob *>(job)->textData();
-        m_session.insert(m_work[m_index].name, password);
-        m_work[m_index].connection.password = password;
-        ++m_index;
-    } else {
-        if (!keychainPresent(job->error()))
-            markNoKeychain(job->errorString());
-        if (!ask(request))
-            return;
+        m_session.insert(environment, password);
+        // The role's password on that server: every environment waiting for it gets it.
+        release(key, password);
+        return;
     }
-    next();
+    if (!keychainPresent(job->error()))
+        markNoKeychain(job->errorString());
+    if (--it->keychainReads == 0)
+        probe(key);
 }
 
-bool SecretStore::ask(quint64 request)
+void SecretStore::probe(const QString &key)
 {
-    // A copy: a modal prompt runs a nested event loop, in which a new resolve() may
-    // replace the work list.
-    const Environment env = m_work.at(m_index);
-    PasswordRequest question { env.name, env.connection.describe(), !m_noKeychain, {} };
-    if (m_noKeychain && !m_noticeShown) {
+    const KeyWork &work = m_keys[key];
+    const quint64 request = m_request;
+    auto *watcher = new QFutureWatcher<PasswordProbe::Outcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request, key] {
+        watcher->deleteLater();
+        if (request != m_request || !m_keys.contains(key))
+            return;
+        if (watcher->result() != PasswordProbe::Outcome::Needed)
+            release(key, {}); // trust, peer, or a failure the checks will name
+        else if (m_declined.contains(key))
+            declineKey(key); // asked before and cancelled: not again until asked to
+        else
+            queuePrompt(key);
+    });
+    watcher->setFuture(QtConcurrent::run(probePool(),
+        [spec = work.probeWith.connection, timeout = work.probeWith.timeouts.connectSec] {
+            return PasswordProbe::probe(spec, timeout);
+        }));
+}
+
+void SecretStore::queuePrompt(const QString &key)
+{
+    if (!m_queue.contains(key))
+        m_queue << key;
+    showNextPrompt();
+}
+
+void SecretStore::showNextPrompt()
+{
+    if (!m_prompted.isEmpty() || m_queue.isEmpty())
+        return;
+    m_prompted = m_queue.takeFirst();
+    if (!m_prompt) {
+        decline(m_prompted);
+        return;
+    }
+    m_prompt(requestFor(m_prompted, true));
+}
+
+PasswordRequest SecretStore::requestFor(const QString &key, bool showing)
+{
+    PasswordRequest request { key, m_keys.value(key).target, {}, !m_noKeychain, {} };
+    for (const Environment &env : std::as_const(m_all)) {
+        if (m_waiting.value(env.name).contains(key))
+            request.environments << env.name;
+    }
+    if (showing && m_noKeychain && !m_noticeShown) {
         m_noticeShown = true;
-        question.notice = tr("No keychain is available, so this password is kept only until "
-                             "Doctor Dashboard quits and will be asked for again next time.");
+        request.notice = tr("No keychain is available, so a password is kept only until "
+                            "Doctor Dashboard quits and will be asked for again next time.");
     }
-    const std::optional<PasswordAnswer> answer = m_prompt ? m_prompt(question) : std::nullopt;
-    if (request != m_request)
-        return false;
-    // Cancelled: the environment runs without one and its checks report the failed login.
-    if (answer) {
-        setPassword(env.name, answer->password, answer->remember);
-        m_work[m_index].connection.password = answer->password;
+    return request;
+}
+
+void SecretStore::answer(const QString &key, const PasswordAnswer &answer)
+{
+    if (key.isEmpty() || key != m_prompted)
+        return;
+    m_prompted.clear();
+    m_promptOrphaned = false;
+    if (answer.rememberForSession)
+        m_sessionByKey.insert(key, answer.password);
+    for (const Environment &env : std::as_const(m_all)) {
+        if (m_ownKeys.value(env.name) != key)
+            continue;
+        if (answer.rememberForSession)
+            m_session.insert(env.name, answer.password);
+        if (answer.rememberInKeychain)
+            writeKeychain(env.name, answer.password);
     }
-    ++m_index;
-    return true;
+    release(key, answer.password);
+    showNextPrompt();
+}
+
+void SecretStore::decline(const QString &key)
+{
+    if (key.isEmpty() || key != m_prompted)
+        return;
+    m_prompted.clear();
+    m_promptOrphaned = false;
+    m_declined.insert(key);
+    declineKey(key);
+    showNextPrompt();
+}
+
+void SecretStore::release(const QString &key, const QString &password)
+{
+    m_keys.remove(key);
+    m_queue.removeAll(key);
+    for (Environment &env : m_all) {
+        if (!password.isEmpty() && m_ownKeys.value(env.name) == key)
+            env.connection.password = password;
+    }
+    QList<Environment> now;
+    for (const Environment &env : std::as_const(m_all)) {
+        const auto it = m_waiting.find(env.name);
+        if (it == m_waiting.end() || !it->remove(key) || !it->isEmpty())
+            continue;
+        m_waiting.erase(it);
+        setState(env.name, State::None);
+        now << env;
+    }
+    if (!now.isEmpty())
+        Q_EMIT ready(now, m_all);
+}
+
+void SecretStore::declineKey(const QString &key)
+{
+    m_keys.remove(key);
+    m_queue.removeAll(key);
+    QList<Environment> refused;
+    QList<Environment> now;
+    for (const Environment &env : std::as_const(m_all)) {
+        const auto it = m_waiting.find(env.name);
+        if (it == m_waiting.end() || !it->contains(key))
+            continue;
+        if (m_ownKeys.value(env.name) == key) {
+            m_waiting.erase(it);
+            setState(env.name, State::NoPasswordGiven);
+            refused << env;
+        } else if (it->remove(key) && it->isEmpty()) {
+            // Only its reference environment's password is missing: it runs, and its
+            // migrations check says that the reference could not be read.
+            m_waiting.erase(it);
+            setState(env.name, State::None);
+            now << env;
+        }
+    }
+    // Runs first: a handler of declined() that ends the refresh when nothing is left
+    // running must see them.
+    const quint64 request = m_request;
+    if (!now.isEmpty())
+        Q_EMIT ready(now, m_all);
+    if (!refused.isEmpty() && request == m_request)
+        Q_EMIT declined(refused);
+}
+
+void SecretStore::allowPrompt(const Environment &env)
+{
+    m_declined.remove(keyOf(env.connection, m_system));
+}
+
+void SecretStore::askAgain(const Environment &env)
+{
+    const QString key = keyOf(env.connection, m_system);
+    m_declined.remove(key);
+    m_forced.insert(key);
+    m_sessionByKey.remove(key);
+    m_session.remove(env.name);
+}
+
+bool SecretStore::isDeclined(const Environment &env) const
+{
+    return m_declined.contains(keyOf(env.connection, m_system));
+}
+
+void SecretStore::setState(const QString &environment, State state)
+{
+    if (m_states.value(environment) == state)
+        return;
+    if (state == State::None)
+        m_states.remove(environment);
+    else
+        m_states.insert(environment, state);
+    Q_EMIT stateChanged(environment, state);
+}
+
+QString SecretStore::stateText(State state)
+{
+    switch (state) {
+    case State::Waiting:
+        return tr("waiting for password");
+    case State::NoPasswordGiven:
+        return tr("no password given");
+    case State::None:
+        break;
+    }
+    return {};
+}
+
+QList<CheckResult> SecretStore::noPasswordResults(
+    const Environment &env, const CheckRegistry &registry)
+{
+    QList<CheckResult> results;
+    const QString target = env.connection.describe();
+    for (const Check *check : registry.checks()) {
+        if (!check->supports(env.connection.driver))
+            continue;
+        CheckResult r;
+        r.environment = env.name;
+        r.checkId = check->id();
+        r.plugin = check->plugin();
+        r.severity = check->defaultSeverity();
+        r.category = check->category();
+        r.status = CheckStatus::NotRun;
+        r.message = tr("Not run: no password given (the password prompt was cancelled). "
+                       "Enter Password… on the environment, or Run Selected Environment, "
+                       "asks for it again.");
+        r.evidence << qMakePair(u"PasswordGiven"_s, QVariant(false))
+                   << qMakePair(u"Target"_s, QVariant(target));
+        r.remediation.article = check->id();
+        r.checkedAt = QDateTime::currentDateTime();
+        results << r;
+    }
+    return results;
 }
 
 void SecretStore::setPassword(const QString &environment, const QString &password, bool remember)
 {
     m_session.insert(environment, password);
-    if (!remember || m_noKeychain)
+    if (remember)
+        writeKeychain(environment, password);
+}
+
+void SecretStore::writeKeychain(const QString &environment, const QString &password)
+{
+    if (m_noKeychain)
         return;
     auto *job = new QKeychain::WritePasswordJob(serviceName(), this);
     job->setKey(environment);

@@ -1,13 +1,17 @@
 #pragma once
 
+#include "checkresult.h"
 #include "environment.h"
 
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QProcessEnvironment>
+#include <QSet>
+#include <QStringList>
 #include <functional>
-#include <optional>
+
+class CheckRegistry;
 
 namespace QKeychain {
 class Job;
@@ -16,8 +20,10 @@ class Job;
 // What the password prompt is told. Never holds a password.
 struct PasswordRequest
 {
-    QString environment;
-    QString target; // ConnectionSpec::describe(): which server and user the password is for
+    // Which password: "user@host:port" (SecretStore::keyOf). answer() and decline() name it.
+    QString key;
+    QString target; // for people: "doctor on 127.0.0.1:5432"
+    QStringList environments; // the environments waiting for it, in the run's order
     bool keychainAvailable = true; // offer "Remember in keychain"
     QString notice; // set the first time the session finds no keychain
 };
@@ -25,21 +31,37 @@ struct PasswordRequest
 struct PasswordAnswer
 {
     QString password;
-    bool remember = false;
+    bool rememberForSession = true; // in memory until the app quits; else this run only
+    bool rememberInKeychain = false;
 };
 
 // Passwords of environments, kept out of every file: the OS keychain through QtKeychain
 // (service "doctor-dashboard", key = environment name), else the user is asked and the
-// answer is held in memory until the app quits. UI-side only: the check engine gets
-// Environment values with the password already filled in.
+// answer is held in memory until the app quits when the user says so. UI-side only: the
+// check engine gets Environment values with the password already filled in.
+//
+// A run's environments are sorted by what they wait for (resolve()): what needs no
+// password goes to ready() at once; the rest wait for one password per server and role
+// (host, port, user: PostgreSQL keeps one password per role for the whole cluster, so
+// environments that differ only in the database share it). One prompt at a time, queued,
+// and not modal: the other environments run meanwhile. A cancelled prompt marks its
+// environments "no password given" (declined()) and is not shown again for that server
+// and role until the user asks for it (allowPrompt(), askAgain()).
 class SecretStore : public QObject
 {
     Q_OBJECT
 public:
-    // Synchronous by design: the default shows a modal dialog (PasswordPrompt); tests
-    // answer directly. nullopt when the user cancels.
-    using Prompt = std::function<std::optional<PasswordAnswer>(const PasswordRequest &)>;
-    using Done = std::function<void(const QList<Environment> &)>;
+    // Shows the prompt for request and returns at once; the answer comes back later (or
+    // from within) through answer() or decline() with request.key. The default opens a
+    // PasswordPrompt next to the parent window; tests answer directly.
+    using Prompt = std::function<void(const PasswordRequest &)>;
+
+    enum class State {
+        None,
+        Waiting, // for a password: a prompt is open or queued, or the keychain is asked
+        NoPasswordGiven, // its prompt was cancelled; cleared when it runs again
+    };
+    Q_ENUM(State)
 
     explicit SecretStore(QObject *parent = nullptr);
     ~SecretStore() override;
@@ -52,14 +74,49 @@ public:
     // the connection, and nothing libpq would use instead (PGPASSWORD, a .pgpass file or
     // a passfile/service option: when such a file exists it is left to libpq).
     static bool needsPassword(const Environment &env, const QProcessEnvironment &system);
+    // True when a typed password could be used at all: PostgreSQL, configured, a user set
+    // and no password in the connection. What "Enter Password…" is offered for.
+    static bool canAskFor(const Environment &env);
+    // "user@host:port" with libpq's defaults filled in (PGHOST, PGPORT, else the local
+    // socket and 5432); a host list stays a list. Host names compare case-insensitively.
+    static QString keyOf(const ConnectionSpec &spec, const QProcessEnvironment &system);
 
-    // Fills in the passwords environments need: from this session's memory, else the
-    // keychain (asynchronously), else the prompt, one environment at a time. done gets
-    // every environment, in order; synchronously when none needs a password. A later
-    // resolve() or cancel() drops an earlier one unanswered.
-    void resolve(const QList<Environment> &environments, Done done);
+    // Sorts a run's environments. Synchronously, ready() gets those that need no password
+    // or whose password is known to this session; the others are looked up in the keychain
+    // and, when not there, the server is asked whether it wants one at all (a trust or
+    // unreachable server gets no prompt: PasswordProbe); each goes to ready() as its
+    // password comes, or to declined(). Passwords are filled into the emitted copies only.
+    // An environment whose reference environment waits for a password waits with it.
+    // A resolve() still going is replaced: its prompt stays open when the new run needs
+    // the same password, and closes (without counting as cancelled) otherwise.
+    void resolve(const QList<Environment> &environments);
+    // Drops the resolve() in progress: nothing more is emitted for it and its open prompt
+    // closes, which is not a "cancel" by the user.
     void cancel();
-    bool isResolving() const { return bool(m_done); }
+    bool isResolving() const { return !m_waiting.isEmpty(); }
+    QStringList waitingEnvironments() const; // in the run's order
+
+    // The prompt's outcome for key; ignored for a key no prompt is open for.
+    void answer(const QString &key, const PasswordAnswer &answer);
+    void decline(const QString &key);
+    QString openPrompt() const { return m_prompted; } // its key; empty when none is open
+
+    // The user asked for env's password (Run Selected Environment): a cancelled prompt for
+    // its server and role is shown again by the next resolve().
+    void allowPrompt(const Environment &env);
+    // "Enter Password…": the next resolve() asks for env's password even when one is known
+    // (the one remembered may be wrong), and forgets the one remembered for this session.
+    void askAgain(const Environment &env);
+    bool isDeclined(const Environment &env) const;
+
+    State state(const QString &environment) const { return m_states.value(environment); }
+    static QString stateText(State state); // for the environment list; empty for None
+
+    // The results of an environment whose prompt was cancelled: every check that applies
+    // to it, CheckStatus::NotRun, "no password given", no fixes (nothing is known about the
+    // server) and evidence PasswordGiven = false.
+    static QList<CheckResult> noPasswordResults(
+        const Environment &env, const CheckRegistry &registry);
 
     // Keeps the password for this session and, when remember is set, in the keychain.
     void setPassword(const QString &environment, const QString &password, bool remember);
@@ -72,25 +129,63 @@ public:
     static QString serviceName();
 
 Q_SIGNALS:
+    // Environments to run now, with their passwords filled in; all is the run's whole list
+    // with every password known so far, where reference environments are looked up.
+    void ready(const QList<Environment> &environments, const QList<Environment> &all);
+    // Environments whose prompt was cancelled (now or earlier in the session): they get
+    // noPasswordResults() and do not run.
+    void declined(const QList<Environment> &environments);
+    void stateChanged(const QString &environment, SecretStore::State state);
+    // The open prompt for key is no longer wanted (a new run does not need it): close it.
+    void promptWithdrawn(const QString &key);
+    // The open prompt's request changed (more environments wait for it).
+    void promptUpdated(const PasswordRequest &request);
     // Once per session, when the keychain turns out not to be there: passwords are then
     // asked for again on the next start.
     void keychainUnavailable(const QString &message);
 
 private:
-    void next();
-    void onRead(quint64 request, QKeychain::Job *job);
-    bool ask(quint64 request); // false when a newer request took over meanwhile
+    struct KeyWork
+    {
+        QString target;
+        int keychainReads = 0; // outstanding
+        bool forced = false; // askAgain(): straight to the prompt
+        Environment probeWith; // the first environment that needs it
+    };
+
+    QString ownKey(const Environment &env) const; // empty when it needs no prompt
+    void readKeychain(const QString &key, const QString &environment);
+    void onRead(
+        quint64 request, const QString &key, const QString &environment, QKeychain::Job *job);
+    void probe(const QString &key);
+    void queuePrompt(const QString &key);
+    void showNextPrompt();
+    // showing: for the prompt about to open (takes the one-time keychain notice).
+    PasswordRequest requestFor(const QString &key, bool showing);
+    void release(const QString &key, const QString &password); // empty: go without one
+    void declineKey(const QString &key);
+    void setState(const QString &environment, State state);
+    void writeKeychain(const QString &environment, const QString &password);
     void markNoKeychain(const QString &reason);
+    void withdrawOrphanedPrompt();
 
     Prompt m_prompt;
     QProcessEnvironment m_system = QProcessEnvironment::systemEnvironment();
-    QHash<QString, QString> m_session;
+    QHash<QString, QString> m_session; // environment name -> password
+    QHash<QString, QString> m_sessionByKey; // "user@host:port" -> password
+    QSet<QString> m_declined; // keys whose prompt was cancelled, until asked again
+    QSet<QString> m_forced; // keys askAgain() named, for the next resolve()
+    QHash<QString, State> m_states;
     bool m_noKeychain = false;
     bool m_noticeShown = false;
 
     // The resolve() in progress.
     quint64 m_request = 0;
-    QList<Environment> m_work;
-    qsizetype m_index = 0;
-    Done m_done;
+    QList<Environment> m_all; // its environments, passwords filled in as they come
+    QHash<QString, QString> m_ownKeys; // environment -> the key it needs itself
+    QHash<QString, QSet<QString>> m_waiting; // environment -> keys it still waits for
+    QHash<QString, KeyWork> m_keys;
+    QStringList m_queue; // keys waiting for the prompt, oldest first
+    QString m_prompted; // the key whose prompt is open
+    bool m_promptOrphaned = false; // cancel() left it open for the next resolve()
 };

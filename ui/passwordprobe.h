@@ -1,0 +1,23 @@
+#pragma once
+
+#include "connectionspec.h"
+
+// Whether a PostgreSQL server wants a password from a role, found the way psql finds it
+// before it prompts: connect without one and ask libpq (PQconnectionNeedsPassword). A
+// server that lets the role in on trust, peer or a client certificate, or that cannot be
+// reached at all, gets no prompt: a password would change nothing there, and the checks
+// say what happened.
+namespace PasswordProbe {
+
+enum class Outcome {
+    Needed, // the server asked for a password (password, md5, scram-sha-256 in pg_hba.conf)
+    NotNeeded, // the role got in without one
+    Failed, // refused, no answer within the timeout, TLS, not PostgreSQL, a pg_hba reject ...
+};
+
+// Blocking, for a worker thread: at most connectTimeoutSec (at least 1 s) plus name lookup.
+// Never sends a password: the spec's is dropped and libpq is pointed at no password file
+// (the caller has made sure there is neither PGPASSWORD nor a .pgpass to use).
+Outcome probe(const ConnectionSpec &spec, int connectTimeoutSec);
+
+} // namespace PasswordProbe
