@@ -58,14 +58,25 @@ CheckResult PoolCheck::run(const CheckContext &ctx) const
     // those joins costs the server more than everything else the check asks (BENCHMARKS.md).
     // One scan answers all the counts, so a server that is short of connections is asked
     // as little as possible.
-    // Without pg_read_all_stats another role's session shows its pid, role and
-    // application_name, but no backend_type, state or times. Of those with a role, WAL
-    // senders are told apart by pid (pg_stat_get_wal_senders shows every role the pids);
-    // the rest are client sessions in all but a few cases (background workers of other
-    // roles), so they count against the slots, and the result says what is unseen.
-    const QString hidden = u"(backend_type IS NULL AND usesysid IS NOT NULL "
+    // Without pg_read_all_stats another role's session shows its database, pid, role and
+    // application_name, but no backend_type, state or times. Of those with a role, the ones
+    // without a database are not client sessions (the logical replication launcher runs as
+    // the bootstrap superuser; a physical WAL sender has none either), and WAL senders are
+    // told apart by pid (pg_stat_get_wal_senders shows every role the pids); the rest are
+    // client sessions in all but a few cases (background workers of other roles that
+    // connect to a database), so they count against the slots, and the result says what is
+    // unseen.
+    const QString hidden = u"(backend_type IS NULL AND usesysid IS NOT NULL AND datid IS NOT NULL "
                            "AND pid NOT IN (SELECT pid FROM pg_stat_get_wal_senders()))"_s;
     const QString client = u"(backend_type = 'client backend' OR %1)"_s.arg(hidden);
+    // Whether a hidden session is inside a transaction is not hidden: every transaction
+    // holds an ExclusiveLock on its own virtual transaction id from its start to its end
+    // (StartTransaction, VirtualXactLockTableInsert), and pg_locks shows every role every
+    // lock. A session without one is idle outside a transaction, so it cannot be idle in
+    // one nor hold an old one. pg_locks is read only when a hidden session is met: the
+    // hashed subplan is built on its first use, and a privileged role never gets there.
+    const QString inTransaction = u"pid IN (SELECT pid FROM pg_locks WHERE locktype = 'virtualxid' "
+                                  "AND mode = 'ExclusiveLock' AND granted)"_s;
     // reserved_connections exists from PostgreSQL 16 on, rds.rds_superuser_reserved_connections
     // only on Amazon RDS and Aurora; current_setting(..., true) is NULL where they do not.
     QSqlQuery q(db);
@@ -82,9 +93,10 @@ CheckResult PoolCheck::run(const CheckContext &ctx) const
         "COALESCE(EXTRACT(EPOCH FROM max(clock_timestamp() - xact_start) "
         "   FILTER (WHERE pid <> pg_backend_pid() AND backend_type = 'client backend')), 0)::float8, "
         "count(*) FILTER (WHERE %3), "
-        "quote_ident(current_user) "
+        "count(*) FILTER (WHERE %3 AND %4), "
+        "format('%I', current_user) "
         "FROM pg_stat_get_activity(NULL)"_s.arg(thresholds.idleInTransactionMinSec)
-            .arg(client, hidden));
+            .arg(client, hidden, inTransaction));
     if (!ok || !q.next())
         return errorResult(ctx.environment.name, DbError::fromQuery(q.lastError()));
     const int maxConnections = q.value(0).toInt();
@@ -94,7 +106,8 @@ CheckResult PoolCheck::run(const CheckContext &ctx) const
     const int idleInTx = q.value(3).toInt();
     const double longestTx = q.value(4).toDouble();
     const int hiddenSessions = q.value(5).toInt();
-    const QString role = q.value(6).toString();
+    const int hiddenInTransaction = q.value(6).toInt();
+    const QString role = q.value(7).toString();
     const double usage = 100.0 * inUse / available;
 
     QVariantMap byApplication;
@@ -131,20 +144,47 @@ CheckResult PoolCheck::run(const CheckContext &ctx) const
         raise(CheckStatus::Warn);
         findings << u"a transaction has been open for %1 s"_s.arg(qRound(longestTx));
     }
-    const QString message = findings.isEmpty()
-        ? u"%1 of %2 usable connections in use (%3%), %4 idle in transaction"_s.arg(inUse)
-              .arg(available)
-              .arg(qRound(usage))
-              .arg(idleInTx)
-        : findings.join(u"; "_s);
+    // Never green while blind. A hidden session inside a transaction may be idle in it, and
+    // its transaction may be of any age (its xact_start is what the role cannot read), so it
+    // could raise the idle-in-transaction and the transaction-age findings up to a fail;
+    // usage it cannot change (it is counted). Hidden sessions outside a transaction change
+    // nothing. So the verdict is in doubt exactly when a hidden session is in a transaction
+    // and the status is not already fail: then it is at least a warning, which says what
+    // is unseen and the grant that shows it.
+    const bool blind = hiddenInTransaction > 0 && status != CheckStatus::Fail;
+    if (blind)
+        raise(CheckStatus::Warn);
 
-    // The counts stand, but idle and transaction ages cover only the sessions this role
-    // may see: say so, with the grant that makes them whole.
-    const QString hiddenNote = hiddenSessions == 0 ? QString()
-        : u"; %1 session(s) of other roles counted without their state and transaction "
-          "age (GRANT pg_read_all_stats TO %2 shows them)"_s.arg(hiddenSessions).arg(role);
+    const QString counts = u"%1 of %2 usable connections in use (%3%), %4 idle in transaction"_s
+                               .arg(inUse)
+                               .arg(available)
+                               .arg(qRound(usage))
+                               .arg(idleInTx);
+    const QString grant = u"GRANT pg_read_all_stats TO %1"_s.arg(role);
+    QString message;
+    if (hiddenInTransaction > 0) {
+        const QString unseen = u"cannot see %1 %2; %3 (%4 of them in a transaction whose state "
+                               "and age this role cannot read)"_s
+                                   .arg(hiddenSessions)
+                                   .arg(hiddenSessions == 1 ? u"session"_s : u"sessions"_s)
+                                   .arg(grant)
+                                   .arg(hiddenInTransaction);
+        // The finding that decided the status comes first.
+        message = findings.isEmpty()
+            ? u"%1; %2 among the sessions it can see"_s.arg(unseen, counts)
+            : u"%1; %2"_s.arg(findings.join(u"; "_s), unseen);
+    } else {
+        message = findings.isEmpty() ? counts : findings.join(u"; "_s);
+        // The counts stand, and no hidden session is in a transaction, so none is idle in
+        // one or old: the verdict holds, and the note says what is still unseen.
+        if (hiddenSessions > 0) {
+            message += u"; %1 session(s) of other roles counted without their state, none in a "
+                       "transaction (%2 shows them)"_s.arg(hiddenSessions)
+                           .arg(grant);
+        }
+    }
 
-    CheckResult r = result(ctx, status, message + hiddenNote);
+    CheckResult r = result(ctx, status, message);
     r.evidence << qMakePair(u"MaxConnections"_s, QVariant(maxConnections))
                << qMakePair(u"ReservedConnections"_s, QVariant(reserved))
                << qMakePair(u"ConnectionsInUse"_s, QVariant(inUse))
@@ -153,6 +193,8 @@ CheckResult PoolCheck::run(const CheckContext &ctx) const
                << qMakePair(u"LongestTransactionSeconds"_s, QVariant(qRound(longestTx * 10) / 10.0))
                << qMakePair(u"ByApplication"_s, QVariant(byApplication))
                << qMakePair(u"HiddenSessions"_s, QVariant(hiddenSessions))
+               << qMakePair(u"HiddenInTransaction"_s, QVariant(hiddenInTransaction))
+               << qMakePair(u"Blind"_s, QVariant(blind))
                << qMakePair(u"Thresholds"_s, QVariant(describe(thresholds)));
     return r;
 }

@@ -12,7 +12,15 @@ public:
     QString category() const override { return QStringLiteral("database"); }
     QStringList tags() const override;
     QString title() const override { return QStringLiteral("PostgreSQL connection pool"); }
-    // Thresholds are the environment's (Environment::pool).
+    // Thresholds are the environment's (Environment::pool). Evidence: MaxConnections,
+    // ReservedConnections, ConnectionsInUse, UsagePercent (0-100, one decimal),
+    // IdleInTransaction, LongestTransactionSeconds (one decimal), ByApplication (name ->
+    // sessions), HiddenSessions (other roles' client sessions whose state and times a role
+    // without pg_read_all_stats cannot read; counted in ConnectionsInUse), HiddenInTransaction
+    // (those of them inside a transaction, from their virtualxid lock in pg_locks), Blind
+    // (bool: hidden sessions in a transaction could change the verdict, so a pass became at
+    // least a warning whose message reads "cannot see N sessions; GRANT pg_read_all_stats
+    // TO <role>", the role quoted by the server), Thresholds (text).
     CheckResult run(const CheckContext &ctx) const override;
     // The login failed. Out of slots (DbError NoFreeSlot, RoleConnectionLimit,
     // DatabaseConnectionLimit) is this check's finding: status fail with evidence
