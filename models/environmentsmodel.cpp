@@ -30,8 +30,9 @@ QVariant EnvironmentsModel::data(const QModelIndex &index, int role) const
     const QString note = m_notes.value(env.name);
     switch (role) {
     case Qt::DisplayRole:
+        // The note on a line of its own: the list is narrow.
         return QString(env.name + u"\n"_s + Deployment::title(env.deployment)
-            + (note.isEmpty() ? QString() : u" · "_s + note));
+            + (note.isEmpty() ? QString() : u"\n"_s + note));
     case Qt::ToolTipRole: {
         QString tip = u"%1 — %2\n%3"_s.arg(
             env.name, Deployment::title(env.deployment), env.connection.describe());

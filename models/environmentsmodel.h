@@ -33,7 +33,7 @@ public:
 
     void setBusy(const QString &name, bool busy);
     void setWorstStatus(const QString &name, std::optional<CheckStatus> status);
-    // A short state shown after the deployment, e.g. "waiting for password"; empty: none.
+    // A short state shown under the deployment, e.g. "waiting for password"; empty: none.
     void setNote(const QString &name, const QString &note);
     void clearStatuses();
     bool anyBusy() const { return !m_busy.isEmpty(); }

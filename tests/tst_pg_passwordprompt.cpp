@@ -307,6 +307,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(hasFreshResults(w, u"local"_s), 10000);
         QVERIFY(w.runAllAction()->isEnabled());
 
+        // The waiting board and the prompt, for a person to look at.
+        if (const QString shots = qEnvironmentVariable("DOCTOR_TEST_SHOTS"); !shots.isEmpty()) {
+            QVERIFY(w.grab().save(shots + u"/waiting-for-password.png"_s));
+            QVERIFY(prompt->grab().save(shots + u"/password-prompt.png"_s));
+        }
         QTest::keyClicks(prompt->passwordEdit(), u"typed"_s);
         w.runAll(); // F5 while the prompt is open
         QTest::qWait(300);

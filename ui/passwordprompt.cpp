@@ -54,7 +54,6 @@ PasswordPrompt::PasswordPrompt(const PasswordRequest &request, QWidget *parent)
         this);
     hint->setObjectName(u"cancelHint"_s);
     hint->setWordWrap(true);
-    hint->setEnabled(false); // greyed: a footnote
     layout->addWidget(hint);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
