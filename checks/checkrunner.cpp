@@ -2,6 +2,7 @@
 
 #include "checkregistry.h"
 #include "dbsession.h"
+#include "kbfixchoice.h"
 #include "kblibrary.h"
 #include "kbplaceholders.h"
 #include "postgres/migrationscheck.h"
@@ -78,14 +79,9 @@ void attachFixes(CheckResult *r, const Environment &env, const KbLibrary *kb)
     if (!article)
         return;
     r->remediation.runbooks << article->sourcePath;
-    for (DeploymentStyle style : Deployment::all()) {
-        for (const KbCodeBlock &block : article->fixesFor(style)) {
-            const QString title
-                = block.caption.isEmpty() ? Deployment::title(style) : block.caption;
-            r->remediation.fixes << FixSuggestion { style, title,
-                KbPlaceholders::fill(block.text, env.placeholders) };
-        }
-    }
+    // Only the fixes whose "When:" condition the evidence meets; none for a pass or a
+    // check that did not run (KbFixChoice, shared with the panel and `kb show --result`).
+    r->remediation.fixes = KbFixChoice::suggestions(*article, *r, env.placeholders);
 }
 
 CheckResult outcome(

@@ -9,9 +9,14 @@
 #include "kbtext.h"
 
 #include <QCommandLineParser>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTextStream>
 #include <algorithm>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -49,6 +54,73 @@ int list(const QCommandLineParser &p)
     return DoctorCli::AllPassed;
 }
 
+// The status whose JSON key is `key`. Status::key() is the only list of the keys, so the
+// statuses are tried in turn until it has no key for the next value.
+std::optional<CheckStatus> statusFromKey(const QString &key)
+{
+    for (int i = 0; i < 64; ++i) {
+        const QString k = Status::key(CheckStatus(i));
+        if (k.isEmpty())
+            break;
+        if (k == key)
+            return CheckStatus(i);
+    }
+    return std::nullopt;
+}
+
+// The result of checkId in the `doctor run --format json` report named by --result (the
+// one of --env when the report has several); returns the problem, empty on success.
+QString readResult(const QCommandLineParser &p, const QString &checkId, CheckResult *result)
+{
+    const QString path = p.value(u"result"_s);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return u"--result %1: %2"_s.arg(path, file.errorString());
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+    if (error.error != QJsonParseError::NoError)
+        return u"--result %1: not JSON (%2 at byte %3); pass the output of 'doctor run --format "
+               "json'"_s.arg(path, error.errorString())
+                   .arg(error.offset);
+    const QJsonArray all = doc.isObject() && doc.object().contains(u"results"_s)
+        ? doc.object().value(u"results"_s).toArray()
+        : doc.isArray() ? doc.array()
+                        : QJsonArray { doc.object() };
+    const QStringList envs = p.values(u"env"_s);
+    QList<QJsonObject> found;
+    QStringList seen;
+    for (const QJsonValue &v : all) {
+        const QJsonObject o = v.toObject();
+        if (o.value(u"checkId"_s).toString() != checkId)
+            continue;
+        seen << o.value(u"environment"_s).toString();
+        if (envs.isEmpty() || envs.contains(o.value(u"environment"_s).toString()))
+            found << o;
+    }
+    if (found.isEmpty()) {
+        return seen.isEmpty() ? u"--result %1 has no result of %2"_s.arg(path, checkId)
+                              : u"--result %1 has no result of %2 for --env %3; it has: %4"_s.arg(
+                                  path, checkId, envs.join(u", "_s), seen.join(u", "_s));
+    }
+    if (found.size() > 1) {
+        return u"--result %1 has results of %2 for several environments (%3); choose one with "
+               "--env NAME"_s.arg(path, checkId, seen.join(u", "_s));
+    }
+    const QJsonObject o = found.first();
+    const auto status = statusFromKey(o.value(u"status"_s).toString());
+    if (!status)
+        return u"--result %1: unknown status \"%2\" for %3"_s.arg(
+            path, o.value(u"status"_s).toString(), checkId);
+    result->environment = o.value(u"environment"_s).toString();
+    result->checkId = checkId;
+    result->status = *status;
+    result->message = o.value(u"message"_s).toString();
+    const QJsonObject evidence = o.value(u"evidence"_s).toObject();
+    for (auto it = evidence.constBegin(); it != evidence.constEnd(); ++it)
+        result->evidence << qMakePair(it.key(), it.value().toVariant());
+    return {};
+}
+
 int show(const QCommandLineParser &p, const QStringList &args)
 {
     if (args.size() != 1)
@@ -83,7 +155,14 @@ int show(const QCommandLineParser &p, const QStringList &args)
         values.insert(m.captured(1), m.captured(2));
     }
     err().flush();
-    out() << KbText::render(*article, styles, values);
+    if (p.isSet(u"result"_s)) {
+        CheckResult result;
+        if (const QString problem = readResult(p, article->checkId, &result); !problem.isEmpty())
+            return usage(problem);
+        out() << KbText::renderForResult(*article, result, styles, values);
+    } else {
+        out() << KbText::render(*article, styles, values);
+    }
     out().flush();
     return DoctorCli::AllPassed;
 }
@@ -115,6 +194,10 @@ void DoctorCliKb::addOptions(QCommandLineParser &parser)
     parser.addOption({ u"set"_s, u"kb show: fill placeholder NAME with VALUE (repeatable)."_s,
         u"NAME=VALUE"_s });
     parser.addOption({ u"strict"_s, u"kb lint: fail on warnings too."_s });
+    parser.addOption({ u"result"_s,
+        u"kb show: only the fixes that match this check's result in FILE, a 'doctor run "
+        "--format json' report (--env NAME picks one of several environments)."_s,
+        u"FILE"_s });
 }
 
 int DoctorCliKb::run(const QCommandLineParser &p)

@@ -82,7 +82,47 @@ QString scalarField(
     return QString::fromStdString(node.Scalar()).trimmed();
 }
 
-// Reads checkId, plugin, severity and tags; returns the error ("" when fine).
+// "evidence:", a map from each evidence key to its type; returns the error ("" when fine).
+QString readEvidence(const YAML::Node &root, const QString &path, int baseLine, KbArticle &a)
+{
+    const YAML::Node evidence = root["evidence"];
+    if (!evidence.IsDefined() || evidence.IsNull())
+        return {};
+    if (!evidence.IsMap()) {
+        return at(path, baseLine + evidence.Mark().line)
+            + u"front matter: evidence must map each evidence key to its type, such as "
+              "\"evidence: {Reachable: bool, PendingCount: number}\""_s;
+    }
+    static const QList<KbEvidenceKey::Type> types { KbEvidenceKey::Type::Bool,
+        KbEvidenceKey::Type::Number, KbEvidenceKey::Type::Text, KbEvidenceKey::Type::List,
+        KbEvidenceKey::Type::Map };
+    QStringList typeNames;
+    for (KbEvidenceKey::Type t : types)
+        typeNames << KbEvidenceKey::typeName(t);
+    for (const auto &entry : evidence) {
+        const int line = baseLine + entry.first.Mark().line;
+        if (!entry.first.IsScalar() || !entry.second.IsScalar()) {
+            return at(path, line)
+                + u"front matter: each evidence entry is \"Key: type\" with a type of %1"_s.arg(
+                    typeNames.join(u", "_s));
+        }
+        KbEvidenceKey key;
+        key.name = QString::fromStdString(entry.first.Scalar()).trimmed();
+        key.line = line;
+        const QString type = QString::fromStdString(entry.second.Scalar()).trimmed();
+        const auto i = typeNames.indexOf(type);
+        if (i < 0) {
+            return at(path, line)
+                + u"front matter: evidence \"%1\" has the unknown type \"%2\"; use one of %3"_s.arg(
+                    key.name, type, typeNames.join(u", "_s));
+        }
+        key.type = types.at(i);
+        a.evidence.append(key);
+    }
+    return {};
+}
+
+// Reads checkId, plugin, severity, tags and evidence; returns the error ("" when fine).
 QString readFrontMatter(const std::string &yaml, const QString &path, int baseLine, KbArticle &a)
 {
     try {
@@ -118,6 +158,8 @@ QString readFrontMatter(const std::string &yaml, const QString &path, int baseLi
             return at(path, baseLine + tags.Mark().line)
                 + u"front matter: tags must be a list such as [database, postgres]"_s;
         }
+        if (QString error = readEvidence(root, path, baseLine, a); !error.isEmpty())
+            return error;
     } catch (const YAML::Exception &e) {
         const int line = e.mark.is_null() ? baseLine : baseLine + e.mark.line;
         return at(path, line) + u"front matter: "_s + QString::fromStdString(e.msg);
@@ -350,11 +392,40 @@ private:
         // Past the closing fence, so that the next fallback search starts after it.
         m_lastLine
             = std::max(m_lastLine, std::min(m_code.line + contentLines + 1, m_lines.count()));
+        takeWhenLine();
         m_code.section = m_nearestHeading;
         m_code.deployment = m_deployment;
+        m_code.fix = m_inFixes;
         m_code.caption = m_lastParagraph.isEmpty() ? commentCaption(m_code) : m_lastParagraph;
         m_lastParagraph.clear(); // a paragraph introduces the next block only
         m_article.codeBlocks.append(m_code);
+    }
+
+    // A first line "# When: ..." ("--" or "//" as well) is the block's condition, not a
+    // command: it moves from the text into `when`, parsed here once for every reader.
+    void takeWhenLine()
+    {
+        const KbEvidenceCondition::WhenLine w = KbEvidenceCondition::splitWhenLine(m_code.text);
+        if (!w.found)
+            return;
+        KbFixCondition when;
+        when.text = w.condition;
+        when.line = m_code.line + 1;
+        // The column in the file: md4c took off the fence's indentation, the file has it.
+        const qsizetype from = m_lines.start(when.line);
+        const QString raw
+            = QString::fromUtf8(m_text.mid(from, m_lines.start(when.line + 1) - from));
+        const qsizetype inRaw = w.condition.isEmpty() ? -1 : raw.indexOf(w.condition);
+        when.column = int(inRaw >= 0 ? inRaw : w.offset) + 1;
+        const KbEvidenceCondition::Parsed parsed = KbEvidenceCondition::parse(w.condition);
+        if (parsed.ok()) {
+            when.condition = parsed.condition;
+        } else {
+            when.error = parsed.error;
+            when.errorColumn = when.column + parsed.column - 1;
+        }
+        m_code.when = when;
+        m_code.text = w.rest;
     }
 
     // Fallback for blocks md4c reports without any text: the first line after `line`
@@ -462,6 +533,39 @@ QList<KbCodeBlock> KbArticle::fixesFor(DeploymentStyle style) const
             out.append(block);
     }
     return out;
+}
+
+bool KbCodeBlock::appliesTo(const Evidence &evidence) const
+{
+    if (!when)
+        return true;
+    return when->error.isEmpty() && when->condition.matches(evidence);
+}
+
+QString KbEvidenceKey::typeName(Type type)
+{
+    switch (type) {
+    case Type::Bool:
+        return u"bool"_s;
+    case Type::Number:
+        return u"number"_s;
+    case Type::Text:
+        return u"text"_s;
+    case Type::List:
+        return u"list"_s;
+    case Type::Map:
+        return u"map"_s;
+    }
+    return {};
+}
+
+const KbEvidenceKey *KbArticle::evidenceKey(const QString &name) const
+{
+    for (const KbEvidenceKey &k : evidence) {
+        if (k.name == name)
+            return &k;
+    }
+    return nullptr;
 }
 
 QStringList KbArticle::relatedChecks() const

@@ -158,6 +158,8 @@ QString KbLintFinding::toString() const
 {
     const QString kind = severity == Severity::Error ? u"error"_s : u"warning"_s;
     QString where = line > 0 ? file + u':' + QString::number(line) : file;
+    if (line > 0 && column > 0)
+        where += u':' + QString::number(column);
     if (!where.isEmpty())
         where += u": "_s;
     return where + kind + u": "_s + message;
@@ -235,9 +237,12 @@ QList<KbLintFinding> KbLint::lint(const QStringList &dirs, const QStringList &ch
         lintSections(a, mine);
         lintFixes(a, mine);
         KbLintCode::lintBlocks(a, mine);
+        KbLintCode::lintConditions(a, mine);
         lintRelated(a, articleIds, mine);
-        std::stable_sort(mine.begin(), mine.end(),
-            [](const KbLintFinding &x, const KbLintFinding &y) { return x.line < y.line; });
+        std::stable_sort(
+            mine.begin(), mine.end(), [](const KbLintFinding &x, const KbLintFinding &y) {
+                return x.line != y.line ? x.line < y.line : x.column < y.column;
+            });
         out << mine;
     }
 

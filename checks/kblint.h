@@ -13,8 +13,9 @@ struct KbLintFinding
     int line = 0; // 1-based; 0 when no single line is to blame
     Severity severity = Severity::Error;
     QString message;
+    int column = 0; // 1-based; 0 when the whole line is meant
 
-    // "FILE:LINE: error: message", the compilers' format, so editors jump to the line.
+    // "FILE:LINE[:COLUMN]: error: message", the compilers' format, so editors jump there.
     QString toString() const;
     bool operator==(const KbLintFinding &) const = default;
 };
@@ -28,7 +29,10 @@ QStringList requiredSections();
 // parses; front matter complete; required sections present and in order; "How to fix"
 // has a block for every deployment style; bash/sh blocks pass `bash -n`, yaml and json
 // blocks parse (placeholders filled with dummies first); placeholders in code blocks
-// are known ones (warnings). Across files: every id in checkIds has an article, every
+// are known ones (warnings); fix blocks' "When:" conditions parse, use only the evidence
+// keys the front matter declares, with operators and values that fit each key's type,
+// and every block under "How to fix" has one when the article declares evidence (see
+// KbEvidenceCondition). Across files: every id in checkIds has an article, every
 // article a check id, related checks name existing articles, and no two files in one
 // folder claim the same check. Folder problems first, then each file's findings by line
 // in load order, then checks without an article.

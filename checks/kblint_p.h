@@ -3,8 +3,11 @@
 #include "kbarticle.h"
 #include "kblint.h"
 
-// The code-block checks of KbLint (syntax and placeholders), apart from the structural
+// The code-block checks of KbLint (syntax, placeholders, conditions), apart from the structural
 // ones so that each file stays small.
 namespace KbLintCode {
 void lintBlocks(const KbArticle &article, QList<KbLintFinding> &out);
+// The fix blocks' "When:" conditions against the evidence the front matter declares
+// (kblintcondition.cpp).
+void lintConditions(const KbArticle &article, QList<KbLintFinding> &out);
 } // namespace KbLintCode

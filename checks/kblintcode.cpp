@@ -33,7 +33,7 @@ QString withDummies(const QString &text)
 int fileLine(const KbCodeBlock &b, int n)
 {
     const int lines = int(b.text.count(u'\n')) + 1;
-    return b.line + std::clamp(n, 1, lines + 1);
+    return b.firstTextLine() - 1 + std::clamp(n, 1, lines + 1);
 }
 
 std::optional<KbLintFinding> checkBash(const QString &file, const KbCodeBlock &b)
@@ -100,7 +100,7 @@ void lintPlaceholders(const QString &file, const KbCodeBlock &b, QList<KbLintFin
     for (qsizetype i = 0; i < lines.size(); ++i) {
         for (const QString &name : KbPlaceholders::find(lines.at(i))) {
             if (!known.contains(name)) {
-                out << KbLintFinding { file, b.line + 1 + int(i), Severity::Warning,
+                out << KbLintFinding { file, b.firstTextLine() + int(i), Severity::Warning,
                     u"unknown placeholder <%1>; known ones: %2"_s.arg(name, known.join(u", "_s)) };
             }
         }

@@ -1,6 +1,8 @@
 #include "kbtext.h"
 
+#include "kbfixchoice.h"
 #include "kbplaceholders.h"
+#include "resulttext.h"
 
 #include <md4c.h>
 #include <utility>
@@ -109,6 +111,36 @@ public:
 
     QString text() const { return m_out; }
 
+    // A code block: its "When:" line as "When: CONDITION", then the commands verbatim (no
+    // indent, no wrapping), so a selection pastes exactly the command.
+    void code(const QString &raw)
+    {
+        const KbEvidenceCondition::WhenLine when = KbEvidenceCondition::splitWhenLine(raw);
+        QString condition;
+        if (when.found) {
+            const KbEvidenceCondition::Parsed parsed = KbEvidenceCondition::parse(when.condition);
+            condition = parsed.ok() ? parsed.condition.toString() : when.condition;
+        }
+        code(when.rest, condition);
+    }
+    void code(const QString &commands, const QString &condition)
+    {
+        QString text = KbPlaceholders::fill(commands, m_values);
+        if (text.endsWith(u'\n'))
+            text.chop(1);
+        QStringList lines = text.split(u'\n');
+        if (!condition.isEmpty())
+            lines.prepend(u"When: "_s + condition);
+        block(lines);
+    }
+
+    // Plain text wrapped at the width, as one paragraph.
+    void paragraph(const QString &text)
+    {
+        if (!text.trimmed().isEmpty())
+            block(wrap(KbPlaceholders::fill(text, m_values).simplified(), {}, {}, m_width));
+    }
+
 private:
     struct List
     {
@@ -182,10 +214,7 @@ private:
             break;
         case MD_BLOCK_CODE: {
             m_inCode = false;
-            QString code = KbPlaceholders::fill(m_code, m_values);
-            if (code.endsWith(u'\n'))
-                code.chop(1);
-            block(code.split(u'\n')); // verbatim: no indent, no wrapping
+            code(m_code);
             break;
         }
         case MD_BLOCK_QUOTE:
@@ -300,6 +329,17 @@ private:
     qsizetype m_linkStart = 0;
 };
 
+// Title, underline, the front matter in one line, and the source of an override.
+QStringList header(const KbArticle &a)
+{
+    const QString title = a.title + u" ("_s + a.checkId + u')';
+    QStringList head { title, QString(title.size(), u'='),
+        u"severity: %1  plugin: %2  tags: %3"_s.arg(a.severity, a.plugin, a.tags.join(u", "_s)) };
+    if (!a.sourcePath.startsWith(u":/"_s))
+        head << u"source: "_s + a.sourcePath; // an override from a --kb folder
+    return head;
+}
+
 } // namespace
 
 QString KbText::render(const KbArticle &a, const QList<DeploymentStyle> &styles,
@@ -307,12 +347,7 @@ QString KbText::render(const KbArticle &a, const QList<DeploymentStyle> &styles,
 {
     const QList<DeploymentStyle> shown = styles.isEmpty() ? Deployment::all() : styles;
     Renderer r(width, values);
-    const QString title = a.title + u" ("_s + a.checkId + u')';
-    QStringList head { title, QString(title.size(), u'='),
-        u"severity: %1  plugin: %2  tags: %3"_s.arg(a.severity, a.plugin, a.tags.join(u", "_s)) };
-    if (!a.sourcePath.startsWith(u":/"_s))
-        head << u"source: "_s + a.sourcePath; // an override from a --kb folder
-    r.block(head);
+    r.block(header(a));
     for (const KbSection &s : a.sections) {
         r.block({ s.title.toUpper() });
         const bool fixes = s.title.compare(u"How to fix"_s, Qt::CaseInsensitive) == 0;
@@ -321,6 +356,61 @@ QString KbText::render(const KbArticle &a, const QList<DeploymentStyle> &styles,
             if (a.fixesFor(style).isEmpty())
                 r.block(
                     { u"(This article has no commands for %1.)"_s.arg(Deployment::title(style)) });
+        }
+    }
+    return r.text();
+}
+
+QString KbText::renderForResult(const KbArticle &a, const CheckResult &result,
+    const QList<DeploymentStyle> &styles, const QMap<QString, QString> &values, int width)
+{
+    const QList<DeploymentStyle> shown = styles.isEmpty() ? Deployment::all() : styles;
+    const QList<DeploymentStyle> none;
+    Renderer r(width, values);
+    r.block(header(a));
+    r.block({ u"RESULT"_s });
+    r.paragraph(u"%1 · %2 — %3"_s.arg(result.environment.isEmpty() ? u"-"_s : result.environment,
+        Status::key(result.status), result.message));
+    QStringList evidence;
+    for (const auto &[key, value] : result.evidence)
+        evidence << u"    "_s + key + u": "_s + ResultText::evidenceValue(value);
+    if (!evidence.isEmpty())
+        r.block(evidence);
+    for (const KbSection &s : a.sections) {
+        r.block({ s.title.toUpper() });
+        if (s.title.compare(u"How to fix"_s, Qt::CaseInsensitive) != 0) {
+            r.render(s.markdown, nullptr);
+            continue;
+        }
+        const KbFixChoice first = KbFixChoice::choose(a, shown.first(), &result);
+        if (first.verdict == KbFixChoice::Verdict::NothingToDo) {
+            r.paragraph(u"Nothing to do: the check passed."_s);
+            continue;
+        }
+        if (first.verdict == KbFixChoice::Verdict::NotRun) {
+            r.paragraph(u"The check did not run, so there is nothing to fix here: "_s
+                + (first.reason.isEmpty() ? u"no reason given."_s : first.reason));
+            continue;
+        }
+        r.render(s.markdown, &none); // the introduction; the subsections come chosen below
+        for (DeploymentStyle style : shown) {
+            const KbFixChoice choice = KbFixChoice::choose(a, style, &result);
+            const QString heading = Deployment::title(style);
+            r.block({ heading, QString(heading.size(), u'-') });
+            for (const KbCodeBlock &b : choice.matching) {
+                r.paragraph(b.caption);
+                r.code(b.text, KbFixChoice::conditionText(b));
+            }
+            if (choice.matching.isEmpty())
+                r.paragraph(u"No fix for %1 matches this result's evidence."_s.arg(heading));
+            if (!choice.other.isEmpty())
+                r.paragraph(
+                    (choice.other.size() == 1
+                            ? u"(1 other fix for %1 does not match this result; "_s.arg(heading)
+                            : u"(%1 other fixes for %2 do not match this result; "_s
+                                  .arg(choice.other.size())
+                                  .arg(heading))
+                    + u"'doctor kb show %1' without --result lists every one.)"_s.arg(a.checkId));
         }
     }
     return r.text();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "checkresult.h"
 #include "kbarticle.h"
 
 #include <QList>
@@ -11,6 +12,14 @@
 namespace KbText {
 // Fix commands appear only for `styles` (for every style when empty); placeholders that
 // `values` names are filled in prose and code, the others stay as "<name>".
+// A fix block's "When:" line is shown as "When: CONDITION" above its commands.
 QString render(const KbArticle &article, const QList<DeploymentStyle> &styles = {},
     const QMap<QString, QString> &values = {}, int width = 80);
+// The article as it applies to one result (`doctor kb show --result`): the result and its
+// evidence first, then under "How to fix" only the blocks KbFixChoice chooses, each with
+// its caption, and a count of the ones left out; "Nothing to do" for a pass, and the
+// result's message for a check that did not run, instead of any command.
+QString renderForResult(const KbArticle &article, const CheckResult &result,
+    const QList<DeploymentStyle> &styles = {}, const QMap<QString, QString> &values = {},
+    int width = 80);
 } // namespace KbText

@@ -1,5 +1,10 @@
+#include "kbarticle.h"
+
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -177,6 +182,144 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(
             r.out.contains(u": error: missing section \"## Verification\""_s), qPrintable(r.out));
+    }
+
+    // `doctor kb lint` fails on a fix block whose condition names evidence the check does
+    // not report, uses a bad operator, or is missing, naming FILE:LINE:COLUMN.
+    void lintConditions_data()
+    {
+        QTest::addColumn<QByteArray>("from");
+        QTest::addColumn<QByteArray>("to");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown key")
+            << QByteArray("# When: Reachable=false\n") << QByteArray("# When: Reachible=false\n")
+            << u":9: error: unknown evidence key \"Reachible\""_s;
+        QTest::newRow("bad operator")
+            << QByteArray("# When: Reachable=false\n") << QByteArray("# When: Reachable=>false\n")
+            << u":18: error: condition: bad operator \"=>\""_s;
+        QTest::newRow("operator for the type")
+            << QByteArray("# When: Reachable=false\n") << QByteArray("# When: Reachable>0\n")
+            << u":9: error: bad operator \">\" for Reachable"_s;
+        QTest::newRow("no condition") << QByteArray("# When: Reachable=false\n") << QByteArray()
+                                      << u": error: fix block without a condition"_s;
+    }
+
+    void lintConditions()
+    {
+        QFETCH(QByteArray, from);
+        QFETCH(QByteArray, to);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile shipped(u":/kb/postgres/connectivity.md"_s);
+        QVERIFY(shipped.open(QIODevice::ReadOnly));
+        QByteArray text = shipped.readAll();
+        const qsizetype at = text.indexOf(from);
+        QVERIFY(at > 0);
+        const int line = int(text.left(at).count('\n')) + 1;
+        text.replace(at, from.size(), to);
+        QFile mine(dir.filePath(u"connectivity.md"_s));
+        QVERIFY(mine.open(QIODevice::WriteOnly) && mine.write(text) == text.size());
+        mine.close();
+        const Run r = doctor({ u"kb"_s, u"lint"_s, dir.path() });
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.outLines().size(), 1);
+        // A missing condition is reported at the block's fence, one line up.
+        const int reported = to.isEmpty() ? line - 1 : line;
+        QVERIFY2(r.out.startsWith(mine.fileName() + u':' + QString::number(reported) + message),
+            qPrintable(r.out));
+    }
+
+    // `kb show --result` offers the fixes for that result only: a wrong password gets the
+    // password first and never `systemctl start`; a pass gets "Nothing to do".
+    void showForResult()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString report = dir.filePath(u"report.json"_s);
+        QFile f(report);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"schemaVersion": 1, "results": [
+  {"environment": "badpw", "checkId": "check.postgres.connectivity", "status": "fail",
+   "message": "Authentication failed for user doctor",
+   "evidence": {"Reachable": true, "Authenticated": false, "ConnectFailure": "AuthenticationFailed"}},
+  {"environment": "badpw", "checkId": "check.postgres.migrations", "status": "not_run",
+   "message": "not run: no connection", "evidence": {}},
+  {"environment": "good", "checkId": "check.postgres.migrations", "status": "pass",
+   "message": "Up to date", "evidence": {"TableExists": true, "PendingCount": 0}}
+]})");
+        f.close();
+        Run r = doctor({ u"kb"_s, u"show"_s, u"check.postgres.connectivity"_s, u"--result"_s,
+            report, u"--deployment"_s, u"systemd"_s });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(u"badpw · fail — Authentication failed for user doctor"_s),
+            qPrintable(r.out));
+        const QString fixes = r.out.section(u"HOW TO FIX"_s, 1).section(u"VERIFICATION"_s, 0, 0);
+        const QString firstCommand = fixes.section(u"When: "_s, 1, 1);
+        QVERIFY2(firstCommand.contains(u"PGPASSFILE"_s), qPrintable(fixes));
+        QVERIFY2(fixes.contains(u"\\password <db-user>"_s), qPrintable(fixes));
+        QVERIFY2(!fixes.contains(u"systemctl start"_s), qPrintable(fixes));
+        QVERIFY2(fixes.contains(u"other fixes for Bare metal / systemd do not match"_s),
+            qPrintable(fixes));
+
+        r = doctor({ u"kb"_s, u"show"_s, u"check.postgres.migrations"_s, u"--result"_s, report,
+            u"--env"_s, u"good"_s });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(
+            r.out.contains(u"HOW TO FIX\n\nNothing to do: the check passed.\n\nVERIFICATION"_s),
+            qPrintable(r.out));
+        QVERIFY2(!r.out.contains(u"stella db migrate"_s), qPrintable(r.out));
+
+        r = doctor({ u"kb"_s, u"show"_s, u"check.postgres.migrations"_s, u"--result"_s, report,
+            u"--env"_s, u"badpw"_s });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(
+            r.out.contains(u"nothing to fix here: not run: no connection"_s), qPrintable(r.out));
+        QVERIFY2(!r.out.contains(u"stella db migrate"_s), qPrintable(r.out));
+
+        // Two environments and no --env: which one is for the user to say.
+        r = doctor({ u"kb"_s, u"show"_s, u"check.postgres.migrations"_s, u"--result"_s, report });
+        QCOMPARE(r.exitCode, 64);
+        QVERIFY2(r.err.contains(u"several environments (badpw, good); choose one with --env"_s),
+            qPrintable(r.err));
+        r = doctor({ u"kb"_s, u"show"_s, u"check.postgres.pool"_s, u"--result"_s, report });
+        QCOMPARE(r.exitCode, 64);
+        QVERIFY2(r.err.contains(u"has no result of check.postgres.pool"_s), qPrintable(r.err));
+        r = doctor({ u"kb"_s, u"show"_s, u"check.postgres.pool"_s, u"--result"_s,
+            dir.filePath(u"missing.json"_s) });
+        QCOMPARE(r.exitCode, 64);
+    }
+
+    // The evidence each article declares is the evidence its check reports: every key of
+    // every demo result (real checks on SQLite) is declared in the article of its check.
+    void articlesDeclareTheEvidenceTheChecksReport()
+    {
+        const Run r = doctor({ u"run"_s, u"--demo"_s, u"--format"_s, u"json"_s });
+        const QJsonArray results
+            = QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"results"_s).toArray();
+        QVERIFY2(results.size() >= 6, qPrintable(r.out + r.err));
+        int keys = 0;
+        for (const QJsonValue &v : results) {
+            const QJsonObject o = v.toObject();
+            QFile f(
+                u":/kb/postgres/"_s + o.value(u"checkId"_s).toString().section(u'.', 2) + u".md"_s);
+            QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
+            const KbParseResult parsed = KbParser::parse(f.readAll(), f.fileName());
+            QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+            const QJsonObject evidence = o.value(u"evidence"_s).toObject();
+            for (auto it = evidence.constBegin(); it != evidence.constEnd(); ++it, ++keys)
+                QVERIFY2(parsed.article.evidenceKey(it.key()),
+                    qPrintable(o.value(u"checkId"_s).toString() + u": "_s + it.key()));
+            // A pass, or a check that did not run, comes with no fix at all.
+            const QString status = o.value(u"status"_s).toString();
+            const QJsonArray fixes
+                = o.value(u"remediation"_s).toObject().value(u"fixes"_s).toArray();
+            if (status != u"warn" && status != u"fail" && status != u"error")
+                QVERIFY2(fixes.isEmpty(), qPrintable(o.value(u"checkId"_s).toString() + status));
+            else
+                QVERIFY(!fixes.isEmpty());
+        }
+        QVERIFY(keys > 10);
     }
 };
 

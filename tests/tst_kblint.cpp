@@ -221,6 +221,9 @@ private Q_SLOTS:
             u"a.md:3: warning: m"_s);
         QCOMPARE((KbLintFinding { u"kb"_s, 0, KbLintFinding::Severity::Error, u"m"_s }).toString(),
             u"kb: error: m"_s);
+        QCOMPARE(
+            (KbLintFinding { u"a.md"_s, 3, KbLintFinding::Severity::Error, u"m"_s, 7 }).toString(),
+            u"a.md:3:7: error: m"_s);
     }
 
     void sameCheckTwiceInOneFolder()
@@ -253,6 +256,152 @@ private Q_SLOTS:
         QCOMPARE(lines(findings),
             QStringList { dir.filePath(u"a.md"_s)
                 + u":18: error: section \"Why it matters\" must come before \"Common causes\""_s });
+    }
+
+    // Fix blocks' "When:" conditions against the evidence the front matter declares: each
+    // problem at its line and column, in the compilers' format.
+    void conditions()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray text = R"(---
+checkId: check.t.cond
+plugin: test
+severity: warn
+tags: [t]
+evidence:
+  Reachable: bool
+  PendingCount: number
+  Status: text
+  Names: list
+---
+
+# Title
+
+## What it checks
+
+Something.
+
+## Why it matters
+
+Reasons.
+
+## Common causes
+
+- One.
+
+## How to fix
+
+### Docker Compose
+
+```bash
+# When: Reachable=false
+# Evidence: Reachable - fine
+docker ps
+```
+
+```bash
+echo no condition
+```
+
+### Bare metal / systemd
+
+```bash
+# When: Reachabel=false
+echo typo
+```
+
+```sql
+-- When: PendingCount==1
+SELECT 1;
+```
+
+```bash
+# When: Reachable>0 | Status>=3 | PendingCount=yes | Names=x
+echo types
+```
+
+### Kubernetes / Helm
+
+```json
+// When: always
+{}
+```
+
+```bash
+# When: Status=up-to-date
+# Evidence: PendingCount, Statsu - tag typo
+echo x
+```
+
+## Verification
+
+```bash
+# When: Reachable=true
+echo verify
+```
+
+## Related checks
+
+- none.
+)";
+        const QString file = dir.filePath(u"cond.md"_s);
+        writeFile(file, text);
+        const QList<KbLintFinding> findings = KbLint::lint({ dir.path() }, { u"check.t.cond"_s });
+        const QString declared = u"declared: Reachable, PendingCount, Status, Names"_s;
+        QCOMPARE(lines(findings),
+            QStringList({
+                file
+                    + u":37: error: fix block without a condition; start it with a line such "
+                      "as \"# When: Reachable=false\" (\"-- When:\" in SQL, \"// When:\" in "
+                      "JSON), or \"# When: always\"; declared evidence: Reachable, "
+                      "PendingCount, Status, Names"_s,
+                file + u":44:9: error: unknown evidence key \"Reachabel\"; "_s + declared,
+                file
+                    + u":49:22: error: condition: bad operator \"==\": write \"=\" to compare "
+                      "(one equals sign)"_s,
+                file
+                    + u":54:9: error: bad operator \">\" for Reachable, which is true or false; "
+                      "use = or !="_s,
+                file
+                    + u":54:23: error: bad operator \">=\" for Status, which is text; use = or "
+                      "!="_s,
+                file
+                    + u":54:35: error: PendingCount is a number; compare it with a number such "
+                      "as PendingCount>0, not text"_s,
+                file
+                    + u":54:54: error: Names is a list; a condition compares single values (a "
+                      "count such as PendingCount, or a true/false key)"_s,
+                file
+                    + u":67:27: error: the Evidence tag names \"Statsu\", which the front "
+                      "matter does not declare; "_s
+                    + declared,
+                file
+                    + u":74:9: warning: a \"When:\" condition only chooses fix blocks under "
+                      "\"How to fix\"; this block is under \"Verification\""_s,
+            }));
+        QVERIFY(KbLint::hasErrors(findings));
+    }
+
+    // Without an "evidence:" declaration conditions are optional and their keys unchecked,
+    // which the lint says once; a broken condition is still an error.
+    void conditionsWithoutDeclaredEvidence()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QByteArray text = cleanArticle;
+        text.replace("ID", "check.t.good");
+        text.replace("```bash\ndocker compose", "```bash\n# When: Anything=1\ndocker compose");
+        text.replace("```yaml\napiVersion", "```yaml\n# When: Broken=\napiVersion");
+        writeFile(dir.filePath(u"a.md"_s), text);
+        const QList<KbLintFinding> findings = KbLint::lint({ dir.path() }, { u"check.t.good"_s });
+        QCOMPARE(lines(findings),
+            QStringList({ dir.filePath(u"a.md"_s)
+                    + u":27:9: warning: the front matter declares no evidence, so the "
+                      "condition's keys are not checked; add \"evidence: {Key: type, ...}\""_s,
+                dir.filePath(u"a.md"_s)
+                    + u":42:16: error: condition: expected a value after \"Broken=\" (true, "
+                      "false, a number or text)"_s }));
     }
 
     void missingFolder()

@@ -394,8 +394,102 @@ private Q_SLOTS:
             QVERIFY2(!b.caption.isEmpty(), qPrintable(where));
             if (b.language != u"json")
                 QVERIFY2(b.text.contains(u"Evidence: "_s), qPrintable(where));
+            // Every fix block says which evidence it is for, in keys the article declares.
+            if (b.fix) {
+                QVERIFY2(b.when.has_value(), qPrintable(where));
+                QVERIFY2(b.when->error.isEmpty(), qPrintable(where + u' ' + b.when->error));
+                QVERIFY2(!b.text.contains(u"When:"_s), qPrintable(where));
+                for (const QString &key : b.when->condition.keys())
+                    QVERIFY2(a.evidenceKey(key), qPrintable(where + u' ' + key));
+            }
             checkSyntax(b, where);
         }
+        QVERIFY(!a.evidence.isEmpty());
+    }
+
+    // "# When: ..." leaves the block's text, parsed, with its place in the file.
+    void whenLine()
+    {
+        const QByteArray text = minimalFrontMatter
+            + "## How to fix\n\n### Docker Compose\n\nRestart it.\n\n"
+              "```bash\n# When: Reachable = false , Tls=off\n# restart\ndocker compose up\n```\n\n"
+              "- item\n\n   ```sql\n   -- When: PendingCount>0\n   SELECT 1;\n   ```\n\n"
+              "```json\n// When: Reachable==false\n{}\n```\n\n"
+              "```bash\necho no condition\n```\n";
+        const KbArticle a = parseOk(text);
+        QCOMPARE(a.codeBlocks.size(), 4);
+        const KbCodeBlock &bash = a.codeBlocks.at(0);
+        QCOMPARE(bash.line, 10);
+        QVERIFY(bash.when.has_value());
+        QCOMPARE(bash.when->text, u"Reachable = false , Tls=off"_s);
+        QCOMPARE(bash.when->line, 11);
+        QCOMPARE(bash.when->column, 9);
+        QVERIFY(bash.when->error.isEmpty());
+        QCOMPARE(bash.when->condition.toString(), u"Reachable = false, Tls = off"_s);
+        QCOMPARE(bash.text, u"# restart\ndocker compose up"_s);
+        QCOMPARE(bash.caption, u"Restart it."_s);
+        QCOMPARE(bash.firstTextLine(), 12);
+        QVERIFY(bash.fix);
+        QVERIFY(bash.appliesTo({ { u"Reachable"_s, false }, { u"Tls"_s, u"off"_s } }));
+        QVERIFY(!bash.appliesTo({ { u"Reachable"_s, true }, { u"Tls"_s, u"off"_s } }));
+
+        const KbCodeBlock &sql = a.codeBlocks.at(1);
+        QCOMPARE(sql.when->line, 19);
+        QCOMPARE(sql.when->column, 13); // counted in the file, indentation included
+        QCOMPARE(sql.text, u"SELECT 1;"_s);
+
+        // A broken condition is kept with its error for the lint, and chooses nothing.
+        const KbCodeBlock &json = a.codeBlocks.at(2);
+        QCOMPARE(json.text, u"{}"_s);
+        QVERIFY(json.when->error.contains(u"=="_s));
+        QCOMPARE(json.when->errorColumn, 19);
+        QVERIFY(!json.appliesTo({ { u"Reachable"_s, false } }));
+
+        const KbCodeBlock &plain = a.codeBlocks.at(3);
+        QVERIFY(!plain.when.has_value());
+        QCOMPARE(plain.firstTextLine(), plain.line + 1);
+        QVERIFY(plain.appliesTo({}));
+    }
+
+    void evidenceFrontMatter()
+    {
+        const KbArticle a = parseOk("---\ncheckId: check.x\nevidence:\n  Reachable: bool\n"
+                                    "  PendingCount: number\n  Status: text\n  Names: list\n"
+                                    "  ByApp: map\n---\n");
+        QCOMPARE(a.evidence.size(), 5);
+        QCOMPARE(a.evidence.at(0).name, u"Reachable"_s);
+        QCOMPARE(a.evidence.at(0).type, KbEvidenceKey::Type::Bool);
+        QCOMPARE(a.evidence.at(0).line, 4);
+        QCOMPARE(a.evidence.at(1).type, KbEvidenceKey::Type::Number);
+        QCOMPARE(a.evidence.at(2).type, KbEvidenceKey::Type::Text);
+        QCOMPARE(a.evidence.at(3).type, KbEvidenceKey::Type::List);
+        QCOMPARE(a.evidence.at(4).type, KbEvidenceKey::Type::Map);
+        QVERIFY(a.evidenceKey(u"Status"_s));
+        QVERIFY(!a.evidenceKey(u"status"_s));
+        QVERIFY(parseOk(minimalFrontMatter).evidence.isEmpty());
+    }
+
+    void evidenceFrontMatterErrors_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("unknown type") << QByteArray("evidence:\n  Reachable: boolean\n")
+                                      << u"x.md:4: front matter: evidence \"Reachable\" has the "
+                                         "unknown type \"boolean\"; use one of bool, number, text, "
+                                         "list, map"_s;
+        QTest::newRow("a list") << QByteArray("evidence: [Reachable]\n")
+                                << u"x.md:3: front matter: evidence must map each evidence key"_s;
+        QTest::newRow("nested") << QByteArray("evidence:\n  Reachable: {a: b}\n")
+                                << u"x.md:4: front matter: each evidence entry is"_s;
+    }
+
+    void evidenceFrontMatterErrors()
+    {
+        QFETCH(QByteArray, yaml);
+        QFETCH(QString, error);
+        const KbParseResult r
+            = KbParser::parse("---\ncheckId: check.x\n" + yaml + "---\n", u"x.md"_s);
+        QVERIFY2(r.error.startsWith(error), qPrintable(r.error));
     }
 
 private:

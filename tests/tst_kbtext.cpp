@@ -1,3 +1,4 @@
+#include "checkresult.h"
 #include "kbtext.h"
 
 #include <QTest>
@@ -95,6 +96,61 @@ private Q_SLOTS:
         QVERIFY2(systemd.contains(u"(This article has no commands for Bare metal / systemd.)"_s),
             qPrintable(systemd));
         QVERIFY(!systemd.contains(u"kubectl"_s));
+    }
+
+    // A fix block's "When:" comment becomes a "When:" line above the commands, which stay
+    // exactly what is to be run.
+    void conditionAboveTheCommands()
+    {
+        const KbArticle a
+            = parse("## How to fix\n\n### Docker Compose\n\nStart it.\n\n"
+                    "```bash\n# When: Reachable=false,Tls = off\ndocker start\n```\n");
+        QCOMPARE(sections(KbText::render(a, { DeploymentStyle::Compose })),
+            u"HOW TO FIX\n\nDocker Compose\n--------------\n\nStart it.\n\n"
+            "When: Reachable = false, Tls = off\ndocker start\n"_s);
+    }
+
+    void forResult()
+    {
+        const KbArticle a
+            = parse("## How to fix\n\nIntro.\n\n### Docker Compose\n\nStart the server.\n\n"
+                    "```bash\n# When: Reachable=false\ndocker start db\n```\n\n"
+                    "Set the <db-user> password.\n\n"
+                    "```bash\n# When: Authenticated=false\npsql -c '\\password <db-user>'\n```\n\n"
+                    "### Kubernetes / Helm\n\nRestart.\n\n```bash\n# When: "
+                    "Reachable=false\nkubectl x\n```\n\n"
+                    "## Verification\n\nDone.\n");
+        CheckResult r;
+        r.environment = u"prod"_s;
+        r.status = CheckStatus::Fail;
+        r.message = u"Authentication failed"_s;
+        r.evidence = { { u"Reachable"_s, true }, { u"Authenticated"_s, false } };
+        const QString text = KbText::renderForResult(a, r, {}, { { u"db-user"_s, u"app"_s } });
+        QCOMPARE(sections(text).split(u'\n'),
+            u"RESULT\n\nprod · fail — Authentication failed\n\n    Reachable: true\n"
+            "    Authenticated: false\n\nHOW TO FIX\n\nIntro.\n\nDocker Compose\n"
+            "--------------\n\nSet the app password.\n\nWhen: Authenticated = false\n"
+            "psql -c '\\password app'\n\n(1 other fix for Docker Compose does not match this "
+            "result; 'doctor kb show\ncheck.t.x' without --result lists every one.)\n\n"
+            "Bare metal / systemd\n--------------------\n\nNo fix for Bare metal / systemd "
+            "matches this result's evidence.\n\nKubernetes / Helm\n-----------------\n\n"
+            "No fix for Kubernetes / Helm matches this result's evidence.\n\n(1 other fix for "
+            "Kubernetes / Helm does not match this result; 'doctor kb show\ncheck.t.x' without "
+            "--result lists every one.)\n\nVERIFICATION\n\nDone.\n"_s.split(u'\n'));
+
+        r.status = CheckStatus::Pass;
+        const QString pass = KbText::renderForResult(a, r);
+        QVERIFY2(pass.contains(u"HOW TO FIX\n\nNothing to do: the check passed.\n\nVERIFICATION"_s),
+            qPrintable(pass));
+        QVERIFY(!pass.contains(u"docker"_s) && !pass.contains(u"psql"_s));
+
+        r.status = CheckStatus::Skipped;
+        r.message = u"Not applicable to SQLite"_s;
+        const QString skipped = KbText::renderForResult(a, r);
+        QVERIFY2(skipped.contains(u"The check did not run, so there is nothing to fix here: Not "
+                                  "applicable to SQLite\n"_s),
+            qPrintable(skipped));
+        QVERIFY(!skipped.contains(u"docker"_s) && !skipped.contains(u"psql"_s));
     }
 };
 

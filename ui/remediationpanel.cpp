@@ -3,6 +3,7 @@
 #include "articleview.h"
 #include "codeblockview.h"
 #include "highlighting.h"
+#include "kbfixchoice.h"
 #include "kblibrary.h"
 #include "kbplaceholders.h"
 #include "resulttext.h"
@@ -17,7 +18,9 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -66,6 +69,11 @@ RemediationPanel::RemediationPanel(QWidget *parent)
     , m_related(new QLabel(this))
     , m_article(new ArticleView(this))
     , m_blocks(Deployment::all().size())
+    , m_otherBlocks(Deployment::all().size())
+    , m_otherToggles(Deployment::all().size(), nullptr)
+    , m_otherBoxes(Deployment::all().size(), nullptr)
+    , m_otherPending(Deployment::all().size())
+    , m_verdicts(Deployment::all().size())
 {
     setAccessibleName(tr("Remediation panel"));
     // Load the highlighting definitions now, while the window is being built, rather
@@ -149,6 +157,26 @@ QList<CodeBlockView *> RemediationPanel::codeBlocks(DeploymentStyle style) const
     return m_blocks.value(int(style));
 }
 
+QList<CodeBlockView *> RemediationPanel::otherCodeBlocks(DeploymentStyle style) const
+{
+    auto *self = const_cast<RemediationPanel *>(this);
+    self->buildTab(int(style));
+    self->buildOtherBlocks(int(style));
+    return m_otherBlocks.value(int(style));
+}
+
+QToolButton *RemediationPanel::otherFixesToggle(DeploymentStyle style) const
+{
+    const_cast<RemediationPanel *>(this)->buildTab(int(style));
+    return m_otherToggles.value(int(style));
+}
+
+QString RemediationPanel::fixVerdictText(DeploymentStyle style) const
+{
+    const_cast<RemediationPanel *>(this)->buildTab(int(style));
+    return m_verdicts.value(int(style));
+}
+
 QString RemediationPanel::badgesText() const
 {
     return m_badgeTexts.join(u' ');
@@ -171,14 +199,16 @@ void RemediationPanel::show(
     m_message->setVisible(result.has_value());
     fillBadges(article, result);
     fillEvidence(result);
-    if (!result) {
+    if (!result && article) {
         // An article on its own (the KB browser): no evidence, so the header needs only
-        // its own height and the fixes and text get the rest.
+        // its own height and the fixes and text get the rest. Not for the empty panel of
+        // clear(): built before any layout, its height would give the fixes none, for good.
         const int header
             = m_title->sizeHint().height() + m_badges->heightForWidth(m_splitter->width()) + 16;
         const int rest = qMax(0, m_splitter->height() - header);
         m_splitter->setSizes({ header, rest * 6 / 10, rest * 4 / 10 });
     }
+    m_fixResult = result;
     fillFixes(article, env);
     fillRelated(article);
     // The heavy parts (highlighted blocks, the article's rich text) are built on later
@@ -261,24 +291,114 @@ void RemediationPanel::buildTab(int index)
         delete item;
     }
     m_blocks[index].clear();
-    const QList<KbCodeBlock> blocks
-        = m_fixArticle ? m_fixArticle->fixesFor(style) : QList<KbCodeBlock>();
-    for (const KbCodeBlock &b : blocks) {
-        if (!b.caption.isEmpty()) {
-            auto *caption = new QLabel(b.caption, page);
-            caption->setWordWrap(true);
-            layout->addWidget(caption);
-        }
-        auto *view
-            = new CodeBlockView(KbPlaceholders::fill(b.text, m_placeholders), b.language, page);
-        connect(view, &CodeBlockView::copied, this, &RemediationPanel::commandCopied);
-        layout->addWidget(view);
-        m_blocks[index] << view;
+    m_otherBlocks[index].clear();
+    m_otherPending[index].clear();
+    m_otherToggles[index] = nullptr;
+    m_otherBoxes[index] = nullptr;
+    m_verdicts[index].clear();
+    if (!m_fixArticle) {
+        layout->addStretch();
+        return;
     }
-    if (blocks.isEmpty())
-        layout->addWidget(new QLabel(
-            m_fixArticle ? tr("No commands for this deployment style.") : QString(), page));
+    const KbFixChoice choice
+        = KbFixChoice::choose(*m_fixArticle, style, m_fixResult ? &*m_fixResult : nullptr);
+    QString verdict;
+    switch (choice.verdict) {
+    case KbFixChoice::Verdict::NothingToDo:
+        verdict = tr("Nothing to do: this check passed.");
+        break;
+    case KbFixChoice::Verdict::NotRun:
+        verdict = tr("This check did not run, so there is nothing to fix here. Why: %1")
+                      .arg(choice.reason.isEmpty() ? tr("no reason given.") : choice.reason);
+        break;
+    case KbFixChoice::Verdict::Chosen:
+        if (choice.matching.isEmpty())
+            verdict = tr("No fix for %1 matches this result's evidence; the message above says "
+                         "what went wrong.")
+                          .arg(Deployment::title(style));
+        break;
+    case KbFixChoice::Verdict::Article:
+        if (choice.matching.isEmpty())
+            verdict = tr("No commands for this deployment style.");
+        break;
+    }
+    m_verdicts[index] = verdict;
+    if (!verdict.isEmpty()) {
+        auto *label = new QLabel(verdict, page);
+        label->setObjectName(u"fixVerdict"_s);
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        layout->addWidget(label);
+    }
+    for (const KbCodeBlock &b : choice.matching)
+        addBlock(layout, page, b, &m_blocks[index]);
+    if (!choice.other.isEmpty()) {
+        // Folded, not hidden: a support engineer may know better than the evidence, and the
+        // count says there is more. Built when first unfolded, as they are rarely needed.
+        auto *toggle = new QToolButton(page);
+        toggle->setObjectName(u"otherFixesToggle"_s);
+        toggle->setCheckable(true);
+        toggle->setAutoRaise(true);
+        toggle->setArrowType(Qt::RightArrow);
+        toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        toggle->setText(choice.other.size() == 1
+                ? tr("1 other fix that does not match this result")
+                : tr("%1 other fixes that do not match this result").arg(choice.other.size()));
+        auto *box = new QWidget(page);
+        box->setObjectName(u"otherFixes"_s);
+        auto *boxLayout = new QVBoxLayout(box);
+        boxLayout->setContentsMargins(12, 0, 0, 0); // indented: apart from the chosen ones
+        box->hide();
+        m_otherToggles[index] = toggle;
+        m_otherBoxes[index] = box;
+        m_otherPending[index] = choice.other;
+        connect(toggle, &QToolButton::toggled, this, [this, index, toggle, box](bool open) {
+            toggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+            if (open)
+                buildOtherBlocks(index);
+            box->setVisible(open);
+        });
+        layout->addWidget(toggle);
+        layout->addWidget(box);
+    }
     layout->addStretch();
+}
+
+void RemediationPanel::buildOtherBlocks(int index)
+{
+    if (index < 0 || index >= m_otherBoxes.size() || !m_otherBoxes[index]
+        || m_otherPending[index].isEmpty())
+        return;
+    QWidget *box = m_otherBoxes[index];
+    auto *layout = static_cast<QVBoxLayout *>(box->layout());
+    for (const KbCodeBlock &b : std::exchange(m_otherPending[index], {}))
+        addBlock(layout, box, b, &m_otherBlocks[index]);
+}
+
+void RemediationPanel::addBlock(
+    QVBoxLayout *layout, QWidget *page, const KbCodeBlock &b, QList<CodeBlockView *> *views)
+{
+    if (!b.caption.isEmpty()) {
+        auto *caption = new QLabel(KbPlaceholders::fill(b.caption, m_placeholders), page);
+        caption->setWordWrap(true);
+        layout->addWidget(caption);
+    }
+    const QString condition = KbFixChoice::conditionText(b);
+    if (!condition.isEmpty()) {
+        // Why the block is offered (or folded): the evidence it is for.
+        auto *when = new QLabel(tr("When: %1").arg(condition), page);
+        when->setObjectName(u"fixCondition"_s);
+        when->setWordWrap(true);
+        when->setForegroundRole(QPalette::PlaceholderText);
+        QFont small = when->font();
+        small.setPointSizeF(small.pointSizeF() * 0.9);
+        when->setFont(small);
+        layout->addWidget(when);
+    }
+    auto *view = new CodeBlockView(KbPlaceholders::fill(b.text, m_placeholders), b.language, page);
+    connect(view, &CodeBlockView::copied, this, &RemediationPanel::commandCopied);
+    layout->addWidget(view);
+    *views << view;
 }
 
 void RemediationPanel::fillRelated(const KbArticle *article)
