@@ -59,6 +59,16 @@ struct MigrationEntry
 
 using Evidence = QList<QPair<QString, QVariant>>; // ordered key/value
 
+// The server a result was checked on, as the environment's connection names it (a libpq
+// host list stays a comma-separated list). Never the password. Empty for hand-made results.
+struct CheckTarget
+{
+    QString host; // empty: libpq's default (the local socket); empty for SQLite
+    QString port; // empty: libpq's default, 5432
+    QString database; // SQLite: the database file
+    QString user;
+};
+
 struct CheckResult
 {
     QString environment;
@@ -74,6 +84,7 @@ struct CheckResult
     QList<MigrationEntry> migrations; // applied + pending rows, for the dashboard's table
     quint64 generation = 0; // the run this result belongs to
     QDateTime checkedAt; // when the runner finished it (local time); invalid for hand-made results
+    CheckTarget target; // set by CheckRunner from the environment's connection
 
     QVariant evidenceValue(const QString &key) const;
 };

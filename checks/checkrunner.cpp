@@ -328,12 +328,16 @@ void CheckRunner::launch(
             m_watchdog.start();
         Q_EMIT environmentStarted(env.name);
         const KbLibrary *kb = m_kb;
-        m_pool.start([this, gen, env, references, checks, kb, token] {
-            runEnvironment(env, references, checks, kb, token.get(), [this, gen](CheckResult r) {
-                r.generation = gen;
-                r.checkedAt = QDateTime::currentDateTime();
-                post(InboxItem{std::move(r), gen, QString(), false});
-            });
+        const CheckTarget target { env.connection.host, env.connection.port,
+            env.connection.database, env.connection.user };
+        m_pool.start([this, gen, env, references, checks, kb, token, target] {
+            runEnvironment(env, references, checks, kb, token.get(),
+                [this, gen, target](CheckResult r) {
+                    r.generation = gen;
+                    r.checkedAt = QDateTime::currentDateTime();
+                    r.target = target;
+                    post(InboxItem{std::move(r), gen, QString(), false});
+                });
             post(InboxItem{CheckResult(), gen, env.name, true});
         });
     }

@@ -14,6 +14,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QProcessEnvironment>
 #include <QSaveFile>
 #include <QTemporaryDir>
@@ -82,11 +83,12 @@ QList<CheckResult> runChecks(const RunOptions &opt, const KbLibrary &kb)
     return results;
 }
 
-int writeReport(const RunOptions &opt, const QList<CheckResult> &results)
+int writeReport(
+    const RunOptions &opt, const QList<CheckResult> &results, const QDateTime &startedAt)
 {
     const bool json = opt.format == u"json";
     const QByteArray data = json
-        ? ResultJson::report(results)
+        ? ResultJson::report(results, { startedAt, QCoreApplication::applicationVersion() })
         : ResultText::format(results, wantsColour(!opt.output.isEmpty())).toUtf8();
     if (opt.output.isEmpty()) {
         fwrite(data.constData(), 1, size_t(data.size()), stdout);
@@ -317,5 +319,6 @@ int DoctorCli::run(const QStringList &arguments)
     for (const QString &e : kb.errors())
         err() << "doctor: warning: " << e << "\n";
     err().flush();
-    return writeReport(opt, runChecks(opt, kb));
+    const QDateTime startedAt = QDateTime::currentDateTime();
+    return writeReport(opt, runChecks(opt, kb), startedAt);
 }

@@ -1,6 +1,7 @@
 // The doctor binary end to end against the fixture server.
 #include "pgserver.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -155,6 +156,34 @@ private Q_SLOTS:
                 u"check.postgres.connectivity"_s);
             QVERIFY(r.value(u"message"_s).toString().startsWith(u"Not run: no connection"));
         }
+    }
+
+    // Issue 12 item 5: the report says when the run was, which doctor ran it, and for
+    // each result the server it was checked on (never the password).
+    void reportSaysWhenWhoAndWhere()
+    {
+        const QDateTime before = QDateTime::currentDateTimeUtc().addMSecs(-1);
+        const Run r = doctor({ u"run"_s, u"--connection"_s, m_pg.npgsqlString(m_withHistory),
+            u"--format"_s, u"json"_s });
+        QCOMPARE(r.exitCode, 0);
+        QJsonParseError error;
+        const QJsonObject root = QJsonDocument::fromJson(r.out, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const QDateTime runAt = QDateTime::fromString(root.value(u"runAt"_s).toString(), Qt::ISODateWithMs);
+        QVERIFY2(runAt.isValid() && runAt.timeSpec() == Qt::UTC, r.out.constData());
+        QVERIFY(runAt >= before && runAt <= QDateTime::currentDateTimeUtc());
+        QVERIFY2(!root.value(u"doctorVersion"_s).toString().isEmpty(), r.out.constData());
+        const QJsonArray results = root.value(u"results"_s).toArray();
+        QCOMPARE(results.size(), 3);
+        for (const QJsonValue &v : results) {
+            const QJsonObject server = v.toObject().value(u"server"_s).toObject();
+            QCOMPARE(server.value(u"host"_s).toString(), m_pg.host());
+            QCOMPARE(server.value(u"port"_s).toString(), QString::number(m_pg.port()));
+            QCOMPARE(server.value(u"database"_s).toString(), m_withHistory);
+            QCOMPARE(server.value(u"user"_s).toString(), m_pg.user());
+        }
+        QVERIFY(m_pg.password().size() >= 8); // long enough not to match by chance
+        QVERIFY(!r.out.contains(m_pg.password().toUtf8()));
     }
 
     void outputFileAndUsageErrors()

@@ -2,10 +2,12 @@
 #include "resultjson.h"
 #include "resulttext.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -30,18 +32,33 @@ private:
         r.remediation.article = r.checkId;
         r.remediation.runbooks = {u":/kb/postgres/migrations.md"_s};
         r.remediation.fixes = {{DeploymentStyle::Kubernetes, u"Apply"_s, u"kubectl exec -it pod -- stella db migrate"_s}};
+        r.target = {u"db1.internal,db2.internal"_s, u"5433"_s, u"stella"_s, u"doctor"_s};
         return r;
     }
 
 private Q_SLOTS:
     void shape()
     {
-        const QJsonObject root = QJsonDocument::fromJson(ResultJson::report({sample()})).object();
+        const QDateTime runAt(QDate(2026, 3, 1), QTime(14, 2, 7, 250), QTimeZone::UTC);
+        const QByteArray json = ResultJson::report({sample()}, {runAt, u"1.2.3"_s});
+        QJsonParseError error;
+        const QJsonObject root = QJsonDocument::fromJson(json, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(root.keys(), (QStringList{u"doctorVersion"_s, u"results"_s, u"runAt"_s, u"schemaVersion"_s}));
         // 2 since "not_run" joined the status values (README, "doctor run").
         QCOMPARE(root.value(u"schemaVersion"_s).toInt(), 2);
+        QCOMPARE(root.value(u"runAt"_s).toString(), u"2026-03-01T14:02:07.250Z"_s);
+        QCOMPARE(root.value(u"doctorVersion"_s).toString(), u"1.2.3"_s);
         const QJsonObject r = root.value(u"results"_s).toArray().at(0).toObject();
         QCOMPARE(r.keys(), (QStringList{u"category"_s, u"checkId"_s, u"durationMs"_s, u"environment"_s, u"evidence"_s,
-                                        u"message"_s, u"plugin"_s, u"remediation"_s, u"severity"_s, u"status"_s}));
+                                        u"message"_s, u"plugin"_s, u"remediation"_s, u"server"_s, u"severity"_s,
+                                        u"status"_s}));
+        const QJsonObject server = r.value(u"server"_s).toObject();
+        QCOMPARE(server.keys(), (QStringList{u"database"_s, u"host"_s, u"port"_s, u"user"_s}));
+        QCOMPARE(server.value(u"host"_s).toString(), u"db1.internal,db2.internal"_s);
+        QCOMPARE(server.value(u"port"_s).toString(), u"5433"_s);
+        QCOMPARE(server.value(u"database"_s).toString(), u"stella"_s);
+        QCOMPARE(server.value(u"user"_s).toString(), u"doctor"_s);
         QCOMPARE(r.value(u"status"_s).toString(), u"warn"_s);
         QCOMPARE(r.value(u"durationMs"_s).toInt(), 42);
         const QJsonObject ev = r.value(u"evidence"_s).toObject();
@@ -54,6 +71,19 @@ private Q_SLOTS:
         const QJsonObject fix = rem.value(u"fixes"_s).toArray().at(0).toObject();
         QCOMPARE(fix.value(u"deployment"_s).toString(), u"kubernetes"_s);
         QCOMPARE(fix.value(u"command"_s).toString(), u"kubectl exec -it pod -- stella db migrate"_s);
+    }
+
+    // What libpq defaults is null rather than a guess; a report without a run time says so.
+    void unknownsAreNull()
+    {
+        CheckResult r = sample();
+        r.target = {QString(), QString(), u"stella"_s, QString()};
+        const QJsonObject root = QJsonDocument::fromJson(ResultJson::report({r}, {})).object();
+        QVERIFY(root.value(u"runAt"_s).isNull());
+        const QJsonObject server = root.value(u"results"_s).toArray().at(0).toObject().value(u"server"_s).toObject();
+        QVERIFY(server.value(u"host"_s).isNull());
+        QVERIFY(server.value(u"port"_s).isNull());
+        QCOMPARE(server.value(u"database"_s).toString(), u"stella"_s);
     }
 
     void statusKeys()
