@@ -1,7 +1,10 @@
 #include "migrationsmodel.h"
 
+#include "statusicons.h"
+
 #include <QBrush>
 #include <QColor>
+#include <QFont>
 
 using namespace Qt::StringLiterals;
 
@@ -28,6 +31,19 @@ QString MigrationsModel::stateText(MigrationEntry::State state)
     return {};
 }
 
+int MigrationsModel::stateRank(MigrationEntry::State state)
+{
+    switch (state) {
+    case MigrationEntry::State::Pending:
+        return 0;
+    case MigrationEntry::State::NotExpected:
+        return 1;
+    case MigrationEntry::State::Applied:
+        break;
+    }
+    return 2;
+}
+
 QVariant MigrationsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -47,9 +63,28 @@ QVariant MigrationsModel::data(const QModelIndex &index, int role) const
         }
         break;
     case SortRole:
-        // Numbers sort as numbers; rows outside the expected set go last.
-        return index.column() == PositionColumn ? QVariant(m.position > 0 ? m.position : INT_MAX)
-                                                : data(index, Qt::DisplayRole);
+        switch (index.column()) {
+        case PositionColumn: // numbers as numbers; rows outside the expected set go last
+            return m.position > 0 ? m.position : INT_MAX;
+        case StateColumn: // pending first, then not expected, then applied; by id within
+            return u"%1 %2"_s.arg(stateRank(m.state)).arg(m.id);
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    case Qt::DecorationRole:
+        if (index.column() == StateColumn)
+            return StatusIcons::forStatus(m.state == MigrationEntry::State::Pending
+                    ? CheckStatus::Warn
+                    : m.state == MigrationEntry::State::Applied ? CheckStatus::Pass
+                                                                : CheckStatus::Skipped);
+        break;
+    case Qt::FontRole:
+        if (m.state == MigrationEntry::State::Pending) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        break;
     case Qt::ForegroundRole:
         if (index.column() == StateColumn && m.state == MigrationEntry::State::Pending)
             return QBrush(QColor(0xc0, 0x6a, 0x00));
@@ -98,12 +133,17 @@ int MigrationsModel::count(MigrationEntry::State state) const
 
 QString MigrationsModel::summary() const
 {
-    QString text
-        = tr("%n applied", nullptr,
-              count(MigrationEntry::State::Applied) + count(MigrationEntry::State::NotExpected))
-        + u" · "_s + tr("%n pending", nullptr, count(MigrationEntry::State::Pending));
-    if (const int n = count(MigrationEntry::State::NotExpected))
-        text += u" · "_s + tr("%n not in expected set", nullptr, n);
+    return summary(count(MigrationEntry::State::Applied), count(MigrationEntry::State::Pending),
+        count(MigrationEntry::State::NotExpected));
+}
+
+QString MigrationsModel::summary(int applied, int pending, int notExpected)
+{
+    // Rows not in the expected set were applied too: they count as applied as well.
+    QString text = tr("%n applied", nullptr, applied + notExpected) + u" · "_s
+        + tr("%n pending", nullptr, pending);
+    if (notExpected > 0)
+        text += u" · "_s + tr("%n not in expected set", nullptr, notExpected);
     return text;
 }
 
@@ -113,6 +153,26 @@ MigrationsFilterModel::MigrationsFilterModel(QObject *parent)
     setFilterCaseSensitivity(Qt::CaseInsensitive);
     setFilterKeyColumn(MigrationsModel::IdColumn);
     setSortRole(MigrationsModel::SortRole);
+}
+
+QString MigrationsFilterModel::summary() const
+{
+    const int all = sourceModel() ? sourceModel()->rowCount() : 0;
+    const int shown = rowCount();
+    if (shown == all) {
+        const auto *model = qobject_cast<const MigrationsModel *>(sourceModel());
+        return model ? model->summary() : QString();
+    }
+    int counts[3] = { 0, 0, 0 };
+    for (int row = 0; row < shown; ++row) {
+        const int state = index(row, 0).data(MigrationsModel::StateRole).toInt();
+        if (state >= 0 && state < 3)
+            ++counts[state];
+    }
+    return tr("%1 of %2 shown").arg(shown).arg(all) + u" · "_s
+        + MigrationsModel::summary(counts[int(MigrationEntry::State::Applied)],
+            counts[int(MigrationEntry::State::Pending)],
+            counts[int(MigrationEntry::State::NotExpected)]);
 }
 
 void MigrationsFilterModel::setPendingOnly(bool on)

@@ -5,7 +5,9 @@
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>
 
-// Applied, pending and not-expected migrations of the selected migrations result.
+// Applied, pending and not-expected migrations of the selected migrations result. The
+// State column has the state's icon (pending amber, applied green) and sorts pending
+// first; pending rows are bold.
 class MigrationsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -23,10 +25,13 @@ public:
 
     void setMigrations(const QList<MigrationEntry> &migrations);
     int count(MigrationEntry::State state) const;
-    // "39 applied · 3 pending · 1 not in expected set"
+    // "39 applied · 3 pending · 1 not in expected set" (not-expected rows count as applied)
     QString summary() const;
+    static QString summary(int applied, int pending, int notExpected);
 
     static QString stateText(MigrationEntry::State state);
+    // The default order: pending 0, not expected 1, applied 2.
+    static int stateRank(MigrationEntry::State state);
 
 private:
     QList<MigrationEntry> m_rows;
@@ -40,6 +45,9 @@ public:
     explicit MigrationsFilterModel(QObject *parent = nullptr);
     void setPendingOnly(bool on);
     bool pendingOnly() const { return m_pendingOnly; }
+    // The counts of the rows shown: the model's summary() when nothing is hidden, else
+    // "7 of 43 shown · 0 applied · 7 pending".
+    QString summary() const;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

@@ -90,6 +90,8 @@ private Q_SLOTS:
         QCOMPARE(mv->filterModel()->rowCount(), 7);
         QCOMPARE(mv->filterModel()->index(0, MigrationsModel::IdColumn).data().toString(),
                  u"20250825122500_WebhookDeliveries"_s);
+        QCOMPARE(mv->countsText(), u"7 of 43 shown · 0 applied · 7 pending"_s); // counts follow the filter
+        mv->pendingOnlyBox()->setChecked(false);
 
         // Staging: three pending, systemd tab first.
         QVERIFY(w.selectResult(u"staging"_s, u"check.postgres.migrations"_s));

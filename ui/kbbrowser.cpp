@@ -1,11 +1,14 @@
 #include "kbbrowser.h"
 
+#include "escapeclears.h"
+#include "focusring.h"
 #include "kblibrary.h"
 #include "remediationpanel.h"
 
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -23,6 +26,8 @@ KbBrowser::KbBrowser(const KbLibrary &kb, QWidget *parent)
     m_search->setPlaceholderText(tr("Search titles, tags and text…"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search the knowledge base"));
+    EscapeClears::install(m_search); // Esc clears the search before it closes the browser
+    FocusRing::attach(m_list);
     m_list->setAccessibleName(tr("Articles"));
     const QList<KbArticle> articles = m_kb.articles();
     for (const KbArticle &a : articles) {
@@ -31,10 +36,7 @@ KbBrowser::KbBrowser(const KbLibrary &kb, QWidget *parent)
         item->setToolTip(a.checkId);
     }
     connect(m_search, &QLineEdit::textChanged, this, &KbBrowser::applySearch);
-    connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
-        if (item)
-            m_panel->show(m_kb.article(item->data(Qt::UserRole).toString()), std::nullopt, nullptr);
-    });
+    connect(m_list, &QListWidget::currentItemChanged, this, &KbBrowser::showCurrent);
     connect(m_panel, &RemediationPanel::articleRequested, this, &KbBrowser::showArticle);
 
     auto *left = new QWidget(this);
@@ -50,6 +52,29 @@ KbBrowser::KbBrowser(const KbLibrary &kb, QWidget *parent)
     layout->addWidget(splitter);
     if (m_list->count() > 0)
         m_list->setCurrentRow(0);
+}
+
+void KbBrowser::showCurrent()
+{
+    // Not before the browser is on screen: the panel sizes its header, fixes and text from
+    // its height when it shows an article, and before the first show that height is not
+    // yet the dialog's (it was 30 px: the fixes and the text got none, and stayed
+    // collapsed until another article was clicked). showEvent() catches up.
+    if (!m_shown)
+        return;
+    if (const QListWidgetItem *item = m_list->currentItem())
+        m_panel->show(m_kb.article(item->data(Qt::UserRole).toString()), std::nullopt, nullptr);
+}
+
+void KbBrowser::showEvent(QShowEvent *event)
+{
+    // Children are laid out by now (QWidget::show() activates the layouts and delivers
+    // the pending resize events before the window's own show event).
+    QDialog::showEvent(event);
+    if (!m_shown && !event->spontaneous()) {
+        m_shown = true;
+        showCurrent();
+    }
 }
 
 void KbBrowser::showArticle(const QString &checkId)

@@ -19,11 +19,16 @@ public:
     QListWidget *list() const { return m_list; }
     RemediationPanel *panel() const { return m_panel; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void applySearch(const QString &text);
+    void showCurrent();
 
     const KbLibrary &m_kb;
     QLineEdit *m_search;
     QListWidget *m_list;
     RemediationPanel *m_panel;
+    bool m_shown = false; // the first show has happened: the panel has its height
 };

@@ -6,11 +6,14 @@
 #include "demo.h"
 #include "environmentsfile.h"
 #include "environmentsmodel.h"
+#include "focusring.h"
 #include "kbbrowser.h"
 #include "kblibrary.h"
 #include "migrationsview.h"
 #include "remediationpanel.h"
 #include "resultsmodel.h"
+#include "resultsproxymodel.h"
+#include "resultsview.h"
 #include "secretstore.h"
 #include "settingsdialog.h"
 #include "statusicons.h"
@@ -45,28 +48,13 @@ using namespace Qt::StringLiterals;
 namespace {
 const QString MigrationsCheckId = u"check.postgres.migrations"_s;
 
-// Results of the selected environment only; the "All environments" row shows everything.
-class EnvironmentFilter : public QSortFilterProxyModel
+// The environment an environments-list row stands for; empty for "All environments".
+QString environmentOf(const QModelIndex &row)
 {
-public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
-    void setEnvironment(const QString &name)
-    {
-        m_name = name;
-        invalidateRowsFilter();
-    }
-
-protected:
-    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
-    {
-        return m_name.isEmpty()
-            || sourceModel()->index(row, 0, parent).data(ResultsModel::EnvironmentRole).toString()
-            == m_name;
-    }
-
-private:
-    QString m_name;
-};
+    return !row.isValid() || row.data(EnvironmentsModel::IsAllRole).toBool()
+        ? QString()
+        : row.data(EnvironmentsModel::EnvironmentNameRole).toString();
+}
 } // namespace
 
 MainWindow::MainWindow(const KbLibrary &kb, QWidget *parent)
@@ -74,7 +62,7 @@ MainWindow::MainWindow(const KbLibrary &kb, QWidget *parent)
     , m_kb(kb)
     , m_runner(new CheckRunner(CheckRegistry::builtin(), &kb, this))
     , m_results(new ResultsModel(this))
-    , m_resultsFilter(new EnvironmentFilter(this))
+    , m_resultsFilter(new ResultsProxyModel(this))
     , m_environments(new EnvironmentsModel(this))
     , m_secrets(new SecretStore(this))
 {
@@ -131,33 +119,25 @@ void MainWindow::buildLayout()
     m_environmentsView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_environmentsView->addActions({ m_editEnvironment, m_enterPassword });
 
-    m_resultsView = new QTableView(this);
-    m_resultsFilter->setSortRole(ResultsModel::SortRole); // status by rank, duration by number
-    m_resultsView->setModel(m_resultsFilter);
-    m_resultsView->setAccessibleName(tr("Check results"));
-    m_resultsView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_resultsView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_resultsView->setSortingEnabled(true);
-    m_resultsView->horizontalHeader()->setSortIndicator(
-        -1, Qt::AscendingOrder); // the model's own order
-    m_resultsView->horizontalHeader()->setSortIndicatorClearable(true);
-    m_resultsView->verticalHeader()->hide();
-    m_resultsView->setWordWrap(false);
-    m_resultsView->horizontalHeader()->setSectionResizeMode(
-        ResultsModel::MessageColumn, QHeaderView::Stretch);
-    m_resultsView->horizontalHeader()->setSectionResizeMode(
-        ResultsModel::CheckColumn, QHeaderView::ResizeToContents);
+    FocusRing::attach(m_environmentsView);
+
+    // The table, its summary line and the copy actions (ResultsView).
+    m_resultsPane = new ResultsView(static_cast<ResultsProxyModel *>(m_resultsFilter), this);
+    m_resultsView = m_resultsPane->table();
+    connect(m_resultsPane, &ResultsView::copied, this,
+        [this](const QString &what) { statusBar()->showMessage(what, 2500); });
     connect(m_resultsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         m_autoSelected = m_selectingAutomatically;
         onResultSelected();
     });
 
     m_migrations = new MigrationsView(this);
+    m_migrations->setSource(m_results, MigrationsCheckId);
     m_centreSplitter = new QSplitter(Qt::Vertical, this);
     m_centreSplitter->setObjectName(u"centreSplitter"_s);
-    m_centreSplitter->addWidget(m_resultsView);
+    m_centreSplitter->addWidget(m_resultsPane);
     m_centreSplitter->addWidget(m_migrations);
-    m_centreSplitter->setSizes({ 260, 420 });
+    m_centreSplitter->setSizes({ 330, 350 }); // at 720 px both show ten rows or so
 
     auto *welcome = new WelcomePage(this);
     connect(welcome, &WelcomePage::demoRequested, this, &MainWindow::startDemo);
@@ -448,11 +428,12 @@ bool MainWindow::selectResult(const QString &environment, const QString &checkId
 
 void MainWindow::onEnvironmentSelected()
 {
-    const QModelIndex current = m_environmentsView->currentIndex();
-    const bool all = !current.isValid() || current.data(EnvironmentsModel::IsAllRole).toBool();
-    static_cast<EnvironmentFilter *>(m_resultsFilter)
-        ->setEnvironment(
-            all ? QString() : current.data(EnvironmentsModel::EnvironmentNameRole).toString());
+    const QString environment = environmentOf(m_environmentsView->currentIndex());
+    m_resultsPane->setEnvironment(environment);
+    // The migrations pane follows the environment chosen, or the selected result's.
+    const QModelIndex result = m_resultsView->currentIndex();
+    m_migrations->showEnvironment(
+        result.isValid() ? result.data(ResultsModel::EnvironmentRole).toString() : environment);
     updateActions();
 }
 
@@ -460,13 +441,12 @@ void MainWindow::onResultSelected()
 {
     const QModelIndex current = m_resultsView->currentIndex();
     if (!current.isValid()) {
-        m_migrations->setResult(nullptr);
+        m_migrations->showEnvironment(environmentOf(m_environmentsView->currentIndex()));
         m_panel->clear();
         return;
     }
     const auto result = current.data(ResultsModel::ResultRole).value<CheckResult>();
-    if (result.checkId == MigrationsCheckId)
-        m_migrations->setResult(&result);
+    m_migrations->showEnvironment(result.environment);
     m_panel->show(
         m_kb.article(result.checkId), result, m_environments->environment(result.environment));
 }

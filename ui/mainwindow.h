@@ -23,6 +23,7 @@ class QTimer;
 class RemediationPanel;
 class SecretStore;
 class ResultsModel;
+class ResultsView;
 struct CheckResult;
 
 // The dashboard: environments, results, migrations and the remediation panel.
@@ -42,6 +43,7 @@ public:
     ResultsModel *resultsModel() const { return m_results; }
     EnvironmentsModel *environmentsModel() const { return m_environments; }
     QTableView *resultsView() const { return m_resultsView; }
+    ResultsView *resultsPane() const { return m_resultsPane; } // table, summary, copy
     QListView *environmentsView() const { return m_environmentsView; }
     MigrationsView *migrationsView() const { return m_migrations; }
     RemediationPanel *remediationPanel() const { return m_panel; }
@@ -130,6 +132,7 @@ private:
     QStackedWidget *m_centre = nullptr;
     QListView *m_environmentsView = nullptr;
     QTableView *m_resultsView = nullptr;
+    ResultsView *m_resultsPane = nullptr;
     MigrationsView *m_migrations = nullptr;
     RemediationPanel *m_panel = nullptr;
     QLabel *m_progressLabel = nullptr;

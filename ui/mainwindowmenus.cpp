@@ -148,10 +148,11 @@ void MainWindow::restoreSettings()
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
         resize(1500, 900);
     restoreState(settings.value(u"window/state"_s).toByteArray());
-    // Defaults in proportion to the window: the results and migrations get the most room.
+    // Defaults in proportion to the window: the results and migrations get the most room,
+    // enough at 1280 px for the message column to be read beside the others.
     if (!m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray())) {
         const int w = width();
-        m_mainSplitter->setSizes({ w * 12 / 100, w * 52 / 100, w * 36 / 100 });
+        m_mainSplitter->setSizes({ w * 11 / 100, w * 58 / 100, w * 31 / 100 });
     }
     m_centreSplitter->restoreState(settings.value(u"window/centreSplitter"_s).toByteArray());
     // Off by default; runs start only once environments are shown.

@@ -97,6 +97,7 @@ RemediationPanel::RemediationPanel(QWidget *parent)
     m_evidence->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_evidence->setAccessibleName(tr("Evidence"));
     m_evidence->setWordWrap(false);
+    m_evidence->setTabKeyNavigation(false); // Tab leaves the table for the fixes (issue 12)
 
     m_tabs->setAccessibleName(tr("Fix commands by deployment style"));
     connect(m_tabs, &QTabWidget::currentChanged, this, &RemediationPanel::buildTab);

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "checkresult.h"
+
+#include <QWidget>
+#include <optional>
+
+class QAction;
+class QLabel;
+class QTableView;
+class QTimer;
+class ResultsProxyModel;
+
+// The results table with its summary line above ("2 fail · 1 warn · 9 pass, checked
+// 14:02", counting the rows the environment filter shows), and the ways to get a result
+// out: Copy (Ctrl+C: text with evidence and target), Copy as Markdown, Copy as JSON, in
+// the context menu and the table's actions. The Severity column is hidden: it is the
+// article's severity, the same on every row of a check whatever its status, and read
+// "fail" on rows that passed. Tab leaves the table for the next pane (no cell-to-cell
+// Tab), and the table shows a focus ring when it has the keyboard.
+class ResultsView : public QWidget
+{
+    Q_OBJECT
+public:
+    // Shows proxy, whose source model is a ResultsModel.
+    explicit ResultsView(ResultsProxyModel *proxy, QWidget *parent = nullptr);
+
+    QTableView *table() const { return m_table; }
+    ResultsProxyModel *proxy() const { return m_proxy; }
+    QLabel *summaryLabel() const { return m_summary; }
+
+    // Only this environment's rows (empty: all); its column is then hidden as well.
+    void setEnvironment(const QString &name);
+    // The result of the current row; nullopt when no row is current.
+    std::optional<CheckResult> currentResult() const;
+
+    QAction *copyAction() const { return m_copy; } // Ctrl+C
+    QAction *copyMarkdownAction() const { return m_copyMarkdown; }
+    QAction *copyJsonAction() const { return m_copyJson; }
+
+Q_SIGNALS:
+    // After a copy; what says which form ("Result copied as Markdown").
+    void copied(const QString &what);
+
+private:
+    enum class Form { Text, Markdown, Json };
+    void copy(Form form);
+    void updateSummary();
+    void updateActions();
+
+    ResultsProxyModel *m_proxy;
+    QLabel *m_summary;
+    QTableView *m_table;
+    QTimer *m_summaryTimer;
+    QAction *m_copy;
+    QAction *m_copyMarkdown;
+    QAction *m_copyJson;
+};
