@@ -130,6 +130,43 @@ private Q_SLOTS:
         QVERIFY2(r.err.isEmpty(), r.err.constData());
     }
 
+    // Issue 11 item 1's examples end to end: a Migrations folder's ids come from the
+    // [Migration] attributes, not the file names (was exit 3, and "Up to date" for B).
+    void migrationsFolderByAttribute_data()
+    {
+        QTest::addColumn<QString>("folder");
+        QTest::addColumn<QStringList>("applied");
+        QTest::addColumn<QString>("pending");
+        QTest::newRow("ticket-numbered ids")
+            << u"TicketIds"_s << QStringList { u"0001_Initial"_s, u"0002_AddTenants"_s }
+            << u"0003_AddAuditLog"_s;
+        QTest::newRow("AddTenants.cs") << u"RenamedFiles"_s
+                                       << QStringList { u"20240105093000_InitialCreate"_s }
+                                       << u"20240212141500_AddTenants"_s;
+    }
+    void migrationsFolderByAttribute()
+    {
+        QFETCH(QString, folder);
+        QFETCH(QStringList, applied);
+        QFETCH(QString, pending);
+        const QString db = m_pg.createDatabase(u"cli_folder_"_s + QString::number(applied.size()));
+        QStringList sql { u"CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" "
+                          "varchar(150) PRIMARY KEY, \"ProductVersion\" varchar(32) NOT NULL)"_s };
+        for (const QString &id : std::as_const(applied))
+            sql << u"INSERT INTO \"__EFMigrationsHistory\" VALUES ('%1', '9.0.6')"_s.arg(id);
+        QCOMPARE(m_pg.exec(db, sql), QString());
+        const QString path = QStringLiteral(DOCTOR_TEST_DATA) + u"/expected/"_s + folder;
+        const Run r = doctor({ u"run"_s, u"--connection"_s, m_pg.npgsqlString(db), u"--check"_s,
+            u"check.postgres.migrations"_s, u"--expected"_s, path, u"--format"_s, u"json"_s });
+        const QJsonObject m = result(r.out, u"check.postgres.migrations"_s);
+        QVERIFY2(!m.isEmpty(), r.out.constData());
+        const QJsonObject evidence = m.value(u"evidence"_s).toObject();
+        QCOMPARE(m.value(u"status"_s).toString(), u"warn"_s);
+        QCOMPARE(evidence.value(u"AppliedCount"_s).toInt(), applied.size());
+        QCOMPARE(evidence.value(u"PendingMigrations"_s).toArray(), QJsonArray { pending });
+        QCOMPARE(r.exitCode, 1);
+    }
+
     // Issue 12: connectivity is the root cause (fail, with fixes); the checks that needed
     // the connection are not_run, with no fixes; exit code 3 (could not run).
     void closedPortCouldNotRun()
