@@ -41,7 +41,7 @@ public:
             } else if (c == u'/' && at(m_pos + 1) == u'*') {
                 skipBlockComment();
             } else if (c == u'#' && m_lineStart) {
-                skipLine(); // #nullable, #pragma, #region, #if: a directive is one line
+                directive(); // #nullable, #pragma, #region, #if: a directive is one line
             } else {
                 m_lineStart = false;
                 return token();
@@ -52,7 +52,117 @@ public:
 
     qsizetype position() const { return m_pos; }
 
+    // The #if conditions around the current position that depend on the build's symbols,
+    // "LEGACY", "NET8_0 && !DEBUG"; empty where the code is compiled whatever they are.
+    QString condition() const
+    {
+        QStringList parts;
+        for (const Conditional &c : m_conditionals) {
+            if (!c.unknown.isEmpty())
+                parts << c.unknown;
+        }
+        return parts.join(u" && "_s);
+    }
+
 private:
+    // One #if ... #endif. Only the literals true and false are evaluated (#if false is how
+    // code is switched off by hand); a branch on a symbol is read as live code, and its
+    // condition is recorded, since which symbols the build defines is not known here.
+    struct Conditional
+    {
+        bool done = false; // a branch known to be compiled was seen, or the parent is dead
+        bool skipping = false; // the current branch is known not to be compiled
+        QStringList earlier; // the unknown conditions of earlier branches
+        QString unknown; // the current branch's condition when it depends on symbols
+    };
+    enum class Truth { False, True, Unknown };
+
+    static Truth evaluate(QString condition)
+    {
+        if (const qsizetype comment = condition.indexOf(u"//"_s); comment >= 0)
+            condition.truncate(comment);
+        condition = condition.simplified().remove(u' ');
+        bool negate = false;
+        while (condition.startsWith(u'!')) {
+            negate = !negate;
+            condition.remove(0, 1);
+        }
+        if (condition == u"true" || condition == u"false")
+            return (condition == u"true") != negate ? Truth::True : Truth::False;
+        return Truth::Unknown;
+    }
+
+    bool skipping() const { return !m_conditionals.isEmpty() && m_conditionals.last().skipping; }
+
+    // A branch is taken: true, false or unknown (then labelled with LABEL).
+    static void enter(Conditional &c, Truth truth, const QString &label)
+    {
+        c.skipping = c.done || truth == Truth::False;
+        c.unknown.clear();
+        if (c.skipping)
+            return;
+        if (truth == Truth::Unknown || !c.earlier.isEmpty()) {
+            QStringList parts;
+            for (const QString &e : std::as_const(c.earlier))
+                parts << u"!(%1)"_s.arg(e);
+            if (truth == Truth::Unknown)
+                parts << label;
+            c.unknown = parts.join(u" && "_s);
+        }
+        if (truth == Truth::True)
+            c.done = true;
+        if (truth == Truth::Unknown)
+            c.earlier << label;
+    }
+
+    // At the '#' of a directive line. Inside a branch known not to be compiled, C# reads
+    // nothing but directives, so the following lines are skipped up to the next one.
+    void directive()
+    {
+        for (;;) {
+            const qsizetype start = m_pos;
+            skipLine();
+            const QString text = m_s.sliced(start, m_pos - start).trimmed().toString();
+            qsizetype letters = 0; // "#if(A)" and "# if A" are directives too
+            const QString body = text.sliced(1).trimmed();
+            while (letters < body.size() && body[letters].isLetter())
+                ++letters;
+            const QString word = body.first(letters);
+            const QString rest = body.sliced(letters).trimmed();
+            if (word == u"if") {
+                Conditional c;
+                c.done = skipping();
+                enter(c, evaluate(rest), rest.section(u"//"_s, 0, 0).simplified());
+                m_conditionals.append(c);
+            } else if (word == u"elif" && !m_conditionals.isEmpty()) {
+                enter(m_conditionals.last(), evaluate(rest),
+                    rest.section(u"//"_s, 0, 0).simplified());
+            } else if (word == u"else" && !m_conditionals.isEmpty()) {
+                enter(m_conditionals.last(), Truth::True, {});
+            } else if (word == u"endif" && !m_conditionals.isEmpty()) {
+                m_conditionals.removeLast();
+            }
+            if (!skipping())
+                return;
+            // Skip whole lines until one that is a directive.
+            for (;;) {
+                if (m_pos >= m_s.size())
+                    return;
+                ++m_pos; // the '\n'
+                ++m_line;
+                qsizetype p = m_pos;
+                while (p < m_s.size() && m_s[p] != u'\n' && m_s[p].isSpace())
+                    ++p;
+                if (p < m_s.size() && m_s[p] == u'#') {
+                    m_pos = p;
+                    break;
+                }
+                m_pos = p;
+                skipLine();
+            }
+        }
+    }
+
     QChar at(qsizetype i) const { return i < m_s.size() ? m_s[i] : QChar(); }
     static bool identStart(QChar c) { return c.isLetter() || c == u'_'; }
     static bool identPart(QChar c) { return c.isLetterOrNumber() || c == u'_'; }
@@ -291,6 +401,7 @@ private:
     int m_line = 1;
     bool m_lineStart = true;
     int m_holeDepth = 0;
+    QList<Conditional> m_conditionals;
 };
 
 // ---- declarations -----------------------------------------------------------------------
@@ -451,6 +562,7 @@ private:
         c.fullName = outer.isEmpty() ? c.name : outer + u'.' + c.name;
         c.attributes = m_pending;
         c.isAbstract = m_abstract;
+        c.condition = m_lx.condition();
         enum { Header, Bases, Constraints } part = Header;
         int depth = 0; // of <> and ()
         QList<Token> base;

@@ -45,6 +45,10 @@ struct CSharpClass
     QList<CSharpAttribute> attributes; // those in front of the class (target type: or none)
     bool isAbstract = false;
     int line = 0; // 1-based line of the class name
+    // The #if conditions on build symbols around the declaration, as written and joined
+    // with " && " ("LEGACY", "!(DEBUG)"); empty when it is compiled whatever the symbols.
+    // Branches of #if true / #if false are evaluated: a class in a dead branch is not listed.
+    QString condition;
 };
 
 namespace CSharpClasses {

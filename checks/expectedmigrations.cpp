@@ -267,6 +267,15 @@ bool isEfType(const QString &type, QStringView name, QStringView ns)
     return simple == name && qualifies(dot < 0 ? QStringView() : QStringView(type).first(dot), ns);
 }
 
+// "20240101000000_A" for ".../20240101000000_A.cs" and ".../20240101000000_A.Designer.cs".
+QString fileStem(const QString &path)
+{
+    QString stem = QFileInfo(path).fileName().chopped(3);
+    if (stem.endsWith(u".Designer"_s, Qt::CaseInsensitive))
+        stem.chop(9);
+    return stem;
+}
+
 QString at(const QString &path, int line)
 {
     return u"%1:%2"_s.arg(path, QString::number(line));
@@ -280,6 +289,7 @@ struct SourceClass
     QString firstAt; // file:line of its first declaration
     QStringList bases;
     bool isAbstract = false;
+    QString condition; // #if on build symbols around a declaration (CSharpClass::condition)
     QList<QPair<CSharpAttribute, QString>> attributes; // with the file each is in
 };
 
@@ -437,6 +447,8 @@ ExpectedSet fromMigrationsFolder(const QString &dir, const QString &dbContext)
             if (merged.bases.isEmpty())
                 merged.bases = c.bases; // the base class comes first in its one base list
             merged.isAbstract = merged.isAbstract || c.isAbstract;
+            if (merged.condition.isEmpty())
+                merged.condition = c.condition;
             for (const CSharpAttribute &a : c.attributes)
                 merged.attributes.append({ a, file.filePath() });
         }
@@ -466,7 +478,10 @@ ExpectedSet fromMigrationsFolder(const QString &dir, const QString &dbContext)
 
     QMap<QString, ContextIds> contexts; // by simple name
     QHash<QString, QString> classOfId; // id -> file:line of the class that declares it
-    QHash<QString, QString> idFile; // id -> a file named like a different id, for a warning
+    // A file renamed by hand keeps its class's id; say so when its name claims another id,
+    // unless the file also declares a migration of that id (several migrations in one file).
+    QList<QPair<QString, QString>> misnamed; // (file, its class's id), in the order found
+    QHash<QString, QSet<QString>> idsInFile; // file -> ids of the migrations declared in it
     for (auto it = classes.cbegin(); it != classes.cend(); ++it) {
         const SourceClass &c = it.value();
         const CSharpAttribute *migration = nullptr;
@@ -552,24 +567,33 @@ ExpectedSet fromMigrationsFolder(const QString &dir, const QString &dbContext)
         } else {
             classOfId.insert(id, where);
         }
+        // Which symbols the build defines is in the project file and the build's command
+        // line; counted (a pending one is never hidden), with a warning to check.
+        if (!c.condition.isEmpty())
+            set.warnings.append(u"%1: migration %2 is declared inside #if %3; counted, but the "
+                                "app holds it only if the build defines that"_s.arg(
+                                    c.firstAt, id, c.condition));
         ContextIds &ids = contexts[CSharpClasses::simpleTypeName(context->value)];
         if (!ids.spellings.contains(context->value))
             ids.spellings.append(context->value);
         ids.ids.append(id);
-        // A file renamed by hand keeps its class's id; say so when its name claims another.
         QStringList files = c.files; // the main part's file first: the one people rename
         std::stable_partition(files.begin(), files.end(),
             [](const QString &f) { return !f.endsWith(u".Designer.cs"_s, Qt::CaseInsensitive); });
+        for (const QString &file : std::as_const(files))
+            idsInFile[file].insert(id);
         for (const QString &file : std::as_const(files)) {
-            QString stem = QFileInfo(file).fileName().chopped(3);
-            if (stem.endsWith(u".Designer"_s))
-                stem.chop(9);
+            const QString stem = fileStem(file);
             if (stem != id && migrationLikeName.match(stem + u".cs"_s).hasMatch()) {
-                set.warnings.append(u"%1: the file name differs from its class's "
-                                    "[Migration(\"%2\")]; EF Core records %2"_s.arg(file, id));
+                misnamed.append({ file, id });
                 break;
             }
         }
+    }
+    for (const auto &[file, id] : std::as_const(misnamed)) {
+        if (!idsInFile.value(file).contains(fileStem(file)))
+            set.warnings.append(u"%1: the file name differs from its class's "
+                                "[Migration(\"%2\")]; EF Core records %2"_s.arg(file, id));
     }
     // The contexts asked for.
     QStringList chosen;

@@ -64,7 +64,9 @@ ExpectedSet fromIdempotentScript(const QString &text, const QString &source);
 // base class of migrations) without a [Migration] attribute; a migration without
 // [DbContext] or declared abstract; a file named like a migration (<digits>_<Name>.cs)
 // that declares no class; a binary or over-64-MiB .cs file. Warnings, counted: an id
-// declared twice (once); a file named as another id than its class's attribute says.
+// declared twice (once); a file named as another id than its class's attribute says (not
+// when the file also declares the migration it is named after); a migration declared
+// inside #if on a build symbol (#if false branches are left out, as the compiler does).
 // [Migration(<number>)] is FluentMigrator's attribute and ignored.
 ExpectedSet fromMigrationsFolder(const QString &dir, const QString &dbContext = {});
 // One MigrationId per line; '#' starts a comment; blank lines ignored. A line with spaces

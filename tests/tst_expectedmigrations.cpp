@@ -661,6 +661,43 @@ private Q_SLOTS:
             << QString() << QStringList { a } << QString()
             << QStringList { u"20240101000000_Old.cs: the file name differs from its class's "
                              "[Migration(\"%1\")]"_s.arg(a) };
+        // Review of issue 11: a file holding several migrations, one of them its namesake.
+        QTest::newRow("several migrations in a file named after one of them")
+            << Files { { a + u".cs"_s,
+                   u"namespace App.Migrations {\n"
+                   "[DbContext(typeof(AppDbContext))] [Migration(\"%1\")] class A : Migration { }\n"
+                   "[DbContext(typeof(AppDbContext))] [Migration(\"%2\")] class B : Migration { }\n"
+                   "}\n"_s.arg(a, b) } }
+            << QString() << QStringList { a, b } << QString() << QStringList {};
+        // #if false is dead code to the compiler; a branch on a symbol may be live or not.
+        const QString conditional = u"namespace App.Migrations {\n"
+                                    "#if %1\n"
+                                    "[DbContext(typeof(AppDbContext))] [Migration(\"%2\")]\n"
+                                    "class B : Migration { string s = \"\\\"\"; }\n"
+                                    "#else\n"
+                                    "[DbContext(typeof(AppDbContext))] [Migration(\"%3\")]\n"
+                                    "class C : Migration { }\n"
+                                    "#endif\n"
+                                    "}\n"_s;
+        QTest::newRow("#if false, #else")
+            << plus(pair(a, a, u"A"_s), { { u"Cond.cs"_s, conditional.arg(u"false"_s, b, c) } })
+            << QString() << QStringList { a, c } << QString() << QStringList {};
+        QTest::newRow("#if true, #else")
+            << plus(pair(a, a, u"A"_s),
+                   { { u"Cond.cs"_s, conditional.arg(u"!false // on"_s, b, c) } })
+            << QString() << QStringList { a, b } << QString() << QStringList {};
+        QTest::newRow("#if on a symbol: both branches counted, with warnings")
+            << plus(pair(a, a, u"A"_s), { { u"Cond.cs"_s, conditional.arg(u"LEGACY"_s, b, c) } })
+            << QString() << QStringList { a, b, c } << QString()
+            << QStringList { u"Cond.cs:4: migration %1 is declared inside #if LEGACY;"_s.arg(b),
+                   u"Cond.cs:7: migration %1 is declared inside #if !(LEGACY);"_s.arg(c) };
+        QTest::newRow("#if false around a symbol's #if")
+            << plus(pair(a, a, u"A"_s),
+                   { { u"Cond.cs"_s,
+                       u"#if false\n#if X\n#endif\n/* unterminated in dead code\n"
+                       "class Dead : Migration { }\n#endif\n"_s
+                           + conditional.arg(u"false"_s, b, c) } })
+            << QString() << QStringList { a, c } << QString() << QStringList {};
         QTest::newRow("empty folder") << Files {} << QString() << QStringList {}
                                       << u"no EF Core migrations found in"_s << QStringList {};
         QTest::newRow("only a snapshot")
