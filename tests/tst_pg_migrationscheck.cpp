@@ -265,6 +265,33 @@ private Q_SLOTS:
         QCOMPARE(r.evidenceValue(u"TableExists"_s).toBool(), false);
     }
 
+    // Review of issue 11: a history kept in another schema (MigrationsHistoryTable(name,
+    // "platform")) while the environment names public is not "never migrated".
+    void historyInAnotherSchemaIsNamed()
+    {
+        const QString table = u"platform.\"__EFMigrationsHistory\""_s;
+        Environment env = withStatements(u"elsewhere"_s,
+            { u"CREATE SCHEMA platform"_s, historyDdl(table), insertRows(table, { A, B }) });
+        CheckResult r = runMigrationsThenPool(env);
+        QCOMPARE(r.status, CheckStatus::Warn);
+        QCOMPARE(r.evidenceValue(u"Status"_s).toString(), u"table-missing"_s);
+        QCOMPARE(r.evidenceValue(u"HistoryElsewhere"_s).toStringList(),
+            QStringList { u"platform.__EFMigrationsHistory"_s });
+        QVERIFY2(r.message.contains(u"but platform.__EFMigrationsHistory does"_s),
+            qPrintable(r.message));
+        QVERIFY2(!r.message.contains(u"never migrated by EF Core"_s), qPrintable(r.message));
+        env.historySchema = u"platform"_s; // the fix the message asks for
+        r = runMigrations(env);
+        QCOMPARE(r.evidenceValue(u"AppliedCount"_s).toInt(), 2);
+        QCOMPARE(r.evidenceValue(u"PendingMigrations"_s).toStringList(), QStringList { C });
+        QVERIFY(!r.evidenceValue(u"HistoryElsewhere"_s).isValid());
+        // A database with no such table anywhere keeps the old words and evidence.
+        env = withStatements(u"nowhere"_s, { u"CREATE SCHEMA platform"_s });
+        r = runMigrations(env);
+        QVERIFY2(r.message.contains(u"never migrated by EF Core"_s), qPrintable(r.message));
+        QVERIFY(!r.evidenceValue(u"HistoryElsewhere"_s).isValid());
+    }
+
     void roleWithoutSelectGetsTheGrant()
     {
         Environment env = withHistory(m_expected, u"noselect"_s);

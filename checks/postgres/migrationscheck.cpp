@@ -165,8 +165,23 @@ bool readPostgres(const CheckContext &ctx, bool *exists, QList<MigrationsCheck::
             return false;
         }
     }
-    if (!*exists)
+    if (!*exists) {
+        // Where else a table of that name is (the catalog is readable by every role).
+        QSqlQuery q(ctx.database());
+        q.setForwardOnly(true);
+        if (!q.exec(u"SELECT format('%s.%s', n.nspname, c.relname) FROM pg_class c "
+                    "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                    "WHERE lower(c.relname) = lower("_s
+                + table + u") AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
+                          "AND NOT (n.nspname = "_s
+                + schema + u" AND c.relname = "_s + table
+                + u") AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
+                  "AND n.nspname NOT LIKE 'pg\\_%' ORDER BY 1 LIMIT 5"_s))
+            return failWith(q, error);
+        while (q.next())
+            columns->elsewhere << q.value(0).toString();
         return true;
+    }
     if (!canSelect) {
         error->kind = DbError::Kind::PermissionDenied;
         error->sqlState = u"42501"_s;
@@ -310,9 +325,16 @@ CheckResult MigrationsCheck::run(const CheckContext &ctx) const
     if (!exists) {
         status = u"table-missing"_s;
         outcome = CheckStatus::Warn;
-        message
-            = u"Migration history table %1 does not exist: the database was never migrated by EF Core"_s
-                  .arg(qualified(env));
+        if (columns.elsewhere.isEmpty()) {
+            message
+                = u"Migration history table %1 does not exist: the database was never migrated by EF Core"_s
+                      .arg(qualified(env));
+        } else {
+            message = u"Migration history table %1 does not exist, but %2 does: if the app keeps "
+                      "its history there (MigrationsHistoryTable's schema and name), set the "
+                      "environment's history to it; otherwise the database was never migrated"_s
+                          .arg(qualified(env), columns.elsewhere.join(u", "_s));
+        }
         if (known)
             message += u" (%1 migrations expected)"_s.arg(expected.size());
     } else if (!known) {
@@ -362,6 +384,8 @@ CheckResult MigrationsCheck::run(const CheckContext &ctx) const
         r.evidence << qMakePair(u"HistoryColumns"_s,
             QVariant(u"%1, %2 (%3)"_s.arg(l.idColumn, l.versionColumn, l.convention)));
     }
+    if (!columns.elsewhere.isEmpty())
+        r.evidence << qMakePair(u"HistoryElsewhere"_s, QVariant(columns.elsewhere));
     if (known && !doubts.isEmpty())
         r.evidence << qMakePair(u"ExpectedSetWarnings"_s, QVariant(doubts));
     // Informational only: a database may legitimately run a newer release than this code.

@@ -42,6 +42,11 @@ public:
     {
         QStringList found; // every column, in the table's order
         qsizetype layout = -1; // index into historyLayouts(), -1 when none matched
+        // PostgreSQL, when the table does not exist: "schema.table" of tables or views of
+        // that name (case ignored) in other schemas, sorted, at most 5 (pg_class, which every
+        // role may read). An app that keeps its history elsewhere (MigrationsHistoryTable's
+        // schema) is not a database that was never migrated.
+        QStringList elsewhere;
     };
 
     // Reads the history table on the context's connection; also used to take another
