@@ -1,5 +1,6 @@
 #include "environmentsmodel.h"
 
+#include "resultsmodel.h"
 #include "statusicons.h"
 
 using namespace Qt::StringLiterals;
@@ -37,7 +38,7 @@ QVariant EnvironmentsModel::data(const QModelIndex &index, int role) const
         QString tip = u"%1 — %2\n%3"_s.arg(
             env.name, Deployment::title(env.deployment), env.connection.describe());
         if (worst != m_worst.cend())
-            tip += u'\n' + tr("Worst result: %1").arg(Status::key(*worst));
+            tip += u'\n' + tr("Worst result: %1").arg(ResultsModel::statusText(*worst));
         if (!note.isEmpty())
             tip += u'\n' + note;
         return tip;
@@ -50,7 +51,7 @@ QVariant EnvironmentsModel::data(const QModelIndex &index, int role) const
         const QString text = busy ? tr("%1, checking").arg(env.name)
             : worst == m_worst.cend()
             ? env.name
-            : tr("%1, worst result %2").arg(env.name, Status::key(*worst));
+            : tr("%1, worst result %2").arg(env.name, ResultsModel::statusText(*worst));
         return note.isEmpty() ? text : text + u", "_s + note;
     }
     case NoteRole:

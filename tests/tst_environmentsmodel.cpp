@@ -42,7 +42,11 @@ private Q_SLOTS:
         model.setBusy(u"dev"_s, false);
         model.setWorstStatus(u"dev"_s, CheckStatus::Warn);
         QCOMPARE(model.index(1).data(EnvironmentsModel::WorstStatusRole).toInt(), int(CheckStatus::Warn));
-        QVERIFY(model.index(1).data(Qt::AccessibleTextRole).toString().contains(u"warn"));
+        // The status as the results table words it (translated), not the JSON key "warn".
+        const QString spoken = model.index(1).data(Qt::AccessibleTextRole).toString();
+        QVERIFY2(spoken.contains(u"worst result Warning"), qPrintable(spoken));
+        const QString tip = model.index(1).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(u"Worst result: Warning"), qPrintable(tip));
         model.clearStatuses();
         QVERIFY(model.index(1).data(EnvironmentsModel::WorstStatusRole).isNull());
     }

@@ -1,10 +1,15 @@
 // The German translation is built, embedded and chosen from the locale (as with
 // LANG=de_DE.UTF-8), or overridden in Settings; it reaches the menus, the results' status,
-// the welcome page and the Settings dialog, which says the articles stay English.
+// the welcome page and the Settings dialog, which says the articles stay English, and
+// the badges: the remediation panel's status and severity, the results' summary counts and
+// the environment list's worst result are German words, not the JSON keys ("fail", "warn").
+#include "environmentsmodel.h"
 #include "isolatedhome.h"
 #include "kblibrary.h"
 #include "mainwindow.h"
+#include "remediationpanel.h"
 #include "resultsmodel.h"
+#include "resultsproxymodel.h"
 #include "settingsdialog.h"
 #include "translator.h"
 #include "welcomepage.h"
@@ -79,6 +84,59 @@ private Q_SLOTS:
         QVERIFY(!settings.englishArticlesNote()->isHidden());
         QVERIFY2(settings.englishArticlesNote()->text().contains(u"auf Englisch"_s),
             qPrintable(settings.englishArticlesNote()->text()));
+    }
+
+    void germanBadgesAndSummary()
+    {
+        QCOMPARE(UiTranslator::install(qApp), u"de"_s);
+        Environment env;
+        env.name = u"prod"_s;
+        env.deployment = DeploymentStyle::Systemd;
+        CheckResult failed;
+        failed.environment = env.name;
+        failed.checkId = u"check.postgres.connectivity"_s;
+        failed.status = CheckStatus::Fail;
+        failed.evidence = { { u"Reachable"_s, false } };
+        failed.message = u"Connection refused"_s;
+        failed.checkedAt = QDateTime::currentDateTime();
+
+        // The panel's badges: the status first, then the article's severity.
+        RemediationPanel panel;
+        panel.show(m_kb.article(failed.checkId), failed, &env);
+        const QStringList badges = panel.badgesText().split(u' ');
+        QVERIFY2(badges.value(0) == u"Fehlgeschlagen"_s, qPrintable(panel.badgesText()));
+        QVERIFY2(panel.badgesText().contains(u"Schweregrad: Fehlschlag"_s),
+            qPrintable(panel.badgesText()));
+        QVERIFY2(!badges.contains(u"fail"_s), qPrintable(panel.badgesText()));
+        // The line above the evidence: "prod · Fehlgeschlagen — Connection refused".
+        bool messageLine = false;
+        for (const QLabel *l : panel.findChildren<QLabel *>())
+            messageLine = messageLine || l->text().contains(u"prod · Fehlgeschlagen"_s);
+        QVERIFY(messageLine);
+
+        // The summary line above the results table counts in German.
+        ResultsModel results;
+        results.upsert(failed);
+        CheckResult passed = failed;
+        passed.status = CheckStatus::Pass;
+        for (const QString &id : { u"check.postgres.pool"_s, u"check.postgres.migrations"_s }) {
+            passed.checkId = id;
+            results.upsert(passed);
+        }
+        ResultsProxyModel proxy;
+        proxy.setSourceModel(&results);
+        const QString summary = proxy.summary();
+        QVERIFY2(summary.startsWith(u"1 fehlgeschlagen · 2 bestanden, geprüft "_s),
+            qPrintable(summary));
+
+        // The environment list's tooltip and accessible text name the worst status.
+        EnvironmentsModel environments;
+        environments.setEnvironments({ env });
+        environments.setWorstStatus(env.name, CheckStatus::Fail);
+        const QString tip = environments.index(1).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(u"Schlechtestes Ergebnis: Fehlgeschlagen"_s), qPrintable(tip));
+        const QString spoken = environments.index(1).data(Qt::AccessibleTextRole).toString();
+        QVERIFY2(spoken.contains(u"schlechtestes Ergebnis Fehlgeschlagen"_s), qPrintable(spoken));
     }
 
     void englishChosenInSettingsWins()

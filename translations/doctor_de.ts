@@ -510,23 +510,23 @@
 <context>
     <name>EnvironmentsModel</name>
     <message>
-        <location filename="../models/environmentsmodel.cpp" line="19"/>
-        <location filename="../models/environmentsmodel.cpp" line="23"/>
+        <location filename="../models/environmentsmodel.cpp" line="20"/>
+        <location filename="../models/environmentsmodel.cpp" line="24"/>
         <source>All environments</source>
         <translation>Alle Umgebungen</translation>
     </message>
     <message>
-        <location filename="../models/environmentsmodel.cpp" line="39"/>
+        <location filename="../models/environmentsmodel.cpp" line="41"/>
         <source>Worst result: %1</source>
         <translation>Schlechtestes Ergebnis: %1</translation>
     </message>
     <message>
-        <location filename="../models/environmentsmodel.cpp" line="49"/>
+        <location filename="../models/environmentsmodel.cpp" line="51"/>
         <source>%1, checking</source>
         <translation>%1, wird geprüft</translation>
     </message>
     <message>
-        <location filename="../models/environmentsmodel.cpp" line="52"/>
+        <location filename="../models/environmentsmodel.cpp" line="54"/>
         <source>%1, worst result %2</source>
         <translation>%1, schlechtestes Ergebnis %2</translation>
     </message>
@@ -762,12 +762,12 @@ Es wurde nichts geändert. Korrigieren Sie die Datei und öffnen Sie sie erneut.
         <translation>%1 — Doctor Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowmenus.cpp" line="172"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="173"/>
         <source>About Doctor Dashboard</source>
         <translation>Über Doctor Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowmenus.cpp" line="173"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="174"/>
         <source>&lt;h3&gt;Doctor Dashboard %1&lt;/h3&gt;&lt;p&gt;Health checks for database environments: connectivity, connection pool and EF Core migrations, with fixes for Docker Compose, systemd and Kubernetes.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Doctor Dashboard %1&lt;/h3&gt;&lt;p&gt;Zustandsprüfungen für Datenbankumgebungen: Erreichbarkeit, Verbindungspool und EF-Core-Migrationen, mit Lösungen für Docker Compose, systemd und Kubernetes.&lt;/p&gt;</translation>
     </message>
@@ -935,7 +935,7 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
     </message>
     <message>
         <location filename="../ui/migrationsview.cpp" line="28"/>
-        <location filename="../ui/migrationsview.cpp" line="120"/>
+        <location filename="../ui/migrationsview.cpp" line="121"/>
         <source>Migrations</source>
         <translation>Migrationen</translation>
     </message>
@@ -955,27 +955,27 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
         <translation>Anzahl der Migrationen</translation>
     </message>
     <message>
-        <location filename="../ui/migrationsview.cpp" line="53"/>
+        <location filename="../ui/migrationsview.cpp" line="54"/>
         <source>Migrations table</source>
         <translation>Migrationstabelle</translation>
     </message>
     <message>
-        <location filename="../ui/migrationsview.cpp" line="121"/>
+        <location filename="../ui/migrationsview.cpp" line="122"/>
         <source>Migrations of %1</source>
         <translation>Migrationen von %1</translation>
     </message>
     <message>
-        <location filename="../ui/migrationsview.cpp" line="132"/>
+        <location filename="../ui/migrationsview.cpp" line="133"/>
         <source>select an environment or a result to see its migrations</source>
         <translation>Wählen Sie eine Umgebung oder ein Ergebnis, um die Migrationen zu sehen</translation>
     </message>
     <message>
-        <location filename="../ui/migrationsview.cpp" line="134"/>
+        <location filename="../ui/migrationsview.cpp" line="135"/>
         <source>no migrations result yet</source>
         <translation>noch kein Migrationsergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/migrationsview.cpp" line="138"/>
+        <location filename="../ui/migrationsview.cpp" line="139"/>
         <source>from the last run; refreshing</source>
         <translation>aus der letzten Prüfung; wird aktualisiert</translation>
     </message>
@@ -1003,7 +1003,7 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
         <translation>Abbrechen: Diese Umgebungen werden als „kein Passwort angegeben“ angezeigt und erst wieder abgefragt, wenn Sie bei einer von ihnen „Passwort eingeben …“ oder „Ausgewählte Umgebung prüfen“ wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/passwordprompt.cpp" line="69"/>
+        <location filename="../ui/passwordprompt.cpp" line="68"/>
         <source>Password for &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;used by %2</source>
         <translation>Passwort für &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;verwendet von %2</translation>
     </message>
@@ -1107,88 +1107,118 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
 <context>
     <name>RemediationPanel</name>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="78"/>
+        <location filename="../ui/remediationpanel.cpp" line="54"/>
+        <source>fail</source>
+        <comment>KB article severity: a finding fails the check</comment>
+        <translation>Fehlschlag</translation>
+    </message>
+    <message>
+        <location filename="../ui/remediationpanel.cpp" line="56"/>
+        <source>warn</source>
+        <comment>KB article severity: a finding is a warning</comment>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location filename="../ui/remediationpanel.cpp" line="58"/>
+        <source>error</source>
+        <comment>KB article severity</comment>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/remediationpanel.cpp" line="60"/>
+        <source>critical</source>
+        <comment>KB article severity</comment>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <location filename="../ui/remediationpanel.cpp" line="62"/>
+        <source>info</source>
+        <comment>KB article severity</comment>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../ui/remediationpanel.cpp" line="98"/>
         <source>Remediation panel</source>
         <translation>Behebungsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="89"/>
+        <location filename="../ui/remediationpanel.cpp" line="109"/>
         <source>Article badges</source>
         <translation>Artikelmerkmale</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="93"/>
-        <location filename="../ui/remediationpanel.cpp" line="98"/>
+        <location filename="../ui/remediationpanel.cpp" line="113"/>
+        <location filename="../ui/remediationpanel.cpp" line="118"/>
         <source>Evidence</source>
         <translation>Befund</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="93"/>
+        <location filename="../ui/remediationpanel.cpp" line="113"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="101"/>
+        <location filename="../ui/remediationpanel.cpp" line="122"/>
         <source>Fix commands by deployment style</source>
         <translation>Befehle zur Behebung nach Bereitstellungsart</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="151"/>
+        <location filename="../ui/remediationpanel.cpp" line="172"/>
         <source>Select a result to see how to fix it</source>
         <translation>Wählen Sie ein Ergebnis, um zu sehen, wie es behoben wird</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="192"/>
+        <location filename="../ui/remediationpanel.cpp" line="213"/>
         <source>%1 (no knowledge-base article)</source>
         <translation>%1 (kein Wissensdatenbank-Artikel)</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="239"/>
+        <location filename="../ui/remediationpanel.cpp" line="262"/>
         <source>severity: %1</source>
         <translation>Schweregrad: %1</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="307"/>
+        <location filename="../ui/remediationpanel.cpp" line="330"/>
         <source>Nothing to do: this check passed.</source>
         <translation>Nichts zu tun: Diese Prüfung ist bestanden.</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="310"/>
+        <location filename="../ui/remediationpanel.cpp" line="333"/>
         <source>This check did not run, so there is nothing to fix here. Why: %1</source>
         <translation>Diese Prüfung lief nicht, hier ist also nichts zu beheben. Grund: %1</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="311"/>
+        <location filename="../ui/remediationpanel.cpp" line="334"/>
         <source>no reason given.</source>
         <translation>kein Grund angegeben.</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="315"/>
+        <location filename="../ui/remediationpanel.cpp" line="338"/>
         <source>No fix for %1 matches this result&apos;s evidence; the message above says what went wrong.</source>
         <translation>Keine Behebung für %1 passt zum Befund dieses Ergebnisses; die Meldung oben sagt, was schiefging.</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="321"/>
+        <location filename="../ui/remediationpanel.cpp" line="344"/>
         <source>No commands for this deployment style.</source>
         <translation>Keine Befehle für diese Bereitstellungsart.</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="344"/>
+        <location filename="../ui/remediationpanel.cpp" line="367"/>
         <source>1 other fix that does not match this result</source>
         <translation>1 weitere Behebung, die nicht zu diesem Ergebnis passt</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="345"/>
+        <location filename="../ui/remediationpanel.cpp" line="368"/>
         <source>%1 other fixes that do not match this result</source>
         <translation>%1 weitere Behebungen, die nicht zu diesem Ergebnis passen</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="388"/>
+        <location filename="../ui/remediationpanel.cpp" line="411"/>
         <source>When: %1</source>
         <translation>Wann: %1</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="411"/>
+        <location filename="../ui/remediationpanel.cpp" line="434"/>
         <source>Related checks: %1</source>
         <translation>Verwandte Prüfungen: %1</translation>
     </message>
@@ -1299,7 +1329,7 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
 <context>
     <name>ResultsProxyModel</name>
     <message numerus="yes">
-        <location filename="../models/resultsproxymodel.cpp" line="52"/>
+        <location filename="../models/resultsproxymodel.cpp" line="54"/>
         <source>%n fail</source>
         <translation>
             <numerusform>%n fehlgeschlagen</numerusform>
@@ -1307,7 +1337,7 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/resultsproxymodel.cpp" line="54"/>
+        <location filename="../models/resultsproxymodel.cpp" line="56"/>
         <source>%n error</source>
         <translation>
             <numerusform>%n Fehler</numerusform>
@@ -1315,7 +1345,7 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/resultsproxymodel.cpp" line="56"/>
+        <location filename="../models/resultsproxymodel.cpp" line="58"/>
         <source>%n not run</source>
         <translation>
             <numerusform>%n nicht ausgeführt</numerusform>
@@ -1323,7 +1353,7 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/resultsproxymodel.cpp" line="58"/>
+        <location filename="../models/resultsproxymodel.cpp" line="60"/>
         <source>%n warn</source>
         <translation>
             <numerusform>%n Warnung</numerusform>
@@ -1331,7 +1361,7 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/resultsproxymodel.cpp" line="60"/>
+        <location filename="../models/resultsproxymodel.cpp" line="62"/>
         <source>%n pass</source>
         <translation>
             <numerusform>%n bestanden</numerusform>
@@ -1339,7 +1369,7 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/resultsproxymodel.cpp" line="62"/>
+        <location filename="../models/resultsproxymodel.cpp" line="64"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n übersprungen</numerusform>
@@ -1347,7 +1377,7 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/resultsproxymodel.cpp" line="139"/>
+        <location filename="../models/resultsproxymodel.cpp" line="151"/>
         <source>%n refreshing</source>
         <translation>
             <numerusform>%n wird aktualisiert</numerusform>
@@ -1355,7 +1385,7 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/resultsproxymodel.cpp" line="141"/>
+        <location filename="../models/resultsproxymodel.cpp" line="153"/>
         <source>%n not refreshed</source>
         <translation>
             <numerusform>%n nicht aktualisiert</numerusform>
@@ -1363,12 +1393,12 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
         </translation>
     </message>
     <message>
-        <location filename="../models/resultsproxymodel.cpp" line="145"/>
+        <location filename="../models/resultsproxymodel.cpp" line="157"/>
         <source>, checked %1</source>
         <translation>, geprüft %1</translation>
     </message>
     <message>
-        <location filename="../models/resultsproxymodel.cpp" line="145"/>
+        <location filename="../models/resultsproxymodel.cpp" line="157"/>
         <source>, checked %1–%2</source>
         <translation>, geprüft %1–%2</translation>
     </message>
@@ -1401,37 +1431,37 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
         <translation>Prüfergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/resultsview.cpp" line="86"/>
+        <location filename="../ui/resultsview.cpp" line="88"/>
         <source>Copy the result with its evidence and target as text</source>
         <translation>Das Ergebnis mit Befund und Ziel als Text kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/resultsview.cpp" line="87"/>
+        <location filename="../ui/resultsview.cpp" line="89"/>
         <source>Copy the result with its evidence and target as Markdown</source>
         <translation>Das Ergebnis mit Befund und Ziel als Markdown kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/resultsview.cpp" line="88"/>
+        <location filename="../ui/resultsview.cpp" line="90"/>
         <source>Copy the result as the doctor CLI&apos;s JSON report</source>
         <translation>Das Ergebnis als JSON-Bericht der doctor-CLI kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/resultsview.cpp" line="153"/>
+        <location filename="../ui/resultsview.cpp" line="155"/>
         <source>Result copied with its evidence</source>
         <translation>Ergebnis mit Befund kopiert</translation>
     </message>
     <message>
-        <location filename="../ui/resultsview.cpp" line="159"/>
+        <location filename="../ui/resultsview.cpp" line="161"/>
         <source>Result copied as Markdown</source>
         <translation>Ergebnis als Markdown kopiert</translation>
     </message>
     <message>
-        <location filename="../ui/resultsview.cpp" line="166"/>
+        <location filename="../ui/resultsview.cpp" line="168"/>
         <source>Result copied as JSON</source>
         <translation>Ergebnis als JSON kopiert</translation>
     </message>
     <message>
-        <location filename="../ui/resultsview.cpp" line="177"/>
+        <location filename="../ui/resultsview.cpp" line="179"/>
         <source>No results yet</source>
         <translation>Noch keine Ergebnisse</translation>
     </message>
@@ -1439,37 +1469,37 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
 <context>
     <name>SecretStore</name>
     <message>
-        <location filename="../ui/secretstore.cpp" line="162"/>
+        <location filename="../ui/secretstore.cpp" line="164"/>
         <source>%1 on %2:%3</source>
         <translation>%1 auf %2:%3</translation>
     </message>
     <message>
-        <location filename="../ui/secretstore.cpp" line="164"/>
+        <location filename="../ui/secretstore.cpp" line="165"/>
         <source>the local socket</source>
         <translation>dem lokalen Socket</translation>
     </message>
     <message>
-        <location filename="../ui/secretstore.cpp" line="333"/>
+        <location filename="../ui/secretstore.cpp" line="335"/>
         <source>No keychain is available, so a password is kept only until Doctor Dashboard quits and will be asked for again next time.</source>
         <translation>Es ist kein Schlüsselbund verfügbar; ein Passwort wird daher nur bis zum Beenden von Doctor Dashboard behalten und beim nächsten Mal erneut abgefragt.</translation>
     </message>
     <message>
-        <location filename="../ui/secretstore.cpp" line="456"/>
+        <location filename="../ui/secretstore.cpp" line="458"/>
         <source>waiting for password</source>
         <translation>wartet auf Passwort</translation>
     </message>
     <message>
-        <location filename="../ui/secretstore.cpp" line="458"/>
+        <location filename="../ui/secretstore.cpp" line="460"/>
         <source>no password given</source>
         <translation>kein Passwort angegeben</translation>
     </message>
     <message>
-        <location filename="../ui/secretstore.cpp" line="480"/>
+        <location filename="../ui/secretstore.cpp" line="482"/>
         <source>Not run: no password given (the password prompt was cancelled). Enter Password… on the environment, or Run Selected Environment, asks for it again.</source>
         <translation>Nicht ausgeführt: kein Passwort angegeben (die Passwortabfrage wurde abgebrochen). „Passwort eingeben …“ an der Umgebung oder „Ausgewählte Umgebung prüfen“ fragt erneut danach.</translation>
     </message>
     <message>
-        <location filename="../ui/secretstore.cpp" line="519"/>
+        <location filename="../ui/secretstore.cpp" line="521"/>
         <source>No keychain is available (%1). Passwords are kept only until Doctor Dashboard quits and will be asked for again next time.</source>
         <translation>Es ist kein Schlüsselbund verfügbar (%1). Passwörter werden nur bis zum Beenden von Doctor Dashboard behalten und beim nächsten Mal erneut abgefragt.</translation>
     </message>

@@ -6,6 +6,7 @@
 #include "kbfixchoice.h"
 #include "kblibrary.h"
 #include "kbplaceholders.h"
+#include "resultsmodel.h"
 #include "resulttext.h"
 #include "statusicons.h"
 
@@ -41,6 +42,25 @@ QColor severityColour(const QString &severity)
     if (severity == u"warn" || severity == u"warning")
         return StatusIcons::colour(CheckStatus::Warn).darker(115);
     return QColor(0x55, 0x6b, 0x8d);
+}
+
+// The article's severity as the UI's language says it. The front matter's word is a key
+// ("warn", "fail"; kb lint only requires one), so the known words are translated and any
+// other is shown as written. The CLI (kb show) keeps the key.
+QString severityText(const QString &severity)
+{
+    const QString s = severity.trimmed().toLower();
+    if (s == u"fail")
+        return RemediationPanel::tr("fail", "KB article severity: a finding fails the check");
+    if (s == u"warn" || s == u"warning")
+        return RemediationPanel::tr("warn", "KB article severity: a finding is a warning");
+    if (s == u"error")
+        return RemediationPanel::tr("error", "KB article severity");
+    if (s == u"critical")
+        return RemediationPanel::tr("critical", "KB article severity");
+    if (s == u"info")
+        return RemediationPanel::tr("info", "KB article severity");
+    return severity;
 }
 
 // The prose of the article: everything except "How to fix" (shown as tabs with
@@ -193,7 +213,8 @@ void RemediationPanel::show(
         m_title->setText(tr("%1 (no knowledge-base article)").arg(result->checkId));
     if (result) {
         m_message->setText(u"<b>%1 · %2</b> — %3"_s.arg(result->environment.toHtmlEscaped(),
-            Status::key(result->status), result->message.toHtmlEscaped()));
+            ResultsModel::statusText(result->status).toHtmlEscaped(),
+            result->message.toHtmlEscaped()));
     } else {
         m_message->setText(QString());
     }
@@ -236,9 +257,10 @@ void RemediationPanel::fillBadges(
         m_badgeTexts << text;
     };
     if (result)
-        add(Status::key(result->status), StatusIcons::colour(result->status));
+        add(ResultsModel::statusText(result->status), StatusIcons::colour(result->status));
     if (article) {
-        add(tr("severity: %1").arg(article->severity), severityColour(article->severity));
+        add(tr("severity: %1").arg(severityText(article->severity)),
+            severityColour(article->severity));
         add(article->plugin, QColor(0x55, 0x6b, 0x8d));
         for (const QString &tag : article->tags)
             add(u'#' + tag, QColor(0x6b, 0x6b, 0x6b));
