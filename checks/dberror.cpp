@@ -461,13 +461,18 @@ std::optional<bool> credentialsAccepted(DbError::Kind kind, Variant variant)
 {
     switch (kind) {
     case K::AuthenticationFailed:
-    case K::RoleNotFound:
-    case K::LoginNotPermitted:
-    case K::HbaRejected:
     case K::LoginRejected:
-    case K::NoConnectPrivilege:
         return false;
-    // PostgreSQL checks these after the authentication (InitPostgres()).
+    // pg_hba.conf turns the connection away before any credential is asked for, and a
+    // missing role under trust was never asked for one: no verdict on the password.
+    case K::HbaRejected:
+    case K::RoleNotFound:
+        return std::nullopt;
+    // PostgreSQL checks these after the authentication (InitPostgres(): the role's LOGIN
+    // in InitializeSessionUserId(), CONNECT in CheckMyDatabase()); a wrong password is
+    // refused first with 28P01, so reaching them proves the password was right.
+    case K::LoginNotPermitted:
+    case K::NoConnectPrivilege:
     case K::DatabaseNotFound:
     case K::DatabaseNotAccepting:
     case K::RoleConnectionLimit:

@@ -110,6 +110,47 @@ private Q_SLOTS:
         }
     }
 
+    // Refusals that say nothing against the password (pg_hba.conf turns the connection away
+    // before it is asked for; NOLOGIN and CONNECT are checked after it was accepted): no
+    // password advice, and the block that fits the refusal is offered.
+    void refusalsThatAreNotThePassword_data()
+    {
+        QTest::addColumn<DeploymentStyle>("style");
+        QTest::addColumn<QString>("failure");
+        QTest::addColumn<QVariant>("authenticated");
+        QTest::addColumn<QString>("expect");
+        for (DeploymentStyle s : Deployment::all()) {
+            const QString k = Deployment::key(s);
+            QTest::newRow(qPrintable(k + u" hba"_s))
+                << s << u"HbaRejected"_s << QVariant() << u"pg_hba"_s;
+            QTest::newRow(qPrintable(k + u" nologin"_s))
+                << s << u"LoginNotPermitted"_s << QVariant(true) << u"LOGIN"_s;
+            QTest::newRow(qPrintable(k + u" connect"_s))
+                << s << u"NoConnectPrivilege"_s << QVariant(true) << u"CONNECT"_s;
+        }
+    }
+    void refusalsThatAreNotThePassword()
+    {
+        QFETCH(DeploymentStyle, style);
+        QFETCH(QString, failure);
+        QFETCH(QVariant, authenticated);
+        QFETCH(QString, expect);
+        Evidence e { { u"Reachable"_s, true }, { u"ConnectFailure"_s, failure } };
+        if (authenticated.isValid())
+            e.append({ u"Authenticated"_s, authenticated });
+        const CheckResult r = result(Connectivity, CheckStatus::Fail, e);
+        const KbFixChoice c = KbFixChoice::choose(*m_kb.article(Connectivity), style, &r);
+        QCOMPARE(c.verdict, KbFixChoice::Verdict::Chosen);
+        QVERIFY(!c.matching.isEmpty());
+        bool fits = false;
+        for (const KbCodeBlock &b : c.matching) {
+            QVERIFY2(!b.text.contains(u"\\password"_s), qPrintable(b.text));
+            QVERIFY2(!b.text.contains(u"systemctl start"_s), qPrintable(b.text));
+            fits = fits || shown(b).contains(expect);
+        }
+        QVERIFY2(fits, qPrintable(expect));
+    }
+
     // The JSON report's remediation.fixes are the same choice, for every style in turn.
     void suggestionsAreTheMatchingBlocks()
     {

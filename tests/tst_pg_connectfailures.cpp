@@ -279,7 +279,7 @@ private Q_SLOTS:
                 << u"3D000"_s << 1 << u"Database \"no_such_db\" does not exist on this server"_s;
             row("role without LOGIN")
                 << u"nologin_r"_s << pw << u"postgres"_s << int(DbError::Kind::LoginNotPermitted)
-                << u"28000"_s << 0 << u"Role \"nologin_r\" may not log in (NOLOGIN)"_s;
+                << u"28000"_s << 1 << u"Role \"nologin_r\" may not log in (NOLOGIN)"_s;
             row("role connection limit")
                 << u"lim"_s << pw << u"postgres"_s << int(DbError::Kind::RoleConnectionLimit)
                 << u"53300"_s << 1 << u"Role \"lim\" has reached its connection limit"_s;
@@ -292,18 +292,18 @@ private Q_SLOTS:
                 << u"Database \"closed_db\" does not accept connections (ALLOW_CONNECTIONS false)"_s;
             row("no CONNECT privilege")
                 << u"app"_s << pw << u"noconn_db"_s << int(DbError::Kind::NoConnectPrivilege)
-                << u"42501"_s << 0
+                << u"42501"_s << 1
                 << u"may not connect to database \"noconn_db\" (no CONNECT privilege)"_s;
             row("pg_hba.conf reject line")
                 << u"hba_reject"_s << pw << u"postgres"_s << int(DbError::Kind::HbaRejected)
-                << u"28000"_s << 0
+                << u"28000"_s << -1
                 << u"a \"reject\" line matches host 127.0.0.1, user \"hba_reject\", database \"postgres\""_s;
             row("no pg_hba.conf line")
                 << u"hba_none"_s << pw << u"postgres"_s << int(DbError::Kind::HbaRejected)
-                << u"28000"_s << 0 << u"no line matches host 127.0.0.1, user \"hba_none\""_s;
+                << u"28000"_s << -1 << u"no line matches host 127.0.0.1, user \"hba_none\""_s;
             row("missing role, trust")
                 << u"ghost_1"_s << QString() << u"postgres"_s << int(DbError::Kind::RoleNotFound)
-                << u"28000"_s << 0 << u"Role \"ghost_1\" does not exist"_s;
+                << u"28000"_s << -1 << u"Role \"ghost_1\" does not exist"_s;
         }
         // French: the words are unknown. Refusals before the password step get their SQLSTATE
         // from the second attempt; after it, the second attempt stops at the password prompt.
