@@ -1,5 +1,6 @@
 #include "environmentsmodel.h"
 
+#include "deploymenttext.h"
 #include "resultsmodel.h"
 #include "statusicons.h"
 
@@ -32,11 +33,11 @@ QVariant EnvironmentsModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         // The note on a line of its own: the list is narrow.
-        return QString(env.name + u"\n"_s + Deployment::title(env.deployment)
+        return QString(env.name + u"\n"_s + DeploymentText::title(env.deployment)
             + (note.isEmpty() ? QString() : u"\n"_s + note));
     case Qt::ToolTipRole: {
         QString tip = u"%1 — %2\n%3"_s.arg(
-            env.name, Deployment::title(env.deployment), env.connection.describe());
+            env.name, DeploymentText::title(env.deployment), env.connection.describe());
         if (worst != m_worst.cend())
             tip += u'\n' + tr("Worst result: %1").arg(ResultsModel::statusText(*worst));
         if (!note.isEmpty())

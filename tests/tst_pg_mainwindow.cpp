@@ -22,11 +22,16 @@
 #include <QLabel>
 #include <QListView>
 #include <QPalette>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -162,6 +167,59 @@ private Q_SLOTS:
         QCOMPARE(view->index(1, ResultsModel::StatusColumn).data().toString(), u"Not run"_s);
         QCOMPARE(view->index(5, ResultsModel::StatusColumn).data().toString(), u"Pass"_s);
         QCOMPARE(shown(w).checkId, Connectivity); // sorting keeps the selection
+    }
+
+    // Item 3, never green while blind: a role without pg_read_all_stats, and seven sessions
+    // of another role (the fixture's superuser) idle in a transaction for longer than the
+    // environment's minimum. The role sees none of them idle; the pool row must still warn
+    // and say what it cannot see, not pass with "0 idle in transaction".
+    void blindPoolWarns()
+    {
+        const QString role = u"doctor_blind_"_s + m_db.right(6).toLower();
+        QCOMPARE(m_pg.exec(m_db, { u"CREATE ROLE %1 LOGIN PASSWORD 'pw-blind'"_s.arg(role) }),
+            QString());
+        QStringList held;
+        const auto closeHeld = qScopeGuard([&] {
+            for (const QString &name : std::as_const(held)) {
+                QSqlDatabase::database(name, false).close();
+                QSqlDatabase::removeDatabase(name);
+            }
+        });
+        for (int i = 0; i < 7; ++i) {
+            held << u"blind-pool-held-%1"_s.arg(i);
+            QSqlDatabase c = m_pg.addConnection(held.last(), m_db);
+            c.setConnectOptions(u"application_name=billing-api"_s);
+            QVERIFY2(c.open(), qPrintable(c.lastError().text()));
+            QSqlQuery q(c);
+            // The SELECT takes a snapshot, as an application that read and forgot to commit.
+            QVERIFY(q.exec(u"BEGIN"_s) && q.exec(u"SELECT 1"_s));
+        }
+        QThread::msleep(1500);
+
+        Environment blind = up();
+        blind.name = u"blind"_s;
+        blind.connection.user = role;
+        blind.connection.password = u"pw-blind"_s;
+        blind.pool.idleInTransactionMinSec = 1; // over 1 s instead of 30, to keep this short
+        MainWindow w(m_kb);
+        w.show();
+        QVERIFY(runToEnd(w, { blind }));
+
+        const QModelIndex status = cell(w, u"blind"_s, Pool, ResultsModel::StatusColumn);
+        QVERIFY(status.isValid());
+        const auto r = status.data(ResultsModel::ResultRole).value<CheckResult>();
+        QCOMPARE(r.evidenceValue(u"IdleInTransaction"_s).toInt(), 0); // what the role saw: green
+        QVERIFY(r.evidenceValue(u"HiddenInTransaction"_s).toInt() >= 7);
+        QCOMPARE(r.status, CheckStatus::Warn);
+        QCOMPARE(status.data().toString(), u"Warning"_s);
+        const QString message
+            = cell(w, u"blind"_s, Pool, ResultsModel::MessageColumn).data().toString();
+        QVERIFY2(message.contains(u"cannot see"_s), qPrintable(message));
+        QVERIFY2(message.contains(u"GRANT pg_read_all_stats TO "_s + role), qPrintable(message));
+        // The blind pool state of the trial, for a person to look at.
+        QVERIFY(w.selectResult(u"blind"_s, Pool));
+        if (const QString shot = qEnvironmentVariable("DOCTOR_TEST_SHOTS"); !shot.isEmpty())
+            QVERIFY(w.grab().save(shot + u"/blind-pool.png"_s));
     }
 
     // Item 4: F5 keeps the board. Every row stays, greyed with the time it was checked, until

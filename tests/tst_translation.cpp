@@ -2,12 +2,18 @@
 // LANG=de_DE.UTF-8), or overridden in Settings; it reaches the menus, the results' status,
 // the welcome page and the Settings dialog, which says the articles stay English, and
 // the badges: the remediation panel's status and severity, the results' summary counts and
-// the environment list's worst result are German words, not the JSON keys ("fail", "warn").
+// the environment list's worst result are German words, not the JSON keys ("fail", "warn");
+// the deployment names in the fix tabs, the environment list and the connection dialog are
+// German too, while the CLI's JSON keeps Deployment::title()'s English.
+#include "connectiondialog.h"
+#include "deploymenttext.h"
 #include "environmentsmodel.h"
 #include "isolatedhome.h"
+#include "kbfixchoice.h"
 #include "kblibrary.h"
 #include "mainwindow.h"
 #include "remediationpanel.h"
+#include "resultjson.h"
 #include "resultsmodel.h"
 #include "resultsproxymodel.h"
 #include "settingsdialog.h"
@@ -15,10 +21,13 @@
 #include "welcomepage.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QJsonArray>
 #include <QLabel>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -139,6 +148,58 @@ private Q_SLOTS:
         QVERIFY2(spoken.contains(u"schlechtestes Ergebnis Fehlgeschlagen"_s), qPrintable(spoken));
     }
 
+    // Deployment names: German where the UI shows them, English in the CLI's JSON.
+    void germanDeploymentNames()
+    {
+        QCOMPARE(UiTranslator::install(qApp), u"de"_s);
+        const int systemd = int(Deployment::all().indexOf(DeploymentStyle::Systemd));
+        QVERIFY(systemd >= 0);
+
+        RemediationPanel panel;
+        QCOMPARE(panel.fixTabs()->tabText(systemd), u"Bare Metal / systemd"_s);
+
+        Environment env;
+        env.name = u"prod"_s;
+        env.deployment = DeploymentStyle::Systemd;
+        EnvironmentsModel environments;
+        environments.setEnvironments({ env });
+        const QString line = environments.index(1).data().toString();
+        QVERIFY2(line.contains(u"Bare Metal / systemd"_s), qPrintable(line));
+        const QString tip = environments.index(1).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(u"Bare Metal / systemd"_s), qPrintable(tip));
+
+        ConnectionDialog dialog({});
+        auto *combo = dialog.findChild<QComboBox *>(u"deployment"_s);
+        QVERIFY(combo);
+        const int item = combo->findData(int(DeploymentStyle::Systemd));
+        QVERIFY(item >= 0);
+        QCOMPARE(combo->itemText(item), u"Bare Metal / systemd"_s);
+
+        // The CLI and the JSON stay English under the same translator: a fix block without a
+        // caption is titled by its deployment style, from doctor_core.
+        QCOMPARE(Deployment::title(DeploymentStyle::Systemd), u"Bare metal / systemd"_s);
+        KbArticle article;
+        article.checkId = u"check.postgres.connectivity"_s;
+        KbCodeBlock block;
+        block.language = u"bash"_s;
+        block.text = u"sudo systemctl start postgresql"_s;
+        block.deployment = DeploymentStyle::Systemd;
+        block.fix = true;
+        article.codeBlocks = { block };
+        CheckResult failed;
+        failed.environment = env.name;
+        failed.checkId = article.checkId;
+        failed.status = CheckStatus::Fail;
+        failed.remediation.fixes = KbFixChoice::suggestions(article, failed, {});
+        const QJsonArray fixes = ResultJson::toJson(failed)
+                                     .value(u"remediation"_s)
+                                     .toObject()
+                                     .value(u"fixes"_s)
+                                     .toArray();
+        QCOMPARE(fixes.size(), 1);
+        QCOMPARE(fixes.at(0).toObject().value(u"title"_s).toString(), u"Bare metal / systemd"_s);
+    }
+
     void englishChosenInSettingsWins()
     {
         QSettings().setValue(SettingsDialog::languageKey(), u"en"_s);
@@ -146,6 +207,7 @@ private Q_SLOTS:
         MainWindow w(m_kb);
         QCOMPARE(menuTitles(w), (QStringList { u"&File"_s, u"&Run"_s, u"&View"_s, u"&Help"_s }));
         QCOMPARE(ResultsModel::statusText(CheckStatus::Fail), u"Fail"_s);
+        QCOMPARE(DeploymentText::title(DeploymentStyle::Systemd), u"Bare metal / systemd"_s);
     }
 
     void germanChosenInSettings()

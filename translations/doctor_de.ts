@@ -50,194 +50,194 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="45"/>
+        <location filename="../ui/connectiondialog.cpp" line="46"/>
         <source>Connection &amp;settings</source>
         <translation>&amp;Verbindungseinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="46"/>
+        <location filename="../ui/connectiondialog.cpp" line="47"/>
         <source>The service&apos;s a&amp;ppsettings.json</source>
         <translation>a&amp;ppsettings.json des Dienstes</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="49"/>
+        <location filename="../ui/connectiondialog.cpp" line="50"/>
         <source>&amp;Paste Connection String</source>
         <translation>Verbindungszeichenfolge &amp;einfügen</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="60"/>
+        <location filename="../ui/connectiondialog.cpp" line="61"/>
         <source>New Environment</source>
         <translation>Neue Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="62"/>
+        <location filename="../ui/connectiondialog.cpp" line="63"/>
         <source>Environment name</source>
         <translation>Name der Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="63"/>
+        <location filename="../ui/connectiondialog.cpp" line="64"/>
         <source>prod, staging, customer-a…</source>
         <translation>prod, staging, kunde-a …</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="65"/>
+        <location filename="../ui/connectiondialog.cpp" line="66"/>
         <source>Deployment style</source>
         <translation>Bereitstellungsart</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="70"/>
+        <location filename="../ui/connectiondialog.cpp" line="71"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="71"/>
+        <location filename="../ui/connectiondialog.cpp" line="72"/>
         <source>&amp;Deployment:</source>
         <translation>&amp;Bereitstellung:</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="84"/>
+        <location filename="../ui/connectiondialog.cpp" line="85"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="89"/>
+        <location filename="../ui/connectiondialog.cpp" line="90"/>
         <source>Migrations and fixes</source>
         <translation>Migrationen und Behebung</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="91"/>
+        <location filename="../ui/connectiondialog.cpp" line="92"/>
         <source>Pool check limits</source>
         <translation>Grenzwerte der Pool-Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="124"/>
+        <location filename="../ui/connectiondialog.cpp" line="125"/>
         <source>Paste connection string</source>
         <translation>Verbindungszeichenfolge einfügen</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="125"/>
+        <location filename="../ui/connectiondialog.cpp" line="126"/>
         <source>Fill the fields from an Npgsql, libpq or postgresql:// connection string on the clipboard</source>
         <translation>Die Felder aus einer Npgsql-, libpq- oder postgresql://-Verbindungszeichenfolge in der Zwischenablage füllen</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="145"/>
+        <location filename="../ui/connectiondialog.cpp" line="146"/>
         <source>appsettings.json path</source>
         <translation>Pfad der appsettings.json</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="146"/>
+        <location filename="../ui/connectiondialog.cpp" line="147"/>
         <source>/srv/app/appsettings.json or its folder</source>
         <translation>/srv/app/appsettings.json oder ihr Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="148"/>
+        <location filename="../ui/connectiondialog.cpp" line="149"/>
         <source>.NET environment name</source>
         <translation>.NET-Umgebungsname</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="149"/>
+        <location filename="../ui/connectiondialog.cpp" line="150"/>
         <source>From DOTNET_ENVIRONMENT, else Production</source>
         <translation>Aus DOTNET_ENVIRONMENT, sonst Production</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="150"/>
+        <location filename="../ui/connectiondialog.cpp" line="151"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="151"/>
+        <location filename="../ui/connectiondialog.cpp" line="152"/>
         <source>Choose appsettings.json</source>
         <translation>appsettings.json auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="153"/>
+        <location filename="../ui/connectiondialog.cpp" line="154"/>
         <source>appsettings.json</source>
         <translation>appsettings.json</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="154"/>
+        <location filename="../ui/connectiondialog.cpp" line="155"/>
         <source>JSON (*.json);;All files (*)</source>
         <translation>JSON (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="163"/>
+        <location filename="../ui/connectiondialog.cpp" line="164"/>
         <source>&amp;File:</source>
         <translation>&amp;Datei:</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="166"/>
+        <location filename="../ui/connectiondialog.cpp" line="167"/>
         <source>.NET &amp;environment:</source>
         <translation>.NET-&amp;Umgebung:</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="172"/>
+        <location filename="../ui/connectiondialog.cpp" line="173"/>
         <source>Edit Environment</source>
         <translation>Umgebung bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="186"/>
+        <location filename="../ui/connectiondialog.cpp" line="187"/>
         <source>Unchanged</source>
         <translation>Unverändert</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="241"/>
+        <location filename="../ui/connectiondialog.cpp" line="242"/>
         <source>Could not read the connection string: %1 Nothing was changed.</source>
         <translation>Die Verbindungszeichenfolge konnte nicht gelesen werden: %1 Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="251"/>
+        <location filename="../ui/connectiondialog.cpp" line="252"/>
         <source>Filled in from the connection string.</source>
         <translation>Aus der Verbindungszeichenfolge übernommen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="254"/>
+        <location filename="../ui/connectiondialog.cpp" line="255"/>
         <source>Filled in, with warnings:
 %1</source>
         <translation>Übernommen, mit Warnungen:
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="265"/>
+        <location filename="../ui/connectiondialog.cpp" line="266"/>
         <source>Paste Connection String</source>
         <translation>Verbindungszeichenfolge einfügen</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="266"/>
+        <location filename="../ui/connectiondialog.cpp" line="267"/>
         <source>Connection string (Npgsql, libpq or postgresql://):</source>
         <translation>Verbindungszeichenfolge (Npgsql, libpq oder postgresql://):</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="279"/>
+        <location filename="../ui/connectiondialog.cpp" line="280"/>
         <source>Choose the service&apos;s appsettings.json (or the folder it is in).</source>
         <translation>Wählen Sie die appsettings.json des Dienstes (oder ihren Ordner).</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="281"/>
+        <location filename="../ui/connectiondialog.cpp" line="282"/>
         <source>%1 does not exist.</source>
         <translation>%1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="286"/>
+        <location filename="../ui/connectiondialog.cpp" line="287"/>
         <source>Enter the SQLite database file.</source>
         <translation>Geben Sie die SQLite-Datenbankdatei an.</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="288"/>
+        <location filename="../ui/connectiondialog.cpp" line="289"/>
         <source>Enter the host: a name, an address, or the folder of the server&apos;s socket.</source>
         <translation>Geben Sie den Host an: einen Namen, eine Adresse oder den Ordner des Server-Sockets.</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="292"/>
+        <location filename="../ui/connectiondialog.cpp" line="293"/>
         <source>The connection settings are not valid: %1</source>
         <translation>Die Verbindungseinstellungen sind ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="299"/>
+        <location filename="../ui/connectiondialog.cpp" line="300"/>
         <source>Enter a name for the environment.</source>
         <translation>Geben Sie einen Namen für die Umgebung ein.</translation>
     </message>
     <message>
-        <location filename="../ui/connectiondialog.cpp" line="301"/>
+        <location filename="../ui/connectiondialog.cpp" line="302"/>
         <source>Another environment is already named &quot;%1&quot;; choose another name.</source>
         <translation>Eine andere Umgebung heißt bereits „%1“; wählen Sie einen anderen Namen.</translation>
     </message>
@@ -395,6 +395,27 @@
     </message>
 </context>
 <context>
+    <name>DeploymentText</name>
+    <message>
+        <location filename="../models/deploymenttext.cpp" line="12"/>
+        <source>Docker Compose</source>
+        <extracomment>Deployment style: the product run with Docker Compose</extracomment>
+        <translation>Docker Compose</translation>
+    </message>
+    <message>
+        <location filename="../models/deploymenttext.cpp" line="15"/>
+        <source>Bare metal / systemd</source>
+        <extracomment>Deployment style: installed on a host, services run by systemd</extracomment>
+        <translation>Bare Metal / systemd</translation>
+    </message>
+    <message>
+        <location filename="../models/deploymenttext.cpp" line="18"/>
+        <source>Kubernetes / Helm</source>
+        <extracomment>Deployment style: the product run on Kubernetes, installed with Helm</extracomment>
+        <translation>Kubernetes / Helm</translation>
+    </message>
+</context>
+<context>
     <name>EnvironmentDetailsForm</name>
     <message>
         <location filename="../ui/environmentdetailsform.cpp" line="24"/>
@@ -510,23 +531,23 @@
 <context>
     <name>EnvironmentsModel</name>
     <message>
-        <location filename="../models/environmentsmodel.cpp" line="20"/>
-        <location filename="../models/environmentsmodel.cpp" line="24"/>
+        <location filename="../models/environmentsmodel.cpp" line="21"/>
+        <location filename="../models/environmentsmodel.cpp" line="25"/>
         <source>All environments</source>
         <translation>Alle Umgebungen</translation>
     </message>
     <message>
-        <location filename="../models/environmentsmodel.cpp" line="41"/>
+        <location filename="../models/environmentsmodel.cpp" line="42"/>
         <source>Worst result: %1</source>
         <translation>Schlechtestes Ergebnis: %1</translation>
     </message>
     <message>
-        <location filename="../models/environmentsmodel.cpp" line="51"/>
+        <location filename="../models/environmentsmodel.cpp" line="52"/>
         <source>%1, checking</source>
         <translation>%1, wird geprüft</translation>
     </message>
     <message>
-        <location filename="../models/environmentsmodel.cpp" line="54"/>
+        <location filename="../models/environmentsmodel.cpp" line="55"/>
         <source>%1, worst result %2</source>
         <translation>%1, schlechtestes Ergebnis %2</translation>
     </message>
@@ -1107,118 +1128,118 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
 <context>
     <name>RemediationPanel</name>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="54"/>
+        <location filename="../ui/remediationpanel.cpp" line="55"/>
         <source>fail</source>
         <comment>KB article severity: a finding fails the check</comment>
         <translation>Fehlschlag</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="56"/>
+        <location filename="../ui/remediationpanel.cpp" line="57"/>
         <source>warn</source>
         <comment>KB article severity: a finding is a warning</comment>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="58"/>
+        <location filename="../ui/remediationpanel.cpp" line="59"/>
         <source>error</source>
         <comment>KB article severity</comment>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="60"/>
+        <location filename="../ui/remediationpanel.cpp" line="61"/>
         <source>critical</source>
         <comment>KB article severity</comment>
         <translation>kritisch</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="62"/>
+        <location filename="../ui/remediationpanel.cpp" line="63"/>
         <source>info</source>
         <comment>KB article severity</comment>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="98"/>
+        <location filename="../ui/remediationpanel.cpp" line="99"/>
         <source>Remediation panel</source>
         <translation>Behebungsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="109"/>
+        <location filename="../ui/remediationpanel.cpp" line="110"/>
         <source>Article badges</source>
         <translation>Artikelmerkmale</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="113"/>
-        <location filename="../ui/remediationpanel.cpp" line="118"/>
+        <location filename="../ui/remediationpanel.cpp" line="114"/>
+        <location filename="../ui/remediationpanel.cpp" line="119"/>
         <source>Evidence</source>
         <translation>Befund</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="113"/>
+        <location filename="../ui/remediationpanel.cpp" line="114"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="122"/>
+        <location filename="../ui/remediationpanel.cpp" line="123"/>
         <source>Fix commands by deployment style</source>
         <translation>Befehle zur Behebung nach Bereitstellungsart</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="172"/>
+        <location filename="../ui/remediationpanel.cpp" line="173"/>
         <source>Select a result to see how to fix it</source>
         <translation>Wählen Sie ein Ergebnis, um zu sehen, wie es behoben wird</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="213"/>
+        <location filename="../ui/remediationpanel.cpp" line="214"/>
         <source>%1 (no knowledge-base article)</source>
         <translation>%1 (kein Wissensdatenbank-Artikel)</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="262"/>
+        <location filename="../ui/remediationpanel.cpp" line="263"/>
         <source>severity: %1</source>
         <translation>Schweregrad: %1</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="330"/>
+        <location filename="../ui/remediationpanel.cpp" line="332"/>
         <source>Nothing to do: this check passed.</source>
         <translation>Nichts zu tun: Diese Prüfung ist bestanden.</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="333"/>
+        <location filename="../ui/remediationpanel.cpp" line="335"/>
         <source>This check did not run, so there is nothing to fix here. Why: %1</source>
         <translation>Diese Prüfung lief nicht, hier ist also nichts zu beheben. Grund: %1</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="334"/>
+        <location filename="../ui/remediationpanel.cpp" line="336"/>
         <source>no reason given.</source>
         <translation>kein Grund angegeben.</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="338"/>
+        <location filename="../ui/remediationpanel.cpp" line="340"/>
         <source>No fix for %1 matches this result&apos;s evidence; the message above says what went wrong.</source>
         <translation>Keine Behebung für %1 passt zum Befund dieses Ergebnisses; die Meldung oben sagt, was schiefging.</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="344"/>
+        <location filename="../ui/remediationpanel.cpp" line="346"/>
         <source>No commands for this deployment style.</source>
         <translation>Keine Befehle für diese Bereitstellungsart.</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="367"/>
+        <location filename="../ui/remediationpanel.cpp" line="369"/>
         <source>1 other fix that does not match this result</source>
         <translation>1 weitere Behebung, die nicht zu diesem Ergebnis passt</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="368"/>
+        <location filename="../ui/remediationpanel.cpp" line="370"/>
         <source>%1 other fixes that do not match this result</source>
         <translation>%1 weitere Behebungen, die nicht zu diesem Ergebnis passen</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="411"/>
+        <location filename="../ui/remediationpanel.cpp" line="413"/>
         <source>When: %1</source>
         <translation>Wann: %1</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="434"/>
+        <location filename="../ui/remediationpanel.cpp" line="436"/>
         <source>Related checks: %1</source>
         <translation>Verwandte Prüfungen: %1</translation>
     </message>

@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "connectionfields.h"
 #include "connectiontester.h"
+#include "deploymenttext.h"
 #include "environmentdetailsform.h"
 #include "poolthresholdsform.h"
 
@@ -64,7 +65,7 @@ ConnectionDialog::ConnectionDialog(const QStringList &takenNames, QWidget *paren
     m_deployment->setObjectName(u"deployment"_s);
     m_deployment->setAccessibleName(tr("Deployment style"));
     for (DeploymentStyle style : Deployment::all())
-        m_deployment->addItem(Deployment::title(style), int(style));
+        m_deployment->addItem(DeploymentText::title(style), int(style));
 
     auto *top = new QFormLayout;
     top->addRow(tr("&Name:"), m_name);

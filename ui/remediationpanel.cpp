@@ -2,6 +2,7 @@
 
 #include "articleview.h"
 #include "codeblockview.h"
+#include "deploymenttext.h"
 #include "highlighting.h"
 #include "kbfixchoice.h"
 #include "kblibrary.h"
@@ -129,7 +130,7 @@ RemediationPanel::RemediationPanel(QWidget *parent)
         auto *page = new QWidget(scroll);
         new QVBoxLayout(page);
         scroll->setWidget(page);
-        m_tabs->addTab(scroll, Deployment::title(style));
+        m_tabs->addTab(scroll, DeploymentText::title(style));
     }
 
     m_related->setTextFormat(Qt::RichText);
@@ -338,7 +339,7 @@ void RemediationPanel::buildTab(int index)
         if (choice.matching.isEmpty())
             verdict = tr("No fix for %1 matches this result's evidence; the message above says "
                          "what went wrong.")
-                          .arg(Deployment::title(style));
+                          .arg(DeploymentText::title(style));
         break;
     case KbFixChoice::Verdict::Article:
         if (choice.matching.isEmpty())
