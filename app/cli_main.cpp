@@ -1,5 +1,7 @@
-// doctor: the headless command line. Composition root only; see checks/doctorcli.cpp.
-#include "doctorcli.h"
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+// doctor: the headless command line. Composition root only; see app/cli/doctorcli.cpp.
+#include "cli/doctorcli.h"
 
 #include <QCoreApplication>
 

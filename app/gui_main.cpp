@@ -1,6 +1,8 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // doctor-dashboard: the desktop application. Composition root only.
 #include "appearance.h"
-#include "kblibrary.h"
+#include "kb/kblibrary.h"
 #include "mainwindow.h"
 #include "settingsdialog.h"
 #include "translator.h"

@@ -1,7 +1,10 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
 #pragma once
 
-#include "checkresult.h"
-#include "environment.h"
+#include "engine/checkresult.h"
+#include "engine/environment.h"
 
 #include <QAbstractListModel>
 #include <QHash>

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // The colour theme: Fusion with explicit palettes (no platform theme plugin needed, as in
 // the build root and offscreen), code blocks and article links re-coloured live.
 #include "appearance.h"

@@ -1,9 +1,11 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // AppSettings: .NET's configuration layers, key rules and JSON dialect (RELIABILITY 16),
 // and how environments files and the runner use the result.
-#include "appsettings.h"
-#include "checkregistry.h"
-#include "checkrunner.h"
-#include "environmentsfile.h"
+#include "config/appsettings.h"
+#include "engine/checkregistry.h"
+#include "engine/checkrunner.h"
+#include "config/environmentsfile.h"
 #include "runandwait.h"
 
 #include <QDir>

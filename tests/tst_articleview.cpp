@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // RELIABILITY 21: rendering an article reads no file and navigates nowhere by itself.
 #include "articleview.h"
 

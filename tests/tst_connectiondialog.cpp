@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // The connection dialog offscreen: pasting connection strings, validation, and the
 // sentinel password that must never leave memory (RELIABILITY 18, 19).
 #include "connectiondialog.h"
@@ -7,7 +9,7 @@
 #include "environmentsmodel.h"
 #include "isolatedhome.h"
 #include "poolthresholdsform.h"
-#include "kblibrary.h"
+#include "kb/kblibrary.h"
 #include "mainwindow.h"
 #include "secretstore.h"
 #include "silentserver.h"

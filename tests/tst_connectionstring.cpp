@@ -1,4 +1,7 @@
-#include "connectionspec.h"
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#include "connection/connectionspec.h"
 
 #include <QTest>
 

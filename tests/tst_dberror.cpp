@@ -1,8 +1,10 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // DbError's reading of driver errors. For queries the SQLSTATE decides and the server's words
 // (in its own lc_messages language) only refine; for a failed connect QPSQL gives no SQLSTATE,
 // so libpq's text is read (texts below as libpq 17 and PostgreSQL 17 write them; each class
 // is also produced on a real server in tst_pg_connectfailures).
-#include "dberror.h"
+#include "engine/dberror.h"
 
 #include <QTest>
 

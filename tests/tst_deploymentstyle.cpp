@@ -1,4 +1,7 @@
-#include "deploymentstyle.h"
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#include "engine/deploymentstyle.h"
 
 #include <QTest>
 

@@ -1,4 +1,7 @@
-#include "kbarticle.h"
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#include "kb/kbarticle.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,4 +1,7 @@
-#include "environmentsfile.h"
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#include "config/environmentsfile.h"
 
 #include <QFile>
 #include <QFileInfo>

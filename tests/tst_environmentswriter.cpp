@@ -1,7 +1,9 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // Saving environments: round trip through the reader, no password in the bytes, and an
 // atomic save that leaves the user's file alone when it fails (RELIABILITY 18, 22).
-#include "environmentsfile.h"
-#include "environmentswriter.h"
+#include "config/environmentsfile.h"
+#include "config/environmentswriter.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,5 +1,8 @@
-#include "csharpclasses.h"
-#include "expectedmigrations.h"
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#include "migrations/csharpclasses.h"
+#include "migrations/expectedmigrations.h"
 
 #include <QDir>
 #include <QFile>

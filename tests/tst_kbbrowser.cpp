@@ -1,10 +1,12 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // Help > Knowledge Base (F1) offscreen, real widgets (issue 12, item 5): the article's
 // header, fixes and text all have room the moment the browser is shown, however it is
 // opened, and keep it from one article to the next.
 #include "articleview.h"
 #include "codeblockview.h"
 #include "kbbrowser.h"
-#include "kblibrary.h"
+#include "kb/kblibrary.h"
 #include "remediationpanel.h"
 
 #include <QDir>

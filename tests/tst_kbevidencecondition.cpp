@@ -1,4 +1,7 @@
-#include "kbevidencecondition.h"
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#include "kb/kbevidencecondition.h"
 
 #include <QTest>
 

@@ -1,5 +1,8 @@
-#include "kbfixchoice.h"
-#include "kblibrary.h"
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#include "kb/kbfixchoice.h"
+#include "kb/kblibrary.h"
 
 #include <QTest>
 

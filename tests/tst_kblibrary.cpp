@@ -1,4 +1,7 @@
-#include "kblibrary.h"
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#include "kb/kblibrary.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,5 +1,8 @@
-#include "checkregistry.h"
-#include "kblint.h"
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#include "engine/checkregistry.h"
+#include "kb/kblint.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,7 @@
-#include "kbplaceholders.h"
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#include "kb/kbplaceholders.h"
 
 #include <QTest>
 

@@ -1,5 +1,8 @@
-#include "checkresult.h"
-#include "kbtext.h"
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#include "engine/checkresult.h"
+#include "kb/kbtext.h"
 
 #include <QTest>
 

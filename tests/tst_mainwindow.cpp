@@ -1,7 +1,9 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // The dashboard driven offscreen on the embedded demo, through the real runner.
 #include "codeblockview.h"
 #include "environmentsmodel.h"
-#include "kblibrary.h"
+#include "kb/kblibrary.h"
 #include "mainwindow.h"
 #include "migrationsmodel.h"
 #include "migrationsview.h"

@@ -1,8 +1,10 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // appsettings layers against the fixture server, through the runner and the `doctor`
 // binary; a sentinel password never reaches the output (RELIABILITY 18, 19).
-#include "appsettings.h"
-#include "checkregistry.h"
-#include "checkrunner.h"
+#include "config/appsettings.h"
+#include "engine/checkregistry.h"
+#include "engine/checkrunner.h"
 #include "pgserver.h"
 #include "runandwait.h"
 #include "silentserver.h"

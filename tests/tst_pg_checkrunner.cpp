@@ -1,8 +1,10 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // CheckRunner against real servers and real faults (RELIABILITY 1-7, 9, 10).
-#include "checkregistry.h"
-#include "checkrunner.h"
-#include "dbsession.h"
-#include "kblibrary.h"
+#include "engine/checkregistry.h"
+#include "engine/checkrunner.h"
+#include "engine/dbsession.h"
+#include "kb/kblibrary.h"
 #include "pgserver.h"
 #include "runandwait.h"
 #include "silentserver.h"

@@ -1,14 +1,16 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // Every way a login can fail, produced on real servers: each is placed in its own class
 // (DbError::Kind, evidence ConnectFailure) with its own words and advice, "Authenticated"
 // says false only when the server judged the credentials, a server out of slots is the
 // pool check's failure, and libpq's own text stays in the message and the evidence.
 // A private server (small max_connections, its own pg_hba.conf, German and French
 // lc_messages through a private LOCPATH) serves what the shared fixture must not see.
-#include "checkregistry.h"
-#include "checkrunner.h"
+#include "engine/checkregistry.h"
+#include "engine/checkrunner.h"
 #include "connectiontester.h"
-#include "dbsession.h"
-#include "kblibrary.h"
+#include "engine/dbsession.h"
+#include "kb/kblibrary.h"
 #include "pgserver.h"
 #include "privatepgserver.h"
 #include "runandwait.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // "Test connection" in the connection dialog against the fixture server, a closed port
 // and a server that never answers (RELIABILITY 1, 2): the dialog stays responsive.
 #include "connectiondialog.h"

@@ -1,7 +1,9 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // Integration tests of DbSession against the fixture's real PostgreSQL: what a check
 // session's server settings are, whichever way the user's own server options arrive.
 // The environment's timeouts hold inside each check's transaction and win over the user's.
-#include "dbsession.h"
+#include "engine/dbsession.h"
 #include "pgserver.h"
 
 #include <QSqlError>

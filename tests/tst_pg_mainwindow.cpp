@@ -1,12 +1,14 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // The dashboard offscreen, real widgets and the real runner against the fixture server, a
 // closed port and a server that never answers (issue 12: root cause first, results that
 // stay, auto-refresh).
 #include "codeblockview.h"
 #include "connectiondialog.h"
-#include "checkrunner.h"
+#include "engine/checkrunner.h"
 #include "environmentsmodel.h"
 #include "isolatedhome.h"
-#include "kblibrary.h"
+#include "kb/kblibrary.h"
 #include "mainwindow.h"
 #include "pgserver.h"
 #include "remediationpanel.h"

@@ -1,6 +1,8 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // Integration tests of check.postgres.migrations against the fixture's real PostgreSQL.
-#include "checkregistry.h"
-#include "checkrunner.h"
+#include "engine/checkregistry.h"
+#include "engine/checkrunner.h"
 #include "pgserver.h"
 #include "runandwait.h"
 #include "sqlwarningguard.h"

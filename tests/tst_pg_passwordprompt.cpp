@@ -1,11 +1,13 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // Password prompts on the dashboard (issue 12, item 4), offscreen with real widgets and the
 // real runner against the fixture server, which wants a password (scram-sha-256): what
 // needs no password runs at once, one prompt per server and role, not modal, "remember for
 // this session", and a cancelled prompt gives "no password given" until the user asks again.
-#include "checkregistry.h"
+#include "engine/checkregistry.h"
 #include "environmentsmodel.h"
 #include "isolatedhome.h"
-#include "kblibrary.h"
+#include "kb/kblibrary.h"
 #include "mainwindow.h"
 #include "passwordprompt.h"
 #include "pgserver.h"

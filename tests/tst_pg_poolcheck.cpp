@@ -1,9 +1,11 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // Integration tests of check.postgres.pool against the fixture's real PostgreSQL: the
 // counts come from sessions this test holds open, and the environment's thresholds are
 // set low so that each finding can be produced in about a second.
-#include "checkregistry.h"
-#include "checkrunner.h"
-#include "dbsession.h"
+#include "engine/checkregistry.h"
+#include "engine/checkrunner.h"
+#include "engine/dbsession.h"
 #include "pgserver.h"
 #include "runandwait.h"
 

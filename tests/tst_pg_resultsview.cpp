@@ -1,13 +1,15 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // The dashboard's views offscreen, real widgets and the real runner against the fixture
 // server (issue 12 item 5): the migrations pane follows the selected environment, the
 // results table sorts by rank and number and its passing rows never say "fail", the
 // summary line counts, a result copies out as text, Markdown and JSON, Tab leaves the
 // table and Esc clears a filter before it cancels a run.
 #include "articleview.h"
-#include "checkrunner.h"
+#include "engine/checkrunner.h"
 #include "environmentsmodel.h"
 #include "isolatedhome.h"
-#include "kblibrary.h"
+#include "kb/kblibrary.h"
 #include "mainwindow.h"
 #include "migrationsmodel.h"
 #include "migrationsview.h"

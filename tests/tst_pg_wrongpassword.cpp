@@ -1,12 +1,14 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // Issue 12 item 2 against the real server: a wrong password gets the password fixes first
 // (report and panel alike), never `systemctl start`; a passing check gets none.
-#include "checkregistry.h"
-#include "checkrunner.h"
+#include "engine/checkregistry.h"
+#include "engine/checkrunner.h"
 #include "codeblockview.h"
-#include "kblibrary.h"
+#include "kb/kblibrary.h"
 #include "pgserver.h"
 #include "remediationpanel.h"
-#include "resultjson.h"
+#include "report/resultjson.h"
 #include "runandwait.h"
 
 #include <QDir>

@@ -1,7 +1,9 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // The remediation panel offers the fixes chosen by the result's evidence (KbFixChoice),
 // folds the others away, and offers no command for a pass or a check that did not run.
 #include "codeblockview.h"
-#include "kblibrary.h"
+#include "kb/kblibrary.h"
 #include "remediationpanel.h"
 
 #include <QLabel>

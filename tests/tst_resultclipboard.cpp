@@ -1,5 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // What Copy, Copy as Markdown and Copy as JSON put on the clipboard for one result.
-#include "resultclipboard.h"
+#include "report/resultclipboard.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,8 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // The JSON report is what others script against: its shape is pinned here.
-#include "resultjson.h"
-#include "resulttext.h"
+#include "report/resultjson.h"
+#include "report/resulttext.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // The results table's proxy: environment filter, sorting by rank and by number, the
 // Status cell's colour and the summary line's counts (issue 12 item 5).
 #include "resultsmodel.h"

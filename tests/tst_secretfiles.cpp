@@ -1,5 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // SecretFiles: password-bearing files wider than 0600 are reported (RELIABILITY 19).
-#include "secretfiles.h"
+#include "config/secretfiles.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,9 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // SecretStore without a keychain backend (as in CI) and without a server that wants a
 // password: which environments need one, how passwords are keyed, what runs at once, and
 // that nothing is written anywhere (RELIABILITY 18, 19). Prompts: tst_pg_passwordprompt.
-#include "checkregistry.h"
+#include "engine/checkregistry.h"
 #include "isolatedhome.h"
 #include "secretstore.h"
 #include "silentserver.h"

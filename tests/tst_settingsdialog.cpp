@@ -1,8 +1,10 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // The Settings dialog: Ctrl+, opens it, the theme choice applies at once and is remembered,
 // no label shows a literal "&", and a non-English UI says the articles are in English.
 #include "appearance.h"
 #include "isolatedhome.h"
-#include "kblibrary.h"
+#include "kb/kblibrary.h"
 #include "mainwindow.h"
 #include "settingsdialog.h"
 

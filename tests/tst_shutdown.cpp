@@ -1,6 +1,8 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // RELIABILITY 8: quitting while connects are pending ends within connect_timeout + 1 s,
 // with no thread or connection warnings.
-#include "kblibrary.h"
+#include "kb/kblibrary.h"
 #include "mainwindow.h"
 #include "silentserver.h"
 #include "sqlwarningguard.h"

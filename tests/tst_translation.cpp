@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // The German translation is built, embedded and chosen from the locale (as with
 // LANG=de_DE.UTF-8), or overridden in Settings; it reaches the menus, the results' status,
 // the welcome page and the Settings dialog, which says the articles stay English, and
@@ -9,11 +11,11 @@
 #include "deploymenttext.h"
 #include "environmentsmodel.h"
 #include "isolatedhome.h"
-#include "kbfixchoice.h"
-#include "kblibrary.h"
+#include "kb/kbfixchoice.h"
+#include "kb/kblibrary.h"
 #include "mainwindow.h"
 #include "remediationpanel.h"
-#include "resultjson.h"
+#include "report/resultjson.h"
 #include "resultsmodel.h"
 #include "resultsproxymodel.h"
 #include "settingsdialog.h"

@@ -1,5 +1,7 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // The UI thread never stalls while 50 environments wait on a server that never answers.
-#include "kblibrary.h"
+#include "kb/kblibrary.h"
 #include "mainwindow.h"
 #include "resultsmodel.h"
 #include "silentserver.h"

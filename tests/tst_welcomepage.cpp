@@ -1,9 +1,11 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // First run: the welcome page offers New environment, Sample file, Open and Demo; the
 // sample file it writes is read by the real environments file reader without a complaint.
 #include "connectiondialog.h"
-#include "environmentsfile.h"
+#include "config/environmentsfile.h"
 #include "isolatedhome.h"
-#include "kblibrary.h"
+#include "kb/kblibrary.h"
 #include "mainwindow.h"
 #include "welcomepage.h"
 

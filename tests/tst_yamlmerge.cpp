@@ -1,6 +1,8 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // YAML 1.1 merge keys over yaml-cpp trees (https://yaml.org/type/merge.html): every form,
 // the order in which keys win, merges inside merges, and errors at the `<<` they are about.
-#include "yamlmerge.h"
+#include "config/yamlmerge.h"
 
 #include <QTest>
 #include <algorithm>

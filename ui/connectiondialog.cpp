@@ -1,6 +1,9 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
 #include "connectiondialog.h"
 
-#include "appsettings.h"
+#include "config/appsettings.h"
 #include "connectionfields.h"
 #include "connectiontester.h"
 #include "deploymenttext.h"

@@ -1,6 +1,9 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
 #pragma once
 
-#include "connectionspec.h"
+#include "connection/connectionspec.h"
 
 #include <QWidget>
 

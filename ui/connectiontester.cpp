@@ -1,7 +1,10 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
 #include "connectiontester.h"
 
-#include "checkregistry.h"
-#include "checkrunner.h"
+#include "engine/checkregistry.h"
+#include "engine/checkrunner.h"
 #include "statusicons.h"
 
 #include <QHBoxLayout>

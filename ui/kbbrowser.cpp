@@ -1,8 +1,11 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
 #include "kbbrowser.h"
 
 #include "escapeclears.h"
 #include "focusring.h"
-#include "kblibrary.h"
+#include "kb/kblibrary.h"
 #include "remediationpanel.h"
 
 #include <QHBoxLayout>

@@ -1,14 +1,17 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
 #include "mainwindow.h"
 
-#include "checkregistry.h"
-#include "checkrunner.h"
+#include "engine/checkregistry.h"
+#include "engine/checkrunner.h"
 #include "connectiondialog.h"
-#include "demo.h"
-#include "environmentsfile.h"
+#include "config/demo.h"
+#include "config/environmentsfile.h"
 #include "environmentsmodel.h"
 #include "focusring.h"
 #include "kbbrowser.h"
-#include "kblibrary.h"
+#include "kb/kblibrary.h"
 #include "migrationsview.h"
 #include "remediationpanel.h"
 #include "resultsmodel.h"

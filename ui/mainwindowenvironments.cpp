@@ -1,10 +1,12 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // MainWindow's environment editing: New/Edit through the connection dialog, Save and
 // Save As through the atomic writer, and the passwords a run needs. Kept apart from
 // mainwindow.cpp so the dashboard itself stays readable.
-#include "checkregistry.h"
-#include "checkrunner.h"
+#include "engine/checkregistry.h"
+#include "engine/checkrunner.h"
 #include "connectiondialog.h"
-#include "environmentsfile.h"
+#include "config/environmentsfile.h"
 #include "environmentsmodel.h"
 #include "resultsmodel.h"
 #include "mainwindow.h"

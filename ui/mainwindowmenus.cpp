@@ -1,12 +1,14 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // MainWindow's menus, toolbar, recent files, settings persistence and the Help dialogs:
 // kept apart from mainwindow.cpp, which handles runs and selection.
-#include "checkregistry.h"
-#include "checkrunner.h"
-#include "demo.h"
-#include "environmentsfile.h"
+#include "engine/checkregistry.h"
+#include "engine/checkrunner.h"
+#include "config/demo.h"
+#include "config/environmentsfile.h"
 #include "environmentsmodel.h"
 #include "kbbrowser.h"
-#include "kblibrary.h"
+#include "kb/kblibrary.h"
 #include "mainwindow.h"
 #include "migrationsview.h"
 #include "remediationpanel.h"

@@ -1,6 +1,9 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
 #pragma once
 
-#include "checkresult.h"
+#include "engine/checkresult.h"
 
 #include <QDateTime>
 #include <QWidget>

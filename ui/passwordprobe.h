@@ -1,6 +1,9 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
 #pragma once
 
-#include "connectionspec.h"
+#include "connection/connectionspec.h"
 
 // Whether a PostgreSQL server wants a password from a role, found the way psql finds it
 // before it prompts: connect without one and ask libpq (PQconnectionNeedsPassword). A

@@ -1,14 +1,17 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
 #include "remediationpanel.h"
 
 #include "articleview.h"
 #include "codeblockview.h"
 #include "deploymenttext.h"
 #include "highlighting.h"
-#include "kbfixchoice.h"
-#include "kblibrary.h"
-#include "kbplaceholders.h"
+#include "kb/kbfixchoice.h"
+#include "kb/kblibrary.h"
+#include "kb/kbplaceholders.h"
 #include "resultsmodel.h"
-#include "resulttext.h"
+#include "report/resulttext.h"
 #include "statusicons.h"
 
 #include <QHBoxLayout>

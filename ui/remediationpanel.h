@@ -1,8 +1,11 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
 #pragma once
 
-#include "checkresult.h"
-#include "environment.h"
-#include "kbarticle.h"
+#include "engine/checkresult.h"
+#include "engine/environment.h"
+#include "kb/kbarticle.h"
 
 #include <QWidget>
 #include <optional>

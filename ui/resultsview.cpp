@@ -1,7 +1,10 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
 #include "resultsview.h"
 
 #include "focusring.h"
-#include "resultclipboard.h"
+#include "report/resultclipboard.h"
 #include "resultsmodel.h"
 #include "resultsproxymodel.h"
 

@@ -1,10 +1,13 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
 #include "secretstore.h"
 
-#include "check.h"
-#include "checkregistry.h"
+#include "engine/check.h"
+#include "engine/checkregistry.h"
 #include "passwordprobe.h"
 #include "passwordprompt.h"
-#include "secretfiles.h"
+#include "config/secretfiles.h"
 
 #include <QFutureWatcher>
 #include <QThreadPool>

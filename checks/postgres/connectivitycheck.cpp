@@ -1,6 +1,9 @@
-#include "connectivitycheck.h"
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 
-#include "dbsession.h"
+#include "postgres/connectivitycheck.h"
+
+#include "engine/dbsession.h"
 
 #include <QElapsedTimer>
 #include <QSqlQuery>

@@ -1,6 +1,9 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
 #pragma once
 
-#include "check.h"
+#include "engine/check.h"
 
 // check.postgres.connectivity: reachable, authenticated, server version, TLS and latency.
 class ConnectivityCheck : public Check

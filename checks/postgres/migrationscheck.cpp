@@ -1,6 +1,9 @@
-#include "migrationscheck.h"
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 
-#include "dbsession.h"
+#include "postgres/migrationscheck.h"
+
+#include "engine/dbsession.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,9 @@
-#include "poolcheck.h"
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 
-#include "dbsession.h"
+#include "postgres/poolcheck.h"
+
+#include "engine/dbsession.h"
 
 #include <QLocale>
 #include <QSqlQuery>

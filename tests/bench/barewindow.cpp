@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // Baseline for tests/bench/startup: the least a Qt Widgets program can do to show a
 // window. It exits as soon as the window is exposed, like `doctor-dashboard --quit-when-shown`.
 #include <QApplication>

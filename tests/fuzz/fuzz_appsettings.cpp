@@ -1,12 +1,14 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // appsettings layering: relaxed JSON (comments, trailing commas) in appsettings.json and
 // appsettings.Staging.json, then a fixed fake environment on top.
 //
 // Input: the base file, optionally followed by a 0xFF byte and the Staging file (0xFF never
 // occurs in UTF-8, so the split does not take anything a real file could hold).
 
-#include "appsettings.h"
+#include "config/appsettings.h"
 #include "fuzzsupport.h"
-#include "relaxedjson.h"
+#include "config/relaxedjson.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,9 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // The YAML environments file. Its folder holds an appsettings.json, so that
 // "appsettings: appsettings.json" in an input reaches the appsettings layering too.
 
-#include "environmentsfile.h"
+#include "config/environmentsfile.h"
 #include "fuzzsupport.h"
 
 #include <QSet>

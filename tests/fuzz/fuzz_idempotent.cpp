@@ -1,7 +1,9 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // `dotnet ef migrations script --idempotent` output (the SQL lexer and the history-insert
 // reader), and the manifest reader on the same text.
 
-#include "expectedmigrations.h"
+#include "migrations/expectedmigrations.h"
 #include "fuzzsupport.h"
 
 #include <QStringDecoder>

@@ -1,7 +1,9 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // Knowledge-base articles: YAML front matter (yaml-cpp) and markdown (md4c).
 
 #include "fuzzsupport.h"
-#include "kbarticle.h"
+#include "kb/kbarticle.h"
 
 using namespace Qt::StringLiterals;
 

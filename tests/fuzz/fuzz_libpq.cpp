@@ -1,6 +1,8 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // libpq connection strings: postgresql:// URIs and "key=value" keyword strings.
 
-#include "connectionspec.h"
+#include "connection/connectionspec.h"
 #include "fuzzsupport.h"
 
 using namespace Qt::StringLiterals;

@@ -1,10 +1,12 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // The Migrations-folder reader. The whole input, and each of its lines, is a file name
 // for the name classifier. Then each line (with '/' for subfolders, optionally followed by
 // a tab and the file's content, C# source whose attributes, classes and snapshots are
 // scanned) is created as a file in a fresh folder, and the folder is read, once without a
 // DbContext name and once with "*".
 
-#include "expectedmigrations.h"
+#include "migrations/expectedmigrations.h"
 #include "fuzzsupport.h"
 
 #include <QFileInfo>

@@ -1,6 +1,8 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
 // Npgsql "Key=Value;..." connection strings, and the form detection in front of them.
 
-#include "connectionspec.h"
+#include "connection/connectionspec.h"
 #include "fuzzsupport.h"
 
 using namespace Qt::StringLiterals;

@@ -1,10 +1,13 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
 #pragma once
 
 // Shared by the fuzz targets: input decoding, a scratch folder, and the invariants a parse
 // result must keep whatever the input. A broken invariant aborts, which libFuzzer reports
 // as a crash with the input that caused it.
 
-#include "connectionspec.h"
+#include "connection/connectionspec.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+# SPDX-License-Identifier: MIT
 # Runs every fuzz target of a fuzz build for SECONDS against its seed corpus, two at a time
 # (or nproc), and fails when any target finds a crash, leak, UB, timeout or broken
 # invariant. New interesting inputs go to BUILD/fuzz-work/<target>/ (kept between runs),

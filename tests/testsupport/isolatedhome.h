@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
 #pragma once
 
 #include <QString>

@@ -1,6 +1,9 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
 #include "pgserver.h"
 
-#include "dbsession.h"
+#include "engine/dbsession.h"
 
 #include <QFile>
 #include <QProcess>

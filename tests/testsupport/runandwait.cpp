@@ -1,6 +1,9 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
 #include "runandwait.h"
 
-#include "checkrunner.h"
+#include "engine/checkrunner.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

@@ -1,0 +1,22 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+// The one file that knows every check: each check folder registers here, so the engine
+// (engine/) never includes a check. Adding a check is one line below.
+#include "engine/checkregistry.h"
+
+#include "postgres/connectivitycheck.h"
+#include "postgres/migrationscheck.h"
+#include "postgres/poolcheck.h"
+
+const CheckRegistry &CheckRegistry::builtin()
+{
+    // Built once, on first use; C++ guarantees thread-safe initialisation of statics.
+    static const CheckRegistry registry = [] {
+        CheckRegistry r;
+        r.add(std::make_unique<ConnectivityCheck>());
+        r.add(std::make_unique<MigrationsCheck>());
+        r.add(std::make_unique<PoolCheck>());
+        return r;
+    }();
+    return registry;
+}

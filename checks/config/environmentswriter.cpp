@@ -1,0 +1,166 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#include "config/environmentswriter.h"
+
+#include "config/environmentsfile.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+#include <QSaveFile>
+#include <QSet>
+#include <yaml-cpp/yaml.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+std::string s(const QString &text)
+{
+    return text.toStdString();
+}
+
+QString forFile(const QString &path, const QDir &base)
+{
+    if (path.isEmpty() || !QDir::isAbsolutePath(path))
+        return path;
+    const QString relative = base.relativeFilePath(path);
+    if (relative == u".." || relative.startsWith(u"../") || QDir::isAbsolutePath(relative))
+        return path;
+    return relative;
+}
+
+// Whole seconds as an integer, others with the milliseconds the reader keeps.
+std::string seconds(int ms)
+{
+    return s(ms % 1000 == 0 ? QString::number(ms / 1000) : QString::number(ms / 1000.0, 'g', 10));
+}
+
+void emitEnvironment(YAML::Emitter &out, const Environment &env, const QDir &base)
+{
+    const Environment defaults;
+    out << YAML::BeginMap;
+    out << YAML::Key << "name" << YAML::Value << s(env.name);
+    out << YAML::Key << "deployment" << YAML::Value << s(Deployment::key(env.deployment));
+    if (!env.appSettingsPath.isEmpty()) {
+        // The settings files, not the connection they resolved to: that may hold a password
+        // and would go stale when the service's configuration changes.
+        out << YAML::Key << "appsettings" << YAML::Value << s(forFile(env.appSettingsPath, base));
+        if (!env.dotnetEnvironment.isEmpty())
+            out << YAML::Key << "dotnetEnvironment" << YAML::Value << s(env.dotnetEnvironment);
+    } else {
+        const ConnectionSpec &c = env.connection;
+        const QString text = c.driver == ConnectionSpec::Driver::Sqlite
+            ? u"sqlite:"_s + forFile(c.database, base)
+            : c.toKeywordString(); // never the password
+        if (!text.isEmpty())
+            out << YAML::Key << "connection" << YAML::Value << YAML::DoubleQuoted << s(text);
+    }
+    if (!env.expectedSource.isEmpty())
+        out << YAML::Key << "expected" << YAML::Value << s(forFile(env.expectedSource, base));
+    if (!env.dbContext.isEmpty())
+        out << YAML::Key << "dbContext" << YAML::Value << s(env.dbContext);
+    if (!env.referenceEnvironment.isEmpty())
+        out << YAML::Key << "reference" << YAML::Value << s(env.referenceEnvironment);
+    if (env.historySchema != defaults.historySchema || env.historyTable != defaults.historyTable) {
+        out << YAML::Key << "history" << YAML::Value << YAML::Flow << YAML::BeginMap;
+        out << YAML::Key << "schema" << YAML::Value << s(env.historySchema);
+        out << YAML::Key << "table" << YAML::Value << s(env.historyTable);
+        out << YAML::EndMap;
+    }
+    const Timeouts &t = env.timeouts;
+    if (t.connectSec != defaults.timeouts.connectSec
+        || t.statementMs != defaults.timeouts.statementMs || t.lockMs != defaults.timeouts.lockMs) {
+        // All three: a reader of the file sees every bound in one place.
+        out << YAML::Key << "timeouts" << YAML::Value << YAML::Flow << YAML::BeginMap;
+        out << YAML::Key << "connect" << YAML::Value << s(QString::number(t.connectSec));
+        out << YAML::Key << "statement" << YAML::Value << seconds(t.statementMs);
+        out << YAML::Key << "lock" << YAML::Value << seconds(t.lockMs);
+        out << YAML::EndMap;
+    }
+    if (!(env.pool == defaults.pool)) {
+        // All of them, for the same reason as the timeouts.
+        const PoolThresholds &p = env.pool;
+        // The shortest text that reads back as the same double, never in exponent form.
+        const auto n = [](double v) { return s(QString::number(v, 'f', QLocale::FloatingPointShortest)); };
+        out << YAML::Key << "pool" << YAML::Value << YAML::Flow << YAML::BeginMap;
+        out << YAML::Key << "usageWarn" << YAML::Value << n(p.usageWarnPercent);
+        out << YAML::Key << "usageFail" << YAML::Value << n(p.usageFailPercent);
+        out << YAML::Key << "idleInTransactionWarn" << YAML::Value << n(p.idleInTransactionWarn);
+        out << YAML::Key << "idleSeconds" << YAML::Value << n(p.idleInTransactionMinSec);
+        out << YAML::Key << "transactionWarnSeconds" << YAML::Value
+            << n(p.longestTransactionWarnSec);
+        out << YAML::Key << "transactionFailSeconds" << YAML::Value
+            << n(p.longestTransactionFailSec);
+        out << YAML::Key << "extraReservedConnections" << YAML::Value
+            << n(p.extraReservedConnections);
+        out << YAML::EndMap;
+    }
+    if (!env.placeholders.isEmpty()) {
+        out << YAML::Key << "placeholders" << YAML::Value << YAML::BeginMap;
+        for (auto it = env.placeholders.cbegin(); it != env.placeholders.cend(); ++it)
+            out << YAML::Key << s(it.key()) << YAML::Value << s(it.value());
+        out << YAML::EndMap;
+    }
+    out << YAML::EndMap;
+}
+
+} // namespace
+
+QByteArray EnvironmentsWriter::toYaml(
+    const QList<Environment> &environments, const QString &baseDir)
+{
+    const QDir base(baseDir);
+    YAML::Emitter out;
+    out << YAML::Comment("Doctor Dashboard environments. Passwords are never written here: they "
+                         "come from the keychain, PGPASSWORD or ~/.pgpass.")
+        << YAML::Newline;
+    out << YAML::BeginMap << YAML::Key << "environments" << YAML::Value << YAML::BeginSeq;
+    for (const Environment &env : environments)
+        emitEnvironment(out, env, base);
+    out << YAML::EndSeq << YAML::EndMap;
+    QByteArray bytes(out.c_str(), qsizetype(out.size()));
+    bytes.append('\n');
+    return bytes;
+}
+
+bool EnvironmentsFile::save(
+    const QString &path, const QList<Environment> &environments, QString *error)
+{
+    const auto fail = [&](const QString &why) {
+        if (error)
+            *error = u"Cannot save the environments to %1: %2. The file was left as it was."_s.arg(
+                path, why);
+        return false;
+    };
+    QSet<QString> names;
+    for (const Environment &env : environments) {
+        if (env.name.trimmed().isEmpty())
+            return fail(u"an environment has no name"_s);
+        if (names.contains(env.name))
+            return fail(u"two environments are named '%1'"_s.arg(env.name));
+        names.insert(env.name);
+    }
+    const QByteArray yaml
+        = EnvironmentsWriter::toYaml(environments, QFileInfo(path).absolutePath());
+    // Never write what the reader would refuse: the next start would lose every environment.
+    const EnvironmentsFile check = parse(yaml, path, QProcessEnvironment());
+    if (!check.ok())
+        return fail(u"the written file would not read back (%1)"_s.arg(check.error));
+
+    QSaveFile file(path);
+    // Without a temporary file next to the target there is no atomic save; writing in place
+    // instead could leave a truncated file behind a crash (RELIABILITY 22).
+    file.setDirectWriteFallback(false);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(file.errorString());
+    if (file.write(yaml) != yaml.size()) {
+        const QString why = file.errorString();
+        file.cancelWriting();
+        return fail(why);
+    }
+    if (!file.commit())
+        return fail(file.errorString());
+    return true;
+}

@@ -1,0 +1,333 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+// Checks and the libpq keyword table shared by the three connection-string parsers.
+// Messages name keys, never values that could be (part of) a password.
+
+#include "connection/connectionstring_p.h"
+
+#include <QRegularExpression>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace ConnectionStringDetail {
+
+namespace {
+
+const QStringList &libpqKeywords()
+{
+    static const QStringList keywords = {
+        u"host"_s,
+        u"hostaddr"_s,
+        u"port"_s,
+        u"dbname"_s,
+        u"user"_s,
+        u"password"_s,
+        u"passfile"_s,
+        u"require_auth"_s,
+        u"channel_binding"_s,
+        u"connect_timeout"_s,
+        u"client_encoding"_s,
+        u"options"_s,
+        u"application_name"_s,
+        u"fallback_application_name"_s,
+        u"keepalives"_s,
+        u"keepalives_idle"_s,
+        u"keepalives_interval"_s,
+        u"keepalives_count"_s,
+        u"tcp_user_timeout"_s,
+        u"replication"_s,
+        u"gssencmode"_s,
+        u"sslmode"_s,
+        u"sslnegotiation"_s,
+        u"requiressl"_s,
+        u"sslcompression"_s,
+        u"sslcert"_s,
+        u"sslkey"_s,
+        u"sslpassword"_s,
+        u"sslcertmode"_s,
+        u"sslrootcert"_s,
+        u"sslcrl"_s,
+        u"sslcrldir"_s,
+        u"sslsni"_s,
+        u"requirepeer"_s,
+        u"ssl_min_protocol_version"_s,
+        u"ssl_max_protocol_version"_s,
+        u"min_protocol_version"_s,
+        u"max_protocol_version"_s,
+        u"krbsrvname"_s,
+        u"gsslib"_s,
+        u"gssdelegation"_s,
+        u"service"_s,
+        u"target_session_attrs"_s,
+        u"load_balance_hosts"_s,
+        u"scram_client_key"_s,
+        u"scram_server_key"_s,
+        u"oauth_issuer"_s,
+        u"oauth_client_id"_s,
+        u"oauth_client_secret"_s,
+        u"oauth_scope"_s,
+    };
+    return keywords;
+}
+
+// "keyword=" or "keyword =" for any libpq keyword, not as the tail of a longer word
+// ("report=" is fine). Case-insensitive although libpq is not: defence in depth.
+QString smuggledKeyword(const QString &value)
+{
+    static const QRegularExpression re(
+        u"(?:^|[^A-Za-z0-9_])("_s + libpqKeywords().join(u'|') + u")\\s*="_s,
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = re.match(value);
+    return m.hasMatch() ? m.captured(1).toLower() : QString();
+}
+
+QString shownToken(const QString &token)
+{
+    // Enough to find the mistake, not the value after '=' (it may be a secret).
+    const qsizetype eq = token.indexOf(u'=');
+    return eq >= 0 ? token.left(eq + 1) + u"..."_s : token.left(30);
+}
+
+// The server splits "options" on whitespace with backslash escapes (pg_split_opts) and
+// hands each piece to its command-line parser, so only "-c name=value" and
+// "--name=value" are settings; anything else would be a command-line switch.
+QString checkServerOptions(const QString &value, const QString &shownKey)
+{
+    QStringList tokens;
+    QString current;
+    bool inToken = false;
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const QChar c = value.at(i);
+        if (c == u'\\' && i + 1 < value.size()) {
+            current += value.at(++i);
+            inToken = true;
+        } else if (c.isSpace()) {
+            if (inToken)
+                tokens.append(current);
+            current.clear();
+            inToken = false;
+        } else {
+            current += c;
+            inToken = true;
+        }
+    }
+    if (inToken)
+        tokens.append(current);
+
+    static const QRegularExpression name(u"^[A-Za-z_][A-Za-z0-9_.-]*$"_s);
+    for (qsizetype i = 0; i < tokens.size(); ++i) {
+        QString setting;
+        if (tokens.at(i) == u"-c") {
+            if (i + 1 == tokens.size())
+                return u"%1 ends with \"-c\" and no setting after it. Write -c name=value."_s.arg(
+                    shownKey);
+            setting = tokens.at(++i);
+        } else if (tokens.at(i).startsWith(u"--")) {
+            setting = tokens.at(i).mid(2);
+        } else {
+            return u"%1 may only contain server settings written as \"-c name=value\"; "
+                   "\"%2\" is not one. Give other connection settings as their own keys."_s.arg(
+                       shownKey, shownToken(tokens.at(i)));
+        }
+        const qsizetype eq = setting.indexOf(u'=');
+        if (eq <= 0 || !name.match(setting.left(eq)).hasMatch())
+            return u"%1 contains \"%2\", which is not a server setting of the form "
+                   "name=value."_s.arg(shownKey, shownToken(setting));
+        if (const QString kw = smuggledKeyword(setting.mid(eq + 1)); !kw.isEmpty())
+            return u"%1 contains \"%2=\" inside the value of %3: connection settings cannot "
+                   "be hidden in a server setting. Give them as their own keys."_s.arg(
+                       shownKey, kw, setting.left(eq));
+    }
+    return {};
+}
+
+} // namespace
+
+ParsedConnection failure(const QString &error, const QStringList &warnings)
+{
+    ParsedConnection pc;
+    pc.error = error;
+    pc.warnings = warnings;
+    return pc;
+}
+
+bool isLibpqKeyword(const QString &key)
+{
+    return libpqKeywords().contains(key);
+}
+
+QString keyForMessage(const QString &key, bool known, bool afterPassword)
+{
+    if (known)
+        return u'"' + key + u'"';
+    if (afterPassword)
+        return u"the key after the password"_s;
+    static const QRegularExpression plain(u"^[A-Za-z0-9 _.-]{1,40}$"_s);
+    if (!plain.match(key).hasMatch())
+        return u"a key with unusual characters"_s;
+    return u'"' + key + u'"';
+}
+
+QString unknownKeyWarning(const QString &key, bool afterPassword)
+{
+    if (afterPassword)
+        return u"The key after the password is unknown and ignored. If the password contains "
+               "';', '&' or spaces, quote or encode it."_s;
+    const QString name = keyForMessage(key, false, false);
+    if (!name.startsWith(u'"'))
+        return u"An unknown key with unusual characters is ignored; check the quoting of the "
+               "value before it."_s;
+    return u"Unknown key %1 is ignored; check its spelling."_s.arg(name);
+}
+
+std::optional<int> parseCount(const QString &text)
+{
+    const QString t = text.trimmed();
+    if (t.isEmpty() || t.size() > 9
+        || !std::all_of(t.cbegin(), t.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
+        return std::nullopt;
+    return t.toInt();
+}
+
+QString checkPortList(const QString &ports, const QString &shownKey, bool showValue)
+{
+    for (const QString &p : ports.split(u',')) {
+        if (p.trimmed().isEmpty())
+            continue; // libpq: an empty element means the default port
+        const std::optional<int> n = parseCount(p);
+        if (!n || *n < 1 || *n > 65535)
+            return showValue ? u"%1 \"%2\" is not a port number (1-65535)."_s.arg(shownKey, p)
+                             : u"%1 is not a port number (1-65535)."_s.arg(shownKey);
+    }
+    return {};
+}
+
+QString checkOptionValue(const QString &libpqKey, const QString &value, const QString &shownKey)
+{
+    if (value.contains(u';'))
+        return u"%1 contains ';', which Qt's PostgreSQL driver would turn into a space. "
+               "Remove the ';'."_s.arg(shownKey);
+    if (std::any_of(value.cbegin(), value.cend(),
+            [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; }))
+        return u"%1 contains a control character (a line break or tab, for example). "
+               "Remove it."_s.arg(shownKey);
+    if (libpqKey == u"options")
+        return checkServerOptions(value, shownKey);
+    // Quoting alone would keep "x host=evil" harmless; rejecting it anyway means no later
+    // change in quoting (or a driver that does not quote) can turn it into a setting.
+    if (const QString kw = smuggledKeyword(value); !kw.isEmpty())
+        return u"%1 contains \"%2=\": connection settings cannot be hidden in another "
+               "setting's value. Give them as their own keys."_s.arg(shownKey, kw);
+    if (libpqKey == u"sslmode") {
+        static const QStringList modes = { u"disable"_s, u"allow"_s, u"prefer"_s, u"require"_s,
+            u"verify-ca"_s, u"verify-full"_s };
+        if (!modes.contains(value))
+            return u"%1 must be one of %2."_s.arg(shownKey, modes.join(u", "_s));
+    }
+    static const QStringList counts
+        = { u"connect_timeout"_s, u"keepalives"_s, u"keepalives_idle"_s, u"keepalives_interval"_s,
+              u"keepalives_count"_s, u"tcp_user_timeout"_s, u"sslcompression"_s };
+    if (counts.contains(libpqKey) && !parseCount(value))
+        return u"%1 \"%2\" is not a whole number."_s.arg(shownKey, value);
+    return {};
+}
+
+QString escapeServerOptionValue(const QString &value)
+{
+    QString out;
+    for (QChar c : value) {
+        if (c.isSpace() || c == u'\\')
+            out += u'\\';
+        out += c;
+    }
+    return out;
+}
+
+bool finishPostgres(ParsedConnection &pc)
+{
+    // Each port was checked with the blanks around it trimmed, but libpq takes the list as
+    // is: an unquoted list ends at the first blank ("5432, 5433"), and a port of " " is
+    // port 0 once QSqlDatabase::setPort() has it. Keep only the digits and commas.
+    QStringList ports = pc.spec.port.split(u',');
+    for (QString &p : ports)
+        p = p.trimmed();
+    pc.spec.port = ports.join(u',');
+    const QString &db = pc.spec.database;
+    // libpq expands a dbname that looks like a connection string when asked to
+    // (PQconnectdbParams with expand_dbname): refuse one rather than hope nobody asks.
+    if (db.contains(u'=') || db.startsWith(u"postgres://", Qt::CaseInsensitive)
+        || db.startsWith(u"postgresql://", Qt::CaseInsensitive)) {
+        pc = failure(u"The database name looks like a connection string ('=' or a URI); "
+                     "libpq could read settings from it. Give only the database name."_s,
+            pc.warnings);
+        return false;
+    }
+    const ConnectionSpec &s = pc.spec;
+    for (const QString *field : { &s.host, &s.port, &s.database, &s.user, &s.password }) {
+        // libpq takes C strings: a NUL would silently cut the value short.
+        if (field->contains(QChar(0))) {
+            pc = failure(
+                u"The connection string contains a NUL character. Remove it."_s, pc.warnings);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool LibpqKeywords::apply(const QString &key, const QString &value)
+{
+    const QString shown = u'"' + key + u'"';
+    const bool afterPassword = m_previousKey == u"password";
+    m_previousKey = key;
+    if (m_seen.contains(key) && isLibpqKeyword(key))
+        m_pc.warnings.append(u"%1 is given more than once; the last value is used."_s.arg(shown));
+    m_seen.insert(key);
+
+    ConnectionSpec &spec = m_pc.spec;
+    QString error;
+    if (key == u"host") {
+        spec.host = value;
+    } else if (key == u"hostaddr") {
+        m_hostaddr = value;
+    } else if (key == u"port") {
+        error = checkPortList(value, shown, true);
+        spec.port = value;
+    } else if (key == u"dbname") {
+        spec.database = value;
+    } else if (key == u"user") {
+        spec.user = value;
+    } else if (key == u"password") {
+        spec.password = value;
+    } else if (ConnectionSpec::isAllowedOption(key)) {
+        error = checkOptionValue(key, value, shown);
+        spec.setOption(key, value);
+        if (key == u"connect_timeout")
+            spec.connectTimeoutSec = parseCount(value);
+    } else if (isLibpqKeyword(key)) {
+        m_pc.warnings.append(
+            u"%1 is a libpq setting the doctor does not pass on; it is ignored."_s.arg(shown));
+    } else {
+        m_pc.warnings.append(unknownKeyWarning(key, afterPassword));
+    }
+    if (!error.isEmpty()) {
+        m_pc = failure(error, m_pc.warnings);
+        return false;
+    }
+    return true;
+}
+
+void LibpqKeywords::finish()
+{
+    if (m_hostaddr.isEmpty())
+        return;
+    // The spec has one address field. hostaddr alone is the host; next to host, libpq would
+    // connect to hostaddr and verify TLS against host, which the doctor cannot express.
+    if (m_pc.spec.host.isEmpty())
+        m_pc.spec.host = m_hostaddr;
+    else
+        m_pc.warnings.append(u"\"hostaddr\" is ignored because \"host\" is also given; the doctor "
+                             "connects to the host name."_s);
+}
+
+} // namespace ConnectionStringDetail

@@ -1,0 +1,428 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#include "engine/checkrunner.h"
+
+#include "engine/checkregistry.h"
+#include "engine/dbsession.h"
+#include "kb/kbfixchoice.h"
+#include "kb/kblibrary.h"
+#include "kb/kbplaceholders.h"
+#include "postgres/migrationscheck.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QScopeGuard>
+#include <QMutexLocker>
+#include <QMetaObject>
+#include <QThread>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// How long one check may go without finishing before its connection is closed. Each of
+// its statements is bounded by statement_timeout on the server; this only catches a server
+// that cannot enforce that any more (frozen, unreachable mid-query, a pooler's queue).
+qint64 checkDeadlineMs(const Environment &env)
+{
+    return 2 * qint64(env.timeouts.statementMs) + 5000;
+}
+
+// The expected set for one environment. A reference environment is read through a
+// session of its own, on this worker thread, like any other check connection.
+ExpectedSet resolveExpected(
+    const Environment &env, const QList<Environment> &all, CancelToken *token)
+{
+    if (!env.referenceEnvironment.isEmpty()) {
+        ExpectedSet set;
+        set.kind = ExpectedSet::Kind::Environment;
+        set.source = env.referenceEnvironment;
+        const auto ref = std::find_if(all.cbegin(), all.cend(),
+            [&](const Environment &e) { return e.name == env.referenceEnvironment; });
+        if (ref == all.cend()) {
+            set.error
+                = u"reference environment '%1' is not configured"_s.arg(env.referenceEnvironment);
+            return set;
+        }
+        DbSession session(*ref, token);
+        token->setDeadline(checkDeadlineMs(*ref));
+        const auto disarm = qScopeGuard([token] { token->setDeadline(0); });
+        if (!session.open() || !session.beginReadOnly()) {
+            set.error
+                = u"reference environment '%1': %2"_s.arg(ref->name, session.error().summary());
+            return set;
+        }
+        const ExpectedSet none;
+        const CheckContext ctx { *ref, session.connectionName(), none, token->flag() };
+        bool exists = false;
+        QList<MigrationsCheck::Applied> applied;
+        DbError error;
+        if (!MigrationsCheck::readHistory(ctx, &exists, &applied, &error)) {
+            if (token->wasAborted())
+                error = DbError::noAnswer(checkDeadlineMs(*ref));
+            set.error = u"reference environment '%1': %2"_s.arg(ref->name, error.summary());
+        } else {
+            for (const auto &a : std::as_const(applied))
+                set.ids << a.id;
+            std::sort(set.ids.begin(), set.ids.end());
+        }
+        session.rollback();
+        return set;
+    }
+    if (!env.expectedSource.isEmpty())
+        return ExpectedMigrations::load(env.expectedSource, env.dbContext);
+    return {};
+}
+
+void attachFixes(CheckResult *r, const Environment &env, const KbLibrary *kb)
+{
+    const KbArticle *article = kb ? kb->article(r->checkId) : nullptr;
+    if (!article)
+        return;
+    r->remediation.runbooks << article->sourcePath;
+    // Only the fixes whose "When:" condition the evidence meets; none for a pass or a
+    // check that did not run (KbFixChoice, shared with the panel and `kb show --result`).
+    r->remediation.fixes = KbFixChoice::suggestions(*article, *r, env.placeholders);
+}
+
+CheckResult outcome(
+    const Check &check, const Environment &env, CheckStatus status, const QString &message)
+{
+    CheckResult r;
+    r.environment = env.name;
+    r.checkId = check.id();
+    r.plugin = check.plugin();
+    r.severity = check.defaultSeverity();
+    r.category = check.category();
+    r.status = status;
+    r.message = message;
+    r.remediation.article = check.id();
+    return r;
+}
+
+CheckResult notApplicable(const Check &check, const Environment &env)
+{
+    return outcome(check, env, CheckStatus::Skipped, u"Not applicable to SQLite"_s);
+}
+
+// What "not run" says: the connection failed and `cause` (a result of the same environment)
+// holds the reason and the fixes. No fixes of its own: the migrations article's commands are
+// no use while the server cannot be reached.
+CheckResult notRun(
+    const Check &check, const Environment &env, const CheckResult &cause, const QString &what)
+{
+    CheckResult r = outcome(check, env, CheckStatus::NotRun,
+        u"Not run: no connection (%1). The cause and what to do are in %2."_s.arg(
+            what, cause.checkId));
+    r.remediation.article = cause.checkId;
+    r.evidence << qMakePair(u"RootCause"_s, QVariant(cause.checkId));
+    return r;
+}
+
+// The environment's connection could not be opened, or none is configured. Each check says
+// what that means to it (Check::connectionFailed()): a verdict (fail, warn) when the failure
+// is its finding, which makes it the root cause; an error when it needed the connection,
+// which becomes NotRun pointing at the root cause. When no check of the run claims the
+// failure (e.g. `--check check.postgres.migrations` alone) the errors stay: they are then
+// the only place the cause shows. Cancelled (skipped) results stay as they are.
+template <typename Report>
+void reportConnectionFailure(const Environment &env, const QList<const Check *> &checks,
+    const DbError &error, qint64 connectMs, const KbLibrary *kb, Report report)
+{
+    const bool unconfigured = !env.configurationError.isEmpty();
+    QList<CheckResult> results;
+    const CheckResult *cause = nullptr;
+    for (const Check *check : checks) {
+        CheckResult r = check->connectionFailed(env, error);
+        if (unconfigured && r.status != CheckStatus::Error) {
+            // The check's evidence describes a connect attempt; there was none.
+            r.message = env.configurationError;
+            r.evidence = { { u"Configured"_s, false } };
+        }
+        r.durationMs = unconfigured ? 0 : connectMs;
+        results << r;
+    }
+    for (const CheckResult &r : std::as_const(results)) {
+        const bool verdict = r.status == CheckStatus::Fail || r.status == CheckStatus::Warn;
+        if (verdict && (!cause || Status::rank(r.status) > Status::rank(cause->status)))
+            cause = &r;
+    }
+    const QString what
+        = unconfigured ? u"none is configured"_s : error.summary().section(u". "_s, 0, 0);
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        CheckResult r = results[i];
+        if (cause && r.status == CheckStatus::Error)
+            r = notRun(*checks[i], env, *cause, what);
+        else
+            attachFixes(&r, env, kb);
+        report(r);
+    }
+}
+
+// One environment's work, run on a pool thread. `report` is called for each result.
+template <typename Report>
+void runEnvironment(const Environment &env, const QList<Environment> &all,
+    const QList<const Check *> &checks, const KbLibrary *kb, CancelToken *token, Report report)
+{
+    if (!env.configurationError.isEmpty()) {
+        DbError unconfigured;
+        unconfigured.kind = DbError::Kind::Other;
+        unconfigured.what = env.configurationError;
+        reportConnectionFailure(env, checks, unconfigured, 0, kb, report);
+        return;
+    }
+    // One session for all of the environment's checks: when it cannot be opened, no check
+    // tries again (a down server costs one connect timeout, not one per check).
+    QElapsedTimer connectTimer;
+    connectTimer.start();
+    DbSession session(env, token);
+    if (!session.open()) {
+        reportConnectionFailure(env, checks, session.error(), connectTimer.elapsed(), kb, report);
+        return;
+    }
+    const bool needsExpected = std::any_of(checks.cbegin(), checks.cend(),
+        [](const Check *c) { return c->id() == u"check.postgres.migrations"; });
+    const ExpectedSet expected = needsExpected ? resolveExpected(env, all, token) : ExpectedSet();
+    for (const Check *check : checks) {
+        QElapsedTimer timer;
+        timer.start();
+        CheckResult r;
+        if (!check->supports(env.connection.driver)) {
+            r = notApplicable(*check, env);
+        } else if (token->isCancelled()) {
+            DbError cancelled;
+            cancelled.kind = DbError::Kind::Cancelled;
+            r = check->errorResult(env.name, cancelled);
+        } else if (token->wasAborted()) {
+            r = check->errorResult(env.name, DbError::noAnswer(checkDeadlineMs(env)));
+        } else {
+            token->setDeadline(checkDeadlineMs(env));
+            if (!session.beginReadOnly()) {
+                r = check->errorResult(env.name, session.error());
+            } else {
+                const CheckContext ctx { env, session.connectionName(), expected, token->flag() };
+                r = check->run(ctx);
+                session.rollback();
+            }
+            token->setDeadline(0);
+            if (token->wasAborted() && !token->isCancelled())
+                r = check->errorResult(env.name, DbError::noAnswer(timer.elapsed()));
+        }
+        if (token->isCancelled() && r.status == CheckStatus::Error)
+            r = check->errorResult(env.name, [] {
+                DbError e;
+                e.kind = DbError::Kind::Cancelled;
+                return e;
+            }());
+        r.durationMs = timer.elapsed();
+        attachFixes(&r, env, kb);
+        report(r);
+    }
+}
+
+} // namespace
+
+CheckRunner::CheckRunner(const CheckRegistry &registry, const KbLibrary *kb, QObject *parent)
+    : QObject(parent)
+    , m_registry(registry)
+    , m_kb(kb)
+{
+    // Jobs mostly wait on the network, so more of them than cores is right.
+    m_pool.setMaxThreadCount(16);
+    m_pool.setExpiryTimeout(5000);
+    m_watchdog.setInterval(250);
+    connect(&m_watchdog, &QTimer::timeout, this, &CheckRunner::watch);
+}
+
+CheckRunner::~CheckRunner()
+{
+    cancel();
+    waitForJobs();
+}
+
+void CheckRunner::watch()
+{
+    for (qsizetype i = m_watched.size() - 1; i >= 0; --i) {
+        if (const auto token = m_watched.at(i).lock())
+            token->abortIfOverdue();
+        else
+            m_watched.removeAt(i);
+    }
+    if (m_watched.isEmpty())
+        m_watchdog.stop();
+}
+
+void CheckRunner::waitForJobs()
+{
+    // The event loop may not run here (CLI, shutdown), so the watchdog is called by hand.
+    while (!m_pool.waitForDone(100))
+        watch();
+    watch();
+}
+
+void CheckRunner::setMaxParallel(int jobs)
+{
+    m_pool.setMaxThreadCount(qMax(1, jobs));
+}
+
+int CheckRunner::maxParallel() const
+{
+    return m_pool.maxThreadCount();
+}
+
+quint64 CheckRunner::start(const QList<Environment> &environments, const QStringList &checkIds,
+    const QList<Environment> &references)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (m_running)
+        cancel();
+    const quint64 gen = ++m_generation;
+    QList<const Check *> checks;
+    if (checkIds.isEmpty()) {
+        checks = m_registry.checks();
+    } else {
+        for (const Check *c : m_registry.checks()) {
+            if (checkIds.contains(c->id()))
+                checks << c;
+        }
+    }
+    m_tokens.clear();
+    m_done = 0;
+    m_total = int(environments.size() * checks.size());
+    m_jobsLeft = int(environments.size());
+    m_running = m_jobsLeft > 0 && !checks.isEmpty();
+    Q_EMIT runStarted(gen, m_total);
+    Q_EMIT progressChanged(0, m_total);
+    if (!m_running) {
+        Q_EMIT runFinished(gen, false);
+        return gen;
+    }
+    m_checks = checks;
+    launch(gen, environments, references.isEmpty() ? environments : references);
+    return gen;
+}
+
+quint64 CheckRunner::add(
+    const QList<Environment> &environments, const QList<Environment> &references)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (!m_running)
+        return start(environments, {}, references);
+    if (environments.isEmpty())
+        return m_generation;
+    m_total += int(environments.size() * m_checks.size());
+    m_jobsLeft += int(environments.size());
+    Q_EMIT progressChanged(m_done, m_total);
+    launch(m_generation, environments, references.isEmpty() ? environments : references);
+    return m_generation;
+}
+
+void CheckRunner::launch(
+    quint64 gen, const QList<Environment> &environments, const QList<Environment> &references)
+{
+    const QList<const Check *> checks = m_checks;
+    for (const Environment &env : environments) {
+        auto token = std::make_shared<CancelToken>();
+        m_tokens << token;
+        m_watched << token;
+        if (!m_watchdog.isActive())
+            m_watchdog.start();
+        Q_EMIT environmentStarted(env.name);
+        const KbLibrary *kb = m_kb;
+        const CheckTarget target { env.connection.host, env.connection.port,
+            env.connection.database, env.connection.user };
+        m_pool.start([this, gen, env, references, checks, kb, token, target] {
+            runEnvironment(env, references, checks, kb, token.get(),
+                [this, gen, target](CheckResult r) {
+                    r.generation = gen;
+                    r.checkedAt = QDateTime::currentDateTime();
+                    r.target = target;
+                    post(InboxItem{std::move(r), gen, QString(), false});
+                });
+            post(InboxItem{CheckResult(), gen, env.name, true});
+        });
+    }
+}
+
+void CheckRunner::cancel()
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    for (const auto &token : std::as_const(m_tokens))
+        token->cancel();
+    m_tokens.clear();
+    if (!m_running)
+        return;
+    m_running = false;
+    const quint64 cancelled = m_generation;
+    ++m_generation; // whatever the cancelled jobs still send is now stale
+    Q_EMIT runFinished(cancelled, true);
+}
+
+void CheckRunner::waitForIdle()
+{
+    waitForJobs();
+}
+
+void CheckRunner::post(InboxItem item)
+{
+    // Called on pool threads. One queued drain call serves a whole burst; the runner
+    // outlives every job (its destructor waits for the pool), so `this` stays valid.
+    QMutexLocker lock(&m_inboxMutex);
+    m_inbox.push_back(std::move(item));
+    if (!m_drainScheduled) {
+        m_drainScheduled = true;
+        QMetaObject::invokeMethod(this, &CheckRunner::drain, Qt::QueuedConnection);
+    }
+}
+
+void CheckRunner::drain()
+{
+    // Hand results to the receivers in slices of a few milliseconds, yielding to the
+    // event loop in between, so a burst from many environments finishing together never
+    // holds up painting or input.
+    QElapsedTimer slice;
+    slice.start();
+    for (;;) {
+        InboxItem item;
+        {
+            QMutexLocker lock(&m_inboxMutex);
+            if (m_inbox.empty()) {
+                m_drainScheduled = false;
+                return;
+            }
+            item = std::move(m_inbox.front());
+            m_inbox.pop_front();
+        }
+        if (item.jobEnd)
+            jobFinished(item.generation, item.environment);
+        else
+            deliver(item.result);
+        if (slice.elapsed() >= 8) {
+            QMetaObject::invokeMethod(this, &CheckRunner::drain, Qt::QueuedConnection);
+            return;
+        }
+    }
+}
+
+void CheckRunner::deliver(const CheckResult &result)
+{
+    if (result.generation != m_generation || !m_running)
+        return;
+    ++m_done;
+    Q_EMIT resultReady(result);
+    Q_EMIT progressChanged(m_done, m_total);
+}
+
+void CheckRunner::jobFinished(quint64 generation, const QString &environment)
+{
+    if (generation != m_generation || !m_running)
+        return;
+    Q_EMIT environmentFinished(environment);
+    if (--m_jobsLeft == 0) {
+        m_running = false;
+        m_tokens.clear();
+        Q_EMIT runFinished(generation, false);
+    }
+}

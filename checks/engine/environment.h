@@ -1,0 +1,68 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#pragma once
+
+#include "connection/connectionspec.h"
+#include "engine/deploymentstyle.h"
+
+#include <QMap>
+#include <QString>
+
+// Bounds for every database call a check makes; defaults are the product's.
+struct Timeouts
+{
+    int connectSec = 5;
+    int statementMs = 10000;
+    int lockMs = 2000;
+};
+
+// When check.postgres.pool warns and fails; defaults are the product's. A server behind
+// a pooler such as PgBouncer runs close to its limit by design and wants higher ones.
+struct PoolThresholds
+{
+    double usageWarnPercent = 80;
+    double usageFailPercent = 95;
+    int idleInTransactionWarn = 5;
+    // A session idle in a transaction for a moment is normal; only ones left idle this
+    // long hold locks and snapshots that hurt.
+    int idleInTransactionMinSec = 30;
+    double longestTransactionWarnSec = 300;
+    double longestTransactionFailSec = 3600;
+    // Slots a managed service keeps for its own administrator beyond what the server's
+    // settings show (the check already reads RDS's rds.rds_superuser_reserved_connections).
+    int extraReservedConnections = 0;
+
+    bool operator==(const PoolThresholds &) const = default;
+};
+
+// One configured database environment: what to connect to and how it is deployed.
+struct Environment
+{
+    QString name;
+    DeploymentStyle deployment = DeploymentStyle::Compose;
+    ConnectionSpec connection;
+    QString connectionSource; // which file/layer/flag supplied the connection
+    // Where the connection is read from when it comes from a .NET service's settings
+    // (absolute path and DOTNET_ENVIRONMENT name); kept so that saving writes these
+    // back rather than the connection they resolved to.
+    QString appSettingsPath;
+    QString dotnetEnvironment;
+    // Why there is no usable connection (e.g. appsettings name none). When set, the
+    // runner does not connect: connectivity fails with this text, other checks error.
+    QString configurationError;
+    QString expectedSource; // path of the expected-migration source, empty when unknown
+    // Which DbContext's migrations a Migrations folder holding several is read for: its
+    // simple or full class name, or "*" for all (see ExpectedMigrations::fromMigrationsFolder).
+    QString dbContext;
+    QString referenceEnvironment; // take the expected set from this environment's applied list
+    QString historySchema = QStringLiteral("public");
+    QString historyTable = QStringLiteral("__EFMigrationsHistory");
+    Timeouts timeouts;
+    PoolThresholds pool;
+    QMap<QString, QString> placeholders; // values for <name> placeholders in fix commands
+
+    // Sets the connection and its source, taking the connect and command timeouts from
+    // the connection string when it has them.
+    void useConnection(const ConnectionSpec &spec, const QString &source);
+};

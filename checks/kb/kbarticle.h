@@ -1,0 +1,109 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#pragma once
+
+#include "engine/deploymentstyle.h"
+#include "kb/kbevidencecondition.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+// A knowledge-base article, parsed once (md4c for structure, yaml-cpp for the front
+// matter) and used by both the remediation panel and the CLI.
+
+// A fix block's "When:" line: the evidence condition under which the block applies.
+struct KbFixCondition
+{
+    QString text; // as written after "When:"
+    int line = 0; // 1-based line in the source file (the line after the opening fence)
+    int column = 0; // 1-based column of `text` in that line
+    KbEvidenceCondition condition; // parsed once here; "always" when the text is broken
+    QString error; // why the text does not parse (KbEvidenceCondition::Parsed::error)
+    int errorColumn = 0; // 1-based column of the problem in the source line
+};
+
+struct KbCodeBlock
+{
+    QString language; // first word of the fence info, lower case: "bash", "yaml", "json", "sql"
+    // Exactly the block's content, ending without a trailing newline; a first "When:"
+    // comment line is taken off into `when`, so a copied command never carries it.
+    QString text;
+    std::optional<KbFixCondition> when;
+    QString section; // title of the enclosing heading
+    std::optional<DeploymentStyle> deployment; // set inside "How to fix" subsections
+    bool fix = false; // anywhere under "How to fix" (its subsections included)
+    // What introduces the block: the paragraph just before it under the same heading (a
+    // paragraph captions one block only), else its first comment line ("# " in bash and
+    // yaml, "-- " in sql) without the marker; empty if neither exists.
+    QString caption;
+    int line = 0; // 1-based line of the opening fence in the source file
+
+    // The block's condition holds for this evidence: true without a "When:" line, false
+    // when the line does not parse (the lint reports it; a broken condition chooses nothing).
+    bool appliesTo(const Evidence &evidence) const;
+    // 1-based file line of the first line of `text` (after the fence and any "When:" line).
+    int firstTextLine() const { return line + (when ? 2 : 1); }
+};
+
+// An evidence key an article declares in its front matter, e.g.
+// "evidence: {Reachable: bool, PendingCount: number}", so that the lint can hold the fix
+// blocks' conditions against the evidence the check really reports.
+struct KbEvidenceKey
+{
+    enum class Type { Bool, Number, Text, List, Map };
+    QString name;
+    Type type = Type::Text;
+    int line = 0; // 1-based line in the source file
+    static QString typeName(Type type); // "bool", "number", "text", "list", "map"
+};
+
+struct KbSection
+{
+    QString title;
+    int level = 2;
+    int line = 0; // 1-based line of the heading
+    // The section's body as raw markdown from the source, without its heading line and up
+    // to the next heading of level 1 or 2; headings of sub-sections included.
+    QString markdown;
+};
+
+struct KbArticle
+{
+    QString checkId;
+    QString plugin;
+    QString severity;
+    QStringList tags;
+    // The evidence the check reports, in the order declared; empty when the front matter
+    // has no "evidence:" (then fix blocks need no condition and keys are not checked).
+    QList<KbEvidenceKey> evidence;
+    QString title; // the first level-1 heading (the checkId when there is none)
+    QString sourcePath; // file it was read from (":/kb/..." for shipped articles)
+    QString body; // the markdown after the front matter
+    int bodyLine = 1; // 1-based line in the file where body starts
+    QList<KbSection> sections; // level-2 sections in order
+    QList<KbCodeBlock> codeBlocks; // every fenced block in order (indented ones are prose)
+
+    QList<KbCodeBlock> fixesFor(DeploymentStyle style) const; // blocks under How to fix / style
+    const KbEvidenceKey *evidenceKey(const QString &name) const; // nullptr when not declared
+    QStringList relatedChecks() const; // check ids named in the "Related checks" section
+    const KbSection *section(const QString &title) const; // case-insensitive; nullptr if absent
+};
+
+struct KbParseResult
+{
+    KbArticle article;
+    QString error; // "FILE:LINE: what is wrong"; empty on success
+    bool ok() const { return error.isEmpty(); }
+};
+
+namespace KbParser {
+// Larger inputs are rejected with an error rather than parsed.
+inline constexpr qsizetype MaxArticleBytes = 1024 * 1024;
+
+// Never throws and never crashes, whatever the bytes: problems come back in error.
+KbParseResult parse(const QByteArray &markdown, const QString &sourcePath);
+} // namespace KbParser

@@ -1,0 +1,75 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#include "kb/kblibrary.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+void KbLibrary::load(const QStringList &extraDirs)
+{
+    m_articles.clear();
+    m_errors.clear();
+    loadDir(u":/kb"_s);
+    for (const QString &dir : extraDirs)
+        loadDir(dir);
+}
+
+void KbLibrary::loadDir(const QString &dir)
+{
+    if (!QFileInfo(dir).isDir()) {
+        m_errors.append(
+            dir + u": knowledge-base folder not found; check the path in the settings"_s);
+        return;
+    }
+    const QStringList files = articleFiles(dir);
+    for (const QString &file : files)
+        loadFile(file);
+}
+
+QStringList KbLibrary::articleFiles(const QString &dir)
+{
+    QStringList files;
+    QDirIterator it(dir, { u"*.md"_s }, QDir::Files,
+        QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
+    while (it.hasNext())
+        files.append(it.next());
+    files.sort();
+    return files;
+}
+
+void KbLibrary::loadFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_errors.append(path + u":1: cannot read the article: "_s + file.errorString());
+        return;
+    }
+    // One byte over the limit is enough for the parser to reject an oversized file,
+    // without reading all of it.
+    const KbParseResult parsed = KbParser::parse(file.read(KbParser::MaxArticleBytes + 1), path);
+    if (!parsed.ok()) {
+        m_errors.append(parsed.error);
+        return;
+    }
+    m_articles.insert(parsed.article.checkId, parsed.article);
+}
+
+const KbArticle *KbLibrary::article(const QString &checkId) const
+{
+    const auto it = m_articles.constFind(checkId);
+    return it == m_articles.cend() ? nullptr : &it.value();
+}
+
+QList<KbArticle> KbLibrary::articles() const
+{
+    return m_articles.values();
+}
+
+QStringList KbLibrary::errors() const
+{
+    return m_errors;
+}

@@ -1,0 +1,21 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#pragma once
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+// Placeholders in KB text: "<name>" where the environment supplies the value, e.g.
+// "kubectl -n <namespace> exec -it <platform-pod> -- stella db migrate". A name is
+// [a-z][a-z0-9-]*; shell syntax such as "<<EOF", "<<-EOF", "<<<word" and "< file" is not one.
+namespace KbPlaceholders {
+// Names used in text, in order of first appearance, each once.
+QStringList find(const QString &text);
+// Replaces each <name> that values has; unknown ones stay visible for the user to fill.
+QString fill(const QString &text, const QMap<QString, QString> &values);
+// The names articles may use, sorted: the one list `doctor kb lint` checks spelling
+// against. An environment may still supply values for other names.
+QStringList known();
+} // namespace KbPlaceholders
