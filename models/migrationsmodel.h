@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/checkresult.h"
+#include "migrations/migrationentry.h"
 
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>

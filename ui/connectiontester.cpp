@@ -5,18 +5,19 @@
 
 #include "engine/checkregistry.h"
 #include "engine/checkrunner.h"
+#include "postgres/connectivitycheck.h"
 #include "statusicons.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QThreadPool>
+#include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-const QString ConnectivityCheckId = u"check.postgres.connectivity"_s;
+const QString &ConnectivityCheckId = ConnectivityCheck::Id;
 }
 
 ConnectionTester::ConnectionTester(QWidget *parent)
@@ -68,7 +69,7 @@ void ConnectionTester::cancel()
     if (!isRunning())
         return;
     m_runner->cancel();
-    show(false, tr("Test cancelled."));
+    showOutcome(false, tr("Test cancelled."));
 }
 
 bool ConnectionTester::isRunning() const
@@ -83,14 +84,15 @@ void ConnectionTester::onResult(const CheckResult &result)
     if (result.status == CheckStatus::Pass) {
         const QString version = result.evidenceValue(u"ServerVersion"_s).toString();
         const double latency = result.evidenceValue(u"LatencyMs"_s).toDouble();
-        show(true, tr("Connected to %1 (round trip %2 ms).").arg(version).arg(latency, 0, 'f', 1));
+        showOutcome(true,
+            tr("Connected to %1 (round trip %2 ms).").arg(version).arg(latency, 0, 'f', 1));
     } else {
         // The check's message: what failed and what to do; it never holds the password.
-        show(false, tr("Connection failed: %1").arg(result.message));
+        showOutcome(false, tr("Connection failed: %1").arg(result.message));
     }
 }
 
-void ConnectionTester::show(bool passed, const QString &text)
+void ConnectionTester::showOutcome(bool passed, const QString &text)
 {
     m_busy->setVisible(false);
     m_button->setEnabled(true);
@@ -109,14 +111,14 @@ void ConnectionTester::releaseRunner()
     m_runner->cancel();
     CheckRunner *runner = m_runner;
     m_runner = nullptr;
-    // A connect in progress cannot be interrupted; it ends within its connect timeout, and
-    // the runner's destructor waits for it. Waiting here would freeze the window that
-    // closed the dialog, so the wait happens on another thread and the runner is deleted
-    // on its own thread afterwards.
     runner->disconnect(this);
-    runner->setParent(nullptr);
-    QThreadPool::globalInstance()->start([runner] {
-        runner->waitForIdle();
-        QMetaObject::invokeMethod(runner, &QObject::deleteLater, Qt::QueuedConnection);
-    });
+    // A connect in progress cannot be interrupted; it ends within its connect timeout. The
+    // runner is deleted once its last job has ended (idle), on its own thread, so neither
+    // this window waits nor does any other thread touch the runner's watchdog. Until then
+    // the application owns it: quitting first still waits for the job in its destructor.
+    runner->setParent(QCoreApplication::instance());
+    if (runner->hasJobs())
+        connect(runner, &CheckRunner::idle, runner, &QObject::deleteLater);
+    else
+        runner->deleteLater();
 }

@@ -126,7 +126,8 @@ void MigrationsView::display(const QString &environment, const CheckResult *resu
     const bool same = m_shownAny && result && result->generation == m_shownGeneration
         && result->checkedAt == m_shownCheckedAt;
     if (!same) {
-        m_model->setMigrations(result ? result->migrations : QList<MigrationEntry>());
+        m_model->setMigrations(
+            result ? result->details.value<QList<MigrationEntry>>() : QList<MigrationEntry>());
         m_table->resizeColumnToContents(MigrationsModel::ProductVersionColumn);
         m_shownAny = result != nullptr;
         m_shownGeneration = result ? result->generation : 0;
@@ -136,7 +137,7 @@ void MigrationsView::display(const QString &environment, const CheckResult *resu
         m_note = tr("select an environment or a result to see its migrations");
     else if (!result)
         m_note = tr("no migrations result yet");
-    else if (result->migrations.isEmpty())
+    else if (m_model->rowCount() == 0)
         m_note = result->message; // why there are none: not run, no history table ...
     else
         m_note = stale ? tr("from the last run; refreshing") : QString();

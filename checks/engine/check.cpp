@@ -17,10 +17,11 @@ bool Check::supports(ConnectionSpec::Driver driver) const
     return driver == ConnectionSpec::Driver::Postgres;
 }
 
-CheckResult Check::result(const CheckContext &ctx, CheckStatus status, const QString &message) const
+CheckResult Check::result(
+    const QString &environment, CheckStatus status, const QString &message) const
 {
     CheckResult r;
-    r.environment = ctx.environment.name;
+    r.environment = environment;
     r.checkId = id();
     r.plugin = plugin();
     r.severity = defaultSeverity();
@@ -33,15 +34,9 @@ CheckResult Check::result(const CheckContext &ctx, CheckStatus status, const QSt
 
 CheckResult Check::errorResult(const QString &environment, const DbError &error) const
 {
-    CheckResult r;
-    r.environment = environment;
-    r.checkId = id();
-    r.plugin = plugin();
-    r.severity = defaultSeverity();
-    r.category = category();
-    r.status = error.kind == DbError::Kind::Cancelled ? CheckStatus::Skipped : CheckStatus::Error;
-    r.message = error.summary();
-    r.remediation.article = id();
+    CheckResult r = result(environment,
+        error.kind == DbError::Kind::Cancelled ? CheckStatus::Skipped : CheckStatus::Error,
+        error.summary());
     if (!error.sqlState.isEmpty())
         r.evidence << qMakePair(u"SqlState"_s, QVariant(error.sqlState));
     r.evidence << qMakePair(u"Error"_s, QVariant(error.detail));

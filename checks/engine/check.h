@@ -3,16 +3,16 @@
 
 #pragma once
 
-#include "engine/checkresult.h"
 #include "connection/connectionspec.h"
+#include "engine/checkresult.h"
 #include "engine/environment.h"
-#include "migrations/expectedmigrations.h"
 
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 #include <atomic>
 
+class CancelToken;
 struct DbError;
 
 // What a check may use while it runs on a worker thread. The connection belongs to
@@ -21,8 +21,13 @@ struct CheckContext
 {
     const Environment &environment;
     QString connectionName;
-    const ExpectedSet &expected;
     const std::atomic_bool &cancelled;
+    // The job's token: a check that opens a second session (a reference environment's,
+    // through DbSession) attaches it here, so cancel and the watchdog reach that one too.
+    CancelToken &token;
+    // Every environment of the run, for a check that compares with another one (the
+    // migrations check's reference environment). Never the place to look up this one's.
+    const QList<Environment> &environments;
 
     QSqlDatabase database() const { return QSqlDatabase::database(connectionName, false); }
     bool isPostgres() const
@@ -31,8 +36,8 @@ struct CheckContext
     }
 };
 
-// A health check. Adding one means a new file with a subclass and one line in
-// CheckRegistry::withBuiltinChecks().
+// A health check. Adding one means a new file with a subclass in its room (postgres/ for
+// PostgreSQL checks), one line in builtinchecks.cpp, and its KB article.
 class Check
 {
 public:
@@ -49,8 +54,14 @@ public:
     // Runs on a worker thread. Every QSqlQuery must be gone when it returns.
     virtual CheckResult run(const CheckContext &ctx) const = 0;
 
-    // A result with this check's identity filled in and the given outcome.
-    CheckResult result(const CheckContext &ctx, CheckStatus status, const QString &message) const;
+    // A result with this check's identity filled in (id, plugin, severity, category, the KB
+    // article) and the given outcome: the one place a result's common fields are set.
+    CheckResult result(
+        const QString &environment, CheckStatus status, const QString &message) const;
+    CheckResult result(const CheckContext &ctx, CheckStatus status, const QString &message) const
+    {
+        return result(ctx.environment.name, status, message);
+    }
     // The result for a check that could not run: the message says what happened and what to do.
     CheckResult errorResult(const QString &environment, const DbError &error) const;
     // The result when the environment's connection could not be opened, or none is

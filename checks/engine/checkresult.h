@@ -51,15 +51,6 @@ struct Remediation
     QList<FixSuggestion> fixes;
 };
 
-struct MigrationEntry
-{
-    enum class State { Applied, Pending, NotExpected };
-    QString id;
-    QString productVersion;
-    State state = State::Applied;
-    int position = 0; // 1-based place in the expected set, 0 when not expected
-};
-
 using Evidence = QList<QPair<QString, QVariant>>; // ordered key/value
 
 // The server a result was checked on, as the environment's connection names it (a libpq
@@ -84,7 +75,11 @@ struct CheckResult
     qint64 durationMs = 0;
     Evidence evidence;
     Remediation remediation;
-    QList<MigrationEntry> migrations; // applied + pending rows, for the dashboard's table
+    // What a check reports beyond the common fields, as a type of its own room, so the
+    // engine needs to know none of them: the migrations check's rows are a
+    // QList<MigrationEntry> (migrations/migrationentry.h), read with
+    // details.value<QList<MigrationEntry>>(). Invalid when a check has nothing more.
+    QVariant details;
     quint64 generation = 0; // the run this result belongs to
     QDateTime checkedAt; // when the runner finished it (local time); invalid for hand-made results
     CheckTarget target; // set by CheckRunner from the environment's connection

@@ -3,12 +3,10 @@
 
 #include "engine/checkrunner.h"
 
+#include "engine/canceltoken.h"
 #include "engine/checkregistry.h"
 #include "engine/dbsession.h"
-#include "kb/kbfixchoice.h"
-#include "kb/kblibrary.h"
-#include "kb/kbplaceholders.h"
-#include "postgres/migrationscheck.h"
+#include "engine/remediationsource.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -22,89 +20,15 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// How long one check may go without finishing before its connection is closed. Each of
-// its statements is bounded by statement_timeout on the server; this only catches a server
-// that cannot enforce that any more (frozen, unreachable mid-query, a pooler's queue).
-qint64 checkDeadlineMs(const Environment &env)
+void attachRemediation(CheckResult *r, const Environment &env, const RemediationSource *kb)
 {
-    return 2 * qint64(env.timeouts.statementMs) + 5000;
-}
-
-// The expected set for one environment. A reference environment is read through a
-// session of its own, on this worker thread, like any other check connection.
-ExpectedSet resolveExpected(
-    const Environment &env, const QList<Environment> &all, CancelToken *token)
-{
-    if (!env.referenceEnvironment.isEmpty()) {
-        ExpectedSet set;
-        set.kind = ExpectedSet::Kind::Environment;
-        set.source = env.referenceEnvironment;
-        const auto ref = std::find_if(all.cbegin(), all.cend(),
-            [&](const Environment &e) { return e.name == env.referenceEnvironment; });
-        if (ref == all.cend()) {
-            set.error
-                = u"reference environment '%1' is not configured"_s.arg(env.referenceEnvironment);
-            return set;
-        }
-        DbSession session(*ref, token);
-        token->setDeadline(checkDeadlineMs(*ref));
-        const auto disarm = qScopeGuard([token] { token->setDeadline(0); });
-        if (!session.open() || !session.beginReadOnly()) {
-            set.error
-                = u"reference environment '%1': %2"_s.arg(ref->name, session.error().summary());
-            return set;
-        }
-        const ExpectedSet none;
-        const CheckContext ctx { *ref, session.connectionName(), none, token->flag() };
-        bool exists = false;
-        QList<MigrationsCheck::Applied> applied;
-        DbError error;
-        if (!MigrationsCheck::readHistory(ctx, &exists, &applied, &error)) {
-            if (token->wasAborted())
-                error = DbError::noAnswer(checkDeadlineMs(*ref));
-            set.error = u"reference environment '%1': %2"_s.arg(ref->name, error.summary());
-        } else {
-            for (const auto &a : std::as_const(applied))
-                set.ids << a.id;
-            std::sort(set.ids.begin(), set.ids.end());
-        }
-        session.rollback();
-        return set;
-    }
-    if (!env.expectedSource.isEmpty())
-        return ExpectedMigrations::load(env.expectedSource, env.dbContext);
-    return {};
-}
-
-void attachFixes(CheckResult *r, const Environment &env, const KbLibrary *kb)
-{
-    const KbArticle *article = kb ? kb->article(r->checkId) : nullptr;
-    if (!article)
-        return;
-    r->remediation.runbooks << article->sourcePath;
-    // Only the fixes whose "When:" condition the evidence meets; none for a pass or a
-    // check that did not run (KbFixChoice, shared with the panel and `kb show --result`).
-    r->remediation.fixes = KbFixChoice::suggestions(*article, *r, env.placeholders);
-}
-
-CheckResult outcome(
-    const Check &check, const Environment &env, CheckStatus status, const QString &message)
-{
-    CheckResult r;
-    r.environment = env.name;
-    r.checkId = check.id();
-    r.plugin = check.plugin();
-    r.severity = check.defaultSeverity();
-    r.category = check.category();
-    r.status = status;
-    r.message = message;
-    r.remediation.article = check.id();
-    return r;
+    if (kb)
+        kb->attachRemediation(r, env);
 }
 
 CheckResult notApplicable(const Check &check, const Environment &env)
 {
-    return outcome(check, env, CheckStatus::Skipped, u"Not applicable to SQLite"_s);
+    return check.result(env.name, CheckStatus::Skipped, u"Not applicable to SQLite"_s);
 }
 
 // What "not run" says: the connection failed and `cause` (a result of the same environment)
@@ -113,7 +37,7 @@ CheckResult notApplicable(const Check &check, const Environment &env)
 CheckResult notRun(
     const Check &check, const Environment &env, const CheckResult &cause, const QString &what)
 {
-    CheckResult r = outcome(check, env, CheckStatus::NotRun,
+    CheckResult r = check.result(env.name, CheckStatus::NotRun,
         u"Not run: no connection (%1). The cause and what to do are in %2."_s.arg(
             what, cause.checkId));
     r.remediation.article = cause.checkId;
@@ -129,7 +53,7 @@ CheckResult notRun(
 // the only place the cause shows. Cancelled (skipped) results stay as they are.
 template <typename Report>
 void reportConnectionFailure(const Environment &env, const QList<const Check *> &checks,
-    const DbError &error, qint64 connectMs, const KbLibrary *kb, Report report)
+    const DbError &error, qint64 connectMs, const RemediationSource *kb, Report report)
 {
     const bool unconfigured = !env.configurationError.isEmpty();
     QList<CheckResult> results;
@@ -156,7 +80,7 @@ void reportConnectionFailure(const Environment &env, const QList<const Check *> 
         if (cause && r.status == CheckStatus::Error)
             r = notRun(*checks[i], env, *cause, what);
         else
-            attachFixes(&r, env, kb);
+            attachRemediation(&r, env, kb);
         report(r);
     }
 }
@@ -164,7 +88,8 @@ void reportConnectionFailure(const Environment &env, const QList<const Check *> 
 // One environment's work, run on a pool thread. `report` is called for each result.
 template <typename Report>
 void runEnvironment(const Environment &env, const QList<Environment> &all,
-    const QList<const Check *> &checks, const KbLibrary *kb, CancelToken *token, Report report)
+    const QList<const Check *> &checks, const RemediationSource *kb, CancelToken *token,
+    Report report)
 {
     if (!env.configurationError.isEmpty()) {
         DbError unconfigured;
@@ -182,9 +107,6 @@ void runEnvironment(const Environment &env, const QList<Environment> &all,
         reportConnectionFailure(env, checks, session.error(), connectTimer.elapsed(), kb, report);
         return;
     }
-    const bool needsExpected = std::any_of(checks.cbegin(), checks.cend(),
-        [](const Check *c) { return c->id() == u"check.postgres.migrations"; });
-    const ExpectedSet expected = needsExpected ? resolveExpected(env, all, token) : ExpectedSet();
     for (const Check *check : checks) {
         QElapsedTimer timer;
         timer.start();
@@ -196,13 +118,13 @@ void runEnvironment(const Environment &env, const QList<Environment> &all,
             cancelled.kind = DbError::Kind::Cancelled;
             r = check->errorResult(env.name, cancelled);
         } else if (token->wasAborted()) {
-            r = check->errorResult(env.name, DbError::noAnswer(checkDeadlineMs(env)));
+            r = check->errorResult(env.name, DbError::noAnswer(env.timeouts.checkDeadlineMs()));
         } else {
-            token->setDeadline(checkDeadlineMs(env));
+            token->setDeadline(env.timeouts.checkDeadlineMs());
             if (!session.beginReadOnly()) {
                 r = check->errorResult(env.name, session.error());
             } else {
-                const CheckContext ctx { env, session.connectionName(), expected, token->flag() };
+                const CheckContext ctx { env, session.connectionName(), token->flag(), *token, all };
                 r = check->run(ctx);
                 session.rollback();
             }
@@ -217,14 +139,15 @@ void runEnvironment(const Environment &env, const QList<Environment> &all,
                 return e;
             }());
         r.durationMs = timer.elapsed();
-        attachFixes(&r, env, kb);
+        attachRemediation(&r, env, kb);
         report(r);
     }
 }
 
 } // namespace
 
-CheckRunner::CheckRunner(const CheckRegistry &registry, const KbLibrary *kb, QObject *parent)
+CheckRunner::CheckRunner(
+    const CheckRegistry &registry, const RemediationSource *kb, QObject *parent)
     : QObject(parent)
     , m_registry(registry)
     , m_kb(kb)
@@ -244,6 +167,8 @@ CheckRunner::~CheckRunner()
 
 void CheckRunner::watch()
 {
+    Q_ASSERT_X(QThread::currentThread() == thread(), "CheckRunner::watch",
+        "the watchdog runs on the runner's thread only");
     for (qsizetype i = m_watched.size() - 1; i >= 0; --i) {
         if (const auto token = m_watched.at(i).lock())
             token->abortIfOverdue();
@@ -325,12 +250,13 @@ void CheckRunner::launch(
     const QList<const Check *> checks = m_checks;
     for (const Environment &env : environments) {
         auto token = std::make_shared<CancelToken>();
+        ++m_jobsInPool;
         m_tokens << token;
         m_watched << token;
         if (!m_watchdog.isActive())
             m_watchdog.start();
         Q_EMIT environmentStarted(env.name);
-        const KbLibrary *kb = m_kb;
+        const RemediationSource *kb = m_kb;
         const CheckTarget target { env.connection.host, env.connection.port,
             env.connection.database, env.connection.user };
         m_pool.start([this, gen, env, references, checks, kb, token, target] {
@@ -362,6 +288,8 @@ void CheckRunner::cancel()
 
 void CheckRunner::waitForIdle()
 {
+    Q_ASSERT_X(QThread::currentThread() == thread(), "CheckRunner::waitForIdle",
+        "wait on the runner's thread; elsewhere connect to idle()");
     waitForJobs();
 }
 
@@ -395,8 +323,11 @@ void CheckRunner::drain()
             item = std::move(m_inbox.front());
             m_inbox.pop_front();
         }
-        if (item.jobEnd)
+        if (item.jobEnd) {
             jobFinished(item.generation, item.environment);
+            if (--m_jobsInPool == 0)
+                Q_EMIT idle();
+        }
         else
             deliver(item.result);
         if (slice.elapsed() >= 8) {

@@ -18,7 +18,7 @@
 class CancelToken;
 class Check;
 class CheckRegistry;
-class KbLibrary;
+class RemediationSource;
 
 // Runs checks on a thread pool: one job per environment, which opens its own
 // connection and runs that environment's checks in sequence. Results come back on
@@ -28,8 +28,9 @@ class CheckRunner : public QObject
 {
     Q_OBJECT
 public:
-    explicit CheckRunner(
-        const CheckRegistry &registry, const KbLibrary *kb = nullptr, QObject *parent = nullptr);
+    // kb: where each result's runbook and fixes come from (a KbLibrary); none when null.
+    explicit CheckRunner(const CheckRegistry &registry, const RemediationSource *kb = nullptr,
+        QObject *parent = nullptr);
     ~CheckRunner() override; // cancels and waits for the jobs (bounded by the connect timeout)
 
     void setMaxParallel(int jobs);
@@ -51,7 +52,11 @@ public:
     quint64 generation() const { return m_generation; }
     int doneCount() const { return m_done; }
     int totalCount() const { return m_total; }
-    // Blocks until no job is left (CLI and tests; never call it on a GUI thread).
+    // Whether a job of any run, cancelled ones too, is still on the pool: a connect in
+    // progress cannot be interrupted and ends within its connect timeout.
+    bool hasJobs() const { return m_jobsInPool > 0; }
+    // Blocks until no job is left (CLI and tests; never on a GUI thread). On the runner's
+    // thread only: it calls the watchdog by hand, and the watchdog has one owner thread.
     void waitForIdle();
 
 Q_SIGNALS:
@@ -61,6 +66,9 @@ Q_SIGNALS:
     void resultReady(const CheckResult &result);
     void progressChanged(int done, int total);
     void runFinished(quint64 generation, bool cancelled);
+    // The last job on the pool ended, cancelled ones included (hasJobs() is now false): the
+    // moment the runner can be deleted without waiting.
+    void idle();
 
 private:
     struct InboxItem
@@ -75,6 +83,8 @@ private:
     void deliver(const CheckResult &result);
     void jobFinished(quint64 generation, const QString &environment);
     // Closes the connections of jobs past their deadline; forgets tokens whose job ended.
+    // On the runner's thread only (its timer, or waitForJobs() there): m_watched and the
+    // timer are that thread's.
     void watch();
     void waitForJobs(); // the pool's end, watching all the while
     // One job per environment of the run gen, running m_checks.
@@ -82,13 +92,14 @@ private:
         const QList<Environment> &references);
 
     const CheckRegistry &m_registry;
-    const KbLibrary *m_kb;
+    const RemediationSource *m_kb;
     QThreadPool m_pool;
     quint64 m_generation = 0;
     bool m_running = false;
     int m_done = 0;
     int m_total = 0;
-    int m_jobsLeft = 0;
+    int m_jobsLeft = 0; // of the run in progress
+    int m_jobsInPool = 0; // of every run, until each job's end is drained
     QList<const Check *> m_checks; // of the run in progress
     QList<std::shared_ptr<CancelToken>> m_tokens;
     // Every job still running, cancelled ones too: a job stuck on a silent server must

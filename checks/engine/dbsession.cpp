@@ -3,18 +3,16 @@
 
 #include "engine/dbsession.h"
 
-#include <QDeadlineTimer>
+#include "engine/canceltoken.h"
+#include "engine/startupprobe.h"
+
 #include <QElapsedTimer>
-#include <QRegularExpression>
-#include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlQuery>
 #include <QVariant>
 #include <clocale>
 #include <libpq-fe.h>
 #include <locale.h>
-#include <poll.h>
-#include <sys/socket.h>
 
 using namespace Qt::StringLiterals;
 
@@ -51,61 +49,6 @@ private:
     locale_t m_previous = nullptr;
 };
 
-// What a second, password-less attempt learnt about a start-up failure.
-struct StartupProbe
-{
-    QString sqlState; // the server's SQLSTATE, when it refused before asking for a password
-    bool askedForPassword = false; // it got as far as the password
-};
-
-// QPSQL finishes a failed connection before anyone can ask libpq for the SQLSTATE, so an
-// error in words DbError does not know (a server in another language) is asked again,
-// through libpq, with PQERRORS_SQLSTATE verbosity: libpq then writes the server's error as
-// "SEVERITY:  SQLSTATE" (fe-protocol3.c). No password is sent, so a wrong one is not tried
-// twice: a server that asks for one is left at that point (PostgreSQL logs nothing for a
-// client that leaves at the password prompt). Not tried when PGPASSWORD or a service file
-// could hand libpq a password behind our back.
-StartupProbe probeStartup(const ConnectionSpec &spec, int timeoutSec)
-{
-    StartupProbe out;
-    if (qEnvironmentVariableIsSet("PGPASSWORD") || !spec.option(u"service"_s).isEmpty())
-        return out;
-    ConnectionSpec target = spec;
-    target.password.clear();
-    target.connectTimeoutSec = timeoutSec;
-    const QByteArray conninfo = target.toKeywordString().toUtf8();
-    // passfile: a path that does not exist keeps ~/.pgpass out silently (libpq warns on
-    // stderr about /dev/null, "not a plain file").
-    const char *keywords[] = { "application_name", "dbname", "passfile", nullptr };
-    const char *values[] = { "doctor-dashboard", conninfo.constData(),
-        "/nonexistent/doctor-dashboard/pgpass", nullptr };
-    PGconn *conn = PQconnectStartParams(keywords, values, 1);
-    if (!conn)
-        return out;
-    const auto finish = qScopeGuard([conn] { PQfinish(conn); });
-    if (PQstatus(conn) == CONNECTION_BAD)
-        return out;
-    PQsetErrorVerbosity(conn, PQERRORS_SQLSTATE);
-    const QDeadlineTimer deadline(qint64(qMax(1, timeoutSec)) * 1000);
-    PostgresPollingStatusType state = PGRES_POLLING_WRITING;
-    while (state != PGRES_POLLING_OK && state != PGRES_POLLING_FAILED) {
-        pollfd p { PQsocket(conn), short(state == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0 };
-        const qint64 left = deadline.remainingTime();
-        if (p.fd < 0 || left == 0 || ::poll(&p, 1, int(left)) <= 0)
-            return out; // no answer in time: nothing learnt
-        state = PQconnectPoll(conn);
-    }
-    if (state == PGRES_POLLING_OK)
-        return out; // it works now: the failure was passing (a slot came free)
-    out.askedForPassword = PQconnectionNeedsPassword(conn);
-    static const QRegularExpression code(
-        u"\\p{Lu}+:  ([0-9A-Z]{5})\\s*$"_s, QRegularExpression::MultilineOption);
-    for (const QRegularExpressionMatch &m :
-        code.globalMatch(QString::fromUtf8(PQerrorMessage(conn))))
-        out.sqlState = m.captured(1); // the last attempt's
-    return out;
-}
-
 // fromConnect() could not place the failure from the text.
 void refineUnplaced(DbError *e, const ConnectionSpec &spec, int connectTimeoutSec, qint64 elapsedMs)
 {
@@ -117,7 +60,13 @@ void refineUnplaced(DbError *e, const ConnectionSpec &spec, int connectTimeoutSe
     }
     if (!DbError::hasServerMessage(e->detail))
         return;
-    const StartupProbe probe = probeStartup(spec, connectTimeoutSec);
+    // QPSQL finishes a failed connection before anyone can ask libpq for the SQLSTATE, so
+    // an error in words DbError does not know (a server in another language) is asked
+    // again without a password (StartupProbe). Not when PGPASSWORD or a service file could
+    // hand libpq a password behind our back: a wrong one is never tried twice.
+    if (qEnvironmentVariableIsSet("PGPASSWORD") || !spec.option(u"service"_s).isEmpty())
+        return;
+    const StartupProbe::Result probe = StartupProbe::run(spec, connectTimeoutSec);
     if (!probe.sqlState.isEmpty()) {
         e->placeByStartupSqlState(probe.sqlState);
     } else if (probe.askedForPassword) {
@@ -133,79 +82,6 @@ void refineUnplaced(DbError *e, const ConnectionSpec &spec, int connectTimeoutSe
 
 } // namespace
 
-CancelToken::~CancelToken()
-{
-    QMutexLocker lock(&m_mutex);
-    for (const Attached &a : std::as_const(m_attached))
-        PQfreeCancel(a.cancel);
-    m_attached.clear();
-}
-
-void CancelToken::cancel()
-{
-    m_cancelled = true;
-    // A server that PQcancel cannot reach would keep the job waiting: give it two more
-    // seconds, then the watchdog closes the connection.
-    const qint64 soon = QDeadlineTimer(2000).deadline();
-    qint64 at = m_deadlineAt.load();
-    while (at != 0 && at > soon && !m_deadlineAt.compare_exchange_weak(at, soon)) { }
-    QMutexLocker lock(&m_mutex);
-    // Every attached session: cancelling one that is idle does nothing.
-    for (const Attached &a : std::as_const(m_attached)) {
-        char buf[256];
-        PQcancel(a.cancel, buf, sizeof buf); // thread-safe by libpq's contract
-    }
-}
-
-void CancelToken::attach(void *pgconn)
-{
-    if (!pgconn)
-        return;
-    QMutexLocker lock(&m_mutex);
-    m_attached.append({ pgconn, PQgetCancel(static_cast<PGconn *>(pgconn)), false });
-}
-
-void CancelToken::detach(void *pgconn)
-{
-    QMutexLocker lock(&m_mutex);
-    for (qsizetype i = m_attached.size() - 1; i >= 0; --i) {
-        if (m_attached.at(i).conn == pgconn) {
-            PQfreeCancel(m_attached.at(i).cancel);
-            m_attached.removeAt(i);
-            return;
-        }
-    }
-}
-
-void CancelToken::setDeadline(qint64 ms)
-{
-    m_deadlineAt = ms > 0 ? QDeadlineTimer(ms).deadline() : 0;
-}
-
-bool CancelToken::wasAborted()
-{
-    QMutexLocker lock(&m_mutex);
-    return !m_attached.isEmpty() && m_attached.last().aborted;
-}
-
-void CancelToken::abortIfOverdue()
-{
-    const qint64 at = m_deadlineAt.load();
-    if (at == 0 || QDeadlineTimer::current().deadline() < at)
-        return;
-    QMutexLocker lock(&m_mutex);
-    if (m_attached.isEmpty() || m_attached.last().aborted)
-        return;
-    // shutdown(), not close(): the descriptor stays the job's, so it cannot be reused
-    // under it, and the job's blocked read returns at once with "connection closed".
-    Attached &newest = m_attached.last();
-    const int fd = PQsocket(static_cast<PGconn *>(newest.conn));
-    if (fd >= 0) {
-        newest.aborted = true;
-        ::shutdown(fd, SHUT_RDWR);
-    }
-}
-
 QString DbSession::nextConnectionName()
 {
     // A counter, not the thread's address: pool threads are reused and must never
@@ -214,7 +90,7 @@ QString DbSession::nextConnectionName()
     return u"doctor-job-%1"_s.arg(++counter);
 }
 
-void *DbSession::pgConnection(const QString &connectionName)
+pg_conn *DbSession::pgConnection(const QString &connectionName)
 {
     const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
     if (!db.isValid() || !db.driver())

@@ -15,6 +15,12 @@ struct Timeouts
     int connectSec = 5;
     int statementMs = 10000;
     int lockMs = 2000;
+
+    // How long one check may go without finishing before the runner's watchdog closes its
+    // connection, in ms. Each statement is bounded by statement_timeout on the server; this
+    // only catches a server that cannot enforce that any more (frozen, unreachable
+    // mid-query, a pooler's queue).
+    qint64 checkDeadlineMs() const { return 2 * qint64(statementMs) + 5000; }
 };
 
 // When check.postgres.pool warns and fails; defaults are the product's. A server behind

@@ -3,6 +3,10 @@
 
 #include "kb/kblibrary.h"
 
+#include "engine/environment.h"
+#include "kb/kbfixchoice.h"
+#include "kb/kbparser.h"
+
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
@@ -72,4 +76,13 @@ QList<KbArticle> KbLibrary::articles() const
 QStringList KbLibrary::errors() const
 {
     return m_errors;
+}
+
+void KbLibrary::attachRemediation(CheckResult *r, const Environment &env) const
+{
+    const KbArticle *a = article(r->checkId);
+    if (!a)
+        return;
+    r->remediation.runbooks << a->sourcePath;
+    r->remediation.fixes = KbFixChoice::suggestions(*a, *r, env.placeholders);
 }

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "engine/remediationsource.h"
 #include "kb/kbarticle.h"
 
 #include <QList>
@@ -12,7 +13,7 @@
 
 // All knowledge-base articles, keyed by checkId: the ones shipped in the resources plus
 // the user's own folders, which may add articles or override shipped ones.
-class KbLibrary
+class KbLibrary : public RemediationSource
 {
 public:
     // Loads the shipped articles (":/kb", recursively) and then each extra directory in
@@ -28,6 +29,11 @@ public:
     // The *.md files of a folder, recursively, in the order load() reads them (sorted, so
     // which of two files with the same checkId wins does not depend on the file system).
     static QStringList articleFiles(const QString &dir);
+
+    // The runner's remediation (RemediationSource): the article's source as the runbook and
+    // the fixes whose "When:" condition the evidence meets (KbFixChoice, which the panel and
+    // `doctor kb show --result` use too); none for a pass or a check that did not run.
+    void attachRemediation(CheckResult *r, const Environment &env) const override;
 
 private:
     void loadDir(const QString &dir);

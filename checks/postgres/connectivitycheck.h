@@ -9,7 +9,9 @@
 class ConnectivityCheck : public Check
 {
 public:
-    QString id() const override { return QStringLiteral("check.postgres.connectivity"); }
+    // The check id: the KB article, the JSON report and the UI name the check by it.
+    static inline const QString Id = QStringLiteral("check.postgres.connectivity");
+    QString id() const override { return Id; }
     QString defaultSeverity() const override { return QStringLiteral("fail"); }
     QString category() const override { return QStringLiteral("database"); }
     QStringList tags() const override;

@@ -12,53 +12,13 @@ struct DbError;
 class MigrationsCheck : public Check
 {
 public:
-    QString id() const override { return QStringLiteral("check.postgres.migrations"); }
+    // The check id: the KB article, the JSON report and the UI name the check by it.
+    static inline const QString Id = QStringLiteral("check.postgres.migrations");
+    QString id() const override { return Id; }
     QString defaultSeverity() const override { return QStringLiteral("warn"); }
     QString category() const override { return QStringLiteral("database"); }
     QStringList tags() const override;
     QString title() const override { return QStringLiteral("PostgreSQL migration status"); }
     bool supports(ConnectionSpec::Driver) const override { return true; }
     CheckResult run(const CheckContext &ctx) const override;
-
-    struct Applied
-    {
-        QString id;
-        QString productVersion;
-    };
-
-    // The names a history table's two columns have. EF Core's HistoryRepository writes
-    // "MigrationId" and "ProductVersion"; EFCore.NamingConventions rewrites them like any
-    // other column (its issue #1) while the table keeps its name. Source of the names: the
-    // package's rewriters (SnakeCase, LowerCase, UpperCase, UpperSnakeCase, CamelCase).
-    struct HistoryLayout
-    {
-        QString convention; // "default" or the options method, e.g. UseSnakeCaseNamingConvention
-        QString idColumn;
-        QString versionColumn;
-    };
-    // Every layout understood, EF Core's own first; a table with several pairs is read
-    // with the first that is complete.
-    static const QList<HistoryLayout> &historyLayouts();
-
-    // What the catalog says about the history table's columns.
-    struct HistoryColumns
-    {
-        QStringList found; // every column, in the table's order
-        qsizetype layout = -1; // index into historyLayouts(), -1 when none matched
-        // PostgreSQL, when the table does not exist: "schema.table" of tables or views of
-        // that name (case ignored) in other schemas, sorted, at most 5 (pg_class, which every
-        // role may read). An app that keeps its history elsewhere (MigrationsHistoryTable's
-        // schema) is not a database that was never migrated.
-        QStringList elsewhere;
-    };
-
-    // Reads the history table on the context's connection; also used to take another
-    // environment's applied list as the expected set. The columns are looked up in the
-    // catalog (pg_attribute, SQLite's table_info) with the table's existence, so one
-    // statement answers both. Applied rows come newest id first. Returns false with *error
-    // set: a server error, a privilege missing (with the GRANT), or a table whose columns
-    // fit no layout (the message names its columns and the layouts understood). Leaves
-    // no prepared statement behind that would have to be freed after a failure.
-    static bool readHistory(const CheckContext &ctx, bool *tableExists, QList<Applied> *applied,
-        DbError *error, HistoryColumns *columns = nullptr);
 };

@@ -10,7 +10,9 @@
 class PoolCheck : public Check
 {
 public:
-    QString id() const override { return QStringLiteral("check.postgres.pool"); }
+    // The check id: the KB article, the JSON report and the UI name the check by it.
+    static inline const QString Id = QStringLiteral("check.postgres.pool");
+    QString id() const override { return Id; }
     QString defaultSeverity() const override { return QStringLiteral("warn"); }
     QString category() const override { return QStringLiteral("database"); }
     QStringList tags() const override;

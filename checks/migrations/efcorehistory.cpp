@@ -1,0 +1,270 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#include "migrations/efcorehistory.h"
+
+#include "engine/dbsession.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <algorithm>
+#include <libpq-fe.h>
+
+using namespace Qt::StringLiterals;
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString qualified(const Environment &env)
+{
+    return env.historySchema + u'.' + env.historyTable;
+}
+
+bool failWith(const QSqlQuery &q, DbError *error)
+{
+    *error = DbError::fromQuery(q.lastError());
+    return false;
+}
+
+// The first layout whose two columns the table has, or -1.
+qsizetype matchLayout(const QStringList &columns)
+{
+    const QList<EfCoreHistory::HistoryLayout> &layouts = EfCoreHistory::historyLayouts();
+    for (qsizetype i = 0; i < layouts.size(); ++i) {
+        if (columns.contains(layouts[i].idColumn) && columns.contains(layouts[i].versionColumn))
+            return i;
+    }
+    return -1;
+}
+
+// A table that is there but is not EF Core's history under any layout we know.
+bool unknownLayout(const Environment &env, const QStringList &columns, DbError *error)
+{
+    QStringList known;
+    for (const EfCoreHistory::HistoryLayout &l : EfCoreHistory::historyLayouts())
+        known << u"%1/%2 (%3)"_s.arg(l.idColumn, l.versionColumn, l.convention);
+    error->kind = DbError::Kind::Other;
+    error->detail = columns.isEmpty()
+        ? u"History table %1 has no columns"_s.arg(qualified(env))
+        : u"History table %1 has the columns %2, not a layout EF Core writes"_s.arg(
+            qualified(env), columns.join(u", "_s));
+    error->advice
+        = u"Expected a migration id and a product version column, named as EF Core "
+          "or EFCore.NamingConventions name them: %1. Check that the environment's "
+          "history schema and table name EF Core's history table."_s.arg(known.join(u", "_s));
+    return false;
+}
+
+// The (id, product version) rows of an executed history query.
+bool collect(QSqlQuery &rows, QList<EfCoreHistory::Applied> *applied, DbError *error)
+{
+    while (rows.next())
+        applied->append({ rows.value(0).toString(), rows.value(1).toString() });
+    // Rows arrive one by one; a failover or a timeout part-way ends the loop like the last
+    // row would, and a short list must not be reported as the history.
+    if (rows.lastError().isValid())
+        return failWith(rows, error);
+    return true;
+}
+
+// A value as an SQL string literal, escaped by libpq for the connection's encoding and
+// standard_conforming_strings. Not QSqlQuery::prepare(): QPSQL turns that into PREPARE and
+// EXECUTE, and DEALLOCATEs when the query object goes; after any failed statement the
+// transaction is aborted, the DEALLOCATE is refused and Qt prints "Unable to free
+// statement" on stderr (the statement also stays in the session).
+QString pgLiteral(PGconn *conn, const QString &value)
+{
+    const QByteArray utf8 = value.toUtf8(); // QPSQL sets client_encoding UTF8
+    char *escaped = PQescapeLiteral(conn, utf8.constData(), size_t(utf8.size()));
+    if (!escaped)
+        return {};
+    const QString literal = QString::fromUtf8(escaped);
+    PQfreemem(escaped);
+    return literal;
+}
+
+// PostgreSQL: one statement says whether the table exists, whether the role may read it,
+// which columns it has (pg_attribute) and which layout they fit; the server builds the
+// SELECT with format(%I) from the catalog's names. Names from configuration are literals
+// (escaped by libpq) that only the server turns into identifiers, never pasted as SQL.
+bool readPostgres(const CheckContext &ctx, bool *exists, QList<EfCoreHistory::Applied> *applied,
+    DbError *error, EfCoreHistory::HistoryColumns *columns)
+{
+    const Environment &env = ctx.environment;
+    // No PostgreSQL name holds a NUL, and libpq would cut the literal there.
+    *exists = false;
+    if (env.historySchema.contains(QChar(0)) || env.historyTable.contains(QChar(0)))
+        return true;
+    auto *conn = static_cast<PGconn *>(DbSession::pgConnection(ctx.connectionName));
+    const QString schema = conn ? pgLiteral(conn, env.historySchema) : QString();
+    const QString table = conn ? pgLiteral(conn, env.historyTable) : QString();
+    if (schema.isEmpty() || table.isEmpty()) {
+        error->kind = DbError::Kind::Other;
+        error->detail = conn ? QString::fromUtf8(PQerrorMessage(conn)).trimmed()
+                             : u"no libpq connection behind the session"_s;
+        return false;
+    }
+    QStringList layouts;
+    const QList<EfCoreHistory::HistoryLayout> &known = EfCoreHistory::historyLayouts();
+    for (qsizetype i = 0; i < known.size(); ++i)
+        layouts << u"(%1, "_s.arg(i) + pgLiteral(conn, known[i].idColumn) + u", "_s
+                + pgLiteral(conn, known[i].versionColumn) + u')';
+
+    // to_regclass() raises 42501 instead of answering when the role lacks USAGE on the
+    // schema, and the transaction would be lost with it; so the schema privilege is asked
+    // first and to_regclass() only runs (CASE is evaluated lazily) where it may. OFFSET 0
+    // keeps that subquery whole: pulled up into pg_attribute's WHERE, the planner would
+    // call to_regclass() on the constant names to estimate selectivity, CASE or not.
+    // pg_attribute is readable without any privilege on the table. format(%I) refuses NULL, hence
+    // the CASE around the SELECT for a table without a known layout.
+    const QString sql = u"SELECT s.usage, c.oid IS NOT NULL, CASE WHEN c.oid IS NULL THEN false "
+                        "ELSE has_table_privilege(c.oid, 'SELECT') END, "
+                        "format('GRANT USAGE ON SCHEMA %I TO %I; GRANT SELECT ON %I.%I TO %I', "
+                        "v.sch, current_user, v.sch, v.tbl, current_user), "
+                        "to_json(a.names)::text, k.rank, "
+                        "CASE WHEN k.rank IS NOT NULL THEN format("
+                        "'SELECT %I, %I FROM %I.%I ORDER BY %I DESC', "
+                        "k.id, k.version, v.sch, v.tbl, k.id) END "
+                        "FROM (SELECT "_s
+        + schema + u"::text AS sch, "_s + table
+        + u"::text AS tbl) v "
+          "CROSS JOIN LATERAL (SELECT n.oid IS NULL OR has_schema_privilege(n.oid, 'USAGE') "
+          "      AS usage FROM (SELECT (SELECT oid FROM pg_namespace WHERE nspname = v.sch) "
+          "      AS oid) n) s "
+          "CROSS JOIN LATERAL (SELECT CASE WHEN s.usage "
+          "      THEN to_regclass(format('%I.%I', v.sch, v.tbl)) END AS oid OFFSET 0) c "
+          "CROSS JOIN LATERAL (SELECT array_agg(attname::text ORDER BY attnum) AS names "
+          "      FROM pg_attribute WHERE attrelid = c.oid AND attnum > 0 AND NOT attisdropped) a "
+          "LEFT JOIN LATERAL (SELECT l.rank, l.id, l.version FROM (VALUES "_s
+        + layouts.join(u", "_s)
+        + u") AS l(rank, id, version) "
+          "      WHERE l.id = ANY (a.names) AND l.version = ANY (a.names) "
+          "      ORDER BY l.rank LIMIT 1) k ON true"_s;
+    QString select;
+    QString grant;
+    bool canSelect = false;
+    {
+        QSqlQuery q(ctx.database());
+        q.setForwardOnly(true);
+        if (!q.exec(sql) || !q.next())
+            return failWith(q, error);
+        const bool schemaUsable = q.value(0).toBool();
+        *exists = q.value(1).toBool();
+        canSelect = q.value(2).toBool();
+        grant = q.value(3).toString();
+        for (const QJsonValue &v : QJsonDocument::fromJson(q.value(4).toString().toUtf8()).array())
+            columns->found << v.toString();
+        columns->layout = q.value(5).isNull() ? -1 : q.value(5).toInt();
+        select = q.value(6).toString();
+        if (!schemaUsable) {
+            error->kind = DbError::Kind::PermissionDenied;
+            error->sqlState = u"42501"_s;
+            error->detail = u"permission denied for schema %1"_s.arg(env.historySchema);
+            error->advice = u"The check's role cannot look into schema %1, so it cannot tell "
+                            "whether %2 exists. A DBA can fix it with: %3"_s.arg(
+                                env.historySchema, qualified(env), grant);
+            return false;
+        }
+    }
+    if (!*exists) {
+        // Where else a table of that name is (the catalog is readable by every role).
+        QSqlQuery q(ctx.database());
+        q.setForwardOnly(true);
+        if (!q.exec(u"SELECT format('%s.%s', n.nspname, c.relname) FROM pg_class c "
+                    "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                    "WHERE lower(c.relname) = lower("_s
+                + table + u") AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
+                          "AND NOT (n.nspname = "_s
+                + schema + u" AND c.relname = "_s + table
+                + u") AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
+                  "AND n.nspname NOT LIKE 'pg\\_%' ORDER BY 1 LIMIT 5"_s))
+            return failWith(q, error);
+        while (q.next())
+            columns->elsewhere << q.value(0).toString();
+        return true;
+    }
+    if (!canSelect) {
+        error->kind = DbError::Kind::PermissionDenied;
+        error->sqlState = u"42501"_s;
+        error->detail = u"permission denied for table %1"_s.arg(qualified(env));
+        error->advice = u"The check's role cannot read %1. A DBA can fix it with: %2"_s.arg(
+            qualified(env), grant);
+        return false;
+    }
+    if (columns->layout < 0)
+        return unknownLayout(env, columns->found, error);
+    QSqlQuery rows(ctx.database());
+    rows.setForwardOnly(true);
+    if (!rows.exec(select)) {
+        if (!failWith(rows, error) && error->kind == DbError::Kind::PermissionDenied)
+            error->advice = u"A DBA can fix it with: %1"_s.arg(grant);
+        return false;
+    }
+    return collect(rows, applied, error);
+}
+
+// SQLite (the embedded demo; EF Core uses the same table there). The table's columns come
+// from table_info with the name as a bound value: no row means no table, and the names
+// quoted below only ever name columns and a table that exist.
+bool readSqlite(const CheckContext &ctx, bool *exists, QList<EfCoreHistory::Applied> *applied,
+    DbError *error, EfCoreHistory::HistoryColumns *columns)
+{
+    {
+        QSqlQuery q(ctx.database());
+        q.setForwardOnly(true);
+        q.prepare(u"SELECT p.name FROM sqlite_master AS m, pragma_table_info(m.name) AS p "
+                  "WHERE m.type = 'table' AND m.name = ? ORDER BY p.cid"_s);
+        q.addBindValue(ctx.environment.historyTable);
+        if (!q.exec())
+            return failWith(q, error);
+        while (q.next())
+            columns->found << q.value(0).toString();
+        if (q.lastError().isValid())
+            return failWith(q, error);
+    }
+    *exists = !columns->found.isEmpty(); // a SQLite table has at least one column
+    if (!*exists)
+        return true;
+    columns->layout = matchLayout(columns->found);
+    if (columns->layout < 0)
+        return unknownLayout(ctx.environment, columns->found, error);
+    const auto quoted
+        = [](QString name) -> QString { return u'"' + name.replace(u'"', u"\"\""_s) + u'"'; };
+    const EfCoreHistory::HistoryLayout &l = EfCoreHistory::historyLayouts()[columns->layout];
+    QSqlQuery rows(ctx.database());
+    rows.setForwardOnly(true);
+    if (!rows.exec(u"SELECT %1, %2 FROM %3 ORDER BY %1 DESC"_s.arg(
+            quoted(l.idColumn), quoted(l.versionColumn), quoted(ctx.environment.historyTable))))
+        return failWith(rows, error);
+    return collect(rows, applied, error);
+}
+
+} // namespace
+
+const QList<EfCoreHistory::HistoryLayout> &EfCoreHistory::historyLayouts()
+{
+    static const QList<HistoryLayout> layouts {
+        { u"default"_s, u"MigrationId"_s, u"ProductVersion"_s },
+        { u"UseSnakeCaseNamingConvention"_s, u"migration_id"_s, u"product_version"_s },
+        { u"UseLowerCaseNamingConvention"_s, u"migrationid"_s, u"productversion"_s },
+        { u"UseUpperCaseNamingConvention"_s, u"MIGRATIONID"_s, u"PRODUCTVERSION"_s },
+        { u"UseUpperSnakeCaseNamingConvention"_s, u"MIGRATION_ID"_s, u"PRODUCT_VERSION"_s },
+        { u"UseCamelCaseNamingConvention"_s, u"migrationId"_s, u"productVersion"_s },
+    };
+    return layouts;
+}
+
+bool EfCoreHistory::read(const CheckContext &ctx, bool *tableExists,
+    QList<Applied> *applied, DbError *error, HistoryColumns *columns)
+{
+    HistoryColumns local;
+    HistoryColumns *c = columns ? columns : &local;
+    *c = HistoryColumns();
+    return ctx.isPostgres() ? readPostgres(ctx, tableExists, applied, error, c)
+                            : readSqlite(ctx, tableExists, applied, error, c);
+}
+

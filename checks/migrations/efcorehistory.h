@@ -1,0 +1,61 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#pragma once
+
+#include "engine/check.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+struct DbError;
+
+// EF Core's migration history: the __EFMigrationsHistory table (or the one
+// MigrationsHistoryTable names) as HistoryRepository writes it, read on a check's
+// connection. PostgreSQL and SQLite.
+class EfCoreHistory
+{
+public:
+    struct Applied
+    {
+        QString id;
+        QString productVersion;
+    };
+
+    // The names a history table's two columns have. EF Core's HistoryRepository writes
+    // "MigrationId" and "ProductVersion"; EFCore.NamingConventions rewrites them like any
+    // other column (its issue #1) while the table keeps its name. Source of the names: the
+    // package's rewriters (SnakeCase, LowerCase, UpperCase, UpperSnakeCase, CamelCase).
+    struct HistoryLayout
+    {
+        QString convention; // "default" or the options method, e.g. UseSnakeCaseNamingConvention
+        QString idColumn;
+        QString versionColumn;
+    };
+    // Every layout understood, EF Core's own first; a table with several pairs is read
+    // with the first that is complete.
+    static const QList<HistoryLayout> &historyLayouts();
+
+    // What the catalog says about the history table's columns.
+    struct HistoryColumns
+    {
+        QStringList found; // every column, in the table's order
+        qsizetype layout = -1; // index into historyLayouts(), -1 when none matched
+        // PostgreSQL, when the table does not exist: "schema.table" of tables or views of
+        // that name (case ignored) in other schemas, sorted, at most 5 (pg_class, which every
+        // role may read). An app that keeps its history elsewhere (MigrationsHistoryTable's
+        // schema) is not a database that was never migrated.
+        QStringList elsewhere;
+    };
+
+    // Reads the history table on the context's connection; also used to take a reference
+    // environment's applied list as the expected set (ReferenceEnvironment). The columns are looked up in the
+    // catalog (pg_attribute, SQLite's table_info) with the table's existence, so one
+    // statement answers both. Applied rows come newest id first. Returns false with *error
+    // set: a server error, a privilege missing (with the GRANT), or a table whose columns
+    // fit no layout (the message names its columns and the layouts understood). Leaves
+    // no prepared statement behind that would have to be freed after a failure.
+    static bool read(const CheckContext &ctx, bool *tableExists, QList<Applied> *applied,
+        DbError *error, HistoryColumns *columns = nullptr);
+};
