@@ -4,6 +4,7 @@
 // atomic save that leaves the user's file alone when it fails (RELIABILITY 18, 22).
 #include "config/environmentsfile.h"
 #include "config/environmentswriter.h"
+#include "connection/connectionstring.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,6 +4,7 @@
 #include "connectiondialog.h"
 
 #include "config/appsettings.h"
+#include "connection/connectionstring.h"
 #include "connectionfields.h"
 #include "connectiontester.h"
 #include "deploymenttext.h"

@@ -4,6 +4,7 @@
 #include "cli/doctorcli.h"
 
 #include "config/appsettings.h"
+#include "connection/connectionstring.h"
 #include "engine/checkregistry.h"
 #include "engine/checkrunner.h"
 #include "cli/cliio.h"

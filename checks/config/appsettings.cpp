@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 #include "config/appsettings.h"
+#include "connection/connectionstring.h"
 
 #include "config/relaxedjson.h"
 

@@ -4,6 +4,7 @@
 #include "config/environmentsfile.h"
 
 #include "config/appsettings.h"
+#include "connection/connectionstring.h"
 #include "config/yamlmerge.h"
 
 #include <QDir>

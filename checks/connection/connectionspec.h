@@ -6,7 +6,6 @@
 #include <QList>
 #include <QPair>
 #include <QString>
-#include <QStringList>
 #include <optional>
 
 // Where and how to connect, independent of the text it was parsed from.
@@ -37,33 +36,18 @@ struct ConnectionSpec
     // The options string for QSqlDatabase::setConnectOptions(): "k=v;k=v" with libpq
     // quoting. Empty for SQLite.
     QString qtConnectOptions() const;
-    // A libpq "key=value" string that ConnectionString::parse() reads back to this spec,
-    // minus what libpq cannot say (Npgsql's Trust Server Certificate and Command Timeout).
-    // Never includes the password: it is what files are written with. Empty for SQLite
-    // and for a spec with nothing set.
+    // A libpq "key=value" string that ConnectionString::parse() (connectionstring.h) reads
+    // back to this spec, minus what libpq cannot say (Npgsql's Trust Server Certificate and
+    // Command Timeout). Never includes the password: it is what files are written with.
+    // Empty for SQLite and for a spec with nothing set.
     QString toKeywordString() const;
     // A one-line, password-free description for windows, logs and reports.
     QString describe() const;
     // "verified", "unverified" or "off", from sslmode (libpq's default "prefer" is unverified).
     QString tlsVerification() const;
 
+    // The libpq keywords the doctor passes on (TLS, timeouts, keepalives, application name,
+    // server options, target session, service, passfile, ...): the allow-list every parser
+    // and setOption() hold spec.options to. Case-sensitive, as libpq is.
     static bool isAllowedOption(const QString &libpqKey);
 };
-
-struct ParsedConnection
-{
-    ConnectionSpec spec;
-    QStringList warnings; // e.g. pooling keys libpq does not have, unknown keys
-    QString error; // empty on success; never contains the password
-                   // (on failure spec is left empty: no partial password)
-    bool ok() const { return error.isEmpty(); }
-};
-
-namespace ConnectionString {
-// Detects the form: "sqlite:PATH", a postgres:// or postgresql:// URI, an Npgsql
-// "Key=Value;..." string, or a libpq "key=value key=value" string.
-ParsedConnection parse(const QString &text);
-ParsedConnection parseNpgsql(const QString &text);
-ParsedConnection parseUri(const QString &text);
-ParsedConnection parseKeywordValue(const QString &text);
-} // namespace ConnectionString

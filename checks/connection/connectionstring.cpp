@@ -1,9 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
 // SPDX-License-Identifier: MIT
-// Form detection and SQLite; the three PostgreSQL forms live in connectionstring{npgsql,uri,
-// keyword}.cpp, their shared checks in connectionstringcommon.cpp.
+// Form detection and SQLite. The libpq forms are read by libpq (libpqconnectionstring.cpp),
+// Npgsql strings by npgsqlconnectionstring.cpp; their shared checks are in
+// connectionstringchecks.cpp. Telling the forms apart is the doctor's own: no library does it.
 
 #include "connection/connectionstring_p.h"
+#include "connection/libpqconninfo.h"
+#include "connection/npgsqlkeys.h"
 
 #include <QRegularExpression>
 
@@ -56,7 +59,7 @@ bool hasSecondLibpqPair(const QString &segment)
 {
     static const QRegularExpression pair(u"\\s([a-z_]+)\\s*="_s);
     for (const QRegularExpressionMatch &m : pair.globalMatch(segment)) {
-        if (isLibpqKeyword(m.captured(1)))
+        if (LibpqConninfo::isKeyword(m.captured(1)))
             return true;
     }
     return false;
@@ -66,14 +69,14 @@ bool looksLikeNpgsql(const QString &text)
 {
     const qsizetype eq = text.indexOf(u'=');
     if (eq < 0)
-        return false; // the keyword/value parser explains the missing '='
+        return false; // libpq refuses it, and parseLibpq() explains the missing '='
     const QString firstKey = text.left(eq).trimmed();
-    const bool libpqKey = isLibpqKeyword(firstKey);
+    const bool libpqKey = LibpqConninfo::isKeyword(firstKey);
     const qsizetype semicolon = unquotedSemicolon(text, libpqKey);
     if (semicolon >= 0)
         return !(libpqKey && hasSecondLibpqPair(text.left(semicolon)));
     // One pair, or pairs without ';': "Host=db" or "Server=db" can only be Npgsql.
-    return !libpqKey && isNpgsqlKeyword(firstKey);
+    return !libpqKey && NpgsqlKeys::isKey(firstKey);
 }
 
 ParsedConnection parseSqlite(const QString &path)
@@ -100,14 +103,19 @@ ParsedConnection ConnectionString::parse(const QString &text)
                        "sqlite:PATH."_s);
     if (trimmed.startsWith(u"sqlite:", Qt::CaseInsensitive))
         return parseSqlite(trimmed.mid(7));
+    if (trimmed.startsWith(u"postgres://") || trimmed.startsWith(u"postgresql://"))
+        return parseLibpq(trimmed);
+    // libpq takes the scheme only in lower case (uri_prefix_length in fe-connect.c) and would
+    // read "POSTGRESQL://..." as a broken key=value string.
     if (trimmed.startsWith(u"postgres://", Qt::CaseInsensitive)
         || trimmed.startsWith(u"postgresql://", Qt::CaseInsensitive))
-        return parseUri(trimmed);
+        return failure(u"libpq reads a URI only when it starts with postgresql:// or "
+                       "postgres:// in lower case. Write the scheme in lower case."_s);
     static const QRegularExpression otherScheme(u"^[A-Za-z][A-Za-z0-9+.-]*://"_s);
     if (otherScheme.match(trimmed).hasMatch())
         return failure(u"Only postgresql:// and postgres:// URIs are supported (or sqlite:PATH "
                        "for SQLite)."_s);
     if (looksLikeNpgsql(trimmed))
         return parseNpgsql(trimmed);
-    return parseKeywordValue(trimmed);
+    return parseLibpq(trimmed);
 }

@@ -3,22 +3,18 @@
 
 #pragma once
 
-// Internal to the connection-string parsers (connectionstring*.cpp); not part of the API.
+// Internal to the connection-string parsers (connectionstring.cpp, libpqconnectionstring.cpp,
+// npgsqlconnectionstring.cpp): the checks and messages they share, in
+// connectionstringchecks.cpp. Not part of the API. Messages name keys, never values.
 
-#include "connection/connectionspec.h"
+#include "connection/connectionstring.h"
 
-#include <QSet>
 #include <optional>
 
 namespace ConnectionStringDetail {
 
 // A failed parse: no spec (so no password) is handed back, only the message and warnings.
 ParsedConnection failure(const QString &error, const QStringList &warnings = {});
-
-// Every keyword libpq knows (PostgreSQL 18), case-sensitive as libpq is.
-bool isLibpqKeyword(const QString &key);
-// Keys of the Npgsql table (case- and space-insensitive), including those the doctor ignores.
-bool isNpgsqlKeyword(const QString &key);
 
 // How a message names a key that may be the tail of an unquoted password ("Password=a;b=c"
 // makes "b" a key): known keys by name, others only when plain and not right after a password.
@@ -28,7 +24,7 @@ QString unknownKeyWarning(const QString &key, bool afterPassword);
 // A whole number >= 0 (digits only), as libpq and Npgsql take seconds and counts.
 std::optional<int> parseCount(const QString &text);
 // Empty when every element of the comma list is empty or a port 1-65535, else an error.
-// The value is quoted in the message only when showValue is set: a broken URI can shift
+// The value is quoted in the message only when showValue is set: a broken string can shift
 // password text into the port position.
 QString checkPortList(const QString &ports, const QString &shownKey, bool showValue);
 
@@ -43,26 +39,5 @@ QString escapeServerOptionValue(const QString &value);
 
 // Checks shared by every PostgreSQL form once the spec is complete; false sets pc.error.
 bool finishPostgres(ParsedConnection &pc);
-
-// Applies libpq keyword/value pairs, from a keyword/value string or a URI query: the
-// connection fields, then allowed options; the rest become warnings.
-class LibpqKeywords
-{
-public:
-    explicit LibpqKeywords(ParsedConnection &pc)
-        : m_pc(pc)
-    { }
-    void markSeen(const QString &key) { m_seen.insert(key); }
-    // False when the value is invalid; the error is then in pc.error.
-    bool apply(const QString &key, const QString &value);
-    // Resolves host against hostaddr; call once after the last apply().
-    void finish();
-
-private:
-    ParsedConnection &m_pc;
-    QSet<QString> m_seen;
-    QString m_hostaddr;
-    QString m_previousKey;
-};
 
 } // namespace ConnectionStringDetail

@@ -1,9 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
 // SPDX-License-Identifier: MIT
-// Checks and the libpq keyword table shared by the three connection-string parsers.
-// Messages name keys, never values that could be (part of) a password.
+// Checks shared by the connection-string parsers, whatever the form: the values bound for
+// ConnectionSpec::options, ports, and the finished spec. Messages name keys, never values
+// that could be (part of) a password.
 
 #include "connection/connectionstring_p.h"
+#include "connection/libpqconninfo.h"
 
 #include <QRegularExpression>
 #include <algorithm>
@@ -14,70 +16,17 @@ namespace ConnectionStringDetail {
 
 namespace {
 
-const QStringList &libpqKeywords()
-{
-    static const QStringList keywords = {
-        u"host"_s,
-        u"hostaddr"_s,
-        u"port"_s,
-        u"dbname"_s,
-        u"user"_s,
-        u"password"_s,
-        u"passfile"_s,
-        u"require_auth"_s,
-        u"channel_binding"_s,
-        u"connect_timeout"_s,
-        u"client_encoding"_s,
-        u"options"_s,
-        u"application_name"_s,
-        u"fallback_application_name"_s,
-        u"keepalives"_s,
-        u"keepalives_idle"_s,
-        u"keepalives_interval"_s,
-        u"keepalives_count"_s,
-        u"tcp_user_timeout"_s,
-        u"replication"_s,
-        u"gssencmode"_s,
-        u"sslmode"_s,
-        u"sslnegotiation"_s,
-        u"requiressl"_s,
-        u"sslcompression"_s,
-        u"sslcert"_s,
-        u"sslkey"_s,
-        u"sslpassword"_s,
-        u"sslcertmode"_s,
-        u"sslrootcert"_s,
-        u"sslcrl"_s,
-        u"sslcrldir"_s,
-        u"sslsni"_s,
-        u"requirepeer"_s,
-        u"ssl_min_protocol_version"_s,
-        u"ssl_max_protocol_version"_s,
-        u"min_protocol_version"_s,
-        u"max_protocol_version"_s,
-        u"krbsrvname"_s,
-        u"gsslib"_s,
-        u"gssdelegation"_s,
-        u"service"_s,
-        u"target_session_attrs"_s,
-        u"load_balance_hosts"_s,
-        u"scram_client_key"_s,
-        u"scram_server_key"_s,
-        u"oauth_issuer"_s,
-        u"oauth_client_id"_s,
-        u"oauth_client_secret"_s,
-        u"oauth_scope"_s,
-    };
-    return keywords;
-}
-
 // "keyword=" or "keyword =" for any libpq keyword, not as the tail of a longer word
 // ("report=" is fine). Case-insensitive although libpq is not: defence in depth.
 QString smuggledKeyword(const QString &value)
 {
-    static const QRegularExpression re(
-        u"(?:^|[^A-Za-z0-9_])("_s + libpqKeywords().join(u'|') + u")\\s*="_s,
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression re = [] {
+        QStringList alternatives;
+        for (const QString &keyword : LibpqConninfo::keywords())
+            alternatives.append(QRegularExpression::escape(keyword));
+        return QRegularExpression(u"(?:^|[^A-Za-z0-9_])("_s + alternatives.join(u'|') + u")\\s*="_s,
+            QRegularExpression::CaseInsensitiveOption);
+    }();
     const QRegularExpressionMatch m = re.match(value);
     return m.hasMatch() ? m.captured(1).toLower() : QString();
 }
@@ -152,11 +101,6 @@ ParsedConnection failure(const QString &error, const QStringList &warnings)
     return pc;
 }
 
-bool isLibpqKeyword(const QString &key)
-{
-    return libpqKeywords().contains(key);
-}
-
 QString keyForMessage(const QString &key, bool known, bool afterPassword)
 {
     if (known)
@@ -229,7 +173,7 @@ QString checkOptionValue(const QString &libpqKey, const QString &value, const QS
         = { u"connect_timeout"_s, u"keepalives"_s, u"keepalives_idle"_s, u"keepalives_interval"_s,
               u"keepalives_count"_s, u"tcp_user_timeout"_s, u"sslcompression"_s };
     if (counts.contains(libpqKey) && !parseCount(value))
-        return u"%1 \"%2\" is not a whole number."_s.arg(shownKey, value);
+        return u"%1 is not a whole number."_s.arg(shownKey);
     return {};
 }
 
@@ -248,11 +192,14 @@ bool finishPostgres(ParsedConnection &pc)
 {
     // Each port was checked with the blanks around it trimmed, but libpq takes the list as
     // is: an unquoted list ends at the first blank ("5432, 5433"), and a port of " " is
-    // port 0 once QSqlDatabase::setPort() has it. Keep only the digits and commas.
+    // port 0 once QSqlDatabase::setPort() has it. Keep only the digits and commas; and no
+    // list at all when no element has a port (libpq reads "postgresql://a,b" as port ",").
     QStringList ports = pc.spec.port.split(u',');
     for (QString &p : ports)
         p = p.trimmed();
-    pc.spec.port = ports.join(u',');
+    const bool none
+        = std::all_of(ports.cbegin(), ports.cend(), [](const QString &p) { return p.isEmpty(); });
+    pc.spec.port = none ? QString() : ports.join(u',');
     const QString &db = pc.spec.database;
     // libpq expands a dbname that looks like a connection string when asked to
     // (PQconnectdbParams with expand_dbname): refuse one rather than hope nobody asks.
@@ -273,61 +220,6 @@ bool finishPostgres(ParsedConnection &pc)
         }
     }
     return true;
-}
-
-bool LibpqKeywords::apply(const QString &key, const QString &value)
-{
-    const QString shown = u'"' + key + u'"';
-    const bool afterPassword = m_previousKey == u"password";
-    m_previousKey = key;
-    if (m_seen.contains(key) && isLibpqKeyword(key))
-        m_pc.warnings.append(u"%1 is given more than once; the last value is used."_s.arg(shown));
-    m_seen.insert(key);
-
-    ConnectionSpec &spec = m_pc.spec;
-    QString error;
-    if (key == u"host") {
-        spec.host = value;
-    } else if (key == u"hostaddr") {
-        m_hostaddr = value;
-    } else if (key == u"port") {
-        error = checkPortList(value, shown, true);
-        spec.port = value;
-    } else if (key == u"dbname") {
-        spec.database = value;
-    } else if (key == u"user") {
-        spec.user = value;
-    } else if (key == u"password") {
-        spec.password = value;
-    } else if (ConnectionSpec::isAllowedOption(key)) {
-        error = checkOptionValue(key, value, shown);
-        spec.setOption(key, value);
-        if (key == u"connect_timeout")
-            spec.connectTimeoutSec = parseCount(value);
-    } else if (isLibpqKeyword(key)) {
-        m_pc.warnings.append(
-            u"%1 is a libpq setting the doctor does not pass on; it is ignored."_s.arg(shown));
-    } else {
-        m_pc.warnings.append(unknownKeyWarning(key, afterPassword));
-    }
-    if (!error.isEmpty()) {
-        m_pc = failure(error, m_pc.warnings);
-        return false;
-    }
-    return true;
-}
-
-void LibpqKeywords::finish()
-{
-    if (m_hostaddr.isEmpty())
-        return;
-    // The spec has one address field. hostaddr alone is the host; next to host, libpq would
-    // connect to hostaddr and verify TLS against host, which the doctor cannot express.
-    if (m_pc.spec.host.isEmpty())
-        m_pc.spec.host = m_hostaddr;
-    else
-        m_pc.warnings.append(u"\"hostaddr\" is ignored because \"host\" is also given; the doctor "
-                             "connects to the host name."_s);
 }
 
 } // namespace ConnectionStringDetail
