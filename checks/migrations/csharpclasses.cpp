@@ -1,413 +1,18 @@
 // SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
 // SPDX-License-Identifier: MIT
 
+// CSharpClasses: the declarations (namespaces, attributes, class headers) read from
+// CSharpLexer's tokens. The lexer is in csharplexer.cpp.
+
 #include "migrations/csharpclasses.h"
+
+#include "migrations/csharplexer_p.h"
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Token
-{
-    enum Type { End, Ident, String, Char, Number, Symbol };
-    Type type = End;
-    QStringView text; // as written
-    QString value; // Ident: the name without '@'; String: the value (not for interpolated ones)
-    bool interpolated = false;
-    int line = 0;
-
-    bool is(char16_t symbol) const { return type == Symbol && text.front() == symbol; }
-    bool isWord(QStringView word) const { return type == Ident && value == word; }
-};
-
-// C#'s lexical grammar, enough to skip what is not code (C# spec, "Lexical structure").
-// Copy it to look ahead; assign the copy back to rewind.
-class Lexer
-{
-public:
-    explicit Lexer(QStringView source)
-        : m_s(source)
-    { }
-
-    Token next()
-    {
-        while (m_pos < m_s.size()) {
-            const QChar c = m_s[m_pos];
-            if (c == u'\n') {
-                ++m_line;
-                ++m_pos;
-                m_lineStart = true;
-            } else if (c.isSpace() || c == QChar(0xFEFF)) {
-                ++m_pos;
-            } else if (c == u'/' && at(m_pos + 1) == u'/') {
-                skipLine();
-            } else if (c == u'/' && at(m_pos + 1) == u'*') {
-                skipBlockComment();
-            } else if (c == u'#' && m_lineStart) {
-                directive(); // #nullable, #pragma, #region, #if: a directive is one line
-            } else {
-                m_lineStart = false;
-                return token();
-            }
-        }
-        return { Token::End, {}, {}, false, m_line };
-    }
-
-    qsizetype position() const { return m_pos; }
-
-    // The #if conditions around the current position that depend on the build's symbols,
-    // "LEGACY", "NET8_0 && !DEBUG"; empty where the code is compiled whatever they are.
-    QString condition() const
-    {
-        QStringList parts;
-        for (const Conditional &c : m_conditionals) {
-            if (!c.unknown.isEmpty())
-                parts << c.unknown;
-        }
-        return parts.join(u" && "_s);
-    }
-
-private:
-    // One #if ... #endif. Only the literals true and false are evaluated (#if false is how
-    // code is switched off by hand); a branch on a symbol is read as live code, and its
-    // condition is recorded, since which symbols the build defines is not known here.
-    struct Conditional
-    {
-        bool done = false; // a branch known to be compiled was seen, or the parent is dead
-        bool skipping = false; // the current branch is known not to be compiled
-        QStringList earlier; // the unknown conditions of earlier branches
-        QString unknown; // the current branch's condition when it depends on symbols
-    };
-    enum class Truth { False, True, Unknown };
-
-    static Truth evaluate(QString condition)
-    {
-        if (const qsizetype comment = condition.indexOf(u"//"_s); comment >= 0)
-            condition.truncate(comment);
-        condition = condition.simplified().remove(u' ');
-        bool negate = false;
-        while (condition.startsWith(u'!')) {
-            negate = !negate;
-            condition.remove(0, 1);
-        }
-        if (condition == u"true" || condition == u"false")
-            return (condition == u"true") != negate ? Truth::True : Truth::False;
-        return Truth::Unknown;
-    }
-
-    bool skipping() const { return !m_conditionals.isEmpty() && m_conditionals.last().skipping; }
-
-    // A branch is taken: true, false or unknown (then labelled with LABEL).
-    static void enter(Conditional &c, Truth truth, const QString &label)
-    {
-        c.skipping = c.done || truth == Truth::False;
-        c.unknown.clear();
-        if (c.skipping)
-            return;
-        if (truth == Truth::Unknown || !c.earlier.isEmpty()) {
-            QStringList parts;
-            for (const QString &e : std::as_const(c.earlier))
-                parts << u"!(%1)"_s.arg(e);
-            if (truth == Truth::Unknown)
-                parts << label;
-            c.unknown = parts.join(u" && "_s);
-        }
-        if (truth == Truth::True)
-            c.done = true;
-        if (truth == Truth::Unknown)
-            c.earlier << label;
-    }
-
-    // At the '#' of a directive line. Inside a branch known not to be compiled, C# reads
-    // nothing but directives, so the following lines are skipped up to the next one.
-    void directive()
-    {
-        for (;;) {
-            const qsizetype start = m_pos;
-            skipLine();
-            const QString text = m_s.sliced(start, m_pos - start).trimmed().toString();
-            qsizetype letters = 0; // "#if(A)" and "# if A" are directives too
-            const QString body = text.sliced(1).trimmed();
-            while (letters < body.size() && body[letters].isLetter())
-                ++letters;
-            const QString word = body.first(letters);
-            const QString rest = body.sliced(letters).trimmed();
-            if (word == u"if") {
-                Conditional c;
-                c.done = skipping();
-                enter(c, evaluate(rest), rest.section(u"//"_s, 0, 0).simplified());
-                m_conditionals.append(c);
-            } else if (word == u"elif" && !m_conditionals.isEmpty()) {
-                enter(m_conditionals.last(), evaluate(rest),
-                    rest.section(u"//"_s, 0, 0).simplified());
-            } else if (word == u"else" && !m_conditionals.isEmpty()) {
-                enter(m_conditionals.last(), Truth::True, {});
-            } else if (word == u"endif" && !m_conditionals.isEmpty()) {
-                m_conditionals.removeLast();
-            }
-            if (!skipping())
-                return;
-            // Skip whole lines until one that is a directive.
-            for (;;) {
-                if (m_pos >= m_s.size())
-                    return;
-                ++m_pos; // the '\n'
-                ++m_line;
-                qsizetype p = m_pos;
-                while (p < m_s.size() && m_s[p] != u'\n' && m_s[p].isSpace())
-                    ++p;
-                if (p < m_s.size() && m_s[p] == u'#') {
-                    m_pos = p;
-                    break;
-                }
-                m_pos = p;
-                skipLine();
-            }
-        }
-    }
-
-    QChar at(qsizetype i) const { return i < m_s.size() ? m_s[i] : QChar(); }
-    static bool identStart(QChar c) { return c.isLetter() || c == u'_'; }
-    static bool identPart(QChar c) { return c.isLetterOrNumber() || c == u'_'; }
-
-    void skipLine()
-    {
-        while (m_pos < m_s.size() && m_s[m_pos] != u'\n')
-            ++m_pos;
-    }
-
-    void skipBlockComment() // not nested in C#
-    {
-        m_pos += 2;
-        while (m_pos < m_s.size() && !(m_s[m_pos] == u'*' && at(m_pos + 1) == u'/')) {
-            if (m_s[m_pos] == u'\n')
-                ++m_line;
-            ++m_pos;
-        }
-        m_pos = std::min(m_pos + 2, m_s.size());
-    }
-
-    qsizetype run(qsizetype from, QChar c) const
-    {
-        qsizetype n = 0;
-        while (at(from + n) == c)
-            ++n;
-        return n;
-    }
-
-    Token token()
-    {
-        const qsizetype start = m_pos;
-        const int line = m_line;
-        const QChar c = m_s[m_pos];
-        Token t { Token::Symbol, {}, {}, false, line };
-        // String prefixes: @"..", $"..", $@"..", @$"..", $$"""..""" (and raw """...""").
-        qsizetype p = m_pos;
-        bool verbatim = at(p) == u'@';
-        if (verbatim)
-            ++p;
-        const qsizetype dollars = run(p, u'$');
-        p += dollars;
-        if (!verbatim && dollars > 0 && at(p) == u'@') {
-            verbatim = true;
-            ++p;
-        }
-        if (at(p) == u'"') {
-            m_pos = p;
-            t.type = Token::String;
-            t.interpolated = dollars > 0;
-            const qsizetype quotes = run(m_pos, u'"');
-            // @""" is a verbatim string starting with an escaped quote, not a raw one.
-            t.value = quotes >= 3 && !verbatim ? raw(quotes, dollars) : quoted(verbatim, dollars);
-        } else if (c == u'@' && identStart(at(m_pos + 1))) {
-            ++m_pos;
-            while (m_pos < m_s.size() && identPart(m_s[m_pos]))
-                ++m_pos;
-            t.type = Token::Ident;
-            t.value = m_s.sliced(start + 1, m_pos - start - 1).toString();
-        } else if (identStart(c)) {
-            while (m_pos < m_s.size() && identPart(m_s[m_pos]))
-                ++m_pos;
-            t.type = Token::Ident;
-            t.value = m_s.sliced(start, m_pos - start).toString();
-        } else if (c.isDigit()) {
-            while (m_pos < m_s.size() && (identPart(m_s[m_pos]) || m_s[m_pos] == u'.'))
-                ++m_pos;
-            t.type = Token::Number;
-        } else if (c == u'\'') {
-            charLiteral();
-            t.type = Token::Char;
-        } else {
-            ++m_pos;
-        }
-        t.text = m_s.sliced(start, m_pos - start);
-        return t;
-    }
-
-    void charLiteral()
-    {
-        ++m_pos;
-        for (int n = 0; n < 12 && m_pos < m_s.size() && m_s[m_pos] != u'\n'; ++n) {
-            const QChar c = m_s[m_pos++];
-            if (c == u'\\')
-                ++m_pos;
-            else if (c == u'\'')
-                return;
-        }
-        m_pos = std::min(m_pos, m_s.size());
-    }
-
-    // m_pos is on the opening quote of "..." or @"...". Returns the value; an interpolated
-    // string's holes are lexed as code (they hold expressions, strings included).
-    QString quoted(bool verbatim, qsizetype interpolation)
-    {
-        QString value;
-        ++m_pos;
-        while (m_pos < m_s.size()) {
-            const QChar c = m_s[m_pos];
-            if (c == u'\n') {
-                if (!verbatim)
-                    return value; // unterminated: a regular string ends at the line
-                ++m_line;
-            }
-            if (c == u'"') {
-                ++m_pos;
-                if (verbatim && at(m_pos) == u'"') {
-                    value += u'"';
-                    ++m_pos;
-                    continue;
-                }
-                return value;
-            }
-            if (c == u'\\' && !verbatim) {
-                value += escape();
-                continue;
-            }
-            if (interpolation > 0 && (c == u'{' || c == u'}')) {
-                if (at(m_pos + 1) == c) { // {{ and }} are literal braces
-                    value += c;
-                    m_pos += 2;
-                    continue;
-                }
-                ++m_pos;
-                if (c == u'{')
-                    skipHole(1);
-                continue;
-            }
-            value += c;
-            ++m_pos;
-        }
-        return value;
-    }
-
-    // """...""" with QUOTES (3 or more) quotes; interpolated ones open holes with
-    // INTERPOLATION braces ($$""" ... {{x}} ... """).
-    QString raw(qsizetype quotes, qsizetype interpolation)
-    {
-        m_pos += quotes;
-        const qsizetype start = m_pos;
-        while (m_pos < m_s.size()) {
-            const QChar c = m_s[m_pos];
-            if (c == u'"' && run(m_pos, u'"') >= quotes) {
-                const QString body = m_s.sliced(start, m_pos - start).toString();
-                m_pos += run(m_pos, u'"');
-                return rawValue(body);
-            }
-            if (c == u'\n')
-                ++m_line;
-            if (interpolation > 0 && c == u'{' && run(m_pos, u'{') >= interpolation) {
-                m_pos += run(m_pos, u'{');
-                skipHole(interpolation);
-                continue;
-            }
-            ++m_pos;
-        }
-        return m_s.sliced(start).toString();
-    }
-
-    // A multi-line raw string drops its first and last line and the last line's indentation.
-    static QString rawValue(const QString &body)
-    {
-        if (!body.contains(u'\n'))
-            return body;
-        QStringList lines = body.split(u'\n');
-        const QString indent = lines.takeLast();
-        lines.removeFirst();
-        for (QString &line : lines) {
-            if (line.startsWith(indent))
-                line.remove(0, indent.size());
-            if (line.endsWith(u'\r'))
-                line.chop(1);
-        }
-        return lines.join(u'\n');
-    }
-
-    // After the opening brace(s) of an interpolation hole: lexes up to its closing brace.
-    void skipHole(qsizetype closing)
-    {
-        // Nested interpolated strings recurse; a hostile file must not exhaust the stack.
-        if (m_holeDepth == 32) {
-            m_pos = m_s.size();
-            return;
-        }
-        ++m_holeDepth;
-        int depth = 0;
-        for (Token t = next(); t.type != Token::End; t = next()) {
-            if (t.is(u'{')) {
-                ++depth;
-            } else if (t.is(u'}') && depth-- == 0) {
-                m_pos += std::min(run(m_pos, u'}'), closing - 1);
-                break;
-            }
-        }
-        --m_holeDepth;
-    }
-
-    QString escape() // m_pos on the backslash
-    {
-        const QChar e = at(m_pos + 1);
-        m_pos += 2;
-        switch (e.unicode()) {
-        case u'n':
-            return u"\n"_s;
-        case u't':
-            return u"\t"_s;
-        case u'r':
-            return u"\r"_s;
-        case u'0':
-            return QString(QChar(0));
-        case u'u':
-        case u'U':
-        case u'x': {
-            const qsizetype digits = e == u'u' ? 4 : e == u'U' ? 8 : 4;
-            qsizetype n = 0;
-            const auto hex = [](QChar h) {
-                return h.isDigit() || (h.toLower() >= u'a' && h.toLower() <= u'f');
-            };
-            while (n < digits && hex(at(m_pos + n)))
-                ++n;
-            bool ok = false;
-            const uint code = m_s.sliced(m_pos, n).toUInt(&ok, 16);
-            m_pos += n;
-            if (!ok)
-                return {};
-            const char32_t ucs4[] = { char32_t(code) };
-            return QString::fromUcs4(ucs4, 1);
-        }
-        default:
-            return e.isNull() ? QString() : QString(e);
-        }
-    }
-
-    QStringView m_s;
-    qsizetype m_pos = 0;
-    int m_line = 1;
-    bool m_lineStart = true;
-    int m_holeDepth = 0;
-    QList<Conditional> m_conditionals;
-};
-
-// ---- declarations -----------------------------------------------------------------------
+using Token = CSharpToken;
 
 QString withoutGlobal(QString name)
 {
@@ -427,9 +32,9 @@ QString joined(const QList<Token> &tokens)
 
 bool isModifier(const Token &t)
 {
-    static const QStringList modifiers = { u"public"_s, u"private"_s, u"protected"_s,
-        u"internal"_s, u"static"_s, u"sealed"_s, u"abstract"_s, u"partial"_s, u"unsafe"_s,
-        u"new"_s, u"file"_s, u"readonly"_s };
+    static const QStringList modifiers
+        = { u"public"_s, u"private"_s, u"protected"_s, u"internal"_s, u"static"_s, u"sealed"_s,
+              u"abstract"_s, u"partial"_s, u"unsafe"_s, u"new"_s, u"file"_s, u"readonly"_s };
     return t.type == Token::Ident && modifiers.contains(t.value);
 }
 
@@ -496,7 +101,7 @@ private:
     static qsizetype lastClassWord(QStringView s)
     {
         for (qsizetype at = s.lastIndexOf(u"class"); at >= 0;
-             at = at == 0 ? -1 : s.lastIndexOf(u"class", at - 1)) {
+            at = at == 0 ? -1 : s.lastIndexOf(u"class", at - 1)) {
             const bool before = at == 0 || !(s[at - 1].isLetterOrNumber() || s[at - 1] == u'_');
             const bool after
                 = at + 5 >= s.size() || !(s[at + 5].isLetterOrNumber() || s[at + 5] == u'_');
@@ -508,7 +113,7 @@ private:
 
     Token peek() const
     {
-        Lexer copy = m_lx;
+        CSharpLexer copy = m_lx;
         return copy.next();
     }
 
@@ -697,7 +302,7 @@ private:
         return a;
     }
 
-    Lexer m_lx;
+    CSharpLexer m_lx;
     qsizetype m_stopAfter;
     QList<Scope> m_scopes;
     QString m_fileNamespace;
