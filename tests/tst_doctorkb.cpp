@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
 // SPDX-License-Identifier: MIT
 
-#include "kb/kbarticle.h"
+#include "kb/kbparser.h"
 
 #include <QFile>
 #include <QFileInfo>

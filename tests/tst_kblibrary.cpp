@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 #include "kb/kblibrary.h"
+#include "kb/kbparser.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 #include "engine/checkresult.h"
+#include "kb/kbparser.h"
 #include "kb/kbtext.h"
 
 #include <QTest>

@@ -12,8 +12,8 @@
 #include <QStringList>
 #include <optional>
 
-// A knowledge-base article, parsed once (md4c for structure, yaml-cpp for the front
-// matter) and used by both the remediation panel and the CLI.
+// A knowledge-base article as values, read once by KbParser (kb/kbparser.h) and used by
+// the remediation panel, the KB browser, the CLI and the lint.
 
 // A fix block's "When:" line: the evidence condition under which the block applies.
 struct KbFixCondition
@@ -92,18 +92,3 @@ struct KbArticle
     QStringList relatedChecks() const; // check ids named in the "Related checks" section
     const KbSection *section(const QString &title) const; // case-insensitive; nullptr if absent
 };
-
-struct KbParseResult
-{
-    KbArticle article;
-    QString error; // "FILE:LINE: what is wrong"; empty on success
-    bool ok() const { return error.isEmpty(); }
-};
-
-namespace KbParser {
-// Larger inputs are rejected with an error rather than parsed.
-inline constexpr qsizetype MaxArticleBytes = 1024 * 1024;
-
-// Never throws and never crashes, whatever the bytes: problems come back in error.
-KbParseResult parse(const QByteArray &markdown, const QString &sourcePath);
-} // namespace KbParser

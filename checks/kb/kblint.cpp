@@ -3,7 +3,7 @@
 
 #include "kb/kblint.h"
 
-#include "kb/kbarticle.h"
+#include "kb/kbparser.h"
 #include "kb/kblibrary.h"
 #include "kb/kblint_p.h"
 

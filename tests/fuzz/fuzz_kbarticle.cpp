@@ -3,7 +3,7 @@
 // Knowledge-base articles: YAML front matter (yaml-cpp) and markdown (md4c).
 
 #include "fuzzsupport.h"
-#include "kb/kbarticle.h"
+#include "kb/kbparser.h"
 
 using namespace Qt::StringLiterals;
 
