@@ -38,7 +38,7 @@ Q_SIGNALS:
 
 private:
     void onResult(const CheckResult &result);
-    void show(bool passed, const QString &text);
+    void showOutcome(bool passed, const QString &text);
     void releaseRunner();
 
     CheckRunner *m_runner = nullptr;
