@@ -1,16 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
 // SPDX-License-Identifier: MIT
+// KbParser: front matter, sections, code blocks and their "When:" lines, with file lines.
 
 #include "kb/kbparser.h"
 
 #include <QFile>
-#include <QJsonDocument>
-#include <QProcess>
-#include <QRandomGenerator>
-#include <QRegularExpression>
-#include <QStandardPaths>
 #include <QTest>
-#include <yaml-cpp/yaml.h>
 
 using namespace Qt::StringLiterals;
 
@@ -23,21 +18,6 @@ QByteArray readFile(const QString &path)
         qFatal("cannot read %s", qPrintable(path));
     return f.readAll();
 }
-
-const QStringList shippedArticles = {
-    u":/kb/postgres/migrations.md"_s,
-    u":/kb/postgres/connectivity.md"_s,
-    u":/kb/postgres/pool.md"_s,
-};
-
-const QStringList requiredSections = {
-    u"What it checks"_s,
-    u"Why it matters"_s,
-    u"Common causes"_s,
-    u"How to fix"_s,
-    u"Verification"_s,
-    u"Related checks"_s,
-};
 
 KbArticle parseOk(const QByteArray &text, const QString &path = u"test.md"_s)
 {
@@ -240,176 +220,6 @@ private Q_SLOTS:
         QVERIFY(a.sections.at(0).markdown.startsWith(u"<script>alert(1)</script>"_s));
     }
 
-    void hostileInputDoesNotCrash_data()
-    {
-        QTest::addColumn<QByteArray>("text");
-        const QByteArray fm = minimalFrontMatter;
-        QTest::newRow("nul bytes") << fm + QByteArray("# a\0b\n```\0\n\0\n```\n", 17);
-        QTest::newRow("lone cr") << QByteArray(
-            "---\rcheckId: x\r---\r## How to fix\r```bash\rx\r```\r");
-        QTest::newRow("deep quotes") << fm + QByteArray(100000, '>') + " x\n";
-        QTest::newRow("deep lists") << fm + QByteArray(20000, ' ').replace(' ', "- ") + "x\n";
-        QTest::newRow("brackets") << fm + QByteArray(200000, '[') + QByteArray(200000, ']');
-        QTest::newRow("emphasis") << fm + QByteArray(300000, '*') + "a" + QByteArray(300000, '_');
-        QTest::newRow("unclosed fence")
-            << fm + "## How to fix\n### Docker Compose\n```bash\n" + QByteArray(1000, 'x');
-        QTest::newRow("many fences") << fm + QByteArray(50000, '`').replace("`", "```\n");
-        QTest::newRow("empty headings") << fm + QByteArray(20000, '#').replace("#", "##\n");
-        QTest::newRow("table") << fm + "|a|b|\n|-|-|\n" + QByteArray(100000, '|') + "\n";
-        QTest::newRow("yaml nesting") << "---\ncheckId: " + QByteArray(50000, '[') + "\n---\n";
-        QTest::newRow("yaml anchors")
-            << QByteArray("---\na: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\ncheckId: *c\n---\n");
-        QTest::newRow("invalid utf8") << fm + "# \xff\xfe\xc3\n\n```\xff\n\xc3\x28\n```\n";
-        QTest::newRow("only dashes") << QByteArray("---");
-        QTest::newRow("front matter at end") << QByteArray("---\ncheckId: x\n---");
-        QTest::newRow("exactly max size")
-            << fm + QByteArray(KbParser::MaxArticleBytes - fm.size(), '#');
-    }
-
-    void hostileInputDoesNotCrash()
-    {
-        QFETCH(QByteArray, text);
-        const KbParseResult r = KbParser::parse(text, u"x.md"_s);
-        if (!r.ok())
-            QVERIFY2(r.error.startsWith(u"x.md:"_s), qPrintable(r.error));
-        for (const KbCodeBlock &b : r.article.codeBlocks)
-            QVERIFY(b.line >= 1);
-    }
-
-    void randomBytesDoNotCrash()
-    {
-        QRandomGenerator rng(20240521);
-        static const char chars[] = "-#`~>*_[]()<>!|\\&; \n\n\n:abc123\r\t\0";
-        const QByteArray alphabet(chars, sizeof(chars) - 1);
-        // Pieces of real articles, so the structure code (sections, styles, fences) runs too.
-        const QList<QByteArray> tokens = { "## How to fix\n", "### Docker Compose\n",
-            "### Kubernetes / Helm\n", "## Related checks\n", "```bash\n", "```\n", "~~~\n",
-            "# c\n", "text ", "`check.a.b` ", "- ", "> ", "1. ", "\n", "\n\n", "    ", "<b>",
-            "Title\n---\n", "|a|b|\n|-|-|\n", QByteArray("\0", 1), "\r", "&amp;", "\\" };
-        for (int round = 0; round < 600; ++round) {
-            QByteArray text = round % 2 ? minimalFrontMatter : QByteArray("---\n");
-            const int size = int(rng.bounded(3000));
-            for (int i = 0; i < size; ++i) {
-                switch (round % 3) {
-                case 0:
-                    text.append(char(rng.bounded(256)));
-                    break;
-                case 1:
-                    text.append(alphabet.at(rng.bounded(int(alphabet.size()))));
-                    break;
-                default:
-                    text.append(tokens.at(rng.bounded(int(tokens.size()))));
-                    break;
-                }
-            }
-            const KbParseResult r = KbParser::parse(text, u"r.md"_s);
-            const int lineCount = int(text.count('\n') + text.count('\r')) + 1;
-            for (const KbCodeBlock &b : r.article.codeBlocks)
-                QVERIFY(b.line >= 1 && b.line <= lineCount);
-            for (const KbSection &s : r.article.sections)
-                QVERIFY(s.line >= 1 && s.line <= lineCount);
-        }
-    }
-
-    void shippedMigrationsHasFixesForEveryStyle()
-    {
-        const KbParseResult r = KbParser::parse(
-            readFile(u":/kb/postgres/migrations.md"_s), u":/kb/postgres/migrations.md"_s);
-        QVERIFY2(r.ok(), qPrintable(r.error));
-        QCOMPARE(r.article.checkId, u"check.postgres.migrations"_s);
-        QCOMPARE(r.article.plugin, u"stellaops.doctor.postgres"_s);
-        QCOMPARE(r.article.severity, u"warn"_s);
-        for (DeploymentStyle style : Deployment::all())
-            QVERIFY2(!r.article.fixesFor(style).isEmpty(), qPrintable(Deployment::key(style)));
-        auto texts = [&](DeploymentStyle s) {
-            QStringList out;
-            for (const KbCodeBlock &b : r.article.fixesFor(s))
-                out << b.text;
-            return out.join(u'\n');
-        };
-        QVERIFY(
-            texts(DeploymentStyle::Compose)
-                .contains(u"docker compose -f <compose-file> exec platform stella db migrate"_s));
-        QVERIFY(texts(DeploymentStyle::Systemd).contains(u"stella db migrate"_s));
-        QVERIFY(texts(DeploymentStyle::Systemd)
-                    .contains(u"sudo systemctl restart stellaops-platform"_s));
-        QVERIFY(texts(DeploymentStyle::Kubernetes)
-                    .contains(
-                        u"kubectl -n <namespace> exec -it <platform-pod> -- stella db migrate"_s));
-        QCOMPARE(r.article.relatedChecks(),
-            QStringList({ u"check.postgres.connectivity"_s, u"check.postgres.pool"_s }));
-        const QString what = r.article.section(u"What it checks"_s)->markdown;
-        for (const char *key : { "TableExists", "AppliedCount", "PendingCount", "LatestApplied",
-                 "PendingMigrations", "Status" })
-            QVERIFY2(what.contains(QLatin1StringView(key)), key);
-    }
-
-    void shippedArticlesAreComplete_data()
-    {
-        QTest::addColumn<QString>("path");
-        for (const QString &path : shippedArticles)
-            QTest::newRow(qPrintable(path)) << path;
-    }
-
-    void shippedArticlesAreComplete()
-    {
-        QFETCH(QString, path);
-        const QByteArray source = readFile(path);
-        const KbParseResult r = KbParser::parse(source, path);
-        QVERIFY2(r.ok(), qPrintable(r.error));
-        const KbArticle &a = r.article;
-        QCOMPARE(a.plugin, u"stellaops.doctor.postgres"_s);
-        QVERIFY(!a.tags.isEmpty());
-        QVERIFY(a.title != a.checkId); // has a real title
-
-        QStringList titles;
-        for (const KbSection &s : a.sections)
-            titles << s.title;
-        QCOMPARE(titles, requiredSections);
-
-        QStringList subsections;
-        const QStringList fixLines = a.section(u"How to fix"_s)->markdown.split(u'\n');
-        for (const QString &line : fixLines) {
-            if (line.startsWith(u"### "_s))
-                subsections << line.mid(4);
-        }
-        QStringList styleTitles;
-        for (DeploymentStyle style : Deployment::all()) {
-            styleTitles << Deployment::title(style);
-            QVERIFY2(!a.fixesFor(style).isEmpty(), qPrintable(Deployment::key(style)));
-        }
-        QCOMPARE(subsections, styleTitles);
-
-        QVERIFY(!a.relatedChecks().isEmpty());
-        for (const QString &id : a.relatedChecks())
-            QVERIFY2(id != a.checkId && id.startsWith(u"check.postgres."_s), qPrintable(id));
-
-        const QList<QByteArray> sourceLines = source.split('\n');
-        for (const KbCodeBlock &b : a.codeBlocks) {
-            const QString where = path + u':' + QString::number(b.line);
-            QVERIFY2(b.line >= 1 && b.line <= sourceLines.size(), qPrintable(where));
-            QVERIFY2(sourceLines.at(b.line - 1)
-                         .startsWith(QByteArray("```").append(b.language.toUtf8())),
-                qPrintable(where));
-            QVERIFY2(
-                QStringList({ u"bash"_s, u"yaml"_s, u"json"_s, u"sql"_s }).contains(b.language),
-                qPrintable(where));
-            QVERIFY2(!b.caption.isEmpty(), qPrintable(where));
-            if (b.language != u"json")
-                QVERIFY2(b.text.contains(u"Evidence: "_s), qPrintable(where));
-            // Every fix block says which evidence it is for, in keys the article declares.
-            if (b.fix) {
-                QVERIFY2(b.when.has_value(), qPrintable(where));
-                QVERIFY2(b.when->error.isEmpty(), qPrintable(where + u' ' + b.when->error));
-                QVERIFY2(!b.text.contains(u"When:"_s), qPrintable(where));
-                for (const QString &key : b.when->condition.keys())
-                    QVERIFY2(a.evidenceKey(key), qPrintable(where + u' ' + key));
-            }
-            checkSyntax(b, where);
-        }
-        QVERIFY(!a.evidence.isEmpty());
-    }
-
     // "# When: ..." leaves the block's text, parsed, with its place in the file.
     void whenLine()
     {
@@ -493,39 +303,6 @@ private Q_SLOTS:
         const KbParseResult r
             = KbParser::parse("---\ncheckId: check.x\n" + yaml + "---\n", u"x.md"_s);
         QVERIFY2(r.error.startsWith(error), qPrintable(r.error));
-    }
-
-private:
-    // Every shipped block must be valid as written and once its placeholders are filled.
-    void checkSyntax(const KbCodeBlock &b, const QString &where)
-    {
-        static const QRegularExpression placeholder(u"(?<!<)<([a-z][a-z0-9-]*)>"_s);
-        const QStringList variants = { b.text, QString(b.text).replace(placeholder, u"x\\1"_s) };
-        for (const QString &text : variants) {
-            if (b.language == u"bash") {
-                const QString bash = QStandardPaths::findExecutable(u"bash"_s);
-                if (bash.isEmpty())
-                    continue;
-                QProcess p;
-                p.start(bash, { u"-n"_s });
-                p.write(text.toUtf8() + '\n');
-                p.closeWriteChannel();
-                QVERIFY(p.waitForFinished(10000));
-                QVERIFY2(p.exitCode() == 0,
-                    qPrintable(where + u' ' + QString::fromUtf8(p.readAllStandardError())));
-            } else if (b.language == u"yaml") {
-                try {
-                    YAML::Load(text.toStdString());
-                } catch (const YAML::Exception &e) {
-                    QFAIL(qPrintable(where + u' ' + QString::fromStdString(e.what())));
-                }
-            } else if (b.language == u"json") {
-                QJsonParseError error;
-                QJsonDocument::fromJson(text.toUtf8(), &error);
-                QVERIFY2(error.error == QJsonParseError::NoError,
-                    qPrintable(where + u' ' + error.errorString()));
-            }
-        }
     }
 };
 
