@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 // Npgsql "Key=Value;..." connection strings, and the form detection in front of them.
 
-#include "connection/connectionspec.h"
+#include "connection/connectionstring.h"
 #include "fuzzsupport.h"
 
 using namespace Qt::StringLiterals;

@@ -7,16 +7,19 @@
 // result must keep whatever the input. A broken invariant aborts, which libFuzzer reports
 // as a crash with the input that caused it.
 
-#include "connection/connectionspec.h"
+#include "connection/connectionstring.h"
 
 #include <QDir>
 #include <QFile>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <libpq-fe.h>
+#include <optional>
 
 namespace Fuzz {
 
@@ -96,20 +99,39 @@ inline QString qpsqlConninfo(const ConnectionSpec &spec)
     return parts.join(u' ');
 }
 
-inline QString optionList(const ConnectionSpec &spec)
+// What libpq itself reads from CONNINFO: PQconninfoParse, asked for no error text (it would
+// quote the string). Keyword -> value for the keywords the string sets; nullopt when libpq
+// refuses the string.
+inline std::optional<QMap<QString, QString>> libpqReads(const QString &conninfo)
 {
+    require(!conninfo.contains(QChar(0)), "a NUL in a string handed to libpq");
+    PQconninfoOption *options = PQconninfoParse(conninfo.toUtf8().constData(), nullptr);
+    if (!options)
+        return std::nullopt;
+    QMap<QString, QString> set;
+    for (const PQconninfoOption *o = options; o->keyword; ++o) {
+        if (o->val)
+            set.insert(QString::fromUtf8(o->keyword), QString::fromUtf8(o->val));
+    }
+    PQconninfoFree(options);
+    return set;
+}
+
+inline QString describeSettings(QMap<QString, QString> settings)
+{
+    settings.remove(u"password"_s);
     QStringList list;
-    for (const auto &[key, value] : spec.options)
-        list << key + u'=' + value;
+    for (auto it = settings.cbegin(); it != settings.cend(); ++it)
+        list << it.key() + u'=' + it.value();
     return list.join(u'|');
 }
 
 // Invariants of every connection-string parse:
 // - a failed parse hands back no spec (so no partial password);
 // - describe() and qtConnectOptions() never depend on the password;
-// - a PostgreSQL spec survives the trip through QPSQL's conninfo: libpq (read by our own
-//   libpq-syntax parser) sees exactly the fields and options the parser accepted, so no
-//   value can smuggle in a setting or break the string.
+// - a PostgreSQL spec survives the trip through QPSQL's conninfo: libpq itself
+//   (PQconninfoParse, not the doctor's code) reads exactly the fields and options the parser
+//   accepted, and nothing else, so no value can smuggle in a setting or break the string.
 inline void checkConnection(const ParsedConnection &pc)
 {
     const ConnectionSpec &s = pc.spec;
@@ -126,22 +148,27 @@ inline void checkConnection(const ParsedConnection &pc)
     if (s.driver != ConnectionSpec::Driver::Postgres)
         return;
 
-    const QString conninfo = qpsqlConninfo(s);
-    const ParsedConnection back = ConnectionString::parseKeywordValue(conninfo);
-    require(
-        back.ok(), "libpq would not accept the conninfo built from an accepted spec", back.error);
-    ConnectionSpec expected = s;
-    if (expected.connectTimeoutSec)
-        expected.setOption(u"connect_timeout"_s, QString::number(*expected.connectTimeoutSec));
-    const ConnectionSpec &b = back.spec;
-    const bool samePort
-        = s.port.contains(u',') ? b.port == s.port : b.port.toInt() == s.port.toInt();
-    require(b.host == s.host && b.database == s.database && b.user == s.user
-            && b.password == s.password && samePort && optionList(b) == optionList(expected),
-        "the conninfo built from an accepted spec reads back differently",
-        u"host [%1] -> [%2]\ndb [%3] -> [%4]\nuser [%5] -> [%6]\nport [%7] -> [%8]\n"
-        "options [%9] -> [%10]"_s.arg(s.host, b.host, s.database, b.database, s.user, b.user,
-            s.port, b.port, optionList(expected), optionList(b)));
+    const std::optional<QMap<QString, QString>> back = libpqReads(qpsqlConninfo(s));
+    require(back.has_value(), "libpq refuses the conninfo built from an accepted spec");
+    QMap<QString, QString> expected;
+    const auto expect = [&expected](const QString &key, const QString &value) {
+        if (!value.isEmpty())
+            expected.insert(key, value);
+    };
+    expect(u"host"_s, s.host);
+    expect(u"dbname"_s, s.database);
+    expect(u"user"_s, s.user);
+    expect(u"password"_s, s.password);
+    if (!s.port.isEmpty())
+        expect(u"port"_s, s.port.contains(u',') ? s.port : QString::number(s.port.toInt()));
+    for (const auto &[key, value] : s.options)
+        expected.insert(key, value);
+    if (s.connectTimeoutSec)
+        expected.insert(u"connect_timeout"_s, QString::number(*s.connectTimeoutSec));
+    require(*back == expected, "libpq reads the conninfo built from an accepted spec differently",
+        u"expected [%1]\nlibpq    [%2]\npassword %3"_s.arg(describeSettings(expected),
+            describeSettings(*back),
+            back->value(u"password"_s) == s.password ? u"same"_s : u"differs"_s));
 }
 
 } // namespace Fuzz
