@@ -84,7 +84,7 @@ void TestLibpqConnectionString::parses_data()
         { u"application_name=a+b"_s });
     row("uri query options",
         u"postgresql://db/app?sslmode=verify-full&application_name=doctor%20dash"_s, u"db"_s, {},
-        u"app"_s, {}, {}, { u"application_name=doctor dash"_s, u"sslmode=verify-full"_s });
+        u"app"_s, {}, {}, { u"sslmode=verify-full"_s, u"application_name=doctor dash"_s });
     row("uri query fields", u"postgresql:///?user=u&password=p&port=5433&dbname=app&host=h"_s,
         u"h"_s, u"5433"_s, u"app"_s, u"u"_s, u"p"_s);
     row("uri query overrides", u"postgresql://a@db:5432/app?host=h2&user=b"_s, u"h2"_s, u"5432"_s,
@@ -102,7 +102,7 @@ void TestLibpqConnectionString::parses_data()
     row("uri trailing &", u"postgresql://db/app?sslmode=require&"_s, u"db"_s, {}, u"app"_s, {}, {},
         { u"sslmode=require"_s });
     row("uri sslnegotiation", u"postgresql://db?sslnegotiation=direct&sslmode=require"_s, u"db"_s,
-        {}, {}, {}, {}, { u"sslmode=require"_s, u"sslnegotiation=direct"_s });
+        {}, {}, {}, {}, { u"sslnegotiation=direct"_s, u"sslmode=require"_s });
 
     // libpq keyword/value
     row("kv full", u"host=db port=5433 dbname=app user=doctor password=pw"_s, u"db"_s, u"5433"_s,
@@ -131,6 +131,8 @@ void TestLibpqConnectionString::parses_data()
         u"host=db connect_timeout=10 keepalives=1 target_session_attrs=read-write"_s, u"db"_s, {},
         {}, {}, {},
         { u"connect_timeout=10"_s, u"keepalives=1"_s, u"target_session_attrs=read-write"_s });
+    row("kv options in written order", u"sslmode=require host=db connect_timeout=3"_s, u"db"_s, {},
+        {}, {}, {}, { u"sslmode=require"_s, u"connect_timeout=3"_s });
     row("kv dbname only", u"dbname=app"_s, {}, {}, u"app"_s, {}, {});
     row("kv duplicate", u"host=a host=b"_s, u"b"_s, {}, {}, {}, {}, {}, 1);
     row("kv duplicate option", u"host=db sslmode=require sslmode=verify-full"_s, u"db"_s, {}, {},

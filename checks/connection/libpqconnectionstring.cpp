@@ -23,10 +23,17 @@ const QString unreadable
       "postgresql://user@host:port/dbname?key=value with special characters percent-encoded "
       "(%20 for a space, %40 for '@')."_s;
 
-// libpq keeps the last value of a key given twice without a word; the doctor says so. Only
-// when the scan's keys are exactly the keys libpq set (they should always be: the scan
-// follows libpq's grammar), so a scan that went wrong names nothing.
-QStringList duplicateWarnings(const QStringList &keys, const LibpqConninfo::Options &options)
+// libpq reports each key once, with its last value, in libpq's own keyword order. The scan
+// knows the order the string gives them and which are given twice. Used only when the scan's
+// keys are exactly the keys libpq set (they always should be: the scan follows libpq's
+// grammar), so a scan that went wrong names and reorders nothing.
+struct KeyOrder
+{
+    LibpqConninfo::Options options; // libpq's values, each at the place of its first key
+    QStringList repeated; // keys given more than once, as libpq stores them
+};
+
+KeyOrder inWrittenOrder(const LibpqConninfo::Options &options, const QStringList &keys)
 {
     QSet<QString> set, scanned;
     for (const auto &option : options)
@@ -34,17 +41,22 @@ QStringList duplicateWarnings(const QStringList &keys, const LibpqConninfo::Opti
     for (const QString &key : keys)
         scanned.insert(LibpqConninfo::storedKey(key));
     if (scanned != set)
-        return {};
-    QStringList warnings;
+        return { options, {} };
+    KeyOrder order;
     QSet<QString> seen;
     for (const QString &key : keys) {
         const QString stored = LibpqConninfo::storedKey(key);
-        if (seen.contains(stored))
-            warnings.append(
-                u"\"%1\" is given more than once; the last value is used."_s.arg(stored));
+        if (seen.contains(stored)) {
+            order.repeated.append(stored);
+            continue;
+        }
         seen.insert(stored);
+        for (const auto &option : options) {
+            if (option.first == stored)
+                order.options.append(option);
+        }
     }
-    return warnings;
+    return order;
 }
 
 } // namespace
@@ -60,10 +72,12 @@ ParsedConnection ConnectionString::parseLibpq(const QString &text)
 
     const bool uri = text.startsWith(u"postgresql://") || text.startsWith(u"postgres://");
     ParsedConnection pc;
-    pc.warnings = duplicateWarnings(scan.keys, *options);
+    const KeyOrder order = inWrittenOrder(*options, scan.keys);
+    for (const QString &key : order.repeated)
+        pc.warnings.append(u"\"%1\" is given more than once; the last value is used."_s.arg(key));
     ConnectionSpec &spec = pc.spec;
     QString hostaddr;
-    for (const auto &[key, value] : *options) {
+    for (const auto &[key, value] : order.options) {
         const QString shown = u'"' + key + u'"';
         QString error;
         if (key == u"host") {
