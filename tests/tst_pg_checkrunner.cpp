@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 // CheckRunner against real servers and real faults (RELIABILITY 1-7, 9, 10).
 #include "engine/checkregistry.h"
+#include "engine/canceltoken.h"
 #include "engine/checkrunner.h"
 #include "engine/dbsession.h"
 #include "kb/kblibrary.h"

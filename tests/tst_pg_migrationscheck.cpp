@@ -3,6 +3,7 @@
 // Integration tests of check.postgres.migrations against the fixture's real PostgreSQL.
 #include "engine/checkregistry.h"
 #include "engine/checkrunner.h"
+#include "migrations/migrationentry.h"
 #include "pgserver.h"
 #include "runandwait.h"
 #include "sqlwarningguard.h"
@@ -19,6 +20,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 const QString Migrations = u"check.postgres.migrations"_s;
+
+// The migrations table's rows, as the check hands them to the dashboard.
+QList<MigrationEntry> rows(const CheckResult &r)
+{
+    return r.details.value<QList<MigrationEntry>>();
+}
 
 QString historyDdl(const QString &qualifiedName)
 {
@@ -203,9 +210,9 @@ private Q_SLOTS:
         QCOMPARE(r.evidenceValue(u"PendingCount"_s).toInt(), 3);
         QCOMPARE(r.evidenceValue(u"PendingMigrations"_s).toStringList(), m_expected.mid(2));
         QCOMPARE(r.evidenceValue(u"LatestApplied"_s).toString(), m_expected[1]);
-        QCOMPARE(r.migrations.size(), 5);
-        QCOMPARE(r.migrations[2].state, MigrationEntry::State::Pending);
-        QCOMPARE(r.migrations[2].position, 3);
+        QCOMPARE(rows(r).size(), 5);
+        QCOMPARE(rows(r)[2].state, MigrationEntry::State::Pending);
+        QCOMPARE(rows(r)[2].position, 3);
     }
 
     void databaseAheadIsInformational()
@@ -215,7 +222,7 @@ private Q_SLOTS:
             = runMigrations(withHistory(m_expected + QStringList { extra }, u"ahead"_s));
         QCOMPARE(r.status, CheckStatus::Pass);
         QCOMPARE(r.evidenceValue(u"NotInExpectedSet"_s).toStringList(), QStringList { extra });
-        QCOMPARE(r.migrations.last().state, MigrationEntry::State::NotExpected);
+        QCOMPARE(rows(r).last().state, MigrationEntry::State::NotExpected);
     }
 
     void noExpectedSetSaysPendingIsUnknown()
@@ -415,8 +422,8 @@ private Q_SLOTS:
         QCOMPARE(r.evidenceValue(u"PendingMigrations"_s).toStringList(), QStringList { C });
         QCOMPARE(r.evidenceValue(u"LatestApplied"_s).toString(), B);
         QCOMPARE(r.evidenceValue(u"Status"_s).toString(), u"pending"_s);
-        QCOMPARE(r.migrations.size(), 3);
-        QCOMPARE(r.migrations[0].productVersion, u"9.0.6"_s);
+        QCOMPARE(rows(r).size(), 3);
+        QCOMPARE(rows(r)[0].productVersion, u"9.0.6"_s);
         QStringList keys { u"TableExists"_s, u"AppliedCount"_s, u"PendingCount"_s,
             u"LatestApplied"_s, u"PendingMigrations"_s, u"Status"_s };
         if (!convention.isEmpty()) {

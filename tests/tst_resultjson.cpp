@@ -125,31 +125,6 @@ private Q_SLOTS:
         QVERIFY(ResultText::format({r}, false).startsWith(u"NRUN  prod  check.postgres.migrations  Not run: no connection"));
     }
 
-    void exitCodes_data()
-    {
-        QTest::addColumn<QList<int>>("statuses");
-        QTest::addColumn<int>("code");
-        QTest::newRow("all pass") << QList<int>{int(CheckStatus::Pass), int(CheckStatus::Skipped)} << 0;
-        QTest::newRow("warn") << QList<int>{int(CheckStatus::Pass), int(CheckStatus::Warn)} << 1;
-        QTest::newRow("fail beats warn") << QList<int>{int(CheckStatus::Warn), int(CheckStatus::Fail)} << 2;
-        QTest::newRow("could not run") << QList<int>{int(CheckStatus::Fail), int(CheckStatus::Error)} << 3;
-        QTest::newRow("not run counts as could not run")
-            << QList<int>{int(CheckStatus::Fail), int(CheckStatus::NotRun)} << 3;
-        QTest::newRow("not run alone") << QList<int>{int(CheckStatus::Pass), int(CheckStatus::NotRun)} << 3;
-    }
-    void exitCodes()
-    {
-        QFETCH(QList<int>, statuses);
-        QFETCH(int, code);
-        QList<CheckResult> results;
-        for (int s : statuses) {
-            CheckResult r;
-            r.status = CheckStatus(s);
-            results << r;
-        }
-        QCOMPARE(ResultText::exitCode(results), code);
-    }
-
     void textHasOneLinePerResultThenEvidence()
     {
         const QString text = ResultText::format({sample()}, false);

@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "cli/doctorcli.h"
+#include "cli/exitcode.h"
 
 #include <QString>
 #include <QTextStream>
@@ -27,6 +27,6 @@ inline int usage(const QString &message)
 {
     err() << "doctor: " << message << "\nTry 'doctor --help'.\n";
     err().flush();
-    return DoctorCli::Usage;
+    return ExitCode::Usage;
 }
 } // namespace CliIo

@@ -5,11 +5,12 @@
 
 #include <QStringList>
 
-// The `doctor` command line: run, list and kb. It lives in the core so the CLI's
-// main() stays a composition root and the tests can drive it in-process.
+// The `doctor` command line: parses the arguments and hands them to the command (run,
+// list, kb). Blocking; runs the event loop while checks run.
 namespace DoctorCli {
-enum ExitCode { AllPassed = 0, SomeWarn = 1, SomeFail = 2, CouldNotRun = 3, Usage = 64 };
-// Runs the command in arguments (argv[0] first). Needs a QCoreApplication; prints to
-// stdout/stderr and returns the process exit code.
+
+// Returns the process exit code (cli/exitcode.h): for run, the worst result; 64 for bad
+// arguments, with the message and "Try 'doctor --help'" on stderr.
 int run(const QStringList &arguments);
+
 } // namespace DoctorCli

@@ -5,7 +5,7 @@
 
 #include "engine/checkregistry.h"
 #include "cli/cliio.h"
-#include "cli/doctorcli.h"
+#include "cli/exitcode.h"
 #include "kb/kblibrary.h"
 #include "kb/kblint.h"
 #include "kb/kbplaceholders.h"
@@ -54,7 +54,7 @@ int list(const QCommandLineParser &p)
               << "  " << a.title.leftJustified(titleWidth) << "  " << source << "\n";
     }
     out().flush();
-    return DoctorCli::AllPassed;
+    return ExitCode::AllPassed;
 }
 
 // The status whose JSON key is `key`. Status::key() is the only list of the keys, so the
@@ -167,7 +167,7 @@ int show(const QCommandLineParser &p, const QStringList &args)
         out() << KbText::render(*article, styles, values);
     }
     out().flush();
-    return DoctorCli::AllPassed;
+    return ExitCode::AllPassed;
 }
 
 // Folders given to lint add to the shipped articles, as `--kb` does for `run`: an
@@ -187,7 +187,7 @@ int lint(const QCommandLineParser &p, const QStringList &args)
         err() << "doctor: kb lint: " << errors << " error(s), " << warnings << " warning(s)\n";
     err().flush();
     const bool failed = errors > 0 || (warnings > 0 && p.isSet(u"strict"_s));
-    return failed ? DoctorCli::SomeFail : DoctorCli::AllPassed;
+    return failed ? ExitCode::SomeFail : ExitCode::AllPassed;
 }
 
 } // namespace

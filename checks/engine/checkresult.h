@@ -33,7 +33,7 @@ QString key(CheckStatus status);
 // is next, so it never looks better than anything but a verdict of Fail. NotRun ranks
 // under Error because it is a consequence: its root cause is a Fail or Error of the same
 // environment, which outranks it; above Warn because nothing is known.
-// The CLI's exit code is not this order (ResultText::exitCode()).
+// The CLI's exit code is not this order (app/cli/exitcode.h).
 int rank(CheckStatus status);
 } // namespace Status
 

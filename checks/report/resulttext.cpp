@@ -72,26 +72,3 @@ QString ResultText::format(const QList<CheckResult> &results, bool colour)
     }
     return out;
 }
-
-int ResultText::exitCode(const QList<CheckResult> &results)
-{
-    int code = 0;
-    for (const CheckResult &r : results) {
-        switch (r.status) {
-        case CheckStatus::Warn:
-            code = qMax(code, 1);
-            break;
-        case CheckStatus::Fail:
-            code = qMax(code, 2);
-            break;
-        case CheckStatus::Error:
-        case CheckStatus::NotRun:
-            code = qMax(code, 3);
-            break;
-        case CheckStatus::Pass:
-        case CheckStatus::Skipped:
-            break;
-        }
-    }
-    return code;
-}

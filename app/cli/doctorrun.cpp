@@ -1,0 +1,205 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#include "cli/doctorrun.h"
+
+#include "cli/clioptions.h"
+#include "cli/cliio.h"
+#include "cli/exitcode.h"
+#include "cli/runenvironments.h"
+#include "config/secretfiles.h"
+#include "engine/checkregistry.h"
+#include "engine/checkrunner.h"
+#include "kb/kblibrary.h"
+#include "report/resultjson.h"
+#include "report/resulttext.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QProcessEnvironment>
+#include <QSaveFile>
+#include <cstdio>
+#include <optional>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using CliIo::err;
+using CliIo::usage;
+
+namespace {
+
+struct RunOptions
+{
+    QList<Environment> environments;
+    QStringList checks;
+    QString format = u"text"_s;
+    QString output;
+    QStringList kbDirs;
+    int parallel = 16;
+};
+
+// Each returns the exit code to stop with, or nothing to go on.
+using Stop = std::optional<int>;
+
+Stop readReportOptions(const QCommandLineParser &p, const CliOptions &o, RunOptions *opt)
+{
+    opt->format = p.value(o.format);
+    if (opt->format != u"text" && opt->format != u"json")
+        return usage(u"--format must be text or json"_s);
+    opt->output = p.value(o.output);
+    opt->kbDirs = p.values(o.kb);
+    opt->checks = p.values(o.check);
+    for (const QString &id : std::as_const(opt->checks)) {
+        if (!CheckRegistry::builtin().find(id))
+            return usage(u"unknown check '%1' (see 'doctor list')"_s.arg(id));
+    }
+    if (p.isSet(o.parallel)) {
+        bool ok = false;
+        opt->parallel = p.value(o.parallel).toInt(&ok);
+        if (!ok || opt->parallel < 1 || opt->parallel > 256)
+            return usage(u"--parallel must be a number from 1 to 256"_s);
+    }
+    return {};
+}
+
+// A number of seconds from the command line, scaled to the unit of *target; nothing when
+// the option is absent. wholeSeconds: libpq's connect_timeout counts whole seconds, so a
+// fraction is refused rather than cut off.
+Stop readSeconds(const QCommandLineParser &p, const QCommandLineOption &o, int *target,
+    int scale, bool wholeSeconds)
+{
+    if (!p.isSet(o))
+        return {};
+    const QString text = p.value(o);
+    const QString name = u"--"_s + o.names().constFirst();
+    bool ok = false;
+    const double v = text.toDouble(&ok);
+    if (wholeSeconds && (!ok || v != double(qint64(v)) || v < 1 || v > 86400))
+        return usage(u"%1 must be a whole number of seconds from 1 to 86400 (libpq's "
+                     "connect_timeout counts whole seconds), not '%2'"_s.arg(name, text));
+    if (!ok || v <= 0 || v > 86400)
+        return usage(u"%1 must be a number of seconds above 0 and up to 86400, not '%2'"_s.arg(
+            name, text));
+    *target = int(v * scale);
+    return {};
+}
+
+// Command-line settings override the file's for every selected environment.
+Stop applyOverrides(const QCommandLineParser &p, const CliOptions &o, QList<Environment> *envs)
+{
+    if (p.isSet(o.deployment)) {
+        if (p.isSet(o.config) || p.isSet(o.demo))
+            return usage(u"--deployment goes with --connection or --appsettings; the "
+                         "environments file sets it per environment"_s);
+        const auto style = Deployment::fromKey(p.value(o.deployment));
+        if (!style)
+            return usage(u"--deployment must be compose, systemd or kubernetes"_s);
+        envs->first().deployment = *style;
+    }
+    for (Environment &env : *envs) {
+        if (Stop s = readSeconds(p, o.connectTimeout, &env.timeouts.connectSec, 1, true))
+            return s;
+        if (Stop s = readSeconds(p, o.statementTimeout, &env.timeouts.statementMs, 1000, false))
+            return s;
+        if (Stop s = readSeconds(p, o.lockTimeout, &env.timeouts.lockMs, 1000, false))
+            return s;
+        if (p.isSet(o.expected))
+            env.expectedSource = p.value(o.expected);
+        if (p.isSet(o.context))
+            env.dbContext = p.value(o.context);
+        if (p.isSet(o.historySchema))
+            env.historySchema = p.value(o.historySchema);
+        if (p.isSet(o.historyTable))
+            env.historyTable = p.value(o.historyTable);
+    }
+    return {};
+}
+
+void warnAboutSecretFiles(QStringList files, const QProcessEnvironment &env)
+{
+    if (const QString pgpass = SecretFiles::pgpassPath(env); !pgpass.isEmpty())
+        files << pgpass;
+    for (const QString &w : SecretFiles::permissionWarnings(files))
+        err() << "doctor: warning: " << w << "\n";
+    err().flush();
+}
+
+// Collects results in a stable order (environment order, then registry order) so text
+// and JSON reports are reproducible whatever order the threads finish in.
+QList<CheckResult> runChecks(const RunOptions &opt, const KbLibrary &kb)
+{
+    CheckRunner runner(CheckRegistry::builtin(), &kb);
+    runner.setMaxParallel(opt.parallel);
+    QList<CheckResult> results;
+    QObject::connect(
+        &runner, &CheckRunner::resultReady, [&results](const CheckResult &r) { results << r; });
+    QObject::connect(
+        &runner, &CheckRunner::runFinished, QCoreApplication::instance(),
+        [] { QCoreApplication::quit(); }, Qt::QueuedConnection);
+    runner.start(opt.environments, opt.checks);
+    if (runner.isRunning())
+        QCoreApplication::exec();
+    const QStringList order = CheckRegistry::builtin().ids();
+    QStringList envOrder;
+    for (const Environment &e : opt.environments)
+        envOrder << e.name;
+    std::stable_sort(
+        results.begin(), results.end(), [&](const CheckResult &a, const CheckResult &b) {
+            const auto ea = envOrder.indexOf(a.environment), eb = envOrder.indexOf(b.environment);
+            return ea != eb ? ea < eb : order.indexOf(a.checkId) < order.indexOf(b.checkId);
+        });
+    return results;
+}
+
+bool wantsColour(bool toFile)
+{
+    return !toFile && qEnvironmentVariableIsEmpty("NO_COLOR") && isatty(fileno(stdout));
+}
+
+int writeReport(
+    const RunOptions &opt, const QList<CheckResult> &results, const QDateTime &startedAt)
+{
+    const bool json = opt.format == u"json";
+    const QByteArray data = json
+        ? ResultJson::report(results, { startedAt, QCoreApplication::applicationVersion() })
+        : ResultText::format(results, wantsColour(!opt.output.isEmpty())).toUtf8();
+    if (opt.output.isEmpty()) {
+        fwrite(data.constData(), 1, size_t(data.size()), stdout);
+        fflush(stdout);
+    } else {
+        QSaveFile file(opt.output); // atomic: a failed write leaves an earlier report intact
+        if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+            err() << "doctor: cannot write " << opt.output << ": " << file.errorString() << "\n";
+            err().flush();
+            return ExitCode::CouldNotRun;
+        }
+    }
+    return ExitCode::forResults(results);
+}
+
+} // namespace
+
+int DoctorRun::run(const QCommandLineParser &p, const CliOptions &o)
+{
+    RunOptions opt;
+    if (Stop s = readReportOptions(p, o, &opt))
+        return *s;
+    const QProcessEnvironment processEnv = QProcessEnvironment::systemEnvironment();
+    QTemporaryDir demoDir; // the demo's databases live as long as the run
+    RunEnvironments::Loaded loaded = RunEnvironments::load(p, o, processEnv, &demoDir);
+    if (loaded.exitCode)
+        return *loaded.exitCode;
+    opt.environments = loaded.environments;
+    if (Stop s = applyOverrides(p, o, &opt.environments))
+        return *s;
+    warnAboutSecretFiles(loaded.secretFiles, processEnv);
+
+    KbLibrary kb;
+    kb.load(opt.kbDirs);
+    for (const QString &e : kb.errors())
+        err() << "doctor: warning: " << e << "\n";
+    err().flush();
+    const QDateTime startedAt = QDateTime::currentDateTime();
+    return writeReport(opt, runChecks(opt, kb), startedAt);
+}
