@@ -45,9 +45,12 @@ ParsedConnection parseNpgsql(const QString &text);
 // (PQconninfoParse): libpq is the source of truth for the syntax, the quoting, the
 // percent-decoding and the keywords (PQconndefaults). So a key libpq does not know is an
 // error, as it is for libpq; a libpq keyword the doctor does not pass on is a warning; a key
-// given twice warns and the last value wins. When libpq refuses the string, its own message
-// is not used (it quotes the string, password included): the error is the doctor's, naming
-// the key or the part of the URI at fault.
+// given twice warns and the last value wins, at the place of the first (spec.options keep
+// the order written); requiressl and a URI's ssl=true arrive as sslmode, as libpq stores
+// them; hostaddr alone is the host, next to host it is ignored with a warning. A raw '@' in
+// a URI's password is an error (libpq would read the rest as the host name). When libpq
+// refuses the string, its own message is not used (it quotes the string, password
+// included): the error is the doctor's, naming the key or the part of the URI at fault.
 ParsedConnection parseLibpq(const QString &text);
 
 } // namespace ConnectionString

@@ -183,7 +183,8 @@ QString NpgsqlApplier::finish()
         const HostList list = splitHosts(*m_host);
         for (const QString &h : list.hosts) {
             if (h.isEmpty())
-                return u"\"Host\" has an empty entry. List hosts as Host=a,b or Host=a:5432,b:5433."_s;
+                return u"\"Host\" has an empty entry. List hosts as Host=a,b or "
+                       "Host=a:5432,b:5433."_s;
         }
         if (QString error = checkPortList(list.ports.join(u','), u"A port in \"Host\""_s, true);
             !error.isEmpty())
