@@ -3,6 +3,8 @@
 
 #include "poolthresholdsform.h"
 
+#include "config/poolthresholdbounds.h"
+
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -13,30 +15,38 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QDoubleSpinBox *percentBox(QWidget *parent, const QString &objectName, const QString &accessible)
+using Field = PoolThresholdBound::Field;
+
+// The range of each box is the environments file's (PoolThresholdBounds), so that the
+// dialog saves only what the file reads back.
+QDoubleSpinBox *percentBox(
+    QWidget *parent, Field field, const QString &objectName, const QString &accessible)
 {
+    const PoolThresholdBound &bound = PoolThresholdBounds::of(field);
     auto *box = new QDoubleSpinBox(parent);
     box->setObjectName(objectName);
     box->setAccessibleName(accessible);
-    box->setRange(0, 100);
+    box->setRange(bound.minimum, bound.maximum);
     box->setDecimals(2);
     box->setSuffix(u" %"_s);
     return box;
 }
 
-QSpinBox *countBox(QWidget *parent, const QString &objectName, const QString &accessible,
-    int maximum, const QString &suffix)
+QSpinBox *countBox(QWidget *parent, Field field, const QString &objectName,
+    const QString &accessible, const QString &suffix)
 {
+    const PoolThresholdBound &bound = PoolThresholdBounds::of(field);
     auto *box = new QSpinBox(parent);
     box->setObjectName(objectName);
     box->setAccessibleName(accessible);
-    box->setRange(1, maximum);
+    box->setRange(qRound(bound.minimum), qRound(bound.maximum));
     box->setSuffix(suffix);
     return box;
 }
 
 // "warn at [box] fail at [box]" as one row of the form.
-QHBoxLayout *row(QWidget *parent, const QString &first, QWidget *a, const QString &second, QWidget *b)
+QHBoxLayout *row(
+    QWidget *parent, const QString &first, QWidget *a, const QString &second, QWidget *b)
 {
     auto *layout = new QHBoxLayout;
     auto *label = new QLabel(first, parent);
@@ -55,16 +65,18 @@ QHBoxLayout *row(QWidget *parent, const QString &first, QWidget *a, const QStrin
 
 PoolThresholdsForm::PoolThresholdsForm(QWidget *parent)
     : QWidget(parent)
-    , m_usageWarn(percentBox(this, u"poolUsageWarn"_s, tr("Warn when this share of usable connections is in use")))
-    , m_usageFail(percentBox(this, u"poolUsageFail"_s, tr("Fail when this share of usable connections is in use")))
-    , m_idleSessions(countBox(this, u"poolIdleSessions"_s,
-          tr("Warn at this many sessions idle in a transaction"), 100000, QString()))
-    , m_idleSeconds(countBox(this, u"poolIdleSeconds"_s,
-          tr("Count sessions idle in a transaction for longer than this"), 86400, tr(" s")))
-    , m_transactionWarn(countBox(this, u"poolTransactionWarn"_s,
-          tr("Warn when a transaction has been open longer than this"), 31536000, tr(" s")))
-    , m_transactionFail(countBox(this, u"poolTransactionFail"_s,
-          tr("Fail when a transaction has been open longer than this"), 31536000, tr(" s")))
+    , m_usageWarn(percentBox(this, Field::UsageWarn, u"poolUsageWarn"_s,
+          tr("Warn when this share of usable connections is in use")))
+    , m_usageFail(percentBox(this, Field::UsageFail, u"poolUsageFail"_s,
+          tr("Fail when this share of usable connections is in use")))
+    , m_idleSessions(countBox(this, Field::IdleInTransactionWarn, u"poolIdleSessions"_s,
+          tr("Warn at this many sessions idle in a transaction"), QString()))
+    , m_idleSeconds(countBox(this, Field::IdleSeconds, u"poolIdleSeconds"_s,
+          tr("Count sessions idle in a transaction for longer than this"), tr(" s")))
+    , m_transactionWarn(countBox(this, Field::TransactionWarn, u"poolTransactionWarn"_s,
+          tr("Warn when a transaction has been open longer than this"), tr(" s")))
+    , m_transactionFail(countBox(this, Field::TransactionFail, u"poolTransactionFail"_s,
+          tr("Fail when a transaction has been open longer than this"), tr(" s")))
 {
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
@@ -113,12 +125,14 @@ PoolThresholds PoolThresholdsForm::thresholds() const
     const auto pick = [](auto shownNow, auto shownAtLoad, auto loaded) {
         return shownNow == shownAtLoad ? loaded : shownNow;
     };
-    t.usageWarnPercent = pick(now.usageWarnPercent, m_shown.usageWarnPercent, m_loaded.usageWarnPercent);
-    t.usageFailPercent = pick(now.usageFailPercent, m_shown.usageFailPercent, m_loaded.usageFailPercent);
-    t.idleInTransactionWarn
-        = pick(now.idleInTransactionWarn, m_shown.idleInTransactionWarn, m_loaded.idleInTransactionWarn);
-    t.idleInTransactionMinSec = pick(
-        now.idleInTransactionMinSec, m_shown.idleInTransactionMinSec, m_loaded.idleInTransactionMinSec);
+    t.usageWarnPercent
+        = pick(now.usageWarnPercent, m_shown.usageWarnPercent, m_loaded.usageWarnPercent);
+    t.usageFailPercent
+        = pick(now.usageFailPercent, m_shown.usageFailPercent, m_loaded.usageFailPercent);
+    t.idleInTransactionWarn = pick(
+        now.idleInTransactionWarn, m_shown.idleInTransactionWarn, m_loaded.idleInTransactionWarn);
+    t.idleInTransactionMinSec = pick(now.idleInTransactionMinSec, m_shown.idleInTransactionMinSec,
+        m_loaded.idleInTransactionMinSec);
     t.longestTransactionWarnSec = pick(now.longestTransactionWarnSec,
         m_shown.longestTransactionWarnSec, m_loaded.longestTransactionWarnSec);
     t.longestTransactionFailSec = pick(now.longestTransactionFailSec,
@@ -130,13 +144,17 @@ QString PoolThresholdsForm::validationError() const
 {
     // The same rule as the environments file: a warning above the failure is never seen.
     const PoolThresholds t = thresholds();
-    if (t.usageWarnPercent > t.usageFailPercent)
+    switch (PoolThresholdBounds::order(t)) {
+    case PoolThresholdBounds::Order::UsageWarnAboveFail:
         return tr("The pool check's connection warning (%1 %) is above its failure (%2 %).")
             .arg(t.usageWarnPercent)
             .arg(t.usageFailPercent);
-    if (t.longestTransactionWarnSec > t.longestTransactionFailSec)
+    case PoolThresholdBounds::Order::TransactionWarnAboveFail:
         return tr("The pool check's transaction warning (%1 s) is above its failure (%2 s).")
             .arg(t.longestTransactionWarnSec)
             .arg(t.longestTransactionFailSec);
+    case PoolThresholdBounds::Order::Fine:
+        break;
+    }
     return {};
 }

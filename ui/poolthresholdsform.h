@@ -11,7 +11,8 @@ class QDoubleSpinBox;
 class QSpinBox;
 
 // The connection dialog's limits for check.postgres.pool (Environment::pool): three rows,
-// one per finding, with the product's defaults until the user changes them.
+// one per finding, with the product's defaults until the user changes them. The boxes'
+// ranges and the warn/fail rule are the environments file's (config/poolthresholdbounds.h).
 class PoolThresholdsForm : public QWidget
 {
     Q_OBJECT

@@ -1,216 +1,26 @@
 // SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
 // SPDX-License-Identifier: MIT
 
-#include "config/appsettings.h"
-#include "connection/connectionstring.h"
+// AppSettings::resolve(): the layers in .NET's order, the .NET version from the
+// runtimeconfig.json, and the connection key chosen. The JSON files are read in
+// appsettingsjson.cpp, the environment variables in appsettingsenvironment.cpp.
 
+#include "config/appsettings.h"
+
+#include "config/appsettings_p.h"
 #include "config/relaxedjson.h"
+#include "connection/connectionstring.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QHash>
-#include <QJsonArray>
-#include <QJsonObject>
+#include <QJsonDocument>
 #include <QRegularExpression>
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
+using namespace AppSettingsPrivate;
 
 namespace {
-
-constexpr qint64 MaxFileSize = 4 * 1024 * 1024; // appsettings files are small; see environmentsfile
-
-// Connection strings that Azure App Service (and hosts copying it) hand a process as
-// <PREFIX><name>. .NET's EnvironmentVariablesConfigurationProvider maps each to
-// ConnectionStrings:<name> ("__" in <name> becoming ':', as for any variable) and, where it
-// knows the provider, also sets ConnectionStrings:<name>_ProviderName. Prefixes match
-// case-insensitively. Source: dotnet/runtime, src/libraries/Microsoft.Extensions.
-// Configuration.EnvironmentVariables/src/EnvironmentVariablesConfigurationProvider.cs
-// (main at 0fecc12 for .NET 10; the .NET 8/9 file, AzureEnvToAppEnv, knows only MYSQL,
-// SQLAZURE, SQL and CUSTOM). POSTGRESQLCONNSTR_ and the six Azure service prefixes came
-// with .NET 10 (dotnet/runtime#116037); before that such a variable is an ordinary key.
-struct ConnStrPrefix
-{
-    QLatin1StringView prefix;
-    QLatin1StringView providerName; // empty: .NET sets no _ProviderName
-    QLatin1StringView kind; // the connection-string type as Azure's portal names it
-    int sinceDotnet; // first .NET major version whose provider knows the prefix
-    bool postgres; // a PostgreSQL connection string may arrive this way
-};
-
-constexpr ConnStrPrefix ConnStrPrefixes[] = {
-    { "MYSQLCONNSTR_"_L1, "MySql.Data.MySqlClient"_L1, "MySQL"_L1, 0, false },
-    { "SQLAZURECONNSTR_"_L1, "System.Data.SqlClient"_L1, "Azure SQL Database"_L1, 0, false },
-    { "SQLCONNSTR_"_L1, "System.Data.SqlClient"_L1, "SQL Server"_L1, 0, false },
-    { "POSTGRESQLCONNSTR_"_L1, "Npgsql"_L1, "PostgreSQL"_L1, 10, true },
-    { "APIHUBCONNSTR_"_L1, {}, "API Hub"_L1, 10, false },
-    { "DOCDBCONNSTR_"_L1, {}, "DocumentDB"_L1, 10, false },
-    { "EVENTHUBCONNSTR_"_L1, {}, "Event Hub"_L1, 10, false },
-    { "NOTIFICATIONHUBCONNSTR_"_L1, {}, "Notification Hub"_L1, 10, false },
-    { "REDISCACHECONNSTR_"_L1, {}, "Redis Cache"_L1, 10, false },
-    { "SERVICEBUSCONNSTR_"_L1, {}, "Service Bus"_L1, 10, false },
-    { "CUSTOMCONNSTR_"_L1, {}, "Custom"_L1, 0, true },
-};
-
-constexpr int NewestDotnet = 10; // the provider's newest prefix list (above)
-
-// dotnetMajor 0: not known, read as the newest .NET does.
-const ConnStrPrefix *connStrPrefix(const QString &variable, int dotnetMajor)
-{
-    for (const ConnStrPrefix &p : ConnStrPrefixes) {
-        if (variable.startsWith(p.prefix, Qt::CaseInsensitive))
-            return dotnetMajor == 0 || dotnetMajor >= p.sinceDotnet ? &p : nullptr;
-    }
-    return nullptr;
-}
-
-QString dotnetKey(QString name)
-{
-    return name.replace(u"__"_s, u":"_s).toLower();
-}
-
-struct Entry
-{
-    QString value;
-    QString file; // path, for a JSON layer
-    QString variable; // variable name, for the environment layer
-    const ConnStrPrefix *prefix = nullptr; // the variable's connection-string prefix
-    QStringList alsoSetBy; // other variables that set the same key to another value
-    bool fitsPostgres() const { return !prefix || prefix->postgres; }
-};
-using Config = QHash<QString, Entry>; // keys lower case, ':' between sections
-
-// .NET's JsonConfigurationFileParser: nested objects and array indexes become
-// "a:b:0"; scalars become strings; a repeated key is an error.
-bool flatten(
-    const QJsonValue &value, const QString &key, const QString &file, Config *layer, QString *error)
-{
-    if (value.isObject() || value.isArray()) {
-        const QString prefix = key.isEmpty() ? key : key + u':';
-        if (value.isObject()) {
-            const QJsonObject object = value.toObject();
-            for (auto it = object.begin(); it != object.end(); ++it) {
-                if (!flatten(it.value(), prefix + it.key(), file, layer, error))
-                    return false;
-            }
-        } else {
-            const QJsonArray array = value.toArray();
-            for (qsizetype i = 0; i < array.size(); ++i) {
-                if (!flatten(array[i], prefix + QString::number(i), file, layer, error))
-                    return false;
-            }
-        }
-        return true;
-    }
-    QString text;
-    if (value.isBool())
-        text = value.toBool() ? u"True"_s : u"False"_s; // what .NET's parser stores
-    else if (!value.isNull())
-        text = value.toVariant().toString();
-    const QString lower = key.toLower();
-    if (layer->contains(lower)) {
-        *error
-            = u"duplicate key '%1' (keys are case-insensitive; .NET refuses this file)"_s.arg(key);
-        return false;
-    }
-    layer->insert(lower, Entry { text, file, {}, nullptr, {} });
-    return true;
-}
-
-bool holdsPassword(const Config &layer)
-{
-    for (auto it = layer.cbegin(); it != layer.cend(); ++it) {
-        if (it->value.trimmed().isEmpty())
-            continue;
-        const QString leaf = it.key().section(u':', -1);
-        if (leaf.contains(u"password") || leaf == u"pwd")
-            return true;
-        if (it.key().startsWith(u"connectionstrings:")
-            || it.key() == u"database:connectionstring") {
-            const ParsedConnection parsed = ConnectionString::parse(it->value);
-            if (parsed.ok() && !parsed.spec.password.isEmpty())
-                return true;
-        }
-    }
-    return false;
-}
-
-bool readJson(const QString &path, Config *config, AppSettingsResult *result)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        result->error = u"%1: cannot read the appsettings file: %2"_s.arg(path, file.errorString());
-        return false;
-    }
-    // Read at most one byte too many rather than trust size(): a device or FIFO reports 0
-    // and readAll() would never end on /dev/zero.
-    const QByteArray data = file.read(MaxFileSize + 1);
-    if (data.size() > MaxFileSize) {
-        result->error = u"%1: larger than 4 MiB; is it the right file?"_s.arg(path);
-        return false;
-    }
-    QString error;
-    const QJsonDocument doc = RelaxedJson::parse(data, &error);
-    if (doc.isNull()) {
-        result->error
-            = u"%1:%2; fix the JSON (comments and trailing commas are fine)"_s.arg(path, error);
-        return false;
-    }
-    if (!doc.isObject()) {
-        result->error = u"%1:1:1: the top-level JSON value must be an object { ... }"_s.arg(path);
-        return false;
-    }
-    Config layer;
-    if (!flatten(doc.object(), {}, path, &layer, &error)) {
-        result->error = u"%1: %2"_s.arg(path, error);
-        return false;
-    }
-    if (holdsPassword(layer))
-        result->secretFiles << path;
-    config->insert(layer);
-    return true;
-}
-
-// One key can be set by several variables: names that differ only in case, or
-// ConnectionStrings__X beside POSTGRESQLCONNSTR_X. .NET keeps the one it enumerates last,
-// and Environment.GetEnvironmentVariables() returns a Hashtable, whose order follows string
-// hashes that .NET randomizes per process: the service may take a different one at each
-// start. Doctor takes one that can hold a PostgreSQL connection over one that cannot, then
-// the first by name (ordinal), and records the others that disagree so the caller warns.
-Config environmentLayer(const QProcessEnvironment &env, int dotnetMajor)
-{
-    QStringList names = env.keys();
-    std::sort(names.begin(), names.end());
-    QHash<QString, QList<Entry>> candidates;
-    for (const QString &name : std::as_const(names)) {
-        const QString value = env.value(name);
-        if (const ConnStrPrefix *p = connStrPrefix(name, dotnetMajor)) {
-            const QString key = u"connectionstrings:"_s + dotnetKey(name.mid(p->prefix.size()));
-            candidates[key] << Entry { value, {}, name, p, {} };
-            if (!p->providerName.isEmpty())
-                candidates[key + u"_providername"_s]
-                    << Entry { p->providerName.toString(), {}, name, p, {} };
-        } else {
-            candidates[dotnetKey(name)] << Entry { value, {}, name, nullptr, {} };
-        }
-    }
-    Config layer;
-    for (auto it = candidates.begin(); it != candidates.end(); ++it) {
-        QList<Entry> &c = it.value();
-        std::stable_sort(c.begin(), c.end(),
-            [](const Entry &a, const Entry &b) { return a.fitsPostgres() && !b.fitsPostgres(); });
-        Entry chosen = c.first();
-        for (qsizetype i = 1; i < c.size(); ++i) {
-            if (c[i].value != chosen.value)
-                chosen.alsoSetBy << (c[i].fitsPostgres()
-                        ? c[i].variable
-                        : u"%1 (%2)"_s.arg(c[i].variable, c[i].prefix->kind));
-        }
-        layer.insert(it.key(), chosen);
-    }
-    return layer;
-}
 
 // The .NET version of the service, from the runtimeconfig.json that `dotnet publish` puts
 // next to the app (normally also appsettings.json's folder): runtimeOptions.tfm, such as
@@ -258,17 +68,6 @@ DotnetTarget dotnetTarget(const QDir &dir, QStringList *warnings)
     return target;
 }
 
-QString variable(const QProcessEnvironment &env, const QString &name)
-{
-    QStringList names = env.keys();
-    std::sort(names.begin(), names.end());
-    for (const QString &n : std::as_const(names)) {
-        if (n.compare(name, Qt::CaseInsensitive) == 0 && !env.value(n).trimmed().isEmpty())
-            return env.value(n).trimmed();
-    }
-    return {};
-}
-
 } // namespace
 
 QStringList AppSettings::connectionKeys()
@@ -314,7 +113,7 @@ QString wrongKind(const Entry &e, int dotnetMajor)
     const QString sets = e.prefix->providerName.isEmpty()
         ? u"ConnectionStrings:%1"_s.arg(name)
         : u"ConnectionStrings:%1 and ConnectionStrings:%1_ProviderName = %2"_s.arg(
-            name, e.prefix->providerName);
+              name, e.prefix->providerName);
     const QString pg = dotnetMajor == 0 || dotnetMajor >= NewestDotnet
         ? u"POSTGRESQLCONNSTR_%1 (type PostgreSQL), "_s.arg(name)
         : QString();

@@ -14,11 +14,15 @@
 namespace Demo {
 struct Setup
 {
-    QList<Environment> environments;
-    QString expectedManifest;
-    QString error; // empty on success
+    QList<Environment> environments; // dev, staging, prod, each on its own SQLite file
+    QString expectedManifest; // path of the manifest written
+    QString error; // "FILE: why it could not be written"; empty on success
 };
-// Writes the demo files into dir (which must exist) and returns environments on them.
+// Writes the demo files into dir (which must exist), overwriting earlier ones: the
+// manifest expected-migrations.txt and dev.sqlite (up to date), staging.sqlite (3
+// pending) and prod.sqlite (7 pending and one applied by hand), and returns environments
+// on them. Stops at the first file it cannot write.
 Setup create(const QString &dir);
+// The demo release's 42 MigrationIds, "yyyyMMddHHmmss_Name", oldest first.
 QStringList expectedMigrationIds();
 } // namespace Demo

@@ -1,15 +1,15 @@
 // SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
 // SPDX-License-Identifier: MIT
 
-#include "config/environmentswriter.h"
+// EnvironmentsYaml: environments written as the environments file's YAML, with yaml-cpp's
+// emitter. Saving the file (atomically, read back first) is EnvironmentsFile::save().
 
-#include "config/environmentsfile.h"
+#include "config/environmentsyaml.h"
+
+#include "config/poolthresholdbounds.h"
 
 #include <QDir>
-#include <QFileInfo>
 #include <QLocale>
-#include <QSaveFile>
-#include <QSet>
 #include <yaml-cpp/yaml.h>
 
 using namespace Qt::StringLiterals;
@@ -83,18 +83,11 @@ void emitEnvironment(YAML::Emitter &out, const Environment &env, const QDir &bas
         // All of them, for the same reason as the timeouts.
         const PoolThresholds &p = env.pool;
         // The shortest text that reads back as the same double, never in exponent form.
-        const auto n = [](double v) { return s(QString::number(v, 'f', QLocale::FloatingPointShortest)); };
+        const auto n
+            = [](double v) { return s(QString::number(v, 'f', QLocale::FloatingPointShortest)); };
         out << YAML::Key << "pool" << YAML::Value << YAML::Flow << YAML::BeginMap;
-        out << YAML::Key << "usageWarn" << YAML::Value << n(p.usageWarnPercent);
-        out << YAML::Key << "usageFail" << YAML::Value << n(p.usageFailPercent);
-        out << YAML::Key << "idleInTransactionWarn" << YAML::Value << n(p.idleInTransactionWarn);
-        out << YAML::Key << "idleSeconds" << YAML::Value << n(p.idleInTransactionMinSec);
-        out << YAML::Key << "transactionWarnSeconds" << YAML::Value
-            << n(p.longestTransactionWarnSec);
-        out << YAML::Key << "transactionFailSeconds" << YAML::Value
-            << n(p.longestTransactionFailSec);
-        out << YAML::Key << "extraReservedConnections" << YAML::Value
-            << n(p.extraReservedConnections);
+        for (const PoolThresholdBound &b : PoolThresholdBounds::all())
+            out << YAML::Key << b.key << YAML::Value << n(b.value(p));
         out << YAML::EndMap;
     }
     if (!env.placeholders.isEmpty()) {
@@ -108,8 +101,7 @@ void emitEnvironment(YAML::Emitter &out, const Environment &env, const QDir &bas
 
 } // namespace
 
-QByteArray EnvironmentsWriter::toYaml(
-    const QList<Environment> &environments, const QString &baseDir)
+QByteArray EnvironmentsYaml::toYaml(const QList<Environment> &environments, const QString &baseDir)
 {
     const QDir base(baseDir);
     YAML::Emitter out;
@@ -123,44 +115,4 @@ QByteArray EnvironmentsWriter::toYaml(
     QByteArray bytes(out.c_str(), qsizetype(out.size()));
     bytes.append('\n');
     return bytes;
-}
-
-bool EnvironmentsFile::save(
-    const QString &path, const QList<Environment> &environments, QString *error)
-{
-    const auto fail = [&](const QString &why) {
-        if (error)
-            *error = u"Cannot save the environments to %1: %2. The file was left as it was."_s.arg(
-                path, why);
-        return false;
-    };
-    QSet<QString> names;
-    for (const Environment &env : environments) {
-        if (env.name.trimmed().isEmpty())
-            return fail(u"an environment has no name"_s);
-        if (names.contains(env.name))
-            return fail(u"two environments are named '%1'"_s.arg(env.name));
-        names.insert(env.name);
-    }
-    const QByteArray yaml
-        = EnvironmentsWriter::toYaml(environments, QFileInfo(path).absolutePath());
-    // Never write what the reader would refuse: the next start would lose every environment.
-    const EnvironmentsFile check = parse(yaml, path, QProcessEnvironment());
-    if (!check.ok())
-        return fail(u"the written file would not read back (%1)"_s.arg(check.error));
-
-    QSaveFile file(path);
-    // Without a temporary file next to the target there is no atomic save; writing in place
-    // instead could leave a truncated file behind a crash (RELIABILITY 22).
-    file.setDirectWriteFallback(false);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(file.errorString());
-    if (file.write(yaml) != yaml.size()) {
-        const QString why = file.errorString();
-        file.cancelWriting();
-        return fail(why);
-    }
-    if (!file.commit())
-        return fail(file.errorString());
-    return true;
 }

@@ -3,7 +3,7 @@
 // Saving environments: round trip through the reader, no password in the bytes, and an
 // atomic save that leaves the user's file alone when it fails (RELIABILITY 18, 22).
 #include "config/environmentsfile.h"
-#include "config/environmentswriter.h"
+#include "config/environmentsyaml.h"
 #include "connection/connectionstring.h"
 
 #include <QDir>
@@ -64,7 +64,7 @@ private:
 
 } // namespace
 
-class TestEnvironmentsWriter : public QObject
+class TestEnvironmentsYaml : public QObject
 {
     Q_OBJECT
 private:
@@ -153,7 +153,7 @@ private Q_SLOTS:
     {
         const EnvironmentsFile original = EnvironmentsFile::load(sourceFile());
         QVERIFY(original.ok());
-        const QByteArray yaml = EnvironmentsWriter::toYaml(original.environments, m_dir.path());
+        const QByteArray yaml = EnvironmentsYaml::toYaml(original.environments, m_dir.path());
         QVERIFY(!yaml.contains(Sentinel));
         QVERIFY(!yaml.toLower().contains("password="));
         QVERIFY(!yaml.contains("Password=Sentinel"));
@@ -249,5 +249,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestEnvironmentsWriter)
-#include "tst_environmentswriter.moc"
+QTEST_GUILESS_MAIN(TestEnvironmentsYaml)
+#include "tst_environmentsyaml.moc"
