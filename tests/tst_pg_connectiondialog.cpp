@@ -3,6 +3,7 @@
 // "Test connection" in the connection dialog against the fixture server, a closed port
 // and a server that never answers (RELIABILITY 1, 2): the dialog stays responsive.
 #include "connectiondialog.h"
+#include "engine/checkrunner.h"
 #include "connectionfields.h"
 #include "connectiontester.h"
 #include "pgserver.h"
@@ -18,6 +19,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -120,6 +122,9 @@ private Q_SLOTS:
 
     void closingTheDialogCancelsTheTest()
     {
+        // The abandoned runner's watchdog belongs to this thread: a timer stopped from the
+        // thread that waited for the job (the data race of issue 13) makes Qt warn.
+        QTest::failOnWarning(QRegularExpression(u"[Tt]imer.*thread"_s));
         SilentServer silent;
         StallProbe probe(10);
         QElapsedTimer clock;
@@ -140,6 +145,9 @@ private Q_SLOTS:
         QTest::qWait(2500); // the abandoned connect ends within its timeout, off this thread
         QVERIFY2(probe.longestGapMs() <= MaxStallMs,
             qPrintable(u"longest stall %1 ms"_s.arg(probe.longestGapMs())));
+        // Deleted on this thread once its job ended, not left behind.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            QCoreApplication::instance()->findChildren<CheckRunner *>().isEmpty(), 5000);
     }
 };
 
