@@ -70,7 +70,9 @@ struct DbError
     std::optional<bool> authenticated;
 
     bool isError() const { return kind != Kind::None; }
-    QString summary() const; // "what happened. what to do"
+    // "What happened. What to do." on one line: `what` (or the kind's words, or the first
+    // line of `detail` for Kind::Other), then `advice` when there is any; empty for None.
+    QString summary() const;
 
     // For connection failures. A stable identifier for the evidence key ConnectFailure and
     // scripts ("NoFreeSlot", "HbaRejected" ...); empty for Kind::None.
@@ -80,15 +82,24 @@ struct DbError
     // The driver's text on one line, for messages (the evidence keeps the lines).
     QString detailOneLine() const;
 
-    // A failed QSqlDatabase::open(). Places what libpq and the server said; Kind::Other
-    // when it cannot (the caller may refine it, see DbSession::open()).
+    // A failed QSqlDatabase::open(). Places what libpq and the server said (the last
+    // attempt that places wins: libpq lists one per host and TLS mode); Kind::Other with
+    // generic advice when it cannot (the caller may refine it, see DbSession::open()).
+    // connectTimeoutSec (seconds) only words the advice of a Timeout.
     static DbError fromConnect(const QSqlError &error, int connectTimeoutSec);
     // Whether libpq's text holds an error the server sent (a "SEVERITY:  message" line)
     // as opposed to one libpq wrote itself.
     static bool hasServerMessage(const QString &libpqText);
-    // Re-places an unplaced connect failure by the SQLSTATE a second attempt returned.
+    // Re-places an unplaced connect failure by the SQLSTATE a second attempt returned
+    // (53300, 3D000, 28P01, 28000, 42501, 55000, 57P03); any other state leaves it as it is.
     void placeByStartupSqlState(const QString &state);
 
+    // A failed statement of an open session, by its SQLSTATE: 42501 PermissionDenied,
+    // 57014 StatementTimeout (or Other for someone else's cancel), 55P03 LockTimeout,
+    // 25006 ReadOnly, 57P01-03, class 08 or libpq saying the server closed the connection
+    // ConnectionLost; anything else Other.
     static DbError fromQuery(const QSqlError &error);
+    // Kind::NoAnswer for a connection the runner's watchdog closed after waitedMs
+    // milliseconds without an answer (shown rounded to seconds).
     static DbError noAnswer(qint64 waitedMs);
 };
