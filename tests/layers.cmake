@@ -23,13 +23,18 @@ endif()
 file(GLOB rooms LIST_DIRECTORIES true RELATIVE ${SOURCE_DIR}/checks ${SOURCE_DIR}/checks/*)
 set(siblings)
 foreach(room IN LISTS rooms)
-    if(IS_DIRECTORY ${SOURCE_DIR}/checks/${room} AND NOT room STREQUAL "engine")
+    if(IS_DIRECTORY ${SOURCE_DIR}/checks/${room} AND NOT room STREQUAL "engine"
+       AND NOT room STREQUAL "connection")
         list(APPEND siblings ${room})
     endif()
 endforeach()
 
-set(rule_engine "checks/engine/ includes none of its sibling rooms; a check says what it needs \
-through the Check interface or its context")
+set(rule_engine "checks/engine/ includes none of its sibling rooms but connection/; a check says \
+what it needs through the Check interface or its context")
+# connection/ is the floor beneath the engine: the ConnectionSpec value that an Environment
+# holds, and the parsers that make one (libpq, Npgsql). It includes no other room.
+set(rule_connection "checks/connection/ (connection specs and their parsers) is the floor \
+beneath the engine: it includes no other room of checks/")
 set(rule_core_up "nothing in checks/ includes models/ or ui/ (the arrows point down: \
 app -> ui -> models -> checks)")
 set(rule_core_qt "checks/ (doctor_core) uses QtCore and QtSql only: no QtWidgets or QtGui header")
@@ -94,6 +99,13 @@ foreach(file IN LISTS sources)
                             "${rule_engine}")
                     endif()
                 endforeach()
+            endif()
+            if(file MATCHES "^checks/connection/" AND h MATCHES "^[a-z]+/"
+               AND NOT h MATCHES "^connection/")
+                string(REGEX REPLACE "/.*" "" hroom "${h}")
+                if(IS_DIRECTORY ${SOURCE_DIR}/checks/${hroom})
+                    report(${file} "${content}" "${line}" "${rule_connection}")
+                endif()
             endif()
             if(is_ui OR is_models)
                 report(${file} "${content}" "${line}"
