@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
 // SPDX-License-Identifier: MIT
 // ConnectionString::parse: telling the forms apart, SQLite, and what is refused before any
-// form is read. Each form has its own test: tst_libpqconnectionstring (keyword/value and
-// URI, read by libpq), tst_npgsqlconnectionstring; smuggling and secrets across the forms
-// are in tst_connectionstringsafety.
+// form is read. Each form has its own test: tst_connectionstring_libpq (keyword/value and
+// URI, read by libpq), tst_connectionstring_npgsql; smuggling and secrets across the forms
+// are in tst_connectionstring_safety.
 
 #include "connection/connectionstring.h"
 

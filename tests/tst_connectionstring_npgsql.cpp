@@ -21,7 +21,7 @@ QStringList optionList(const ConnectionSpec &spec)
 
 } // namespace
 
-class TestNpgsqlConnectionString : public QObject
+class TestConnectionStringNpgsql : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -37,7 +37,7 @@ private Q_SLOTS:
     void rejects();
 };
 
-void TestNpgsqlConnectionString::parses_data()
+void TestConnectionStringNpgsql::parses_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("host");
@@ -170,7 +170,7 @@ void TestNpgsqlConnectionString::parses_data()
         {}, {}, {}, {}, 1);
 }
 
-void TestNpgsqlConnectionString::parses()
+void TestConnectionStringNpgsql::parses()
 {
     QFETCH(QString, text);
     const ParsedConnection pc = ConnectionString::parse(text);
@@ -185,7 +185,7 @@ void TestNpgsqlConnectionString::parses()
     QTEST(int(pc.warnings.size()), "warnings");
 }
 
-void TestNpgsqlConnectionString::timeouts_data()
+void TestConnectionStringNpgsql::timeouts_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<int>("connect"); // -1: unset
@@ -197,7 +197,7 @@ void TestNpgsqlConnectionString::timeouts_data()
     QTest::newRow("npgsql spaces") << u"Host=db;Timeout= 5 "_s << 5 << -1;
 }
 
-void TestNpgsqlConnectionString::timeouts()
+void TestConnectionStringNpgsql::timeouts()
 {
     QFETCH(QString, text);
     QFETCH(int, connect);
@@ -210,7 +210,7 @@ void TestNpgsqlConnectionString::timeouts()
         pc.spec.option(u"connect_timeout"_s), connect < 0 ? QString() : QString::number(connect));
 }
 
-void TestNpgsqlConnectionString::trustServerCertificate_data()
+void TestConnectionStringNpgsql::trustServerCertificate_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("trust");
@@ -222,7 +222,7 @@ void TestNpgsqlConnectionString::trustServerCertificate_data()
         << u"Host=db;Trust Server Certificate=true;TrustServerCertificate=False"_s << false;
 }
 
-void TestNpgsqlConnectionString::trustServerCertificate()
+void TestConnectionStringNpgsql::trustServerCertificate()
 {
     QFETCH(QString, text);
     const ParsedConnection pc = ConnectionString::parse(text);
@@ -230,7 +230,7 @@ void TestNpgsqlConnectionString::trustServerCertificate()
     QTEST(pc.spec.trustServerCertificate, "trust");
 }
 
-void TestNpgsqlConnectionString::warns_data()
+void TestConnectionStringNpgsql::warns_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("warning"); // a fragment of the one expected warning
@@ -260,7 +260,7 @@ void TestNpgsqlConnectionString::warns_data()
         << u"Host=db;SSL Mode=VerifyFull;Trust Server Certificate=true"_s << u"contradicts"_s;
 }
 
-void TestNpgsqlConnectionString::warns()
+void TestConnectionStringNpgsql::warns()
 {
     QFETCH(QString, text);
     QFETCH(QString, warning);
@@ -273,7 +273,7 @@ void TestNpgsqlConnectionString::warns()
         QVERIFY(ConnectionSpec::isAllowedOption(key));
 }
 
-void TestNpgsqlConnectionString::rejects_data()
+void TestConnectionStringNpgsql::rejects_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("error"); // a fragment of the message
@@ -311,7 +311,7 @@ void TestNpgsqlConnectionString::rejects_data()
         << u"Host=db;Application Name='a\nb'"_s << u"control character"_s;
 }
 
-void TestNpgsqlConnectionString::rejects()
+void TestConnectionStringNpgsql::rejects()
 {
     QFETCH(QString, text);
     QFETCH(QString, error);
@@ -321,5 +321,5 @@ void TestNpgsqlConnectionString::rejects()
     QVERIFY(pc.spec.password.isEmpty()); // a failed parse hands back no secrets
 }
 
-QTEST_GUILESS_MAIN(TestNpgsqlConnectionString)
-#include "tst_npgsqlconnectionstring.moc"
+QTEST_GUILESS_MAIN(TestConnectionStringNpgsql)
+#include "tst_connectionstring_npgsql.moc"

@@ -23,7 +23,7 @@ QStringList optionList(const ConnectionSpec &spec)
 
 } // namespace
 
-class TestLibpqConnectionString : public QObject
+class TestConnectionStringLibpq : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -39,7 +39,7 @@ private Q_SLOTS:
     void keywordsComeFromLibpq();
 };
 
-void TestLibpqConnectionString::parses_data()
+void TestConnectionStringLibpq::parses_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("host");
@@ -139,7 +139,7 @@ void TestLibpqConnectionString::parses_data()
         {}, {}, { u"sslmode=verify-full"_s }, 1);
 }
 
-void TestLibpqConnectionString::parses()
+void TestConnectionStringLibpq::parses()
 {
     QFETCH(QString, text);
     const ParsedConnection pc = ConnectionString::parse(text);
@@ -156,7 +156,7 @@ void TestLibpqConnectionString::parses()
     QCOMPARE(pc.spec.connectTimeoutSec.value_or(-1), timeout.isEmpty() ? -1 : timeout.toInt());
 }
 
-void TestLibpqConnectionString::warns_data()
+void TestConnectionStringLibpq::warns_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("warning"); // a fragment of the one expected warning
@@ -174,7 +174,7 @@ void TestLibpqConnectionString::warns_data()
         << u"postgresql://db?ssl=true&sslmode=disable"_s << u"\"sslmode\" is given more"_s;
 }
 
-void TestLibpqConnectionString::warns()
+void TestConnectionStringLibpq::warns()
 {
     QFETCH(QString, text);
     QFETCH(QString, warning);
@@ -187,7 +187,7 @@ void TestLibpqConnectionString::warns()
         QVERIFY(ConnectionSpec::isAllowedOption(key));
 }
 
-void TestLibpqConnectionString::rejects_data()
+void TestConnectionStringLibpq::rejects_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("error"); // a fragment of the message
@@ -233,7 +233,7 @@ void TestLibpqConnectionString::rejects_data()
     QTest::newRow("uri raw '@' in password") << u"postgresql://u:p@ss@db/app"_s << u"%40"_s;
 }
 
-void TestLibpqConnectionString::rejects()
+void TestConnectionStringLibpq::rejects()
 {
     QFETCH(QString, text);
     QFETCH(QString, error);
@@ -243,7 +243,7 @@ void TestLibpqConnectionString::rejects()
     QVERIFY(pc.spec.password.isEmpty()); // a failed parse hands back no secrets
 }
 
-void TestLibpqConnectionString::readsAsLibpqDoes_data()
+void TestConnectionStringLibpq::readsAsLibpqDoes_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("host");
@@ -268,7 +268,7 @@ void TestLibpqConnectionString::readsAsLibpqDoes_data()
 }
 
 // The spec holds exactly what libpq reads, whatever the old parser did.
-void TestLibpqConnectionString::readsAsLibpqDoes()
+void TestConnectionStringLibpq::readsAsLibpqDoes()
 {
     QFETCH(QString, text);
     const ParsedConnection pc = ConnectionString::parse(text);
@@ -290,7 +290,7 @@ void TestLibpqConnectionString::readsAsLibpqDoes()
     }
 }
 
-void TestLibpqConnectionString::keywordsComeFromLibpq()
+void TestConnectionStringLibpq::keywordsComeFromLibpq()
 {
     const QStringList &keywords = LibpqConninfo::keywords();
     for (const char *key : { "host", "hostaddr", "port", "dbname", "user", "password", "sslmode",
@@ -322,5 +322,5 @@ void TestLibpqConnectionString::keywordsComeFromLibpq()
     }
 }
 
-QTEST_GUILESS_MAIN(TestLibpqConnectionString)
-#include "tst_libpqconnectionstring.moc"
+QTEST_GUILESS_MAIN(TestConnectionStringLibpq)
+#include "tst_connectionstring_libpq.moc"

@@ -252,4 +252,4 @@ void TestConnectionStringSafety::portListHasNoBlanks()
 }
 
 QTEST_GUILESS_MAIN(TestConnectionStringSafety)
-#include "tst_connectionstringsafety.moc"
+#include "tst_connectionstring_safety.moc"
