@@ -11,6 +11,7 @@
 #include "resultsmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -64,9 +65,15 @@ private Q_SLOTS:
     void demoShowsPendingMigrationsAndFixes()
     {
         MainWindow w(m_kb);
-        QAbstractItemModelTester t1(w.resultsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester t2(w.environmentsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester t3(w.migrationsView()->filterModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t1(
+            w.resultsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(
+            w.environmentsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t3(w.migrationsView()->filterModel(),
+            QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // The results table's environment filter.
+        QAbstractItemModelTester t4(
+            w.resultsView()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         w.show();
         QSignalSpy finished(&w, &MainWindow::runFinished);
         QVERIFY(w.startDemo());
@@ -83,7 +90,8 @@ private Q_SLOTS:
         QCOMPARE(evidence(panel, u"NotInExpectedSet"_s), u"20250402101500_HotfixAuditLogIndex"_s);
         QVERIFY(panel->badgesText().contains(u"severity: warn"));
         QVERIFY(panel->badgesText().contains(u"stellaops.doctor.postgres"));
-        QCOMPARE(panel->fixTabs()->currentIndex(), int(DeploymentStyle::Kubernetes)); // prod runs on Kubernetes
+        QCOMPARE(panel->fixTabs()->currentIndex(),
+            int(DeploymentStyle::Kubernetes)); // prod runs on Kubernetes
 
         MigrationsView *mv = w.migrationsView();
         QCOMPARE(mv->countsText(), u"36 applied · 7 pending · 1 not in expected set"_s);
@@ -91,8 +99,9 @@ private Q_SLOTS:
         mv->pendingOnlyBox()->setChecked(true);
         QCOMPARE(mv->filterModel()->rowCount(), 7);
         QCOMPARE(mv->filterModel()->index(0, MigrationsModel::IdColumn).data().toString(),
-                 u"20250825122500_WebhookDeliveries"_s);
-        QCOMPARE(mv->countsText(), u"7 of 43 shown · 0 applied · 7 pending"_s); // counts follow the filter
+            u"20250825122500_WebhookDeliveries"_s);
+        QCOMPARE(mv->countsText(),
+            u"7 of 43 shown · 0 applied · 7 pending"_s); // counts follow the filter
         mv->pendingOnlyBox()->setChecked(false);
 
         // Staging: three pending, systemd tab first.
@@ -100,8 +109,22 @@ private Q_SLOTS:
         QCOMPARE(mv->countsText(), u"39 applied · 3 pending"_s);
         QCOMPARE(panel->fixTabs()->currentIndex(), int(DeploymentStyle::Systemd));
         // Environment badges: dev passes, the others warn.
-        QCOMPARE(w.environmentsModel()->index(1).data(EnvironmentsModel::WorstStatusRole).toInt(), int(CheckStatus::Pass));
-        QCOMPARE(w.environmentsModel()->index(3).data(EnvironmentsModel::WorstStatusRole).toInt(), int(CheckStatus::Warn));
+        QCOMPARE(w.environmentsModel()->index(1).data(EnvironmentsModel::WorstStatusRole).toInt(),
+            int(CheckStatus::Pass));
+        QCOMPARE(w.environmentsModel()->index(3).data(EnvironmentsModel::WorstStatusRole).toInt(),
+            int(CheckStatus::Warn));
+
+        // Choosing an environment filters the table (under the testers above).
+        w.environmentsView()->setCurrentIndex(w.environmentsModel()->index(2));
+        QCOMPARE(w.resultsView()->model()->rowCount(), 3);
+        w.environmentsView()->setCurrentIndex(w.environmentsModel()->index(0)); // All
+        QCOMPARE(w.resultsView()->model()->rowCount(), 9);
+        // A second run replaces the rows in place while the filter shows one environment.
+        w.environmentsView()->setCurrentIndex(w.environmentsModel()->index(3));
+        w.runAll();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+        QCOMPARE(w.resultsView()->model()->rowCount(), 3);
+        QCOMPARE(w.resultsModel()->rowCount(), 9);
     }
 
     void copyOnAKubernetesBlockFillsPlaceholders()
@@ -112,19 +135,22 @@ private Q_SLOTS:
         w.startDemo();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
         QVERIFY(w.selectResult(u"prod"_s, u"check.postgres.migrations"_s));
-        const QList<CodeBlockView *> blocks = w.remediationPanel()->codeBlocks(DeploymentStyle::Kubernetes);
+        const QList<CodeBlockView *> blocks
+            = w.remediationPanel()->codeBlocks(DeploymentStyle::Kubernetes);
         QVERIFY(blocks.size() >= 3);
         CodeBlockView *migrate = nullptr;
         for (CodeBlockView *b : blocks) {
-            if (b->text().contains(u"-- stella db migrate\n") || b->text().endsWith(u"-- stella db migrate"))
+            if (b->text().contains(u"-- stella db migrate\n")
+                || b->text().endsWith(u"-- stella db migrate"))
                 migrate = b;
         }
         QVERIFY(migrate);
         QCOMPARE(migrate->definitionName(), u"Bash"_s);
         QApplication::clipboard()->clear();
         QTest::mouseClick(migrate->copyButton(), Qt::LeftButton);
-        const QString expected = u"# Evidence: PendingCount, Status - apply the pending migrations\n"
-                                 "kubectl -n stellaops-prod exec -it stellaops-platform-7c9d5b6f4-x2k8q -- stella db migrate"_s;
+        const QString expected
+            = u"# Evidence: PendingCount, Status - apply the pending migrations\n"
+              "kubectl -n stellaops-prod exec -it stellaops-platform-7c9d5b6f4-x2k8q -- stella db migrate"_s;
         QCOMPARE(QApplication::clipboard()->text(), expected);
         QVERIFY(migrate->findChild<QLabel *>(QString(), Qt::FindDirectChildrenOnly) != nullptr);
         // A placeholder the environment does not define stays visible.
@@ -157,6 +183,36 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
         Q_EMIT w.remediationPanel()->articleRequested(u"check.postgres.pool"_s);
         QCOMPARE(w.remediationPanel()->checkId(), u"check.postgres.pool"_s);
+    }
+
+    // View > Pending Migrations Only (Ctrl+P) and the pane's "Pending only" box are one
+    // setting: toggling either one moves the other, and the filter follows.
+    void pendingOnlyMenuAndCheckboxAgree()
+    {
+        MainWindow w(m_kb);
+        w.show();
+        QAction *menu = nullptr;
+        for (QAction *a : w.findChildren<QAction *>()) {
+            if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_P))
+                menu = a;
+        }
+        QVERIFY(menu);
+        QVERIFY(menu->isCheckable());
+        QCheckBox *box = w.migrationsView()->pendingOnlyBox();
+        QVERIFY(!menu->isChecked());
+        QVERIFY(!box->isChecked());
+
+        menu->trigger(); // the menu turns it on
+        QVERIFY(box->isChecked());
+        QVERIFY(w.migrationsView()->filterModel()->pendingOnly());
+        box->click(); // the box turns it off
+        QVERIFY(!box->isChecked());
+        QVERIFY2(!menu->isChecked(), "the menu still says Pending only after the box was cleared");
+        box->click(); // the box turns it on
+        QVERIFY(menu->isChecked());
+        menu->trigger(); // the menu turns it off
+        QVERIFY(!box->isChecked());
+        QVERIFY(!w.migrationsView()->filterModel()->pendingOnly());
     }
 
     void badEnvironmentsFileKeepsWhatWasShown()

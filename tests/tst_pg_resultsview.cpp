@@ -3,22 +3,21 @@
 // The dashboard's views offscreen, real widgets and the real runner against the fixture
 // server (issue 12 item 5): the migrations pane follows the selected environment, the
 // results table sorts by rank and number and its passing rows never say "fail", the
-// summary line counts, a result copies out as text, Markdown and JSON, Tab leaves the
-// table and Esc clears a filter before it cancels a run.
+// summary line counts, a result copies out as text, Markdown and JSON, and the message
+// keeps room at 1280x720. Tab and Esc: tst_pg_keyboardnavigation.
 #include "articleview.h"
-#include "engine/checkrunner.h"
 #include "environmentsmodel.h"
-#include "isolatedhome.h"
-#include "kb/kblibrary.h"
 #include "mainwindow.h"
 #include "migrationsmodel.h"
 #include "migrationsview.h"
-#include "pgserver.h"
+#include "postgres/connectivitycheck.h"
+#include "postgres/migrationscheck.h"
+#include "postgres/poolcheck.h"
 #include "remediationpanel.h"
 #include "resultsmodel.h"
 #include "resultsproxymodel.h"
 #include "resultsview.h"
-#include "silentserver.h"
+#include "resultsviewfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -47,9 +46,9 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-const QString Connectivity = u"check.postgres.connectivity"_s;
-const QString Migrations = u"check.postgres.migrations"_s;
-const QString Pool = u"check.postgres.pool"_s;
+const QString &Connectivity = ConnectivityCheck::Id;
+const QString &Migrations = MigrationsCheck::Id;
+const QString &Pool = PoolCheck::Id;
 
 // Environments list rows: 0 is "All environments", then the environments in order.
 void selectEnvironment(MainWindow &w, int row)
@@ -82,75 +81,21 @@ class TestPgResultsView : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_home;
-    KbLibrary m_kb;
-    PgServer m_pg;
-    QString m_currentDb; // both migrations applied
-    QString m_behindDb; // one applied, two pending
-    QString m_manifest;
-
-    Environment current() const
-    {
-        Environment e = m_pg.environment(u"current"_s, m_currentDb);
-        e.expectedSource = m_manifest;
-        return e;
-    }
-    Environment behind() const
-    {
-        Environment e = m_pg.environment(u"behind"_s, m_behindDb);
-        e.expectedSource = m_manifest;
-        return e;
-    }
-    Environment down() const
-    {
-        Environment e = m_pg.environment(u"down"_s, m_currentDb);
-        e.connection.port = QString::number(closedLoopbackPort());
-        return e;
-    }
-    bool runToEnd(MainWindow &w, const QList<Environment> &envs)
-    {
-        QSignalSpy finished(&w, &MainWindow::runFinished);
-        w.setEnvironments(envs, u"fixture"_s);
-        w.runAll();
-        return QTest::qWaitFor([&] { return finished.size() == 1; }, 20000)
-            && !finished.first().first().toBool();
-    }
+    ResultsViewFixture m_fx;
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_home.isValid());
-        isolateHome(m_home.path());
-        m_kb.load();
-        QVERIFY(m_kb.errors().isEmpty());
-        m_pg = PgServer::fromFixture();
-        QVERIFY2(m_pg.isValid(), qPrintable(m_pg.error()));
-        const QString create = u"CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" varchar(150) "
-                               "PRIMARY KEY, \"ProductVersion\" varchar(32) NOT NULL)"_s;
-        m_currentDb = m_pg.createDatabase(u"views_current"_s);
-        QCOMPARE(m_pg.exec(m_currentDb, { create,
-                     u"INSERT INTO \"__EFMigrationsHistory\" VALUES ('20240101000000_Initial', '9.0.6'), "
-                     "('20240201000000_AddOrders', '9.0.6'), ('20240301000000_AddIndex', '9.0.6')"_s }),
-            QString());
-        m_behindDb = m_pg.createDatabase(u"views_behind"_s);
-        QCOMPARE(m_pg.exec(m_behindDb, { create,
-                     u"INSERT INTO \"__EFMigrationsHistory\" VALUES ('20240101000000_Initial', '9.0.6')"_s }),
-            QString());
-        m_manifest = m_home.filePath(u"expected.txt"_s);
-        QFile f(m_manifest);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("20240101000000_Initial\n20240201000000_AddOrders\n20240301000000_AddIndex\n");
-    }
+    void initTestCase() { QVERIFY2(m_fx.setUp(), qPrintable(m_fx.error())); }
 
     // Selecting an environment shows its migrations (heading and rows), whatever was shown
     // before; so does selecting one of its results. Pending rows first, with an icon.
     void migrationsPaneFollowsTheSelection()
     {
-        MainWindow w(m_kb);
+        MainWindow w(m_fx.kb());
         w.show();
-        QVERIFY(runToEnd(w, { current(), behind(), down() }));
+        QVERIFY(ResultsViewFixture::runToEnd(w, { m_fx.current(), m_fx.behind(), m_fx.down() }));
         MigrationsView *mv = w.migrationsView();
-        QAbstractItemModelTester tester(mv->filterModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            mv->filterModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 
         selectEnvironment(w, 1);
         QCOMPARE(mv->headingText(), u"Migrations of current"_s);
@@ -161,13 +106,20 @@ private Q_SLOTS:
         QCOMPARE(mv->headingText(), u"Migrations of behind"_s);
         QCOMPARE(mv->countsText(), u"1 applied · 2 pending"_s);
         // Pending first (by id among them), then the applied one.
-        QCOMPARE(migrationIds(mv), (QStringList { u"20240201000000_AddOrders"_s, u"20240301000000_AddIndex"_s,
-                                       u"20240101000000_Initial"_s }));
-        const QModelIndex pendingState = mv->table()->model()->index(0, MigrationsModel::StateColumn);
+        QCOMPARE(migrationIds(mv),
+            (QStringList { u"20240201000000_AddOrders"_s, u"20240301000000_AddIndex"_s,
+                u"20240101000000_Initial"_s }));
+        const QModelIndex pendingState
+            = mv->table()->model()->index(0, MigrationsModel::StateColumn);
         QCOMPARE(pendingState.data().toString(), u"Pending"_s);
         QVERIFY(!pendingState.data(Qt::DecorationRole).value<QIcon>().isNull());
         QVERIFY(pendingState.data(Qt::FontRole).value<QFont>().bold());
-        QVERIFY(!mv->table()->model()->index(2, MigrationsModel::IdColumn).data(Qt::FontRole).value<QFont>().bold());
+        QVERIFY(!mv->table()
+                ->model()
+                ->index(2, MigrationsModel::IdColumn)
+                .data(Qt::FontRole)
+                .value<QFont>()
+                .bold());
 
         // Counts follow the filter.
         mv->pendingOnlyBox()->setChecked(true);
@@ -182,7 +134,8 @@ private Q_SLOTS:
         selectEnvironment(w, 3);
         QCOMPARE(mv->headingText(), u"Migrations of down"_s);
         QCOMPARE(mv->model()->rowCount(), 0);
-        QVERIFY2(mv->countsText().startsWith(u"Not run: no connection"), qPrintable(mv->countsText()));
+        QVERIFY2(
+            mv->countsText().startsWith(u"Not run: no connection"), qPrintable(mv->countsText()));
 
         // All environments: the selected result's environment, whichever check it is.
         selectEnvironment(w, 0);
@@ -204,22 +157,28 @@ private Q_SLOTS:
     // the summary line counts the rows shown; the whole message is in the tooltip.
     void resultsTable()
     {
-        MainWindow w(m_kb);
+        MainWindow w(m_fx.kb());
         w.show();
-        QVERIFY(runToEnd(w, { current(), behind(), down() }));
+        QVERIFY(ResultsViewFixture::runToEnd(w, { m_fx.current(), m_fx.behind(), m_fx.down() }));
         QTableView *table = w.resultsView();
         QVERIFY(table->isColumnHidden(ResultsModel::SeverityColumn));
 
-        table->horizontalHeader()->setSortIndicator(ResultsModel::StatusColumn, Qt::DescendingOrder);
+        table->horizontalHeader()->setSortIndicator(
+            ResultsModel::StatusColumn, Qt::DescendingOrder);
         const QAbstractItemModel *m = table->model();
         QCOMPARE(m->rowCount(), 9);
         QCOMPARE(m->index(0, ResultsModel::StatusColumn).data().toString(), u"Fail"_s);
         for (int r = 1; r < m->rowCount(); ++r)
-            QVERIFY(Status::rank(m->index(r - 1, 0).data(ResultsModel::ResultRole).value<CheckResult>().status)
-                >= Status::rank(m->index(r, 0).data(ResultsModel::ResultRole).value<CheckResult>().status));
-        table->horizontalHeader()->setSortIndicator(ResultsModel::DurationColumn, Qt::AscendingOrder);
+            QVERIFY(
+                Status::rank(
+                    m->index(r - 1, 0).data(ResultsModel::ResultRole).value<CheckResult>().status)
+                >= Status::rank(
+                    m->index(r, 0).data(ResultsModel::ResultRole).value<CheckResult>().status));
+        table->horizontalHeader()->setSortIndicator(
+            ResultsModel::DurationColumn, Qt::AscendingOrder);
         for (int r = 1; r < m->rowCount(); ++r)
-            QVERIFY(m->index(r - 1, 0).data(ResultsModel::ResultRole).value<CheckResult>().durationMs
+            QVERIFY(
+                m->index(r - 1, 0).data(ResultsModel::ResultRole).value<CheckResult>().durationMs
                 <= m->index(r, 0).data(ResultsModel::ResultRole).value<CheckResult>().durationMs);
 
         int passing = 0;
@@ -231,10 +190,13 @@ private Q_SLOTS:
             for (int c = 0; c < m->columnCount(); ++c) {
                 if (table->isColumnHidden(c))
                     continue;
-                for (int role : { int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::AccessibleTextRole) }) {
+                for (int role :
+                    { int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::AccessibleTextRole) }) {
                     const QString text = m->index(r, c).data(role).toString();
                     QVERIFY2(!text.contains(u"fail", Qt::CaseInsensitive),
-                        qPrintable(u"%1/%2 column %3: %4"_s.arg(res.environment, res.checkId).arg(c).arg(text)));
+                        qPrintable(u"%1/%2 column %3: %4"_s.arg(res.environment, res.checkId)
+                                .arg(c)
+                                .arg(text)));
                 }
             }
         }
@@ -243,44 +205,52 @@ private Q_SLOTS:
         // The summary line: everything, then one environment.
         QLabel *summary = w.resultsPane()->summaryLabel();
         const QString now = QTime::currentTime().toString(u"HH:mm"_s);
-        QTRY_VERIFY2(summary->text().startsWith(u"1 fail · 2 not run · "_s), qPrintable(summary->text()));
+        QTRY_VERIFY2(
+            summary->text().startsWith(u"1 fail · 2 not run · "_s), qPrintable(summary->text()));
         QCOMPARE(summary->text(), w.resultsPane()->proxy()->summary());
         QVERIFY2(summary->text().contains(u"pass, checked "_s), qPrintable(summary->text()));
         selectEnvironment(w, 3);
         QTRY_COMPARE(summary->text().section(u',', 0, 0), u"1 fail · 2 not run"_s);
         QVERIFY(summary->text().endsWith(now) || summary->text().contains(u'–'));
-        QVERIFY(table->isColumnHidden(ResultsModel::EnvironmentColumn)); // one environment: no column
+        QVERIFY(
+            table->isColumnHidden(ResultsModel::EnvironmentColumn)); // one environment: no column
         selectEnvironment(w, 0);
         QVERIFY(!table->isColumnHidden(ResultsModel::EnvironmentColumn));
 
         const QModelIndex refused = viewRow(w, u"down"_s, Connectivity);
         const QString message = refused.data(ResultsModel::ResultRole).value<CheckResult>().message;
         QVERIFY(message.size() > 40);
-        QVERIFY(refused.siblingAtColumn(ResultsModel::MessageColumn).data(Qt::ToolTipRole).toString().contains(message));
+        QVERIFY(refused.siblingAtColumn(ResultsModel::MessageColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(message));
     }
 
     // Ctrl+C copies the result with its evidence and target; the context menu copies the
     // row under the pointer as JSON or Markdown.
     void copyResults()
     {
-        MainWindow w(m_kb);
+        MainWindow w(m_fx.kb());
         w.show();
         QVERIFY(QTest::qWaitForWindowActive(&w));
-        QVERIFY(runToEnd(w, { current(), behind(), down() }));
+        QVERIFY(ResultsViewFixture::runToEnd(w, { m_fx.current(), m_fx.behind(), m_fx.down() }));
         QVERIFY(w.selectResult(u"down"_s, Connectivity));
-        const auto refused = w.resultsView()->currentIndex().data(ResultsModel::ResultRole).value<CheckResult>();
+        const auto refused
+            = w.resultsView()->currentIndex().data(ResultsModel::ResultRole).value<CheckResult>();
         QVERIFY(refused.evidence.size() >= 2);
         w.resultsView()->setFocus();
         QApplication::clipboard()->clear();
         QTest::keyClick(w.resultsView(), Qt::Key_C, Qt::ControlModifier);
         const QString text = QApplication::clipboard()->text();
         QVERIFY2(text.startsWith(u"FAIL  down · check.postgres.connectivity\n"), qPrintable(text));
-        const QString target = u"Target: postgres %1:%2/%3 as %4\n"_s.arg(m_pg.host(), refused.target.port, m_currentDb, m_pg.user());
+        const QString target = u"Target: postgres %1:%2/%3 as %4\n"_s.arg(
+            m_fx.pg().host(), refused.target.port, m_fx.currentDatabase(), m_fx.pg().user());
         QVERIFY2(text.contains(target), qPrintable(text));
         for (const auto &[key, value] : refused.evidence)
-            QVERIFY2(text.contains(u"\n  "_s + key + u": "_s), qPrintable(key + u" missing from\n"_s + text));
+            QVERIFY2(text.contains(u"\n  "_s + key + u": "_s),
+                qPrintable(key + u" missing from\n"_s + text));
         QVERIFY(text.contains(refused.message));
-        QVERIFY(!text.contains(m_pg.password()));
+        QVERIFY(!text.contains(m_fx.pg().password()));
 
         // Right-click on behind's migrations row: Copy as JSON copies that row.
         const QModelIndex row = viewRow(w, u"behind"_s, Migrations);
@@ -300,16 +270,20 @@ private Q_SLOTS:
         });
         const QPoint pos = w.resultsView()->visualRect(row).center();
         Q_EMIT w.resultsView()->customContextMenuRequested(pos);
-        QCOMPARE(menuTexts, (QStringList { u"&Copy"_s, u"Copy as &Markdown"_s, u"Copy as &JSON"_s }));
+        QCOMPARE(
+            menuTexts, (QStringList { u"&Copy"_s, u"Copy as &Markdown"_s, u"Copy as &JSON"_s }));
         QJsonParseError error;
-        const QJsonObject json = QJsonDocument::fromJson(QApplication::clipboard()->text().toUtf8(), &error).object();
+        const QJsonObject json
+            = QJsonDocument::fromJson(QApplication::clipboard()->text().toUtf8(), &error).object();
         QCOMPARE(error.error, QJsonParseError::NoError);
-        QCOMPARE(QApplication::clipboard()->mimeData()->data(u"application/json"_s).isEmpty(), false);
+        QCOMPARE(
+            QApplication::clipboard()->mimeData()->data(u"application/json"_s).isEmpty(), false);
         const QJsonObject result = json.value(u"results"_s).toArray().at(0).toObject();
         QCOMPARE(result.value(u"environment"_s).toString(), u"behind"_s);
         QCOMPARE(result.value(u"checkId"_s).toString(), Migrations);
         QCOMPARE(result.value(u"evidence"_s).toObject().value(u"PendingCount"_s).toInt(), 2);
-        QCOMPARE(result.value(u"server"_s).toObject().value(u"database"_s).toString(), m_behindDb);
+        QCOMPARE(result.value(u"server"_s).toObject().value(u"database"_s).toString(),
+            m_fx.behindDatabase());
         QVERIFY(!json.value(u"runAt"_s).toString().isEmpty());
 
         w.resultsPane()->copyMarkdownAction()->trigger();
@@ -317,99 +291,15 @@ private Q_SLOTS:
         QVERIFY2(md.contains(u"| PendingCount | 2 |"), qPrintable(md));
     }
 
-    // Tab leaves the results table for the migrations filter (the table used to keep it,
-    // moving from cell to cell); the focused table shows a ring.
-    void tabLeavesTheTable()
-    {
-        MainWindow w(m_kb);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
-        QVERIFY(runToEnd(w, { current(), behind() }));
-        w.environmentsView()->setFocus();
-        QTest::keyClick(w.environmentsView(), Qt::Key_Tab);
-        QCOMPARE(QApplication::focusWidget(), w.resultsView());
-        auto *ring = w.resultsView()->findChild<QWidget *>(u"focusRing"_s);
-        QVERIFY(ring && ring->isVisible());
-        // The ring is painted in the highlight colour at the table's edge.
-        const QImage shot = w.resultsView()->grab().toImage();
-        const QColor highlight = w.resultsView()->palette().color(QPalette::Active, QPalette::Highlight);
-        QCOMPARE(QColor(shot.pixel(shot.width() / 2, 0)).rgb(), highlight.rgb());
-        QCOMPARE(QColor(shot.pixel(0, shot.height() / 2)).rgb(), highlight.rgb());
-
-        QTest::keyClick(w.resultsView(), Qt::Key_Tab);
-        QCOMPARE(QApplication::focusWidget(), w.migrationsView()->filterEdit());
-        QVERIFY(!ring->isVisible());
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, Qt::ShiftModifier);
-        QCOMPARE(QApplication::focusWidget(), w.resultsView());
-    }
-
-    // Tab goes round the whole window and comes back: no pane keeps it (an item view that
-    // moves from cell to cell on Tab is a trap).
-    void tabGoesRoundTheWindow()
-    {
-        MainWindow w(m_kb);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
-        QVERIFY(runToEnd(w, { current(), behind() }));
-        QVERIFY(w.selectResult(u"behind"_s, Migrations)); // evidence rows in the panel
-        QTRY_VERIFY(!w.remediationPanel()->articleView()->toPlainText().isEmpty());
-        w.environmentsView()->setFocus();
-        QList<QWidget *> visited;
-        for (int i = 0; i < 80; ++i) {
-            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-            QWidget *now = QApplication::focusWidget();
-            if (now == w.environmentsView())
-                break;
-            QVERIFY2(visited.count(now) < 3, qPrintable(u"Tab stays in %1 (%2)"_s.arg(
-                QString::fromLatin1(now->metaObject()->className()), now->accessibleName())));
-            visited << now;
-        }
-        QCOMPARE(QApplication::focusWidget(), w.environmentsView());
-        QVERIFY(visited.contains(w.resultsView()));
-        QVERIFY(visited.contains(w.migrationsView()->filterEdit()));
-        QVERIFY(visited.contains(w.migrationsView()->table()));
-        bool inPanel = false;
-        for (QWidget *v : std::as_const(visited))
-            inPanel = inPanel || w.remediationPanel()->isAncestorOf(v);
-        QVERIFY(inPanel);
-    }
-
-    // Esc in a filter with text clears it and leaves the run alone; the next Esc cancels.
-    void escapeClearsTheFilterBeforeItCancels()
-    {
-        SilentServer server; // keeps the run going for its connect timeout
-        Environment slow = m_pg.environment(u"slow"_s, m_currentDb);
-        slow.connection.port = QString::number(server.port());
-        slow.timeouts.connectSec = 5;
-        MainWindow w(m_kb);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
-        QSignalSpy finished(&w, &MainWindow::runFinished);
-        w.setEnvironments({ current(), slow }, u"fixture"_s);
-        w.runAll();
-        QVERIFY(w.runner()->isRunning());
-        QLineEdit *filter = w.migrationsView()->filterEdit();
-        filter->setFocus();
-        QTest::keyClicks(filter, u"2024"_s);
-        QCOMPARE(filter->text(), u"2024"_s);
-        QTest::keyClick(filter, Qt::Key_Escape);
-        QCOMPARE(filter->text(), QString());
-        QVERIFY(w.runner()->isRunning());
-        QCOMPARE(finished.size(), 0);
-        QTest::keyClick(filter, Qt::Key_Escape);
-        QTRY_COMPARE(finished.size(), 1);
-        QCOMPARE(finished.first().first().toBool(), true); // cancelled
-    }
-
     // The window at 1280x720: the message column keeps room to read; kept as a screenshot
     // for a person to look at (DOCTOR_TEST_SHOTS=DIR).
     void readableAt1280()
     {
-        MainWindow w(m_kb);
+        MainWindow w(m_fx.kb());
         w.resize(1280, 720);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(runToEnd(w, { current(), behind(), down() }));
+        QVERIFY(ResultsViewFixture::runToEnd(w, { m_fx.current(), m_fx.behind(), m_fx.down() }));
         // The panel's deferred work (fix blocks, article) has run: the screenshot is complete.
         // The environment that is behind: its pending migrations fill the lower pane.
         QVERIFY(w.selectResult(u"behind"_s, Migrations));

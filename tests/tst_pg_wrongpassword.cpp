@@ -109,7 +109,7 @@ private Q_SLOTS:
         window.resize(640, 1000);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        panel->show(m_kb.article(Connectivity), *c, &bad);
+        panel->showResult(m_kb.article(Connectivity), *c, &bad);
         // The fixes have room (the empty panel used to leave them none).
         const QList<int> sizes = panel->findChild<QSplitter *>()->sizes();
         QVERIFY2(sizes.value(1) > 200, qPrintable(QString::number(sizes.value(1))));
@@ -159,7 +159,7 @@ private Q_SLOTS:
                     .isEmpty());
         RemediationPanel panel;
         panel.setVisible(true);
-        panel.show(m_kb.article(Migrations), *m, &good);
+        panel.showResult(m_kb.article(Migrations), *m, &good);
         QCOMPARE(
             panel.fixVerdictText(DeploymentStyle::Systemd), u"Nothing to do: this check passed."_s);
         QVERIFY(panel.codeBlocks(DeploymentStyle::Systemd).isEmpty());

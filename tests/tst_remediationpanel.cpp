@@ -2,13 +2,19 @@
 // SPDX-License-Identifier: MIT
 // The remediation panel offers the fixes chosen by the result's evidence (KbFixChoice),
 // folds the others away, and offers no command for a pass or a check that did not run.
+#include "articleview.h"
 #include "codeblockview.h"
 #include "kb/kblibrary.h"
+#include "postgres/connectivitycheck.h"
+#include "postgres/migrationscheck.h"
+#include "postgres/poolcheck.h"
 #include "remediationpanel.h"
 
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
 
@@ -16,9 +22,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString Connectivity = u"check.postgres.connectivity"_s;
-const QString Migrations = u"check.postgres.migrations"_s;
-const QString Pool = u"check.postgres.pool"_s;
+const QString &Connectivity = ConnectivityCheck::Id;
+const QString &Migrations = MigrationsCheck::Id;
+const QString &Pool = PoolCheck::Id;
 
 CheckResult result(
     const QString &checkId, CheckStatus status, const Evidence &evidence, const QString &message)
@@ -51,6 +57,61 @@ class TestRemediationPanel : public QObject
 private Q_SLOTS:
     void initTestCase() { m_kb.load(); }
 
+    // Above the fixes: the article's title, badges (the result's status first, the
+    // article's severity, plugin and tags), the "environment · status — message" line and
+    // the evidence; below them links to the related checks, which ask for their article.
+    void headerEvidenceAndRelatedChecks()
+    {
+        RemediationPanel panel;
+        panel.setVisible(true);
+        QSignalSpy requested(&panel, &RemediationPanel::articleRequested);
+        const Environment env = environment(DeploymentStyle::Compose);
+        const CheckResult r = result(Pool, CheckStatus::Warn,
+            { { u"IdleInTransaction"_s, 7 }, { u"Blind"_s, false } }, u"7 idle <in> transaction"_s);
+        panel.showResult(m_kb.article(Pool), r, &env);
+        QCOMPARE(panel.checkId(), Pool);
+        const QStringList badges = panel.badgesText().split(u' ');
+        QCOMPARE(badges.value(0), u"Warning"_s);
+        QVERIFY2(panel.badgesText().contains(u"severity: warn"_s), qPrintable(panel.badgesText()));
+        QVERIFY(panel.badgesText().contains(m_kb.article(Pool)->plugin));
+
+        bool messageLine = false;
+        for (const QLabel *l : panel.findChildren<QLabel *>()) {
+            messageLine = messageLine
+                || l->text() == u"<b>analytics · Warning</b> — 7 idle &lt;in&gt; transaction"_s;
+        }
+        QVERIFY(messageLine); // escaped: a message is never markup
+        const QTableWidget *evidence = panel.evidenceTable();
+        QCOMPARE(evidence->rowCount(), 2);
+        QCOMPARE(evidence->item(0, 0)->text(), u"IdleInTransaction"_s);
+        QCOMPARE(evidence->item(0, 1)->text(), u"7"_s);
+        QVERIFY(!evidence->isHidden());
+
+        const QStringList related = m_kb.article(Pool)->relatedChecks();
+        QVERIFY(!related.isEmpty());
+        QLabel *links = nullptr;
+        for (QLabel *l : panel.findChildren<QLabel *>()) {
+            if (l->text().startsWith(u"Related checks: "_s))
+                links = l;
+        }
+        QVERIFY(links);
+        QVERIFY(!links->isHidden());
+        Q_EMIT links->linkActivated(ArticleView::articleLink(related.first()));
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested[0][0].toString(), related.first());
+
+        // clear(): the invitation, no badges, no evidence, no related checks.
+        panel.clear();
+        QVERIFY(panel.checkId().isEmpty());
+        QVERIFY(panel.badgesText().isEmpty());
+        QVERIFY(panel.evidenceTable()->isHidden());
+        QVERIFY(links->isHidden());
+        bool invitation = false;
+        for (const QLabel *l : panel.findChildren<QLabel *>())
+            invitation = invitation || l->text() == u"Select a result to see how to fix it"_s;
+        QVERIFY(invitation);
+    }
+
     void wrongPasswordFoldsTheServerFixes()
     {
         RemediationPanel panel;
@@ -61,7 +122,7 @@ private Q_SLOTS:
             { { u"Reachable"_s, true }, { u"Authenticated"_s, false },
                 { u"ConnectFailure"_s, u"AuthenticationFailed"_s } },
             u"Authentication failed"_s);
-        panel.show(m_kb.article(Connectivity), r, &env);
+        panel.showResult(m_kb.article(Connectivity), r, &env);
         QCOMPARE(panel.fixTabs()->currentIndex(), int(DeploymentStyle::Systemd));
 
         const QList<CodeBlockView *> shown = panel.codeBlocks(DeploymentStyle::Systemd);
@@ -115,7 +176,7 @@ private Q_SLOTS:
         RemediationPanel panel;
         panel.setVisible(true);
         const Environment env = environment(DeploymentStyle::Kubernetes);
-        panel.show(m_kb.article(Migrations),
+        panel.showResult(m_kb.article(Migrations),
             result(Migrations, CheckStatus::Pass,
                 { { u"TableExists"_s, true }, { u"PendingCount"_s, 0 },
                     { u"Status"_s, u"up-to-date"_s } },
@@ -139,7 +200,7 @@ private Q_SLOTS:
         panel.setVisible(true);
         const Environment env = environment(DeploymentStyle::Compose);
         // Evidence an "always" block would match: the status still decides.
-        panel.show(m_kb.article(Pool),
+        panel.showResult(m_kb.article(Pool),
             result(Pool, CheckStatus::Skipped, { { u"IdleInTransaction"_s, 7 } },
                 u"not run: no connection"_s),
             &env);
@@ -156,7 +217,7 @@ private Q_SLOTS:
     {
         RemediationPanel panel;
         panel.setVisible(true);
-        panel.show(m_kb.article(Connectivity), std::nullopt, nullptr);
+        panel.showResult(m_kb.article(Connectivity), std::nullopt, nullptr);
         for (DeploymentStyle style : Deployment::all()) {
             QCOMPARE(
                 panel.codeBlocks(style).size(), m_kb.article(Connectivity)->fixesFor(style).size());
@@ -174,13 +235,13 @@ private Q_SLOTS:
         RemediationPanel panel;
         panel.setVisible(true);
         const Environment env = environment(DeploymentStyle::Compose);
-        panel.show(m_kb.article(Migrations),
+        panel.showResult(m_kb.article(Migrations),
             result(Migrations, CheckStatus::Error, { { u"SqlState"_s, u"42501"_s } },
                 u"permission denied"_s),
             &env);
         QVERIFY(panel.codeBlocks(DeploymentStyle::Compose).isEmpty());
         QVERIFY(panel.fixVerdictText(DeploymentStyle::Compose)
-                    .startsWith(u"No fix for Docker Compose matches"_s));
+                .startsWith(u"No fix for Docker Compose matches"_s));
         QVERIFY(panel.otherFixesToggle(DeploymentStyle::Compose));
     }
 };

@@ -40,7 +40,9 @@ QStringList column(const QAbstractItemModel &m, int col)
 double contrast(const QColor &a, const QColor &b)
 {
     auto lum = [](const QColor &c) {
-        auto ch = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        auto ch = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
         return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF());
     };
     const double la = lum(a), lb = lum(b);
@@ -71,13 +73,37 @@ private Q_SLOTS:
         m_proxy.sort(-1);
     }
 
+    // The environment filter under QAbstractItemModelTester while the filter changes and
+    // the model below it gains, changes, loses and resets rows.
     void modelTester()
     {
-        QAbstractItemModelTester tester(&m_proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &m_proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester sourceTester(
+            &m_model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         m_proxy.setEnvironment(u"b"_s);
         m_proxy.sort(ResultsModel::StatusColumn, Qt::DescendingOrder);
-        m_model.upsert(make(u"b"_s, u"c1"_s, CheckStatus::Pass, 3));
+        m_model.upsert(make(u"b"_s, u"c1"_s, CheckStatus::Pass, 3)); // changed, re-sorted
+        m_model.upsert(make(u"b"_s, u"c4"_s, CheckStatus::Warn, 3)); // inserted, shown
+        m_model.upsert(make(u"a"_s, u"c4"_s, CheckStatus::Warn, 3)); // inserted, filtered out
+        QCOMPARE(m_proxy.rowCount(), 4);
+        m_model.markStale({ u"a"_s, u"b"_s });
+        m_model.upsert(make(u"b"_s, u"c2"_s, CheckStatus::Pass, 3));
+        m_model.finishRefresh(false); // the stale rows go
+        QCOMPARE(m_proxy.rowCount(), 1);
         m_proxy.setEnvironment({});
+        QCOMPARE(m_proxy.rowCount(), 1);
+        m_model.clear();
+        QCOMPARE(m_proxy.rowCount(), 0);
+        m_proxy.setEnvironment(u"a"_s);
+        m_model.upsert(make(u"a"_s, u"c1"_s, CheckStatus::Fail, 3));
+        m_model.upsert(make(u"b"_s, u"c1"_s, CheckStatus::Fail, 3));
+        QCOMPARE(m_proxy.rowCount(), 1);
+        m_proxy.sort(-1);
+        m_model.retainEnvironments({ u"b"_s });
+        QCOMPARE(m_proxy.rowCount(), 0);
+        m_proxy.setEnvironment({});
+        QCOMPARE(m_proxy.rowCount(), 1);
     }
 
     // Worst first: Fail, Error, Not run, Warn, Pass (Status::rank), not the alphabet.
@@ -85,7 +111,8 @@ private Q_SLOTS:
     {
         m_proxy.sort(ResultsModel::StatusColumn, Qt::DescendingOrder);
         QCOMPARE(column(m_proxy, ResultsModel::StatusColumn),
-            (QStringList { u"Fail"_s, u"Error"_s, u"Not run"_s, u"Warning"_s, u"Pass"_s, u"Pass"_s }));
+            (QStringList {
+                u"Fail"_s, u"Error"_s, u"Not run"_s, u"Warning"_s, u"Pass"_s, u"Pass"_s }));
         m_proxy.sort(ResultsModel::StatusColumn, Qt::AscendingOrder);
         QCOMPARE(column(m_proxy, ResultsModel::StatusColumn).first(), u"Pass"_s);
         QCOMPARE(column(m_proxy, ResultsModel::StatusColumn).last(), u"Fail"_s);
@@ -98,21 +125,27 @@ private Q_SLOTS:
         QStringList ms = column(m_proxy, ResultsModel::DurationColumn);
         for (QString &m : ms)
             m.remove(QLocale().groupSeparator());
-        QCOMPARE(ms, (QStringList { u"2 ms"_s, u"2 ms"_s, u"9 ms"_s, u"10 ms"_s, u"100 ms"_s, u"1000 ms"_s }));
+        QCOMPARE(ms,
+            (QStringList {
+                u"2 ms"_s, u"2 ms"_s, u"9 ms"_s, u"10 ms"_s, u"100 ms"_s, u"1000 ms"_s }));
     }
 
     // The table shows the id without the "check." all ids share; the tooltip has it all.
     void checkColumnShortened()
     {
         m_model.upsert(make(u"a"_s, u"check.postgres.pool"_s, CheckStatus::Pass, 1));
-        const QModelIndex pool = m_proxy.mapFromSource(
-            m_model.index(m_model.rowOf(u"a"_s, u"check.postgres.pool"_s), ResultsModel::CheckColumn));
+        const QModelIndex pool = m_proxy.mapFromSource(m_model.index(
+            m_model.rowOf(u"a"_s, u"check.postgres.pool"_s), ResultsModel::CheckColumn));
         QCOMPARE(pool.data().toString(), u"postgres.pool"_s);
         QCOMPARE(pool.data(Qt::ToolTipRole).toString(), u"check.postgres.pool"_s);
-        QCOMPARE(pool.data(ResultsModel::ResultRole).value<CheckResult>().checkId, u"check.postgres.pool"_s);
+        QCOMPARE(pool.data(ResultsModel::ResultRole).value<CheckResult>().checkId,
+            u"check.postgres.pool"_s);
         m_model.markStale({ u"a"_s });
-        QVERIFY(pool.data(Qt::ToolTipRole).toString().startsWith(u"check.postgres.pool\nChecked at "_s));
-        QCOMPARE(m_proxy.index(0, ResultsModel::CheckColumn).data().toString(), u"c1"_s); // no prefix: as is
+        QVERIFY(pool.data(Qt::ToolTipRole)
+                .toString()
+                .startsWith(u"check.postgres.pool\nChecked at "_s));
+        QCOMPARE(m_proxy.index(0, ResultsModel::CheckColumn).data().toString(),
+            u"c1"_s); // no prefix: as is
     }
 
     void environmentFilter()
@@ -127,13 +160,16 @@ private Q_SLOTS:
     // Counts worst first, of the rows shown, and when they were checked.
     void summaryCounts()
     {
-        QCOMPARE(m_proxy.summary(), u"1 fail · 1 error · 1 not run · 1 warn · 2 pass, checked 14:02–14:05"_s);
+        QCOMPARE(m_proxy.summary(),
+            u"1 fail · 1 error · 1 not run · 1 warn · 2 pass, checked 14:02–14:05"_s);
         m_proxy.setEnvironment(u"b"_s);
         QCOMPARE(m_proxy.summary(), u"1 fail · 1 error · 1 not run, checked 14:02"_s);
         m_model.markStale({ u"b"_s });
-        QCOMPARE(m_proxy.summary(), u"1 fail · 1 error · 1 not run · 3 refreshing, checked 14:02"_s);
+        QCOMPARE(
+            m_proxy.summary(), u"1 fail · 1 error · 1 not run · 3 refreshing, checked 14:02"_s);
         m_model.finishRefresh(true);
-        QCOMPARE(m_proxy.summary(), u"1 fail · 1 error · 1 not run · 3 not refreshed, checked 14:02"_s);
+        QCOMPARE(
+            m_proxy.summary(), u"1 fail · 1 error · 1 not run · 3 not refreshed, checked 14:02"_s);
         m_proxy.setEnvironment(u"nobody"_s);
         QCOMPARE(m_proxy.summary(), QString());
     }
@@ -151,13 +187,16 @@ private Q_SLOTS:
                 QCOMPARE(fg, QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text));
                 continue;
             }
-            QVERIFY2(contrast(fg, base) >= 4.5, qPrintable(Status::key(r.status) + u' ' + fg.name()));
+            QVERIFY2(
+                contrast(fg, base) >= 4.5, qPrintable(Status::key(r.status) + u' ' + fg.name()));
             // Still recognisably the status's hue: red stays red, green stays green.
             const QColor badge = StatusIcons::colour(r.status);
             QVERIFY2(qAbs(fg.hslHue() - badge.hslHue()) <= 10 || badge.hslSaturation() < 30,
                 qPrintable(Status::key(r.status) + u' ' + fg.name() + u" vs " + badge.name()));
             // Other columns keep the palette's text colour.
-            QVERIFY(!m_proxy.index(row, ResultsModel::MessageColumn).data(Qt::ForegroundRole).isValid());
+            QVERIFY(!m_proxy.index(row, ResultsModel::MessageColumn)
+                    .data(Qt::ForegroundRole)
+                    .isValid());
         }
     }
 };

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
 // SPDX-License-Identifier: MIT
 // SecretStore without a keychain backend (as in CI) and without a server that wants a
-// password: which environments need one, how passwords are keyed, what runs at once, and
-// that nothing is written anywhere (RELIABILITY 18, 19). Prompts: tst_pg_passwordprompt.
-#include "engine/checkregistry.h"
+// password: what runs at once, what waits, and that nothing is written anywhere
+// (RELIABILITY 18, 19). Which environments need a password and how passwords are keyed:
+// tst_passwordneed. Prompts: tst_pg_passwordprompt.
 #include "isolatedhome.h"
 #include "secretstore.h"
 #include "silentserver.h"
@@ -65,90 +65,6 @@ private Q_SLOTS:
     {
         QVERIFY(m_home.isValid());
         isolateHome(m_home.path());
-    }
-
-    void needsPassword_data()
-    {
-        QTest::addColumn<Environment>("environment");
-        QTest::addColumn<QString>("variable"); // NAME=value added to the process environment
-        QTest::addColumn<bool>("pgpass");
-        QTest::addColumn<bool>("needs");
-
-        const Environment plain = needing(u"a"_s);
-        QTest::newRow("user, no password") << plain << QString() << false << true;
-        Environment noUser = plain;
-        noUser.connection.user.clear();
-        QTest::newRow("no user") << noUser << QString() << false << false;
-        Environment withPassword = plain;
-        withPassword.connection.password = Sentinel;
-        QTest::newRow("password in the connection") << withPassword << QString() << false << false;
-        QTest::newRow("PGPASSWORD") << plain << u"PGPASSWORD=x"_s << false << false;
-        QTest::newRow("empty PGPASSWORD") << plain << u"PGPASSWORD="_s << false << true;
-        QTest::newRow(".pgpass") << plain << QString() << true << false;
-        Environment passfile = plain;
-        passfile.connection.setOption(u"passfile"_s, u"/etc/doctor/pgpass"_s);
-        QTest::newRow("passfile option") << passfile << QString() << false << false;
-        Environment sqlite;
-        sqlite.name = u"s"_s;
-        sqlite.connection.driver = ConnectionSpec::Driver::Sqlite;
-        sqlite.connection.user = u"ignored"_s;
-        QTest::newRow("sqlite") << sqlite << QString() << false << false;
-        Environment broken = plain;
-        broken.configurationError = u"appsettings names no connection"_s;
-        QTest::newRow("not configured") << broken << QString() << false << false;
-    }
-    void needsPassword()
-    {
-        QFETCH(Environment, environment);
-        QFETCH(QString, variable);
-        QFETCH(bool, pgpass);
-        QFETCH(bool, needs);
-        QTemporaryDir home;
-        QProcessEnvironment system;
-        system.insert(u"HOME"_s, home.path());
-        if (!variable.isEmpty())
-            system.insert(variable.section(u'=', 0, 0), variable.section(u'=', 1));
-        if (pgpass) {
-            QFile f(home.filePath(u".pgpass"_s));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-        }
-        QCOMPARE(SecretStore::needsPassword(environment, system), needs);
-    }
-
-    void keyIsServerAndRole_data()
-    {
-        QTest::addColumn<QString>("host");
-        QTest::addColumn<QString>("port");
-        QTest::addColumn<QString>("variables"); // NAME=value;NAME=value
-        QTest::addColumn<QString>("key");
-        QTest::newRow("as given") << u"db.example"_s << u"6432"_s << QString()
-                                  << u"doctor@db.example:6432"_s;
-        QTest::newRow("host names ignore case")
-            << u"DB.Example"_s << u"6432"_s << QString() << u"doctor@db.example:6432"_s;
-        QTest::newRow("libpq's default port")
-            << u"db.example"_s << QString() << QString() << u"doctor@db.example:5432"_s;
-        QTest::newRow("PGHOST and PGPORT")
-            << QString() << QString() << u"PGHOST=pg.internal;PGPORT=6543"_s
-            << u"doctor@pg.internal:6543"_s;
-        QTest::newRow("local socket")
-            << QString() << QString() << QString() << u"doctor@(local socket):5432"_s;
-    }
-    void keyIsServerAndRole()
-    {
-        QFETCH(QString, host);
-        QFETCH(QString, port);
-        QFETCH(QString, variables);
-        QFETCH(QString, key);
-        QProcessEnvironment system;
-        for (const QString &v : variables.split(u';', Qt::SkipEmptyParts))
-            system.insert(v.section(u'=', 0, 0), v.section(u'=', 1));
-        Environment e = needing(u"a"_s);
-        e.connection.host = host;
-        e.connection.port = port;
-        QCOMPARE(SecretStore::keyOf(e.connection, system), key);
-        // The database is not part of it: PostgreSQL keeps one password per role.
-        e.connection.database = u"other"_s;
-        QCOMPARE(SecretStore::keyOf(e.connection, system), key);
     }
 
     // Nothing listens: a password would not help, so there is no prompt; the environment
@@ -217,22 +133,6 @@ private Q_SLOTS:
         QCOMPARE(envs[0].connection.password, Sentinel);
         QCOMPARE(envs[1].connection.password, Sentinel);
         QVERIFY(envs[2].connection.password.isEmpty());
-    }
-
-    void noPasswordResultsSayWhyAndOfferNoFix()
-    {
-        const Environment e = needing(u"a"_s);
-        const QList<CheckResult> results
-            = SecretStore::noPasswordResults(e, CheckRegistry::builtin());
-        QCOMPARE(results.size(), CheckRegistry::builtin().checks().size());
-        for (const CheckResult &r : results) {
-            QCOMPARE(r.environment, u"a"_s);
-            QCOMPARE(r.status, CheckStatus::NotRun);
-            QVERIFY2(r.message.contains(u"no password given"), qPrintable(r.message));
-            QVERIFY2(r.message.contains(u"Enter Password"), qPrintable(r.message));
-            QVERIFY(r.remediation.fixes.isEmpty());
-            QCOMPARE(r.evidenceValue(u"PasswordGiven"_s), QVariant(false));
-        }
     }
 
     // "Remember" with no keychain stores nothing, in plain text or otherwise.

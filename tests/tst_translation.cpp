@@ -113,7 +113,7 @@ private Q_SLOTS:
 
         // The panel's badges: the status first, then the article's severity.
         RemediationPanel panel;
-        panel.show(m_kb.article(failed.checkId), failed, &env);
+        panel.showResult(m_kb.article(failed.checkId), failed, &env);
         const QStringList badges = panel.badgesText().split(u' ');
         QVERIFY2(badges.value(0) == u"Fehlgeschlagen"_s, qPrintable(panel.badgesText()));
         QVERIFY2(panel.badgesText().contains(u"Schweregrad: Fehlschlag"_s),

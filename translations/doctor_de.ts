@@ -553,6 +553,54 @@
     </message>
 </context>
 <context>
+    <name>FixTabs</name>
+    <message>
+        <location filename="../ui/fixtabs.cpp" line="30"/>
+        <source>Fix commands by deployment style</source>
+        <translation>Befehle zur Behebung nach Bereitstellungsart</translation>
+    </message>
+    <message>
+        <location filename="../ui/fixtabs.cpp" line="116"/>
+        <source>Nothing to do: this check passed.</source>
+        <translation>Nichts zu tun: Diese Prüfung ist bestanden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/fixtabs.cpp" line="119"/>
+        <source>This check did not run, so there is nothing to fix here. Why: %1</source>
+        <translation>Diese Prüfung lief nicht, hier ist also nichts zu beheben. Grund: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/fixtabs.cpp" line="120"/>
+        <source>no reason given.</source>
+        <translation>kein Grund angegeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/fixtabs.cpp" line="124"/>
+        <source>No fix for %1 matches this result&apos;s evidence; the message above says what went wrong.</source>
+        <translation>Keine Behebung für %1 passt zum Befund dieses Ergebnisses; die Meldung oben sagt, was schiefging.</translation>
+    </message>
+    <message>
+        <location filename="../ui/fixtabs.cpp" line="130"/>
+        <source>No commands for this deployment style.</source>
+        <translation>Keine Befehle für diese Bereitstellungsart.</translation>
+    </message>
+    <message>
+        <location filename="../ui/fixtabs.cpp" line="153"/>
+        <source>1 other fix that does not match this result</source>
+        <translation>1 weitere Behebung, die nicht zu diesem Ergebnis passt</translation>
+    </message>
+    <message>
+        <location filename="../ui/fixtabs.cpp" line="154"/>
+        <source>%1 other fixes that do not match this result</source>
+        <translation>%1 weitere Behebungen, die nicht zu diesem Ergebnis passen</translation>
+    </message>
+    <message>
+        <location filename="../ui/fixtabs.cpp" line="197"/>
+        <source>When: %1</source>
+        <translation>Wann: %1</translation>
+    </message>
+</context>
+<context>
     <name>KbBrowser</name>
     <message>
         <location filename="../ui/kbbrowser.cpp" line="24"/>
@@ -573,6 +621,14 @@
         <location filename="../ui/kbbrowser.cpp" line="31"/>
         <source>Articles</source>
         <translation>Artikel</translation>
+    </message>
+</context>
+<context>
+    <name>Keychain</name>
+    <message>
+        <location filename="../ui/keychain.cpp" line="68"/>
+        <source>No keychain is available (%1). Passwords are kept only until Doctor Dashboard quits and will be asked for again next time.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar (%1). Passwörter werden nur bis zum Beenden von Doctor Dashboard behalten und beim nächsten Mal erneut abgefragt.</translation>
     </message>
 </context>
 <context>
@@ -703,11 +759,6 @@
         <translation>Befehl in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="170"/>
-        <source>Ready</source>
-        <translation>Bereit</translation>
-    </message>
-    <message>
         <location filename="../ui/mainwindow.cpp" line="218"/>
         <source>Cannot open environments file</source>
         <translation>Umgebungsdatei kann nicht geöffnet werden</translation>
@@ -730,36 +781,6 @@ Es wurde nichts geändert. Korrigieren Sie die Datei und öffnen Sie sie erneut.
         <location filename="../ui/mainwindow.cpp" line="240"/>
         <source>demo</source>
         <translation>Demo</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="310"/>
-        <source>Checking %1 of %2</source>
-        <translation>Prüfe %1 von %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="270"/>
-        <location filename="../ui/mainwindow.cpp" line="335"/>
-        <source>Cancelled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="322"/>
-        <location filename="../ui/mainwindowenvironments.cpp" line="76"/>
-        <source>Waiting for a password: %1</source>
-        <translation>Warte auf ein Passwort: %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="335"/>
-        <source>%n result(s)</source>
-        <translation>
-            <numerusform>%n Ergebnis</numerusform>
-            <numerusform>%n Ergebnisse</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="338"/>
-        <source> · next run at %1</source>
-        <translation> · nächste Prüfung um %1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="474"/>
@@ -1179,11 +1200,6 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/remediationpanel.cpp" line="123"/>
-        <source>Fix commands by deployment style</source>
-        <translation>Befehle zur Behebung nach Bereitstellungsart</translation>
-    </message>
-    <message>
         <location filename="../ui/remediationpanel.cpp" line="173"/>
         <source>Select a result to see how to fix it</source>
         <translation>Wählen Sie ein Ergebnis, um zu sehen, wie es behoben wird</translation>
@@ -1197,46 +1213,6 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
         <location filename="../ui/remediationpanel.cpp" line="263"/>
         <source>severity: %1</source>
         <translation>Schweregrad: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/remediationpanel.cpp" line="332"/>
-        <source>Nothing to do: this check passed.</source>
-        <translation>Nichts zu tun: Diese Prüfung ist bestanden.</translation>
-    </message>
-    <message>
-        <location filename="../ui/remediationpanel.cpp" line="335"/>
-        <source>This check did not run, so there is nothing to fix here. Why: %1</source>
-        <translation>Diese Prüfung lief nicht, hier ist also nichts zu beheben. Grund: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/remediationpanel.cpp" line="336"/>
-        <source>no reason given.</source>
-        <translation>kein Grund angegeben.</translation>
-    </message>
-    <message>
-        <location filename="../ui/remediationpanel.cpp" line="340"/>
-        <source>No fix for %1 matches this result&apos;s evidence; the message above says what went wrong.</source>
-        <translation>Keine Behebung für %1 passt zum Befund dieses Ergebnisses; die Meldung oben sagt, was schiefging.</translation>
-    </message>
-    <message>
-        <location filename="../ui/remediationpanel.cpp" line="346"/>
-        <source>No commands for this deployment style.</source>
-        <translation>Keine Befehle für diese Bereitstellungsart.</translation>
-    </message>
-    <message>
-        <location filename="../ui/remediationpanel.cpp" line="369"/>
-        <source>1 other fix that does not match this result</source>
-        <translation>1 weitere Behebung, die nicht zu diesem Ergebnis passt</translation>
-    </message>
-    <message>
-        <location filename="../ui/remediationpanel.cpp" line="370"/>
-        <source>%1 other fixes that do not match this result</source>
-        <translation>%1 weitere Behebungen, die nicht zu diesem Ergebnis passen</translation>
-    </message>
-    <message>
-        <location filename="../ui/remediationpanel.cpp" line="413"/>
-        <source>When: %1</source>
-        <translation>Wann: %1</translation>
     </message>
     <message>
         <location filename="../ui/remediationpanel.cpp" line="436"/>
@@ -1488,6 +1464,50 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
     </message>
 </context>
 <context>
+    <name>RunController</name>
+    <message>
+        <location filename="../ui/runcontroller.cpp" line="107"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/runcontroller.cpp" line="150"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n Ergebnis</numerusform>
+            <numerusform>%n Ergebnisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/runcontroller.cpp" line="153"/>
+        <source> · next run at %1</source>
+        <translation> · nächste Prüfung um %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/runcontroller.cpp" line="163"/>
+        <source>Waiting for a password: %1</source>
+        <translation>Warte auf ein Passwort: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/runcontroller.cpp" line="203"/>
+        <source>Not run: no password given (the password prompt was cancelled). Enter Password… on the environment, or Run Selected Environment, asks for it again.</source>
+        <translation>Nicht ausgeführt: kein Passwort angegeben (die Passwortabfrage wurde abgebrochen). „Passwort eingeben …“ an der Umgebung oder „Ausgewählte Umgebung prüfen“ fragt erneut danach.</translation>
+    </message>
+</context>
+<context>
+    <name>RunStatus</name>
+    <message>
+        <location filename="../ui/runstatus.cpp" line="16"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location filename="../ui/runstatus.cpp" line="53"/>
+        <source>Checking %1 of %2</source>
+        <translation>Prüfe %1 von %2</translation>
+    </message>
+</context>
+<context>
     <name>SecretStore</name>
     <message>
         <location filename="../ui/secretstore.cpp" line="164"/>
@@ -1513,16 +1533,6 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
         <location filename="../ui/secretstore.cpp" line="460"/>
         <source>no password given</source>
         <translation>kein Passwort angegeben</translation>
-    </message>
-    <message>
-        <location filename="../ui/secretstore.cpp" line="482"/>
-        <source>Not run: no password given (the password prompt was cancelled). Enter Password… on the environment, or Run Selected Environment, asks for it again.</source>
-        <translation>Nicht ausgeführt: kein Passwort angegeben (die Passwortabfrage wurde abgebrochen). „Passwort eingeben …“ an der Umgebung oder „Ausgewählte Umgebung prüfen“ fragt erneut danach.</translation>
-    </message>
-    <message>
-        <location filename="../ui/secretstore.cpp" line="521"/>
-        <source>No keychain is available (%1). Passwords are kept only until Doctor Dashboard quits and will be asked for again next time.</source>
-        <translation>Es ist kein Schlüsselbund verfügbar (%1). Passwörter werden nur bis zum Beenden von Doctor Dashboard behalten und beim nächsten Mal erneut abgefragt.</translation>
     </message>
 </context>
 <context>

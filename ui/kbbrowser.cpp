@@ -66,7 +66,8 @@ void KbBrowser::showCurrent()
     if (!m_shown)
         return;
     if (const QListWidgetItem *item = m_list->currentItem())
-        m_panel->show(m_kb.article(item->data(Qt::UserRole).toString()), std::nullopt, nullptr);
+        m_panel->showResult(
+            m_kb.article(item->data(Qt::UserRole).toString()), std::nullopt, nullptr);
 }
 
 void KbBrowser::showEvent(QShowEvent *event)

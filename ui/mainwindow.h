@@ -4,6 +4,8 @@
 #pragma once
 
 #include "engine/environment.h"
+#include "runcontroller.h"
+#include "runstatus.h"
 
 #include <QMainWindow>
 
@@ -16,21 +18,22 @@ class QAction;
 class QLabel;
 class QListView;
 class QMenu;
-class QProgressBar;
-class QSortFilterProxyModel;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
 class QTemporaryDir;
 class QTimer;
 class RemediationPanel;
-class SecretStore;
 class ResultsModel;
+class ResultsProxyModel;
 class ResultsView;
+class SecretStore;
 struct CheckResult;
 
-// The dashboard: environments, results, migrations and the remediation panel.
-// Checks run on CheckRunner's pool; this window only reacts to its queued signals.
+// The dashboard: environments, results, migrations and the remediation panel. Refreshes
+// are RunController's (checks run on CheckRunner's pool; this window only reacts to queued
+// signals); the menus are in mainwindowmenus.cpp, environment editing and saving in
+// mainwindowenvironments.cpp.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -42,7 +45,7 @@ public:
     bool openEnvironmentsFile(const QString &path); // false (and a message) on a bad file
     bool startDemo();
 
-    CheckRunner *runner() const { return m_runner; }
+    CheckRunner *runner() const { return m_run->runner(); }
     ResultsModel *resultsModel() const { return m_results; }
     EnvironmentsModel *environmentsModel() const { return m_environments; }
     QTableView *resultsView() const { return m_resultsView; }
@@ -52,8 +55,8 @@ public:
     RemediationPanel *remediationPanel() const { return m_panel; }
     QAction *runAllAction() const { return m_runAll; }
     QAction *cancelAction() const { return m_cancel; }
-    QLabel *progressLabel() const { return m_progressLabel; }
-    SecretStore *secretStore() const { return m_secrets; }
+    QLabel *progressLabel() const { return m_status->label(); }
+    SecretStore *secretStore() const { return m_run->secretStore(); }
     QAction *newEnvironmentAction() const { return m_newEnvironment; }
     QAction *editEnvironmentAction() const { return m_editEnvironment; }
     QAction *enterPasswordAction() const { return m_enterPassword; }
@@ -74,8 +77,8 @@ public:
     // Auto-refresh: a new run of every environment this many seconds after the last one
     // ended; 0 is off (the default). Remembered with QSettings ("window/autoRefreshSeconds").
     void setAutoRefreshInterval(int seconds);
-    int autoRefreshInterval() const { return m_autoRefreshSec; }
-    QTimer *autoRefreshTimer() const { return m_autoRefresh; }
+    int autoRefreshInterval() const { return m_run->autoRefreshInterval(); }
+    QTimer *autoRefreshTimer() const { return m_run->autoRefreshTimer(); }
 
 public Q_SLOTS:
     void runAll();
@@ -93,13 +96,9 @@ private:
     void buildLayout();
     void onResult(const CheckResult &result);
     void onRunFinished(bool cancelled);
-    void onProgress(int done, int total);
-    void showProgress();
     void onEnvironmentSelected();
     void onResultSelected();
     void showArticle(const QString &checkId);
-    void selectMostInteresting();
-    void autoRefreshDue();
     void addAutoRefreshMenu(QMenu *run); // mainwindowmenus.cpp
     void chooseEnvironmentsFile();
     void addRecentFile(const QString &path);
@@ -110,24 +109,23 @@ private:
     void saveSettings() const;
     void showAbout();
     void showKnowledgeBase();
-    // mainwindowenvironments.cpp: New/Edit/Save and passwords before a run.
+    // mainwindowenvironments.cpp: open, New/Edit, Save.
     void addEnvironmentActions(QMenu *file);
     void updateEnvironmentActions();
-    void startRun(const QList<Environment> &environments);
     void applyDialog(ConnectionDialog *dialog, const QString &originalName);
     bool saveEnvironments();
     bool saveEnvironmentsAs();
     bool confirmDiscardChanges();
 
     const KbLibrary &m_kb;
-    CheckRunner *m_runner;
     ResultsModel *m_results;
-    QSortFilterProxyModel *m_resultsFilter;
+    ResultsProxyModel *m_resultsFilter;
     EnvironmentsModel *m_environments;
+    RunController *m_run;
+    RunStatus *m_status = nullptr;
     QString m_source;
     QString m_file; // the environments file shown, where Save writes
     bool m_unsaved = false;
-    SecretStore *m_secrets;
     QTemporaryDir *m_demoDir = nullptr;
 
     QSplitter *m_mainSplitter = nullptr;
@@ -138,18 +136,8 @@ private:
     ResultsView *m_resultsPane = nullptr;
     MigrationsView *m_migrations = nullptr;
     RemediationPanel *m_panel = nullptr;
-    QLabel *m_progressLabel = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QTimer *m_progressTimer = nullptr;
-    int m_progressDone = 0;
-    int m_progressTotal = 0;
-    QTimer *m_autoRefresh = nullptr;
-    int m_autoRefreshSec = 0;
     QList<QAction *> m_autoRefreshActions;
-    // The selected result was chosen by selectMostInteresting(), not by the user: the next
-    // run may move it to a worse root cause. A user's choice is never moved.
-    bool m_autoSelected = false;
-    bool m_selectingAutomatically = false;
+    QAction *m_pendingOnly = nullptr; // View > Pending Migrations Only: the pane's box too
     QAction *m_open = nullptr;
     QAction *m_runAll = nullptr;
     QAction *m_runSelected = nullptr;

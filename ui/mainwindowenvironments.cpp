@@ -1,28 +1,71 @@
 // SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
 // SPDX-License-Identifier: MIT
-// MainWindow's environment editing: New/Edit through the connection dialog, Save and
-// Save As through the atomic writer, and the passwords a run needs. Kept apart from
-// mainwindow.cpp so the dashboard itself stays readable.
-#include "engine/checkregistry.h"
-#include "engine/checkrunner.h"
-#include "connectiondialog.h"
+// MainWindow's environments: opening a file or the demo, New/Edit through the connection
+// dialog (and the password it was given), Enter Password…, Save and Save As through the
+// atomic writer. Kept apart from mainwindow.cpp so the dashboard itself stays readable.
+#include "config/demo.h"
 #include "config/environmentsfile.h"
+#include "connectiondialog.h"
 #include "environmentsmodel.h"
-#include "resultsmodel.h"
 #include "mainwindow.h"
+#include "passwordneed.h"
+#include "runcontroller.h"
 #include "secretstore.h"
 
 #include <QAction>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QLabel>
 #include <QListView>
 #include <QMenu>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
+
+bool MainWindow::openEnvironmentsFile(const QString &path)
+{
+    const EnvironmentsFile file = EnvironmentsFile::load(path);
+    if (!file.ok()) {
+        // The environments shown so far stay as they are.
+        QMessageBox::warning(this, tr("Cannot open environments file"),
+            tr("%1\n\nNothing was changed; fix the file and open it again.").arg(file.error));
+        return false;
+    }
+    if (!file.warnings.isEmpty())
+        statusBar()->showMessage(file.warnings.join(u"; "_s), 10000);
+    setEnvironments(file.environments, QFileInfo(path).absoluteFilePath());
+    m_file = QFileInfo(path).absoluteFilePath();
+    addRecentFile(QFileInfo(path).absoluteFilePath());
+    runAll();
+    return true;
+}
+
+bool MainWindow::startDemo()
+{
+    delete m_demoDir;
+    m_demoDir = new QTemporaryDir;
+    const Demo::Setup demo = Demo::create(m_demoDir->path());
+    if (!demo.error.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot create the demo"), demo.error);
+        return false;
+    }
+    setEnvironments(demo.environments, tr("demo"));
+    runAll();
+    return true;
+}
+
+void MainWindow::chooseEnvironmentsFile()
+{
+    const QString start = m_source.isEmpty() || !QFileInfo(m_source).exists()
+        ? QString()
+        : QFileInfo(m_source).path();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Environments File"), start,
+        tr("Environments (*.yaml *.yml);;All files (*)"));
+    if (!path.isEmpty())
+        openEnvironmentsFile(path);
+}
 
 void MainWindow::addEnvironmentActions(QMenu *file)
 {
@@ -43,41 +86,17 @@ void MainWindow::addEnvironmentActions(QMenu *file)
             ? m_environments->environment(
                   current.data(EnvironmentsModel::EnvironmentNameRole).toString())
             : nullptr;
-        if (!env || !SecretStore::canAskFor(*env))
+        if (!env || !PasswordNeed::canAskFor(*env))
             return;
-        m_secrets->askAgain(*env);
-        startRun({ *env });
+        m_run->secretStore()->askAgain(*env);
+        m_run->start({ *env });
     });
     m_save = file->addAction(tr("&Save Environments"), this, &MainWindow::saveEnvironments);
     m_save->setShortcut(QKeySequence::Save);
     m_saveAs = file->addAction(tr("Save Environments &As…"), this, &MainWindow::saveEnvironmentsAs);
     m_saveAs->setShortcut(QKeySequence::SaveAs);
-    connect(m_secrets, &SecretStore::keychainUnavailable, this,
+    connect(m_run->secretStore(), &SecretStore::keychainUnavailable, this,
         [this](const QString &message) { statusBar()->showMessage(message, 15000); });
-    // How runs wait for passwords: what needs none runs at once, the rest joins the run as
-    // its prompt is answered (onRunFinished waits for them); a cancelled prompt gives its
-    // environments "no password given" results instead of a run.
-    connect(m_secrets, &SecretStore::ready, this,
-        [this](const QList<Environment> &environments, const QList<Environment> &all) {
-            m_runner->add(environments, all);
-            updateActions();
-        });
-    connect(m_secrets, &SecretStore::declined, this, [this](const QList<Environment> &envs) {
-        const CheckRegistry &checks = CheckRegistry::builtin();
-        for (const Environment &e : envs) {
-            for (const CheckResult &r : SecretStore::noPasswordResults(e, checks))
-                onResult(r);
-        }
-        if (!m_runner->isRunning() && !m_secrets->isResolving())
-            onRunFinished(false); // nothing of this refresh is left
-    });
-    connect(m_secrets, &SecretStore::stateChanged, this,
-        [this](const QString &environment, SecretStore::State state) {
-            m_environments->setNote(environment, SecretStore::stateText(state));
-            if (!m_runner->isRunning() && m_secrets->isResolving())
-                m_progressLabel->setText(tr("Waiting for a password: %1")
-                                             .arg(m_secrets->waitingEnvironments().join(u", "_s)));
-        });
 }
 
 void MainWindow::updateEnvironmentActions()
@@ -92,33 +111,10 @@ void MainWindow::updateEnvironmentActions()
         ? m_environments->environment(
               current.data(EnvironmentsModel::EnvironmentNameRole).toString())
         : nullptr;
-    m_enterPassword->setEnabled(env && SecretStore::canAskFor(*env));
+    m_enterPassword->setEnabled(env && PasswordNeed::canAskFor(*env));
     const bool any = !m_environments->environments().isEmpty();
     m_save->setEnabled(any || !m_file.isEmpty());
     m_saveAs->setEnabled(any);
-}
-
-void MainWindow::startRun(const QList<Environment> &environments)
-{
-    // A run still going ends here, so what it did not refresh is marked so (onRunFinished)
-    // before this run's environments turn stale.
-    if (m_runner->isRunning())
-        m_runner->cancel();
-    if (m_secrets->isResolving()) {
-        m_secrets->cancel();
-        m_results->finishRefresh(true);
-    }
-    m_autoRefresh->stop();
-    // The last results stay, greyed, until each is replaced.
-    QStringList names;
-    for (const Environment &e : environments)
-        names << e.name;
-    m_results->markStale(names);
-    // Passwords are filled in on this side, into the copies handed to the runner only:
-    // the model, the files and the settings never see them. SecretStore::ready starts
-    // what needs no password now (connected in addEnvironmentActions).
-    m_secrets->resolve(environments);
-    updateActions();
 }
 
 ConnectionDialog *MainWindow::openConnectionDialog(const QString &environmentName)
@@ -129,7 +125,7 @@ ConnectionDialog *MainWindow::openConnectionDialog(const QString &environmentNam
     auto *dialog = new ConnectionDialog(names, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (const Environment *env = m_environments->environment(environmentName))
-        dialog->setEnvironment(*env, m_secrets->sessionPassword(env->name));
+        dialog->setEnvironment(*env, m_run->secretStore()->sessionPassword(env->name));
     connect(dialog, &QDialog::accepted, this,
         [this, dialog, environmentName] { applyDialog(dialog, environmentName); });
     dialog->open();
@@ -140,11 +136,12 @@ void MainWindow::applyDialog(ConnectionDialog *dialog, const QString &originalNa
 {
     const Environment env = dialog->environment();
     // The password goes to memory (and the keychain when asked), never into the model.
+    SecretStore *secrets = m_run->secretStore();
     if (const QString password = dialog->password(); !password.isEmpty())
-        m_secrets->setPassword(env.name, password, dialog->rememberPassword());
+        secrets->setPassword(env.name, password, dialog->rememberPassword());
     else if (!originalName.isEmpty() && originalName != env.name
-        && !m_secrets->sessionPassword(originalName).isEmpty())
-        m_secrets->setPassword(env.name, m_secrets->sessionPassword(originalName), false);
+        && !secrets->sessionPassword(originalName).isEmpty())
+        secrets->setPassword(env.name, secrets->sessionPassword(originalName), false);
 
     QList<Environment> list = m_environments->environments();
     const auto it = std::find_if(
@@ -171,7 +168,7 @@ void MainWindow::applyDialog(ConnectionDialog *dialog, const QString &originalNa
         tr("Environment \"%1\" %2; File > Save Environments keeps it.")
             .arg(env.name, originalName.isEmpty() ? tr("added") : tr("changed")),
         10000);
-    startRun({ list.at(row) }); // only the edited one: the others' results are still true
+    m_run->start({ list.at(row) }); // only the edited one: the others' results are still true
 }
 
 bool MainWindow::saveEnvironments()

@@ -1,45 +1,23 @@
 // SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
 // SPDX-License-Identifier: MIT
 // MainWindow's menus, toolbar, recent files, settings persistence and the Help dialogs:
-// kept apart from mainwindow.cpp, which handles runs and selection.
-#include "engine/checkregistry.h"
-#include "engine/checkrunner.h"
-#include "config/demo.h"
-#include "config/environmentsfile.h"
-#include "environmentsmodel.h"
+// kept apart from mainwindow.cpp, which lays the window out and follows the selection.
 #include "kbbrowser.h"
-#include "kb/kblibrary.h"
 #include "mainwindow.h"
 #include "migrationsview.h"
-#include "remediationpanel.h"
 #include "resultsmodel.h"
-#include "secretstore.h"
 #include "settingsdialog.h"
-#include "statusicons.h"
-#include "welcomepage.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
-#include <QCloseEvent>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QHeaderView>
-#include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QSettings>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
-#include <QStackedWidget>
-#include <QStatusBar>
 #include <QTableView>
-#include <QTemporaryDir>
-#include <QTimer>
 #include <QToolBar>
 
 using namespace Qt::StringLiterals;
@@ -83,10 +61,11 @@ void MainWindow::buildActions()
     addAutoRefreshMenu(run);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *pendingOnly = view->addAction(tr("&Pending Migrations Only"));
-    pendingOnly->setCheckable(true);
-    pendingOnly->setShortcut(Qt::CTRL | Qt::Key_P);
-    connect(pendingOnly, &QAction::toggled, this,
+    m_pendingOnly = view->addAction(tr("&Pending Migrations Only"));
+    m_pendingOnly->setCheckable(true);
+    m_pendingOnly->setShortcut(Qt::CTRL | Qt::Key_P);
+    // And back from the box to the menu: buildLayout().
+    connect(m_pendingOnly, &QAction::toggled, this,
         [this](bool on) { m_migrations->pendingOnlyBox()->setChecked(on); });
     QAction *filter = view->addAction(tr("&Filter Migrations"));
     filter->setShortcut(QKeySequence::Find);

@@ -69,8 +69,8 @@ PasswordPrompt::PasswordPrompt(const PasswordRequest &request, QWidget *parent)
 void PasswordPrompt::setRequest(const PasswordRequest &request)
 {
     m_label->setText(tr("Password for <b>%1</b><br>used by %2")
-                         .arg(request.target.toHtmlEscaped(),
-                             request.environments.join(u", "_s).toHtmlEscaped()));
+            .arg(request.target.toHtmlEscaped(),
+                request.environments.join(u", "_s).toHtmlEscaped()));
 }
 
 PasswordAnswer PasswordPrompt::answer() const
@@ -81,7 +81,12 @@ PasswordAnswer PasswordPrompt::answer() const
 
 PasswordPrompt *PasswordPrompt::open(SecretStore *store, const PasswordRequest &request)
 {
-    auto *prompt = new PasswordPrompt(request, qobject_cast<QWidget *>(store->parent()));
+    // The window the store belongs to: its nearest widget ancestor (the main window, whose
+    // RunController owns the store); a child, so it closes and goes with that window.
+    QWidget *window = nullptr;
+    for (QObject *o = store->parent(); o && !window; o = o->parent())
+        window = qobject_cast<QWidget *>(o);
+    auto *prompt = new PasswordPrompt(request, window);
     prompt->setAttribute(Qt::WA_DeleteOnClose);
     const QString key = request.key;
     // The store is the context: once it is gone, nothing is answered to it.

@@ -20,9 +20,9 @@ class PasswordPrompt : public QDialog
 public:
     explicit PasswordPrompt(const PasswordRequest &request, QWidget *parent = nullptr);
 
-    // Shows a prompt next to the store's parent window (deleted on close) and wires it to
-    // the store: OK answers, Cancel or closing the window declines, a withdrawn request
-    // closes it without either. Returns at once.
+    // Shows a prompt next to the window the store belongs to (its nearest widget ancestor;
+    // deleted on close) and wires it to the store: OK answers, Cancel or closing the window
+    // declines, a withdrawn request closes it without either. Returns at once.
     static PasswordPrompt *open(SecretStore *store, const PasswordRequest &request);
 
     void setRequest(const PasswordRequest &request); // the environments waiting changed

@@ -4,28 +4,18 @@
 #include "remediationpanel.h"
 
 #include "articleview.h"
-#include "codeblockview.h"
-#include "deploymenttext.h"
+#include "fixtabs.h"
 #include "highlighting.h"
-#include "kb/kbfixchoice.h"
-#include "kb/kblibrary.h"
-#include "kb/kbplaceholders.h"
-#include "resultsmodel.h"
 #include "report/resulttext.h"
+#include "resultsmodel.h"
 #include "statusicons.h"
 
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QScrollArea>
-#include <QSignalBlocker>
 #include <QSplitter>
-#include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
-#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -89,15 +79,9 @@ RemediationPanel::RemediationPanel(QWidget *parent)
     , m_badges(new QLabel(this))
     , m_message(new QLabel(this))
     , m_evidence(new QTableWidget(0, 2, this))
-    , m_tabs(new QTabWidget(this))
+    , m_tabs(new FixTabs(this))
     , m_related(new QLabel(this))
     , m_article(new ArticleView(this))
-    , m_blocks(Deployment::all().size())
-    , m_otherBlocks(Deployment::all().size())
-    , m_otherToggles(Deployment::all().size(), nullptr)
-    , m_otherBoxes(Deployment::all().size(), nullptr)
-    , m_otherPending(Deployment::all().size())
-    , m_verdicts(Deployment::all().size())
 {
     setAccessibleName(tr("Remediation panel"));
     // Load the highlighting definitions now, while the window is being built, rather
@@ -123,18 +107,7 @@ RemediationPanel::RemediationPanel(QWidget *parent)
     m_evidence->setWordWrap(false);
     m_evidence->setTabKeyNavigation(false); // Tab leaves the table for the fixes (issue 12)
 
-    m_tabs->setAccessibleName(tr("Fix commands by deployment style"));
-    connect(m_tabs, &QTabWidget::currentChanged, this, &RemediationPanel::buildTab);
-    m_tabs->setDocumentMode(true);
-    for (DeploymentStyle style : Deployment::all()) {
-        auto *scroll = new QScrollArea(m_tabs);
-        scroll->setWidgetResizable(true);
-        scroll->setFrameShape(QFrame::NoFrame);
-        auto *page = new QWidget(scroll);
-        new QVBoxLayout(page);
-        scroll->setWidget(page);
-        m_tabs->addTab(scroll, DeploymentText::title(style));
-    }
+    connect(m_tabs, &FixTabs::commandCopied, this, &RemediationPanel::commandCopied);
 
     m_related->setTextFormat(Qt::RichText);
     m_related->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
@@ -172,34 +145,33 @@ RemediationPanel::RemediationPanel(QWidget *parent)
 
 void RemediationPanel::clear()
 {
-    show(nullptr, std::nullopt, nullptr);
+    showResult(nullptr, std::nullopt, nullptr);
     m_title->setText(tr("Select a result to see how to fix it"));
+}
+
+QTabWidget *RemediationPanel::fixTabs() const
+{
+    return m_tabs;
 }
 
 QList<CodeBlockView *> RemediationPanel::codeBlocks(DeploymentStyle style) const
 {
-    const_cast<RemediationPanel *>(this)->buildTab(int(style)); // built on demand
-    return m_blocks.value(int(style));
+    return m_tabs->codeBlocks(style);
 }
 
 QList<CodeBlockView *> RemediationPanel::otherCodeBlocks(DeploymentStyle style) const
 {
-    auto *self = const_cast<RemediationPanel *>(this);
-    self->buildTab(int(style));
-    self->buildOtherBlocks(int(style));
-    return m_otherBlocks.value(int(style));
+    return m_tabs->otherCodeBlocks(style);
 }
 
 QToolButton *RemediationPanel::otherFixesToggle(DeploymentStyle style) const
 {
-    const_cast<RemediationPanel *>(this)->buildTab(int(style));
-    return m_otherToggles.value(int(style));
+    return m_tabs->otherFixesToggle(style);
 }
 
 QString RemediationPanel::fixVerdictText(DeploymentStyle style) const
 {
-    const_cast<RemediationPanel *>(this)->buildTab(int(style));
-    return m_verdicts.value(int(style));
+    return m_tabs->verdictText(style);
 }
 
 QString RemediationPanel::badgesText() const
@@ -207,7 +179,7 @@ QString RemediationPanel::badgesText() const
     return m_badgeTexts.join(u' ');
 }
 
-void RemediationPanel::show(
+void RemediationPanel::showResult(
     const KbArticle *article, const std::optional<CheckResult> &result, const Environment *env)
 {
     m_checkId = article ? article->checkId : result ? result->checkId : QString();
@@ -234,17 +206,12 @@ void RemediationPanel::show(
         const int rest = qMax(0, m_splitter->height() - header);
         m_splitter->setSizes({ header, rest * 6 / 10, rest * 4 / 10 });
     }
-    m_fixResult = result;
-    fillFixes(article, env);
-    fillRelated(article);
     // The heavy parts (highlighted blocks, the article's rich text) are built on later
     // turns of the event loop, so selecting a result never holds the UI for long.
+    m_tabs->setFixes(article, result, env);
+    fillRelated(article);
     const quint64 serial = ++m_showSerial;
     const QString prose = article ? proseOf(*article) : QString();
-    QTimer::singleShot(0, this, [this, serial] {
-        if (serial == m_showSerial)
-            buildTab(m_tabs->currentIndex());
-    });
     QTimer::singleShot(0, this, [this, serial, prose] {
         if (serial == m_showSerial)
             m_article->setArticleMarkdown(prose);
@@ -289,143 +256,6 @@ void RemediationPanel::fillEvidence(const std::optional<CheckResult> &result)
     m_evidence->setMinimumHeight(m_evidence->horizontalHeader()->height()
         + rows * m_evidence->verticalHeader()->defaultSectionSize() + 4);
     m_evidence->setVisible(!ev.isEmpty());
-}
-
-void RemediationPanel::fillFixes(const KbArticle *article, const Environment *env)
-{
-    // Only the tab in view is built now; the others when first shown. Building every
-    // highlighted block of all three styles at once is what made selecting a result slow.
-    m_fixArticle = article ? std::optional<KbArticle>(*article) : std::nullopt;
-    m_placeholders = env ? env->placeholders : QMap<QString, QString>();
-    m_built.fill(false, Deployment::all().size());
-    const int current
-        = env ? int(Deployment::all().indexOf(env->deployment)) : m_tabs->currentIndex();
-    const QSignalBlocker block(m_tabs);
-    m_tabs->setCurrentIndex(current);
-}
-
-void RemediationPanel::buildTab(int index)
-{
-    if (index < 0 || index >= m_built.size() || m_built[index])
-        return;
-    m_built[index] = true;
-    const DeploymentStyle style = Deployment::all().at(index);
-    auto *scroll = static_cast<QScrollArea *>(m_tabs->widget(index));
-    QWidget *page = scroll->widget();
-    auto *layout = static_cast<QVBoxLayout *>(page->layout());
-    while (QLayoutItem *item = layout->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
-    m_blocks[index].clear();
-    m_otherBlocks[index].clear();
-    m_otherPending[index].clear();
-    m_otherToggles[index] = nullptr;
-    m_otherBoxes[index] = nullptr;
-    m_verdicts[index].clear();
-    if (!m_fixArticle) {
-        layout->addStretch();
-        return;
-    }
-    const KbFixChoice choice
-        = KbFixChoice::choose(*m_fixArticle, style, m_fixResult ? &*m_fixResult : nullptr);
-    QString verdict;
-    switch (choice.verdict) {
-    case KbFixChoice::Verdict::NothingToDo:
-        verdict = tr("Nothing to do: this check passed.");
-        break;
-    case KbFixChoice::Verdict::NotRun:
-        verdict = tr("This check did not run, so there is nothing to fix here. Why: %1")
-                      .arg(choice.reason.isEmpty() ? tr("no reason given.") : choice.reason);
-        break;
-    case KbFixChoice::Verdict::Chosen:
-        if (choice.matching.isEmpty())
-            verdict = tr("No fix for %1 matches this result's evidence; the message above says "
-                         "what went wrong.")
-                          .arg(DeploymentText::title(style));
-        break;
-    case KbFixChoice::Verdict::Article:
-        if (choice.matching.isEmpty())
-            verdict = tr("No commands for this deployment style.");
-        break;
-    }
-    m_verdicts[index] = verdict;
-    if (!verdict.isEmpty()) {
-        auto *label = new QLabel(verdict, page);
-        label->setObjectName(u"fixVerdict"_s);
-        label->setWordWrap(true);
-        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        layout->addWidget(label);
-    }
-    for (const KbCodeBlock &b : choice.matching)
-        addBlock(layout, page, b, &m_blocks[index]);
-    if (!choice.other.isEmpty()) {
-        // Folded, not hidden: a support engineer may know better than the evidence, and the
-        // count says there is more. Built when first unfolded, as they are rarely needed.
-        auto *toggle = new QToolButton(page);
-        toggle->setObjectName(u"otherFixesToggle"_s);
-        toggle->setCheckable(true);
-        toggle->setAutoRaise(true);
-        toggle->setArrowType(Qt::RightArrow);
-        toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        toggle->setText(choice.other.size() == 1
-                ? tr("1 other fix that does not match this result")
-                : tr("%1 other fixes that do not match this result").arg(choice.other.size()));
-        auto *box = new QWidget(page);
-        box->setObjectName(u"otherFixes"_s);
-        auto *boxLayout = new QVBoxLayout(box);
-        boxLayout->setContentsMargins(12, 0, 0, 0); // indented: apart from the chosen ones
-        box->hide();
-        m_otherToggles[index] = toggle;
-        m_otherBoxes[index] = box;
-        m_otherPending[index] = choice.other;
-        connect(toggle, &QToolButton::toggled, this, [this, index, toggle, box](bool open) {
-            toggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
-            if (open)
-                buildOtherBlocks(index);
-            box->setVisible(open);
-        });
-        layout->addWidget(toggle);
-        layout->addWidget(box);
-    }
-    layout->addStretch();
-}
-
-void RemediationPanel::buildOtherBlocks(int index)
-{
-    if (index < 0 || index >= m_otherBoxes.size() || !m_otherBoxes[index]
-        || m_otherPending[index].isEmpty())
-        return;
-    QWidget *box = m_otherBoxes[index];
-    auto *layout = static_cast<QVBoxLayout *>(box->layout());
-    for (const KbCodeBlock &b : std::exchange(m_otherPending[index], {}))
-        addBlock(layout, box, b, &m_otherBlocks[index]);
-}
-
-void RemediationPanel::addBlock(
-    QVBoxLayout *layout, QWidget *page, const KbCodeBlock &b, QList<CodeBlockView *> *views)
-{
-    if (!b.caption.isEmpty()) {
-        auto *caption = new QLabel(KbPlaceholders::fill(b.caption, m_placeholders), page);
-        caption->setWordWrap(true);
-        layout->addWidget(caption);
-    }
-    const QString condition = KbFixChoice::conditionText(b);
-    if (!condition.isEmpty()) {
-        // Why the block is offered (or folded): the evidence it is for.
-        auto *when = new QLabel(tr("When: %1").arg(condition), page);
-        when->setObjectName(u"fixCondition"_s);
-        when->setWordWrap(true);
-        when->setForegroundRole(QPalette::PlaceholderText);
-        QFont small = when->font();
-        small.setPointSizeF(small.pointSizeF() * 0.9);
-        when->setFont(small);
-        layout->addWidget(when);
-    }
-    auto *view = new CodeBlockView(KbPlaceholders::fill(b.text, m_placeholders), b.language, page);
-    connect(view, &CodeBlockView::copied, this, &RemediationPanel::commandCopied);
-    layout->addWidget(view);
-    *views << view;
 }
 
 void RemediationPanel::fillRelated(const KbArticle *article)

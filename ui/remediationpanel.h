@@ -12,20 +12,17 @@
 
 class ArticleView;
 class CodeBlockView;
+class FixTabs;
 class QLabel;
 class QSplitter;
 class QTabWidget;
 class QTableWidget;
 class QToolButton;
-class QVBoxLayout;
-class QHBoxLayout;
 
-// Beside the results: the selected check's KB article, its evidence, and the fix
-// commands for each deployment style (the environment's own style first) with
-// placeholders filled from the environment. Which fixes a result is offered is
-// KbFixChoice's decision: the blocks whose "When:" condition the evidence meets, in the
-// article's order, with the others folded away under "N other fixes that do not match";
-// "Nothing to do" for a pass and the reason for a check that did not run, with no commands.
+// Beside the results: the selected check's KB article, its badges, the result's message
+// and evidence, the fix commands for each deployment style (FixTabs: the environment's own
+// style first, the blocks the evidence calls for, placeholders filled from the environment)
+// and links to related checks.
 class RemediationPanel : public QWidget
 {
     Q_OBJECT
@@ -33,12 +30,12 @@ public:
     explicit RemediationPanel(QWidget *parent = nullptr);
 
     // Shows article for result in env; any of them may be missing.
-    void show(
+    void showResult(
         const KbArticle *article, const std::optional<CheckResult> &result, const Environment *env);
     void clear();
 
     QString checkId() const { return m_checkId; }
-    QTabWidget *fixTabs() const { return m_tabs; }
+    QTabWidget *fixTabs() const;
     // The fix blocks shown for style: the chosen ones (every block without a result).
     QList<CodeBlockView *> codeBlocks(DeploymentStyle style) const;
     // The folded blocks that do not match the result (built when first unfolded, or here).
@@ -59,11 +56,6 @@ Q_SIGNALS:
 private:
     void fillBadges(const KbArticle *article, const std::optional<CheckResult> &result);
     void fillEvidence(const std::optional<CheckResult> &result);
-    void fillFixes(const KbArticle *article, const Environment *env);
-    void buildTab(int index);
-    void addBlock(QVBoxLayout *layout, QWidget *page, const KbCodeBlock &block,
-        QList<CodeBlockView *> *views);
-    void buildOtherBlocks(int index);
     void fillRelated(const KbArticle *article);
 
     QString m_checkId;
@@ -72,19 +64,9 @@ private:
     QStringList m_badgeTexts;
     QLabel *m_message;
     QTableWidget *m_evidence;
-    QTabWidget *m_tabs;
+    FixTabs *m_tabs;
     QLabel *m_related;
     ArticleView *m_article;
-    QList<QList<CodeBlockView *>> m_blocks; // per DeploymentStyle
-    QList<QList<CodeBlockView *>> m_otherBlocks; // per DeploymentStyle: folded, not matching
-    QList<QToolButton *> m_otherToggles; // per DeploymentStyle, nullptr when nothing folded
-    QList<QWidget *> m_otherBoxes; // per DeploymentStyle: holds the folded blocks
-    QList<QList<KbCodeBlock>> m_otherPending; // per DeploymentStyle: folded, not yet built
-    QStringList m_verdicts; // per DeploymentStyle: fixVerdictText()
     QSplitter *m_splitter = nullptr;
-    QList<bool> m_built; // per DeploymentStyle: blocks created
-    std::optional<KbArticle> m_fixArticle;
-    std::optional<CheckResult> m_fixResult; // the result the fixes are chosen for
-    QMap<QString, QString> m_placeholders;
-    quint64 m_showSerial = 0; // drops deferred work of a result no longer shown
+    quint64 m_showSerial = 0; // drops the deferred article text of a result no longer shown
 };

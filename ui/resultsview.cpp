@@ -32,8 +32,7 @@ public:
     explicit ResultsTable(QAction *copy, QWidget *parent)
         : QTableView(parent)
         , m_copy(copy)
-    {
-    }
+    { }
 
 protected:
     void keyPressEvent(QKeyEvent *event) override
@@ -119,6 +118,10 @@ ResultsView::ResultsView(ResultsProxyModel *proxy, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, later);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
         &ResultsView::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        m_autoSelected = m_selectingAutomatically;
+        Q_EMIT currentResultChanged();
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -145,6 +148,65 @@ std::optional<CheckResult> ResultsView::currentResult() const
     return current.data(ResultsModel::ResultRole).value<CheckResult>();
 }
 
+bool ResultsView::selectResult(const QString &environment, const QString &checkId)
+{
+    const auto *results = static_cast<const ResultsModel *>(m_proxy->sourceModel());
+    const int row = results->rowOf(environment, checkId);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_proxy->mapFromSource(results->index(row, 0));
+    if (!index.isValid())
+        return false;
+    m_table->setCurrentIndex(index);
+    m_autoSelected = false;
+    m_table->scrollTo(index);
+    return true;
+}
+
+bool ResultsView::hasUserSelection() const
+{
+    return m_table->currentIndex().isValid() && !m_autoSelected;
+}
+
+void ResultsView::selectMostInteresting(const QString &preferredCheckId)
+{
+    if (hasUserSelection())
+        return; // the user chose meanwhile
+    // In the model's order (environments, then checks), whatever the table is sorted by:
+    // among equals the first wins.
+    const auto *results = static_cast<const ResultsModel *>(m_proxy->sourceModel());
+    int best = -1;
+    qint64 bestRank = -1;
+    for (int row = 0; row < results->rowCount(); ++row) {
+        if (!m_proxy->mapFromSource(results->index(row, 0)).isValid())
+            continue;
+        const CheckResult *r = results->resultAt(row);
+        const qint64 rank
+            = (Status::rank(r->status) * 2 + (r->checkId == preferredCheckId ? 1 : 0)) * 100000
+            + r->evidenceValue(u"PendingCount"_s).toInt();
+        if (rank > bestRank) {
+            bestRank = rank;
+            best = row;
+        }
+    }
+    if (best < 0)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(results->index(best, 0));
+    m_selectingAutomatically = true;
+    m_table->setCurrentIndex(index);
+    m_selectingAutomatically = false;
+    m_autoSelected = true;
+    m_table->scrollTo(index);
+}
+
+void ResultsView::fitColumns()
+{
+    for (int c = 0; c < ResultsModel::ColumnCount; ++c) {
+        if (c != ResultsModel::MessageColumn)
+            m_table->resizeColumnToContents(c);
+    }
+}
+
 void ResultsView::copy(Form form)
 {
     const std::optional<CheckResult> result = currentResult();
@@ -164,8 +226,7 @@ void ResultsView::copy(Form form)
         what = tr("Result copied as Markdown");
         break;
     case Form::Json: {
-        const QByteArray json
-            = ResultClipboard::json(*result, QApplication::applicationVersion());
+        const QByteArray json = ResultClipboard::json(*result, QApplication::applicationVersion());
         mime->setData(u"application/json"_s, json);
         mime->setText(QString::fromUtf8(json));
         what = tr("Result copied as JSON");

@@ -37,6 +37,20 @@ public:
     // The result of the current row; nullopt when no row is current.
     std::optional<CheckResult> currentResult() const;
 
+    // Selects the row of a result and counts it as the user's choice: later runs keep it.
+    // False when there is no such row or the environment filter hides it.
+    bool selectResult(const QString &environment, const QString &checkId);
+    // Selects the most interesting row the filter shows, unless the user chose a row: the
+    // most severe root cause (Status::rank: a failed connection is a Fail, the checks it kept
+    // from running are NotRun and rank lower); among equals preferredCheckId's result with
+    // the most "PendingCount" (the migrations check: what most users open the tool for).
+    void selectMostInteresting(const QString &preferredCheckId);
+    // The current row was chosen by the user, not by selectMostInteresting(); a user's choice
+    // is never moved.
+    bool hasUserSelection() const;
+    // Fits every column but the message, which takes the rest, to its contents.
+    void fitColumns();
+
     QAction *copyAction() const { return m_copy; } // Ctrl+C
     QAction *copyMarkdownAction() const { return m_copyMarkdown; }
     QAction *copyJsonAction() const { return m_copyJson; }
@@ -44,6 +58,8 @@ public:
 Q_SIGNALS:
     // After a copy; what says which form ("Result copied as Markdown").
     void copied(const QString &what);
+    // Another row (or none) became current, by the user or by selectMostInteresting().
+    void currentResultChanged();
 
 private:
     enum class Form { Text, Markdown, Json };
@@ -58,4 +74,6 @@ private:
     QAction *m_copy;
     QAction *m_copyMarkdown;
     QAction *m_copyJson;
+    bool m_autoSelected = false; // the current row is selectMostInteresting()'s choice
+    bool m_selectingAutomatically = false;
 };

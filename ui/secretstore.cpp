@@ -3,38 +3,19 @@
 
 #include "secretstore.h"
 
-#include "engine/check.h"
-#include "engine/checkregistry.h"
+#include "keychain.h"
+#include "passwordneed.h"
 #include "passwordprobe.h"
 #include "passwordprompt.h"
-#include "config/secretfiles.h"
 
 #include <QFutureWatcher>
 #include <QThreadPool>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
-#include <qt6keychain/keychain.h>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QKeychain::ReadPasswordJob *readJob(const QString &key, QObject *parent)
-{
-    auto *job = new QKeychain::ReadPasswordJob(SecretStore::serviceName(), parent);
-    job->setKey(key);
-    // QtKeychain's "insecure fallback" stores the secret in plain QSettings when there is
-    // no keychain: exactly what must never happen (RELIABILITY 19).
-    job->setInsecureFallback(false);
-    return job;
-}
-
-// The keychain is there but would not answer this time; asking again later may work.
-bool keychainPresent(QKeychain::Error error)
-{
-    return error == QKeychain::NoError || error == QKeychain::EntryNotFound
-        || error == QKeychain::AccessDenied || error == QKeychain::AccessDeniedByUser;
-}
 
 // Probes wait on the network, mostly for nothing (a closed port answers at once, a silent
 // one takes the connect timeout): a pool of their own, so a silent server does not hold up
@@ -50,84 +31,35 @@ QThreadPool *probePool()
     return pool;
 }
 
-QString hostOf(const ConnectionSpec &spec, const QProcessEnvironment &system)
-{
-    QString host = spec.host;
-    if (host.isEmpty())
-        host = spec.option(u"hostaddr"_s);
-    if (host.isEmpty())
-        host = system.value(u"PGHOST"_s);
-    return host.toLower();
-}
-
-QString portOf(const ConnectionSpec &spec, const QProcessEnvironment &system)
-{
-    if (!spec.port.isEmpty())
-        return spec.port;
-    const QString port = system.value(u"PGPORT"_s);
-    return port.isEmpty() ? u"5432"_s : port;
-}
-
 } // namespace
 
 SecretStore::SecretStore(QObject *parent)
     : QObject(parent)
+    , m_keychain(new Keychain(this))
 {
+    connect(m_keychain, &Keychain::unavailable, this, &SecretStore::keychainUnavailable);
     m_prompt = [this](const PasswordRequest &request) { PasswordPrompt::open(this, request); };
 }
 
 SecretStore::~SecretStore()
 {
-    // Jobs still running are children and go with this object, unanswered; probes still
+    // Keychain reads still running go with the Keychain child, unanswered; probes still
     // running finish on their own and find no watcher. An open prompt closes (it is the
     // context of its connection: a prompt already gone is not called).
     if (!m_prompted.isEmpty())
         Q_EMIT promptWithdrawn(std::exchange(m_prompted, {}));
-    // No other signal from here: the receivers, such as the main window whose child this
+    // No other signal from here: the receivers, such as the RunController whose child this
     // is, may be part-way through their own destruction.
     blockSignals(true);
     cancel();
 }
 
-QString SecretStore::serviceName()
-{
-    return u"doctor-dashboard"_s;
-}
-
-bool SecretStore::canAskFor(const Environment &env)
-{
-    const ConnectionSpec &c = env.connection;
-    return c.driver == ConnectionSpec::Driver::Postgres && env.configurationError.isEmpty()
-        && !c.user.isEmpty() && c.password.isEmpty();
-}
-
-bool SecretStore::needsPassword(const Environment &env, const QProcessEnvironment &system)
-{
-    if (!canAskFor(env))
-        return false;
-    const ConnectionSpec &c = env.connection;
-    if (!system.value(u"PGPASSWORD"_s).isEmpty())
-        return false;
-    // Reading .pgpass the way libpq matches host, port and user is libpq's job; when there
-    // is such a file, libpq gets the chance and an authentication failure says the rest.
-    if (!SecretFiles::pgpassPath(system).isEmpty())
-        return false;
-    return c.option(u"passfile"_s).isEmpty() && c.option(u"service"_s).isEmpty();
-}
-
-QString SecretStore::keyOf(const ConnectionSpec &spec, const QProcessEnvironment &system)
-{
-    const QString host = hostOf(spec, system);
-    return u"%1@%2:%3"_s.arg(
-        spec.user, host.isEmpty() ? u"(local socket)"_s : host, portOf(spec, system));
-}
-
 QString SecretStore::ownKey(const Environment &env) const
 {
-    if (!canAskFor(env))
+    if (!PasswordNeed::canAskFor(env))
         return {};
-    const QString key = keyOf(env.connection, m_system);
-    return m_forced.contains(key) || needsPassword(env, m_system) ? key : QString();
+    const QString key = PasswordNeed::keyOf(env.connection, m_system);
+    return m_forced.contains(key) || PasswordNeed::needsPassword(env, m_system) ? key : QString();
 }
 
 void SecretStore::resolve(const QList<Environment> &environments)
@@ -162,11 +94,11 @@ void SecretStore::resolve(const QList<Environment> &environments)
             if (!keyOrder.contains(own)) {
                 keyOrder << own;
                 KeyWork &work = m_keys[own];
-                const QString host = hostOf(env.connection, m_system);
+                const QString host = PasswordNeed::hostOf(env.connection, m_system);
                 work.target
                     = tr("%1 on %2:%3")
                           .arg(env.connection.user, host.isEmpty() ? tr("the local socket") : host,
-                              portOf(env.connection, m_system));
+                              PasswordNeed::portOf(env.connection, m_system));
                 work.forced = m_forced.contains(own);
                 work.probeWith = env;
             }
@@ -196,7 +128,7 @@ void SecretStore::resolve(const QList<Environment> &environments)
             continue;
         if (m_keys.value(key).forced) {
             queuePrompt(key);
-        } else if (m_noKeychain) {
+        } else if (m_keychain->isKnownUnavailable()) {
             probe(key);
         } else {
             for (const Environment &env : std::as_const(m_all)) {
@@ -257,32 +189,19 @@ QStringList SecretStore::waitingEnvironments() const
 void SecretStore::readKeychain(const QString &key, const QString &environment)
 {
     ++m_keys[key].keychainReads;
-    auto *job = readJob(environment, this);
     const quint64 request = m_request;
-    connect(
-        job, &QKeychain::Job::finished, this, [this, request, key, environment](QKeychain::Job *j) {
-            onRead(request, key, environment, j);
-        });
-    job->start();
-}
-
-void SecretStore::onRead(
-    quint64 request, const QString &key, const QString &environment, QKeychain::Job *job)
-{
-    const auto it = m_keys.find(key);
-    if (request != m_request || it == m_keys.end())
-        return;
-    if (job->error() == QKeychain::NoError) {
-        const QString password = static_cast<QKeychain::ReadPasswordJob *>(job)->textData();
-        m_session.insert(environment, password);
-        // The role's password on that server: every environment waiting for it gets it.
-        release(key, password);
-        return;
-    }
-    if (!keychainPresent(job->error()))
-        markNoKeychain(job->errorString());
-    if (--it->keychainReads == 0)
-        probe(key);
+    m_keychain->read(environment, [this, request, key, environment](bool found, const QString &pw) {
+        const auto it = m_keys.find(key);
+        if (request != m_request || it == m_keys.end())
+            return;
+        if (found) {
+            m_session.insert(environment, pw);
+            // The role's password on that server: every environment waiting for it gets it.
+            release(key, pw);
+        } else if (--it->keychainReads == 0) {
+            probe(key);
+        }
+    });
 }
 
 void SecretStore::probe(const QString &key)
@@ -328,12 +247,13 @@ void SecretStore::showNextPrompt()
 
 PasswordRequest SecretStore::requestFor(const QString &key, bool showing)
 {
-    PasswordRequest request { key, m_keys.value(key).target, {}, !m_noKeychain, {} };
+    const bool noKeychain = m_keychain->isKnownUnavailable();
+    PasswordRequest request { key, m_keys.value(key).target, {}, !noKeychain, {} };
     for (const Environment &env : std::as_const(m_all)) {
         if (m_waiting.value(env.name).contains(key))
             request.environments << env.name;
     }
-    if (showing && m_noKeychain && !m_noticeShown) {
+    if (showing && noKeychain && !m_noticeShown) {
         m_noticeShown = true;
         request.notice = tr("No keychain is available, so a password is kept only until "
                             "Doctor Dashboard quits and will be asked for again next time.");
@@ -355,7 +275,7 @@ void SecretStore::answer(const QString &key, const PasswordAnswer &answer)
         if (answer.rememberForSession)
             m_session.insert(env.name, answer.password);
         if (answer.rememberInKeychain)
-            writeKeychain(env.name, answer.password);
+            m_keychain->write(env.name, answer.password);
     }
     release(key, answer.password);
     showNextPrompt();
@@ -426,12 +346,12 @@ void SecretStore::declineKey(const QString &key)
 
 void SecretStore::allowPrompt(const Environment &env)
 {
-    m_declined.remove(keyOf(env.connection, m_system));
+    m_declined.remove(PasswordNeed::keyOf(env.connection, m_system));
 }
 
 void SecretStore::askAgain(const Environment &env)
 {
-    const QString key = keyOf(env.connection, m_system);
+    const QString key = PasswordNeed::keyOf(env.connection, m_system);
     m_declined.remove(key);
     m_forced.insert(key);
     m_sessionByKey.remove(key);
@@ -440,7 +360,7 @@ void SecretStore::askAgain(const Environment &env)
 
 bool SecretStore::isDeclined(const Environment &env) const
 {
-    return m_declined.contains(keyOf(env.connection, m_system));
+    return m_declined.contains(PasswordNeed::keyOf(env.connection, m_system));
 }
 
 void SecretStore::setState(const QString &environment, State state)
@@ -467,61 +387,9 @@ QString SecretStore::stateText(State state)
     return {};
 }
 
-QList<CheckResult> SecretStore::noPasswordResults(
-    const Environment &env, const CheckRegistry &registry)
-{
-    QList<CheckResult> results;
-    const QString target = env.connection.describe();
-    for (const Check *check : registry.checks()) {
-        if (!check->supports(env.connection.driver))
-            continue;
-        CheckResult r;
-        r.environment = env.name;
-        r.checkId = check->id();
-        r.plugin = check->plugin();
-        r.severity = check->defaultSeverity();
-        r.category = check->category();
-        r.status = CheckStatus::NotRun;
-        r.message = tr("Not run: no password given (the password prompt was cancelled). "
-                       "Enter Password… on the environment, or Run Selected Environment, "
-                       "asks for it again.");
-        r.evidence << qMakePair(u"PasswordGiven"_s, QVariant(false))
-                   << qMakePair(u"Target"_s, QVariant(target));
-        r.remediation.article = check->id();
-        r.checkedAt = QDateTime::currentDateTime();
-        results << r;
-    }
-    return results;
-}
-
 void SecretStore::setPassword(const QString &environment, const QString &password, bool remember)
 {
     m_session.insert(environment, password);
     if (remember)
-        writeKeychain(environment, password);
-}
-
-void SecretStore::writeKeychain(const QString &environment, const QString &password)
-{
-    if (m_noKeychain)
-        return;
-    auto *job = new QKeychain::WritePasswordJob(serviceName(), this);
-    job->setKey(environment);
-    job->setInsecureFallback(false); // see readJob()
-    job->setTextData(password);
-    connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *j) {
-        if (!keychainPresent(j->error()))
-            markNoKeychain(j->errorString());
-    });
-    job->start();
-}
-
-void SecretStore::markNoKeychain(const QString &reason)
-{
-    if (m_noKeychain)
-        return;
-    m_noKeychain = true;
-    Q_EMIT keychainUnavailable(tr("No keychain is available (%1). Passwords are kept only until "
-                                  "Doctor Dashboard quits and will be asked for again next time.")
-                                   .arg(reason));
+        m_keychain->write(environment, password);
 }

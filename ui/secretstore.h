@@ -3,7 +3,6 @@
 
 #pragma once
 
-#include "engine/checkresult.h"
 #include "engine/environment.h"
 
 #include <QHash>
@@ -14,16 +13,12 @@
 #include <QStringList>
 #include <functional>
 
-class CheckRegistry;
-
-namespace QKeychain {
-class Job;
-}
+class Keychain;
 
 // What the password prompt is told. Never holds a password.
 struct PasswordRequest
 {
-    // Which password: "user@host:port" (SecretStore::keyOf). answer() and decline() name it.
+    // Which password: "user@host:port" (PasswordNeed::keyOf). answer() and decline() name it.
     QString key;
     QString target; // for people: "doctor on 127.0.0.1:5432"
     QStringList environments; // the environments waiting for it, in the run's order
@@ -38,15 +33,14 @@ struct PasswordAnswer
     bool rememberInKeychain = false;
 };
 
-// Passwords of environments, kept out of every file: the OS keychain through QtKeychain
-// (service "doctor-dashboard", key = environment name), else the user is asked and the
-// answer is held in memory until the app quits when the user says so. UI-side only: the
-// check engine gets Environment values with the password already filled in.
+// Passwords of environments, kept out of every file: the OS keychain (Keychain), else the
+// user is asked and the answer is held in memory until the app quits when the user says so.
+// UI-side only: the check engine gets Environment values with the password already filled in.
 //
 // A run's environments are sorted by what they wait for (resolve()): what needs no
-// password goes to ready() at once; the rest wait for one password per server and role
-// (host, port, user: PostgreSQL keeps one password per role for the whole cluster, so
-// environments that differ only in the database share it). One prompt at a time, queued,
+// password (PasswordNeed) goes to ready() at once; the rest wait for one password per server
+// and role (PasswordNeed::keyOf: environments that differ only in the database share it).
+// One prompt at a time, queued,
 // and not modal: the other environments run meanwhile. A cancelled prompt marks its
 // environments "no password given" (declined()) and is not shown again for that server
 // and role until the user asks for it (allowPrompt(), askAgain()).
@@ -72,17 +66,6 @@ public:
     void setPrompt(Prompt prompt) { m_prompt = std::move(prompt); }
     // The variables that decide whether libpq finds a password on its own (tests).
     void setProcessEnvironment(const QProcessEnvironment &env) { m_system = env; }
-
-    // True when the doctor must supply a password: PostgreSQL, a user set, no password in
-    // the connection, and nothing libpq would use instead (PGPASSWORD, a .pgpass file or
-    // a passfile/service option: when such a file exists it is left to libpq).
-    static bool needsPassword(const Environment &env, const QProcessEnvironment &system);
-    // True when a typed password could be used at all: PostgreSQL, configured, a user set
-    // and no password in the connection. What "Enter Password…" is offered for.
-    static bool canAskFor(const Environment &env);
-    // "user@host:port" with libpq's defaults filled in (PGHOST, PGPORT, else the local
-    // socket and 5432); a host list stays a list. Host names compare case-insensitively.
-    static QString keyOf(const ConnectionSpec &spec, const QProcessEnvironment &system);
 
     // Sorts a run's environments. Synchronously, ready() gets those that need no password
     // or whose password is known to this session; the others are looked up in the keychain
@@ -115,28 +98,19 @@ public:
     State state(const QString &environment) const { return m_states.value(environment); }
     static QString stateText(State state); // for the environment list; empty for None
 
-    // The results of an environment whose prompt was cancelled: every check that applies
-    // to it, CheckStatus::NotRun, "no password given", no fixes (nothing is known about the
-    // server) and evidence PasswordGiven = false.
-    static QList<CheckResult> noPasswordResults(
-        const Environment &env, const CheckRegistry &registry);
-
     // Keeps the password for this session and, when remember is set, in the keychain.
     void setPassword(const QString &environment, const QString &password, bool remember);
     QString sessionPassword(const QString &environment) const
     {
         return m_session.value(environment);
     }
-    bool keychainKnownUnavailable() const { return m_noKeychain; }
-
-    static QString serviceName();
 
 Q_SIGNALS:
     // Environments to run now, with their passwords filled in; all is the run's whole list
     // with every password known so far, where reference environments are looked up.
     void ready(const QList<Environment> &environments, const QList<Environment> &all);
-    // Environments whose prompt was cancelled (now or earlier in the session): they get
-    // noPasswordResults() and do not run.
+    // Environments whose prompt was cancelled (now or earlier in the session): they do not
+    // run (RunController gives them "no password given" results).
     void declined(const QList<Environment> &environments);
     void stateChanged(const QString &environment, SecretStore::State state);
     // The open prompt for key is no longer wanted (a new run does not need it): close it.
@@ -158,8 +132,6 @@ private:
 
     QString ownKey(const Environment &env) const; // empty when it needs no prompt
     void readKeychain(const QString &key, const QString &environment);
-    void onRead(
-        quint64 request, const QString &key, const QString &environment, QKeychain::Job *job);
     void probe(const QString &key);
     void queuePrompt(const QString &key);
     void showNextPrompt();
@@ -168,18 +140,16 @@ private:
     void release(const QString &key, const QString &password); // empty: go without one
     void declineKey(const QString &key);
     void setState(const QString &environment, State state);
-    void writeKeychain(const QString &environment, const QString &password);
-    void markNoKeychain(const QString &reason);
     void withdrawOrphanedPrompt();
 
     Prompt m_prompt;
+    Keychain *m_keychain;
     QProcessEnvironment m_system = QProcessEnvironment::systemEnvironment();
     QHash<QString, QString> m_session; // environment name -> password
     QHash<QString, QString> m_sessionByKey; // "user@host:port" -> password
     QSet<QString> m_declined; // keys whose prompt was cancelled, until asked again
     QSet<QString> m_forced; // keys askAgain() named, for the next resolve()
     QHash<QString, State> m_states;
-    bool m_noKeychain = false;
     bool m_noticeShown = false;
 
     // The resolve() in progress.
