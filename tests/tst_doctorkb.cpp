@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
 // SPDX-License-Identifier: MIT
 
+#include "doctorprocess.h"
 #include "kb/kbparser.h"
 
 #include <QFile>
@@ -8,37 +9,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QStringList outLines() const { return out.split(u'\n', Qt::SkipEmptyParts); }
-};
-
-// The real binary, so that argument parsing and exit codes are tested as users meet them.
-Run doctor(const QStringList &args)
-{
-    const QString binary = QStringLiteral(DOCTOR_BINARY_DIR) + u"/app/doctor"_s;
-    if (!QFileInfo(binary).isExecutable())
-        qFatal("%s is not built; build the whole project first", qPrintable(binary));
-    QProcess p;
-    p.start(binary, args);
-    if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit)
-        qFatal("doctor %s did not finish", qPrintable(args.join(u' ')));
-    return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-        QString::fromUtf8(p.readAllStandardError()) };
-}
-
-} // namespace
 
 class TestDoctorKb : public QObject
 {
@@ -46,7 +20,7 @@ class TestDoctorKb : public QObject
 private Q_SLOTS:
     void list()
     {
-        const Run r = doctor({ u"kb"_s, u"list"_s });
+        const CliRun r = doctor({ u"kb"_s, u"list"_s });
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = r.outLines();
         QCOMPARE(lines.size(), 3);
@@ -65,7 +39,7 @@ private Q_SLOTS:
         f.write("---\ncheckId: check.postgres.pool\nplugin: p\nseverity: warn\ntags: [t]\n---\n"
                 "\n# Our Pool Runbook\n");
         f.close();
-        const Run r = doctor({ u"kb"_s, u"list"_s, u"--kb"_s, dir.path() });
+        const CliRun r = doctor({ u"kb"_s, u"list"_s, u"--kb"_s, dir.path() });
         QCOMPARE(r.exitCode, 0);
         const QString last = r.outLines().last();
         QVERIFY2(last.startsWith(u"check.postgres.pool "_s)
@@ -75,7 +49,7 @@ private Q_SLOTS:
 
     void showKubernetes()
     {
-        const Run r = doctor({ u"kb"_s, u"show"_s, u"check.postgres.migrations"_s,
+        const CliRun r = doctor({ u"kb"_s, u"show"_s, u"check.postgres.migrations"_s,
             u"--deployment"_s, u"kubernetes"_s });
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = r.out.split(u'\n');
@@ -98,7 +72,7 @@ private Q_SLOTS:
 
     void showAllStylesWithValues()
     {
-        const Run r = doctor({ u"kb"_s, u"show"_s, u"check.postgres.migrations"_s, u"--set"_s,
+        const CliRun r = doctor({ u"kb"_s, u"show"_s, u"check.postgres.migrations"_s, u"--set"_s,
             u"namespace=stellaops-prod"_s, u"--set"_s, u"compose-file=prod.yml"_s });
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = r.out.split(u'\n');
@@ -114,7 +88,7 @@ private Q_SLOTS:
 
     void showUnknownId()
     {
-        const Run r = doctor({ u"kb"_s, u"show"_s, u"check.nope"_s });
+        const CliRun r = doctor({ u"kb"_s, u"show"_s, u"check.nope"_s });
         QCOMPARE(r.exitCode, 64);
         QVERIFY2(r.err.contains(u"check.nope"_s), qPrintable(r.err));
         QVERIFY2(r.err.contains(u"check.postgres.connectivity, check.postgres.migrations, "
@@ -138,14 +112,14 @@ private Q_SLOTS:
     void usageErrors()
     {
         QFETCH(QStringList, args);
-        const Run r = doctor(args);
+        const CliRun r = doctor(args);
         QCOMPARE(r.exitCode, 64);
         QVERIFY(r.err.startsWith(u"doctor: "_s));
     }
 
     void lintShipped()
     {
-        const Run r = doctor({ u"kb"_s, u"lint"_s });
+        const CliRun r = doctor({ u"kb"_s, u"lint"_s });
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
     }
@@ -167,7 +141,7 @@ private Q_SLOTS:
         QVERIFY(mine.open(QIODevice::WriteOnly) && mine.write(text) == text.size());
         mine.close();
 
-        Run r = doctor({ u"kb"_s, u"lint"_s, dir.path() });
+        CliRun r = doctor({ u"kb"_s, u"lint"_s, dir.path() });
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.outLines().size(), 1);
         QVERIFY2(
@@ -224,7 +198,7 @@ private Q_SLOTS:
         QFile mine(dir.filePath(u"connectivity.md"_s));
         QVERIFY(mine.open(QIODevice::WriteOnly) && mine.write(text) == text.size());
         mine.close();
-        const Run r = doctor({ u"kb"_s, u"lint"_s, dir.path() });
+        const CliRun r = doctor({ u"kb"_s, u"lint"_s, dir.path() });
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(r.outLines().size(), 1);
         // A missing condition is reported at the block's fence, one line up.
@@ -252,7 +226,7 @@ private Q_SLOTS:
    "message": "Up to date", "evidence": {"TableExists": true, "PendingCount": 0}}
 ]})");
         f.close();
-        Run r = doctor({ u"kb"_s, u"show"_s, u"check.postgres.connectivity"_s, u"--result"_s,
+        CliRun r = doctor({ u"kb"_s, u"show"_s, u"check.postgres.connectivity"_s, u"--result"_s,
             report, u"--deployment"_s, u"systemd"_s });
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(u"badpw · fail — Authentication failed for user doctor"_s),
@@ -297,7 +271,7 @@ private Q_SLOTS:
     // every demo result (real checks on SQLite) is declared in the article of its check.
     void articlesDeclareTheEvidenceTheChecksReport()
     {
-        const Run r = doctor({ u"run"_s, u"--demo"_s, u"--format"_s, u"json"_s });
+        const CliRun r = doctor({ u"run"_s, u"--demo"_s, u"--format"_s, u"json"_s });
         const QJsonArray results
             = QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"results"_s).toArray();
         QVERIFY2(results.size() >= 6, qPrintable(r.out + r.err));

@@ -4,38 +4,14 @@
 // `doctor run`'s argument handling (app/cli/doctorrun.cpp, runenvironments.cpp), through the
 // real binary, so that parsing and exit codes are tested as users meet them. The demo's
 // SQLite environments stand in for a server: nothing here needs PostgreSQL.
-#include <QFileInfo>
+#include "doctorprocess.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run doctor(const QStringList &args)
-{
-    const QString binary = QStringLiteral(DOCTOR_BINARY_DIR) + u"/app/doctor"_s;
-    if (!QFileInfo(binary).isExecutable())
-        qFatal("%s is not built; build the whole project first", qPrintable(binary));
-    QProcess p;
-    p.start(binary, args);
-    if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit)
-        qFatal("doctor %s did not finish", qPrintable(args.join(u' ')));
-    return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-        QString::fromUtf8(p.readAllStandardError()) };
-}
-
-} // namespace
 
 class TestDoctorRun : public QObject
 {
@@ -54,7 +30,7 @@ private Q_SLOTS:
     void fractionalConnectTimeoutIsRefused()
     {
         QFETCH(QString, value);
-        const Run r = doctor({ u"run"_s, u"--demo"_s, u"--connect-timeout"_s, value });
+        const CliRun r = doctor({ u"run"_s, u"--demo"_s, u"--connect-timeout"_s, value });
         QCOMPARE(r.exitCode, 64);
         QVERIFY2(r.err.contains(u"--connect-timeout must be a whole number of seconds"_s),
             qPrintable(r.err));
@@ -65,7 +41,7 @@ private Q_SLOTS:
     // The statement and lock timeouts are milliseconds inside: a fraction is meaningful.
     void fractionalStatementTimeoutIsTaken()
     {
-        const Run r = doctor({ u"run"_s, u"--demo"_s, u"--connect-timeout"_s, u"3"_s,
+        const CliRun r = doctor({ u"run"_s, u"--demo"_s, u"--connect-timeout"_s, u"3"_s,
             u"--statement-timeout"_s, u"2.5"_s, u"--lock-timeout"_s, u"0.5"_s, u"--format"_s,
             u"json"_s });
         QVERIFY2(r.exitCode != 64, qPrintable(r.err));
@@ -83,7 +59,7 @@ private Q_SLOTS:
     void oneSourceExactly()
     {
         QFETCH(QStringList, args);
-        const Run r = doctor(args);
+        const CliRun r = doctor(args);
         QCOMPARE(r.exitCode, 64);
         QVERIFY2(r.err.contains(u"give exactly one of --config FILE"_s), qPrintable(r.err));
         QVERIFY2(r.err.contains(u"Try 'doctor --help'"_s), qPrintable(r.err));
@@ -120,7 +96,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
-        const Run r = doctor(args);
+        const CliRun r = doctor(args);
         QCOMPARE(r.exitCode, 64);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
     }
@@ -129,7 +105,7 @@ private Q_SLOTS:
     // never repeats the password.
     void badConnectionKeepsThePassword()
     {
-        const Run r = doctor({ u"run"_s, u"--connection"_s,
+        const CliRun r = doctor({ u"run"_s, u"--connection"_s,
             u"host=db password=Sup3rSecret port=notaport"_s });
         QCOMPARE(r.exitCode, 64);
         QVERIFY2(r.err.startsWith(u"doctor: --connection: "_s), qPrintable(r.err));
@@ -138,7 +114,7 @@ private Q_SLOTS:
 
     void versionAndHelpExitZero()
     {
-        Run r = doctor({ u"--version"_s });
+        CliRun r = doctor({ u"--version"_s });
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.startsWith(u"doctor "_s), qPrintable(r.out));
         r = doctor({ u"--help"_s });

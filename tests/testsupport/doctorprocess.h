@@ -1,0 +1,34 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#pragma once
+
+#include <QFileInfo>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+// The real `doctor` binary of this build, run to its end, so that argument parsing and exit
+// codes are tested as users meet them. Header-only: DOCTOR_BINARY_DIR is the test's own
+// compile definition.
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QStringList outLines() const { return out.split(u'\n', Qt::SkipEmptyParts); }
+};
+
+// Stops the test program (qFatal) when the binary is missing or does not finish in 30 s.
+inline CliRun doctor(const QStringList &args)
+{
+    const QString binary = QStringLiteral(DOCTOR_BINARY_DIR "/app/doctor");
+    if (!QFileInfo(binary).isExecutable())
+        qFatal("%s is not built; build the whole project first", qPrintable(binary));
+    QProcess p;
+    p.start(binary, args);
+    if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit)
+        qFatal("doctor %s did not finish", qPrintable(args.join(u' ')));
+    return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+        QString::fromUtf8(p.readAllStandardError()) };
+}
