@@ -21,11 +21,9 @@ namespace {
 // apart as badges, and amber or green text on white (or red on a dark base) does not read.
 double luminance(const QColor &c)
 {
-    auto channel = [](double v) {
-        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-    };
-    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF())
-        + 0.0722 * channel(c.blueF());
+    auto channel
+        = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
 }
 
 double contrast(const QColor &a, const QColor &b)
@@ -47,8 +45,8 @@ QColor readableOn(QColor colour, const QColor &base)
 const QString CheckPrefix = u"check."_s;
 
 // Worst first, as the summary line lists them.
-const QList<CheckStatus> SummaryOrder { CheckStatus::Fail, CheckStatus::Error,
-    CheckStatus::NotRun, CheckStatus::Warn, CheckStatus::Pass, CheckStatus::Skipped };
+const QList<CheckStatus> SummaryOrder { CheckStatus::Fail, CheckStatus::Error, CheckStatus::NotRun,
+    CheckStatus::Warn, CheckStatus::Pass, CheckStatus::Skipped };
 
 QString countText(CheckStatus status, int n)
 {
@@ -94,7 +92,9 @@ void ResultsProxyModel::setEnvironment(const QString &name)
 bool ResultsProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     return m_environment.isEmpty()
-        || sourceModel()->index(sourceRow, 0, sourceParent).data(ResultsModel::EnvironmentRole)
+        || sourceModel()
+               ->index(sourceRow, 0, sourceParent)
+               .data(ResultsModel::EnvironmentRole)
                .toString()
         == m_environment;
 }
@@ -115,10 +115,10 @@ QVariant ResultsProxyModel::data(const QModelIndex &index, int role) const
         const QVariant grey = QSortFilterProxyModel::data(index, role);
         if (grey.isValid())
             return grey; // stale or not run: the model's grey says it
-        const auto status = CheckStatus(
-            index.data(ResultsModel::ResultRole).value<CheckResult>().status);
-        return QBrush(readableOn(StatusIcons::colour(status),
-            QGuiApplication::palette().color(QPalette::Base)));
+        const auto status
+            = CheckStatus(index.data(ResultsModel::ResultRole).value<CheckResult>().status);
+        return QBrush(readableOn(
+            StatusIcons::colour(status), QGuiApplication::palette().color(QPalette::Base)));
     }
     return QSortFilterProxyModel::data(index, role);
 }

@@ -16,13 +16,14 @@ private Q_SLOTS:
     void allRowThenEnvironments()
     {
         EnvironmentsModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         Environment a;
         a.name = u"dev"_s;
         Environment b;
         b.name = u"prod"_s;
         b.deployment = DeploymentStyle::Kubernetes;
-        model.setEnvironments({a, b});
+        model.setEnvironments({ a, b });
         QCOMPARE(model.rowCount(), 3);
         QVERIFY(model.index(0).data(EnvironmentsModel::IsAllRole).toBool());
         QCOMPARE(model.index(2).data(EnvironmentsModel::EnvironmentNameRole).toString(), u"prod"_s);
@@ -32,10 +33,11 @@ private Q_SLOTS:
     void busyAndBadge()
     {
         EnvironmentsModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         Environment a;
         a.name = u"dev"_s;
-        model.setEnvironments({a});
+        model.setEnvironments({ a });
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         model.setBusy(u"dev"_s, true);
         QVERIFY(model.anyBusy());
@@ -44,7 +46,8 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), 2);
         model.setBusy(u"dev"_s, false);
         model.setWorstStatus(u"dev"_s, CheckStatus::Warn);
-        QCOMPARE(model.index(1).data(EnvironmentsModel::WorstStatusRole).toInt(), int(CheckStatus::Warn));
+        QCOMPARE(model.index(1).data(EnvironmentsModel::WorstStatusRole).toInt(),
+            int(CheckStatus::Warn));
         // The status as the results table words it (translated), not the JSON key "warn".
         const QString spoken = model.index(1).data(Qt::AccessibleTextRole).toString();
         QVERIFY2(spoken.contains(u"worst result Warning"), qPrintable(spoken));

@@ -62,7 +62,8 @@ QStringList staleRows(const MainWindow &w)
     QStringList stale;
     for (int r = 0; r < w.resultsModel()->rowCount(); ++r) {
         if (w.resultsModel()->isStale(r))
-            stale << w.resultsModel()->resultAt(r)->environment + u'/' + w.resultsModel()->resultAt(r)->checkId;
+            stale << w.resultsModel()->resultAt(r)->environment + u'/'
+                    + w.resultsModel()->resultAt(r)->checkId;
     }
     return stale;
 }
@@ -111,10 +112,11 @@ private Q_SLOTS:
         m_pg = PgServer::fromFixture();
         QVERIFY2(m_pg.isValid(), qPrintable(m_pg.error()));
         m_db = m_pg.createDatabase(u"gui"_s);
-        QCOMPARE(m_pg.exec(m_db,
-                     { u"CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" varchar(150) "
-                       "PRIMARY KEY, \"ProductVersion\" varchar(32) NOT NULL)"_s,
-                         u"INSERT INTO \"__EFMigrationsHistory\" VALUES ('20240101000000_Initial', '9.0.6')"_s }),
+        QCOMPARE(
+            m_pg.exec(m_db,
+                { u"CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" varchar(150) "
+                  "PRIMARY KEY, \"ProductVersion\" varchar(32) NOT NULL)"_s,
+                    u"INSERT INTO \"__EFMigrationsHistory\" VALUES ('20240101000000_Initial', '9.0.6')"_s }),
             QString());
     }
 
@@ -123,8 +125,10 @@ private Q_SLOTS:
     void closedPortSelectsConnectivity()
     {
         MainWindow w(m_kb);
-        QAbstractItemModelTester t1(w.resultsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester t2(w.environmentsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t1(
+            w.resultsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(
+            w.environmentsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         w.show();
         QVERIFY(runToEnd(w, { up(), down() }));
         QCOMPARE(w.resultsModel()->rowCount(), 6);
@@ -151,8 +155,11 @@ private Q_SLOTS:
             QCOMPARE(r.status, CheckStatus::NotRun);
             QVERIFY(r.remediation.fixes.isEmpty());
             QVERIFY2(r.message.contains(Connectivity), qPrintable(r.message));
-            QCOMPARE(cell(w, u"down"_s, id, ResultsModel::MessageColumn).data(Qt::ForegroundRole).value<QBrush>().color(),
-                     QApplication::palette().color(QPalette::Disabled, QPalette::Text));
+            QCOMPARE(cell(w, u"down"_s, id, ResultsModel::MessageColumn)
+                         .data(Qt::ForegroundRole)
+                         .value<QBrush>()
+                         .color(),
+                QApplication::palette().color(QPalette::Disabled, QPalette::Text));
         }
         // The environment's badge: the failed connection, red.
         const QModelIndex badge = w.environmentsModel()->index(2);
@@ -230,13 +237,15 @@ private Q_SLOTS:
     {
         SilentServer server;
         MainWindow w(m_kb);
-        QAbstractItemModelTester t1(w.resultsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t1(
+            w.resultsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         w.show();
         QVERIFY(QTest::qWaitForWindowActive(&w));
         QVERIFY(runToEnd(w, { up(), silent(server) }));
         QCOMPARE(shown(w).environment, u"slow"_s); // the timeout is the worst result
         QVERIFY(w.selectResult(u"up"_s, Pool)); // the user looks at something else
-        const QString slowCheckedAt = cell(w, u"slow"_s, Connectivity, ResultsModel::CheckedColumn).data().toString();
+        const QString slowCheckedAt
+            = cell(w, u"slow"_s, Connectivity, ResultsModel::CheckedColumn).data().toString();
         QVERIFY(QTime::fromString(slowCheckedAt, u"HH:mm:ss"_s).isValid());
 
         QSignalSpy removed(w.resultsModel(), &QAbstractItemModel::rowsRemoved);
@@ -247,14 +256,16 @@ private Q_SLOTS:
         QCOMPARE(staleRows(w).size(), 6);
 
         // The healthy environment answers at once; the silent one takes its 2 s timeout.
-        QTRY_COMPARE_WITH_TIMEOUT(staleRows(w), (QStringList { u"slow/"_s + Connectivity, u"slow/"_s + Migrations,
-                                                  u"slow/"_s + Pool }), 1500);
+        QTRY_COMPARE_WITH_TIMEOUT(staleRows(w),
+            (QStringList { u"slow/"_s + Connectivity, u"slow/"_s + Migrations, u"slow/"_s + Pool }),
+            1500);
         const QModelIndex old = cell(w, u"slow"_s, Migrations, ResultsModel::MessageColumn);
         QCOMPARE(old.data(Qt::ForegroundRole).value<QBrush>().color(),
-                 QApplication::palette().color(QPalette::Disabled, QPalette::Text));
+            QApplication::palette().color(QPalette::Disabled, QPalette::Text));
         QVERIFY2(old.data(Qt::ToolTipRole).toString().contains(u"Checked at "_s + slowCheckedAt),
-                 qPrintable(old.data(Qt::ToolTipRole).toString()));
-        QCOMPARE(cell(w, u"slow"_s, Migrations, ResultsModel::CheckedColumn).data().toString(), slowCheckedAt);
+            qPrintable(old.data(Qt::ToolTipRole).toString()));
+        QCOMPARE(cell(w, u"slow"_s, Migrations, ResultsModel::CheckedColumn).data().toString(),
+            slowCheckedAt);
         QVERIFY(w.environmentsModel()->index(2).data(EnvironmentsModel::BusyRole).toBool());
         // The "refresh in progress" state of the trial, for a person to look at.
         if (const QString shot = qEnvironmentVariable("DOCTOR_TEST_SHOTS"); !shot.isEmpty())
@@ -277,11 +288,12 @@ private Q_SLOTS:
         const QString file = m_home.filePath(u"envs.yaml"_s);
         QFile yaml(file);
         QVERIFY(yaml.open(QIODevice::WriteOnly));
-        yaml.write(u"environments:\n  - name: up\n    connection: \"%1\"\n"
-                   "  - name: down\n    connection: \"Host=127.0.0.1;Port=%2;Database=x;Username=y\"\n"_s
-                       .arg(m_pg.npgsqlString(m_db))
-                       .arg(closedLoopbackPort())
-                       .toUtf8());
+        yaml.write(
+            u"environments:\n  - name: up\n    connection: \"%1\"\n"
+            "  - name: down\n    connection: \"Host=127.0.0.1;Port=%2;Database=x;Username=y\"\n"_s
+                .arg(m_pg.npgsqlString(m_db))
+                .arg(closedLoopbackPort())
+                .toUtf8());
         yaml.close();
         QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
         MainWindow w(m_kb);
@@ -317,9 +329,11 @@ private Q_SLOTS:
         QCOMPARE(w.resultsModel()->rowCount(), 6);
         const QModelIndex slow = cell(w, u"slow"_s, Connectivity, ResultsModel::MessageColumn);
         QVERIFY(slow.data(ResultsModel::NotRefreshedRole).toBool());
-        QVERIFY2(slow.data(Qt::ToolTipRole).toString().contains(u"not refreshed"), qPrintable(slow.data(Qt::ToolTipRole).toString()));
+        QVERIFY2(slow.data(Qt::ToolTipRole).toString().contains(u"not refreshed"),
+            qPrintable(slow.data(Qt::ToolTipRole).toString()));
         QVERIFY(!cell(w, u"up"_s, Connectivity, 0).data(ResultsModel::StaleRole).toBool());
-        QCOMPARE(w.environmentsModel()->index(2).data(EnvironmentsModel::WorstStatusRole).toInt(), int(CheckStatus::Fail));
+        QCOMPARE(w.environmentsModel()->index(2).data(EnvironmentsModel::WorstStatusRole).toInt(),
+            int(CheckStatus::Fail));
         QCOMPARE(w.progressLabel()->text(), u"Cancelled"_s);
     }
 
@@ -351,7 +365,8 @@ private Q_SLOTS:
     void autoRefreshMarksChangedRows()
     {
         const QString role = u"doctor_flip_"_s + m_db.right(6).toLower();
-        QCOMPARE(m_pg.exec(m_db, { u"CREATE ROLE %1 LOGIN PASSWORD 'pw-flip'"_s.arg(role) }), QString());
+        QCOMPARE(
+            m_pg.exec(m_db, { u"CREATE ROLE %1 LOGIN PASSWORD 'pw-flip'"_s.arg(role) }), QString());
         Environment flip = up();
         flip.name = u"flip"_s;
         flip.connection.user = role;
@@ -363,20 +378,27 @@ private Q_SLOTS:
         MainWindow w(m_kb);
         w.show();
         QVERIFY(runToEnd(w, { flip }));
-        QCOMPARE(cell(w, u"flip"_s, Connectivity, 0).data(ResultsModel::ResultRole).value<CheckResult>().status, CheckStatus::Pass);
+        QCOMPARE(cell(w, u"flip"_s, Connectivity, 0)
+                     .data(ResultsModel::ResultRole)
+                     .value<CheckResult>()
+                     .status,
+            CheckStatus::Pass);
         QVERIFY(!cell(w, u"flip"_s, Connectivity, 0).data(ResultsModel::ChangedRole).toBool());
 
         QCOMPARE(m_pg.exec(m_db, { u"ALTER ROLE %1 CONNECTION LIMIT 0"_s.arg(role) }), QString());
         QSignalSpy finished(&w, &MainWindow::runFinished);
         w.setAutoRefreshInterval(1);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000); // started by the timer, not by us
-        QVERIFY2(w.progressLabel()->text().contains(u"next run at"), qPrintable(w.progressLabel()->text()));
+        QVERIFY2(w.progressLabel()->text().contains(u"next run at"),
+            qPrintable(w.progressLabel()->text()));
         const QModelIndex status = cell(w, u"flip"_s, Connectivity, ResultsModel::StatusColumn);
         QCOMPARE(status.data().toString(), u"Fail"_s);
         QVERIFY(status.data(ResultsModel::ChangedRole).toBool());
         QCOMPARE(status.data(ResultsModel::PreviousStatusRole).toInt(), int(CheckStatus::Pass));
-        QVERIFY2(status.data(Qt::ToolTipRole).toString().contains(u"Changed since the last run: was Pass, now Fail"),
-                 qPrintable(status.data(Qt::ToolTipRole).toString()));
+        QVERIFY2(status.data(Qt::ToolTipRole)
+                     .toString()
+                     .contains(u"Changed since the last run: was Pass, now Fail"),
+            qPrintable(status.data(Qt::ToolTipRole).toString()));
         // Another run with the same outcome: no longer "changed".
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 5000);
         QVERIFY(!cell(w, u"flip"_s, Connectivity, 0).data(ResultsModel::ChangedRole).toBool());

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: MIT
 // First run: the welcome page offers New environment, Sample file, Open and Demo; the
 // sample file it writes is read by the real environments file reader without a complaint.
-#include "connectiondialog.h"
 #include "config/environmentsfile.h"
+#include "connectiondialog.h"
 #include "isolatedhome.h"
 #include "kb/kblibrary.h"
 #include "mainwindow.h"

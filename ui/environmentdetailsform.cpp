@@ -157,7 +157,7 @@ void EnvironmentDetailsForm::chooseExpected(bool folder)
     const QString chosen = folder
         ? QFileDialog::getExistingDirectory(this, tr("Expected Migrations Folder"), start)
         : QFileDialog::getOpenFileName(this, tr("Expected Migrations File"), start,
-            tr("Scripts and manifests (*.sql *.txt);;All files (*)"));
+              tr("Scripts and manifests (*.sql *.txt);;All files (*)"));
     if (!chosen.isEmpty())
         m_expected->setText(QDir::toNativeSeparators(chosen));
 }
