@@ -11,7 +11,9 @@
 #include <QString>
 
 // A KB article as terminal text: prose wrapped without markdown emphasis, code blocks
-// verbatim and unindented so a selection pastes exactly the command.
+// verbatim and unindented so a selection pastes exactly the command. Both functions
+// return the whole text, every line ending in '\n', prose wrapped at `width` characters
+// (a longer word or code line stays whole). The markdown is laid out by KbTextRenderer.
 namespace KbText {
 // Fix commands appear only for `styles` (for every style when empty); placeholders that
 // `values` names are filled in prose and code, the others stay as "<name>".
