@@ -154,9 +154,8 @@ bool EnvironmentReader::readEnvironment(const YAML::Node &node, Environment *env
         u"reference"_s, u"history"_s, u"timeouts"_s, u"pool"_s, u"placeholders"_s, u"appsettings"_s,
         u"dotnetEnvironment"_s, u"dbContext"_s };
     if (!node.IsMap()) {
-        *error
-            = u"%1: each environment must be a mapping with 'name' and 'connection' or 'appsettings'"_s
-                  .arg(where(path, node.Mark()));
+        *error = u"%1: each environment must be a mapping with 'name' and 'connection' or "
+                 "'appsettings'"_s.arg(where(path, node.Mark()));
         return false;
     }
     warnUnknownKeys(node, known, u"an environment"_s);
@@ -198,9 +197,8 @@ bool EnvironmentReader::readEnvironment(const YAML::Node &node, Environment *env
     env->referenceEnvironment = scalar(node, "reference");
     if (const YAML::Node h = node["history"]) {
         if (!h.IsMap()) {
-            *error
-                = u"%1: 'history' must be a mapping like {schema: public, table: __EFMigrationsHistory}"_s
-                      .arg(where(path, h.Mark()));
+            *error = u"%1: 'history' must be a mapping like {schema: public, table: "
+                     "__EFMigrationsHistory}"_s.arg(where(path, h.Mark()));
             return false;
         }
         warnUnknownKeys(h, { u"schema"_s, u"table"_s }, u"history"_s);

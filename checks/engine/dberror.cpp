@@ -252,25 +252,25 @@ DbError DbError::fromQuery(const QSqlError &error)
         // English text of someone else's cancel (pg_cancel_backend, a pooler) is told apart.
         if (t.contains(u"user request")) {
             e.kind = Kind::Other;
-            e.advice
-                = u"Another session or a connection pooler cancelled the query (pg_cancel_backend); run the check again."_s;
+            e.advice = u"Another session or a connection pooler cancelled the query "
+                       "(pg_cancel_backend); run the check again."_s;
         } else {
             e.kind = Kind::StatementTimeout;
-            e.advice
-                = u"The server took longer than the statement timeout; raise it for this environment or check load."_s;
+            e.advice = u"The server took longer than the statement timeout; raise it for this "
+                       "environment or check load."_s;
         }
     } else if (s == u"55P03") {
         e.kind = Kind::LockTimeout;
-        e.advice
-            = u"Look for the blocking session in pg_locks / pg_stat_activity (often a migration in progress)."_s;
+        e.advice = u"Look for the blocking session in pg_locks / pg_stat_activity (often a "
+                   "migration in progress)."_s;
     } else if (s == u"25006") {
         e.kind = Kind::ReadOnly;
     } else if (s == u"57P01" || s == u"57P02" || s == u"57P03" || s.startsWith(u"08")
         || t.contains(u"server closed the connection") || t.contains(u"no connection to the server")
         || t.contains(u"terminating connection")) {
         e.kind = Kind::ConnectionLost;
-        e.advice
-            = u"The server ended the session (restart, failover or pg_terminate_backend); run the check again."_s;
+        e.advice = u"The server ended the session (restart, failover or pg_terminate_backend); "
+                   "run the check again."_s;
     } else {
         e.kind = Kind::Other;
     }

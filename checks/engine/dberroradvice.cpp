@@ -22,8 +22,8 @@ QString refusedAdvice()
 
 QString connectTimeoutAdvice(int connectTimeoutSec)
 {
-    return u"No answer within %1 s: check the host, the port, firewalls and whether the server is overloaded."_s
-        .arg(connectTimeoutSec);
+    return u"No answer within %1 s: check the host, the port, firewalls and whether the "
+           "server is overloaded."_s.arg(connectTimeoutSec);
 }
 
 QString quoted(const QString &name, const QString &placeholder)
@@ -206,9 +206,9 @@ void describe(DbError *e, Variant variant, const QRegularExpressionMatch *m, int
                   "pools cannot shrink."_s;
         } else {
             const bool roleTier = reservedFor.contains(u"pg_use_reserved_connections"_s);
-            tier = roleTier
-                ? u"only the reserved_connections slots are left (for pg_use_reserved_connections)"_s
-                : u"only the superuser_reserved_connections slots are left"_s;
+            tier = roleTier ? u"only the reserved_connections slots are left (for "
+                              "pg_use_reserved_connections)"_s
+                            : u"only the superuser_reserved_connections slots are left"_s;
             e->what = u"The server has no free connection slot for this role: %1"_s.arg(tier);
             e->advice = u"Find who holds the connections: as a superuser (a reserved slot is "
                         "theirs) SELECT usename, application_name, state, count(*) FROM "

@@ -55,7 +55,8 @@ const QList<Pattern> &serverPatterns()
             { u"28000", K::AuthenticationFailed, V::OtherMethodAuth,
                 u"^(?<method>.*?) ?authentication failed for user \"(?<name>.*?)\""_s },
             { u"28000", K::AuthenticationFailed, V::OtherMethodAuth,
-                u"^(?<method>.*?)-?[Aa]uthentifizierung für Benutzer »(?<name>.*?)« fehlgeschlagen"_s },
+                u"^(?<method>.*?)-?[Aa]uthentifizierung für Benutzer »(?<name>.*?)« "
+                "fehlgeschlagen"_s },
             { u"28000", K::RoleNotFound, V::Plain, u"^role \"(?<name>.*)\" does not exist"_s },
             { u"28000", K::RoleNotFound, V::Plain, u"^Rolle »(?<name>.*)« existiert nicht"_s },
             { u"28000", K::LoginNotPermitted, V::Plain,
@@ -63,13 +64,17 @@ const QList<Pattern> &serverPatterns()
             { u"28000", K::LoginNotPermitted, V::Plain,
                 u"^Rolle »(?<name>.*)« hat keine Berechtigung zum Einloggen"_s },
             { u"28000", K::HbaRejected, V::HbaNoEntry,
-                u"^no pg_hba.conf entry for host \"(?<host>.*?)\", user \"(?<name>.*?)\", database \"(?<db>.*?)\""_s },
+                u"^no pg_hba.conf entry for host \"(?<host>.*?)\", user \"(?<name>.*?)\", "
+                "database \"(?<db>.*?)\""_s },
             { u"28000", K::HbaRejected, V::HbaNoEntry,
-                u"^kein pg_hba.conf-Eintrag für Host »(?<host>.*?)«, Benutzer »(?<name>.*?)«, Datenbank »(?<db>.*?)«"_s },
+                u"^kein pg_hba.conf-Eintrag für Host »(?<host>.*?)«, Benutzer »(?<name>.*?)«, "
+                "Datenbank »(?<db>.*?)«"_s },
             { u"28000", K::HbaRejected, V::HbaReject,
-                u"^pg_hba.conf rejects connection for host \"(?<host>.*?)\", user \"(?<name>.*?)\", database \"(?<db>.*?)\""_s },
+                u"^pg_hba.conf rejects connection for host \"(?<host>.*?)\", user "
+                "\"(?<name>.*?)\", database \"(?<db>.*?)\""_s },
             { u"28000", K::HbaRejected, V::HbaReject,
-                u"^pg_hba.conf lehnt Verbindung ab für Host »(?<host>.*?)«, Benutzer »(?<name>.*?)«, Datenbank »(?<db>.*?)«"_s },
+                u"^pg_hba.conf lehnt Verbindung ab für Host »(?<host>.*?)«, Benutzer "
+                "»(?<name>.*?)«, Datenbank »(?<db>.*?)«"_s },
             { u"42501", K::NoConnectPrivilege, V::Plain,
                 u"^permission denied for database \"(?<name>.*)\""_s },
             { u"42501", K::NoConnectPrivilege, V::Plain,
@@ -112,7 +117,8 @@ const QList<Pattern> &clientPatterns()
                 u"could not translate host name \"(?<host>.*?)\" to address"_s },
             { K::ConnectionRefused, V::Plain, u"Connection refused"_s },
             { K::ConnectionRefused, V::Socket,
-                u"connection to server on socket \"(?<host>.*?)\" failed: No such file or directory"_s },
+                u"connection to server on socket \"(?<host>.*?)\" failed: "
+                "No such file or directory"_s },
             { K::NoRoute, V::Plain,
                 u"No route to host|Network is unreachable|Host is unreachable"_s },
             { K::Timeout, V::Plain, u"timeout expired|Connection timed out"_s },
@@ -157,7 +163,8 @@ const QRegularExpression &serverLine()
 const QRegularExpression &attemptLine()
 {
     static const QRegularExpression re(
-        u"connection to server at \"(?<host>[^\"]*)\"(?: \\([^)]*\\))?, port (?<port>\\d+) failed"_s);
+        u"connection to server at \"(?<host>[^\"]*)\"(?: \\([^)]*\\))?, "
+        "port (?<port>\\d+) failed"_s);
     return re;
 }
 

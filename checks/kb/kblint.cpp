@@ -3,9 +3,9 @@
 
 #include "kb/kblint.h"
 
-#include "kb/kbparser.h"
 #include "kb/kblibrary.h"
 #include "kb/kblint_p.h"
+#include "kb/kbparser.h"
 
 #include <QDirIterator>
 #include <QFile>
