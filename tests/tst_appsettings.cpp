@@ -64,8 +64,8 @@ private Q_SLOTS:
             << baseSource << u"a"_s;
         QTest::newRow("Database key when ConnectionStrings has no StellaOps")
             << Files { { base,
-                   uR"({"ConnectionStrings": {"Other": "Host=o"}, "Database": {"ConnectionString": "%1"}})"_s
-                       .arg(conn(u"d"_s)) } }
+                   uR"({"ConnectionStrings": {"Other": "Host=o"}, )"
+                   R"("Database": {"ConnectionString": "%1"}})"_s.arg(conn(u"d"_s)) } }
             << QStringList() << QString() << u"appsettings.json (Database:ConnectionString)"_s
             << u"d"_s;
         QTest::newRow("empty variable unsets, next key used")

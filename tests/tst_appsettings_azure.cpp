@@ -31,8 +31,8 @@ private Q_SLOTS:
         const QString baseSource = u"appsettings.json (ConnectionStrings:StellaOps)"_s;
         const QString pgVar = u"environment variable POSTGRESQLCONNSTR_StellaOps"_s;
         const auto runtime = [](const QString &tfm) {
-            return uR"({"runtimeOptions": {"tfm": "%1", "framework": {"name": "Microsoft.AspNetCore.App", "version": "8.0.0"}}})"_s
-                .arg(tfm);
+            return uR"({"runtimeOptions": {"tfm": "%1", "framework": )"
+                   R"({"name": "Microsoft.AspNetCore.App", "version": "8.0.0"}}})"_s.arg(tfm);
         };
         const QString rc = u"StellaOps.Platform.runtimeconfig.json"_s;
         // With no runtimeconfig.json the prefix is read as .NET 10 does, with a warning
@@ -163,7 +163,8 @@ private Q_SLOTS:
             << u"environment variable MYSQLCONNSTR_StellaOps|MySql.Data.MySqlClient|"_s + advice;
         QTest::newRow("SQLCONNSTR_ is the wrong provider")
             << Files { { base, stellaOps(u"a"_s) } }
-            << QStringList { u"SQLCONNSTR_StellaOps=Data Source=s;Initial Catalog=c;Password=Secret-1"_s }
+            << QStringList { u"SQLCONNSTR_StellaOps=Data Source=s;Initial Catalog=c;"
+                             "Password=Secret-1"_s }
             << QString() << QString() << QString()
             << u"environment variable SQLCONNSTR_StellaOps|SQL Server|System.Data.SqlClient|"_s
                 + advice;

@@ -49,11 +49,11 @@ private Q_SLOTS:
             << QStringList() << u"appsettings.json: "_s << u"duplicate key"_s;
         QTest::newRow("missing appsettings.json")
             << Files() << QStringList() << u"appsettings.json: "_s << u"cannot read"_s;
-        QTest::newRow("bad connection string") << Files { { base,
-            uR"({"ConnectionStrings": {"StellaOps": "Host=h;Port=many;Password=Secret-1"}})"_s } }
-                                               << QStringList()
-                                               << u"appsettings.json (ConnectionStrings:StellaOps): "_s
-                                               << u""_s;
+        const QString badPort
+            = uR"({"ConnectionStrings": {"StellaOps": "Host=h;Port=many;Password=Secret-1"}})"_s;
+        QTest::newRow("bad connection string")
+            << Files { { base, badPort } } << QStringList()
+            << u"appsettings.json (ConnectionStrings:StellaOps): "_s << u""_s;
         QTest::newRow("environment name with a slash")
             << Files { { base, u"{}"_s } } << QStringList { u"DOTNET_ENVIRONMENT=../x"_s }
             << u"'../x' is not a .NET environment name"_s << u""_s;

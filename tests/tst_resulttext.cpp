@@ -89,10 +89,7 @@ private Q_SLOTS:
             "PASS  prod  check.postgres.pool  m (12 ms)\n"_s);
     }
 
-    void nothingToPrint()
-    {
-        QCOMPARE(ResultText::format({}, true), QString());
-    }
+    void nothingToPrint() { QCOMPARE(ResultText::format({}, true), QString()); }
 };
 
 QTEST_GUILESS_MAIN(TestResultText)
