@@ -14,6 +14,7 @@ qsizetype blankCommentsAndTrailingCommas(QByteArray &text)
 {
     const qsizetype n = text.size();
     qsizetype pendingComma = -1; // a comma with only whitespace or comments after it so far
+    char lastToken = '\0'; // the last character outside comments and whitespace
     bool inString = false;
     for (qsizetype i = 0; i < n; ++i) {
         const char c = text[i];
@@ -39,16 +40,25 @@ qsizetype blankCommentsAndTrailingCommas(QByteArray &text)
             }
             --i;
         } else if (c == ',') {
-            pendingComma = i;
+            // A comma right after an opening bracket is never trailing: .NET refuses "[,]" and
+            // "{,}", and so does Qt once the comma is left in place. (Of a doubled comma the
+            // last is blanked, and Qt then names the missing value after the first.)
+            const bool afterValue = lastToken != '\0' && lastToken != '[' && lastToken != '{'
+                && lastToken != ':';
+            pendingComma = afterValue ? i : -1;
+            lastToken = c;
         } else if (c == '}' || c == ']') {
             if (pendingComma >= 0)
                 text[pendingComma] = ' ';
             pendingComma = -1;
+            lastToken = c;
         } else if (c == '"') {
             inString = true;
             pendingComma = -1;
+            lastToken = c;
         } else if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
             pendingComma = -1;
+            lastToken = c;
         }
     }
     return -1;
@@ -87,11 +97,12 @@ QJsonDocument RelaxedJson::parse(const QByteArray &data, QString *error)
     const QJsonDocument doc = QJsonDocument::fromJson(text, &parseError);
     if (doc.isNull()) {
         const bool empty = text.trimmed().isEmpty();
-        // Qt reports the offset just past the character it choked on (except for trailing
-        // garbage); point at that character, as an editor would.
-        const qsizetype offset = parseError.error == QJsonParseError::GarbageAtEnd
-            ? parseError.offset
-            : qMax(0, parseError.offset - 1);
+        // Qt reports the offset just past the character it choked on, except for trailing
+        // garbage and an illegal number (a bare word), where it is the character itself;
+        // point at that character, as an editor would.
+        const bool atCharacter = parseError.error == QJsonParseError::GarbageAtEnd
+            || parseError.error == QJsonParseError::IllegalNumber;
+        const qsizetype offset = atCharacter ? parseError.offset : qMax(0, parseError.offset - 1);
         *error = u"%1: %2"_s.arg(lineColumn(data, offset),
             empty ? u"the file is empty; .NET expects at least {}"_s : parseError.errorString());
         return {};

@@ -154,7 +154,9 @@ QString stringValue(QStringView raw)
 {
     if (raw.startsWith(u'$')) {
         const qsizetype tagLength = raw.indexOf(u'$', 1) + 1;
-        if (raw.size() < 2 * tagLength)
+        // Unterminated (the lexer's token runs to the end of the input): no closing tag to
+        // take off, the value is all that follows the opening one.
+        if (raw.size() < 2 * tagLength || !raw.endsWith(raw.first(tagLength)))
             return raw.sliced(tagLength).toString();
         return raw.sliced(tagLength, raw.size() - 2 * tagLength).toString();
     }
