@@ -3,7 +3,7 @@
 // PasswordPrompt without a server: what it asks and offers, what it answers, and how
 // open() wires it to a SecretStore owned below a window (as RunController owns it below the
 // main window): a child of that window, OK answers, Cancel declines, a withdrawn request
-// closes it without declining. On the dashboard against a server: tst_pg_passworddialog.
+// closes it without declining. On the dashboard against a server: tst_pg_passwordprompt_dialog.
 #include "isolatedhome.h"
 #include "passwordprompt.h"
 #include "secretstore.h"

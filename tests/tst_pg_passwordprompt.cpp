@@ -5,7 +5,7 @@
 // prompt answered through SecretStore: what needs no password runs at once, one prompt per
 // server and role, "remember for this session", a cancelled prompt gives "no password
 // given" until the user asks again, and a trust server is not asked for. The real dialog:
-// tst_pg_passworddialog.
+// tst_pg_passwordprompt_dialog.
 #include "engine/checkregistry.h"
 #include "mainwindow.h"
 #include "passwordpromptfixture.h"

@@ -4,7 +4,7 @@
 // server (issue 12 item 5): the migrations pane follows the selected environment, the
 // results table sorts by rank and number and its passing rows never say "fail", the
 // summary line counts, a result copies out as text, Markdown and JSON, and the message
-// keeps room at 1280x720. Tab and Esc: tst_pg_keyboardnavigation.
+// keeps room at 1280x720. Tab and Esc: tst_pg_resultsview_keyboard.
 #include "articleview.h"
 #include "environmentsmodel.h"
 #include "mainwindow.h"

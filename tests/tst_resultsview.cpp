@@ -4,7 +4,7 @@
 // (the worst root cause, then the migrations result with the most pending), only among the
 // rows the environment filter shows, and never over a row the user chose. The table under
 // the filter stays a valid model (QAbstractItemModelTester) while rows come and go.
-// The table's reading, copying and keyboard: tst_pg_resultsview, tst_pg_keyboardnavigation.
+// The table's reading, copying and keyboard: tst_pg_resultsview, tst_pg_resultsview_keyboard.
 #include "resultsmodel.h"
 #include "resultsproxymodel.h"
 #include "resultsview.h"

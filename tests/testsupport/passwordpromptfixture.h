@@ -3,11 +3,11 @@
 
 #pragma once
 
-// The password prompt tests' setting (tst_pg_passwordprompt, tst_pg_passworddialog): two
-// databases on the fixture server, which wants a password (scram-sha-256), reached without
-// one by the same role, and a SQLite environment that needs none (PasswordPromptFixture);
-// and what those tests ask a dashboard (PromptBoard). Header-only: each test is its own executable
-// and takes what it needs.
+// The password prompt tests' setting (tst_pg_passwordprompt, tst_pg_passwordprompt_dialog):
+// two databases on the fixture server, which wants a password (scram-sha-256), reached
+// without one by the same role, and a SQLite environment that needs none
+// (PasswordPromptFixture); and what those tests ask a dashboard (PromptBoard). Header-only:
+// each test is its own executable and takes what it needs.
 
 #include "engine/checkregistry.h"
 #include "environmentsmodel.h"

@@ -4,7 +4,7 @@
 #pragma once
 
 // The dashboard views' setting on the fixture server (tst_pg_resultsview,
-// tst_pg_keyboardnavigation): a database with all three expected migrations applied
+// tst_pg_resultsview_keyboard): a database with all three expected migrations applied
 // ("current"), one with the first only ("behind"), the manifest that expects the three,
 // and an environment on a port nothing listens on ("down"). Header-only: each test is its
 // own executable and takes what it needs.

@@ -27,7 +27,7 @@ namespace {
 const QString &Migrations = MigrationsCheck::Id;
 } // namespace
 
-class TestPgKeyboardNavigation : public QObject
+class TestPgResultsViewKeyboard : public QObject
 {
     Q_OBJECT
 private:
@@ -123,5 +123,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestPgKeyboardNavigation)
-#include "tst_pg_keyboardnavigation.moc"
+QTEST_MAIN(TestPgResultsViewKeyboard)
+#include "tst_pg_resultsview_keyboard.moc"

@@ -29,7 +29,7 @@ namespace {
 const QString &Connectivity = ConnectivityCheck::Id;
 } // namespace
 
-class TestPgPasswordDialog : public QObject
+class TestPgPasswordPromptDialog : public QObject
 {
     Q_OBJECT
 private:
@@ -130,5 +130,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestPgPasswordDialog)
-#include "tst_pg_passworddialog.moc"
+QTEST_MAIN(TestPgPasswordPromptDialog)
+#include "tst_pg_passwordprompt_dialog.moc"
