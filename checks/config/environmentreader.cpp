@@ -219,11 +219,9 @@ bool EnvironmentReader::readEnvironment(const YAML::Node &node, Environment *env
         env->timeouts.lockMs = seconds(t, "lock", env->timeouts.lockMs, error, 1000);
         if (!error->isEmpty())
             return false;
-    } else if (env->connection.connectTimeoutSec) {
-        env->timeouts.connectSec = *env->connection.connectTimeoutSec;
+    } else {
+        env->timeouts.takeFrom(env->connection); // the file's timeouts win over the string's
     }
-    if (env->connection.commandTimeoutSec && !node["timeouts"])
-        env->timeouts.statementMs = *env->connection.commandTimeoutSec * 1000;
     if (const YAML::Node p = node["pool"]; p && !readPool(p, &env->pool, error))
         return false;
     if (const YAML::Node p = node["placeholders"]) {

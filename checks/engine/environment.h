@@ -21,6 +21,12 @@ struct Timeouts
     // only catches a server that cannot enforce that any more (frozen, unreachable
     // mid-query, a pooler's queue).
     qint64 checkDeadlineMs() const { return 2 * qint64(statementMs) + 5000; }
+
+    // Takes the connect and command timeouts a connection string gives (libpq's
+    // connect_timeout, Npgsql's Timeout and Command Timeout), in whole seconds. 0 means "wait
+    // forever" to both libraries; a diagnostic run must end, so 0 keeps the bound already
+    // set. Values are capped at one day (86400 s), which also keeps milliseconds in an int.
+    void takeFrom(const ConnectionSpec &spec);
 };
 
 // When check.postgres.pool warns and fails; defaults are the product's. A server behind
