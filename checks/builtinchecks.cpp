@@ -3,7 +3,6 @@
 // The one file that knows every check: each check folder registers here, so the engine
 // (engine/) never includes a check. Adding a check is one line below.
 #include "engine/checkregistry.h"
-
 #include "postgres/connectivitycheck.h"
 #include "postgres/migrationscheck.h"
 #include "postgres/poolcheck.h"

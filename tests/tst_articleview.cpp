@@ -24,9 +24,10 @@ class TestArticleView : public QObject
 {
     Q_OBJECT
 private:
-    const QString hostile = u"# Hostile\n\n<img src=\"file:///etc/passwd\">\n\n<script>alert(1)</script>\n\n"
-                            "![secret](file:///etc/passwd)\n\n[zero](file:///dev/zero) [js](javascript:alert(1)) "
-                            "[plain](http://example.org) [ok](https://example.org/runbook)\n"_s;
+    const QString hostile
+        = u"# Hostile\n\n<img src=\"file:///etc/passwd\">\n\n<script>alert(1)</script>\n\n"
+          "![secret](file:///etc/passwd)\n\n[zero](file:///dev/zero) [js](javascript:alert(1)) "
+          "[plain](http://example.org) [ok](https://example.org/runbook)\n"_s;
 
 private Q_SLOTS:
     void rawHtmlIsTextAndNothingIsLoaded()
@@ -36,9 +37,12 @@ private Q_SLOTS:
         const QString text = view.document()->toPlainText();
         QVERIFY2(text.contains(u"<img src=\"file:///etc/passwd\">"), qPrintable(text));
         QVERIFY(text.contains(u"<script>"));
-        QVERIFY(view.loadResource(QTextDocument::ImageResource, QUrl(u"file:///etc/passwd"_s)).isNull());
+        QVERIFY(view.loadResource(QTextDocument::ImageResource, QUrl(u"file:///etc/passwd"_s))
+                .isNull());
         // The image reference exists in the document but no data was ever loaded for it.
-        QVERIFY(view.document()->resource(QTextDocument::ImageResource, QUrl(u"file:///etc/passwd"_s)).isNull());
+        QVERIFY(view.document()
+                ->resource(QTextDocument::ImageResource, QUrl(u"file:///etc/passwd"_s))
+                .isNull());
         QVERIFY(!text.contains(u"root:"));
     }
 
@@ -53,12 +57,13 @@ private Q_SLOTS:
         QSignalSpy articles(&view, &ArticleView::articleRequested);
         view.setArticleMarkdown(hostile);
         QCOMPARE(sink.opened.size(), 0); // rendering alone opens nothing
-        for (const QString &link : {u"file:///dev/zero"_s, u"javascript:alert(1)"_s, u"http://example.org"_s})
+        for (const QString &link :
+            { u"file:///dev/zero"_s, u"javascript:alert(1)"_s, u"http://example.org"_s })
             Q_EMIT view.anchorClicked(QUrl(link));
         QCOMPARE(sink.opened.size(), 0);
         QCOMPARE(view.source(), QUrl()); // never navigated
         Q_EMIT view.anchorClicked(QUrl(u"https://example.org/runbook"_s));
-        QCOMPARE(sink.opened, QList<QUrl>{QUrl(u"https://example.org/runbook"_s)});
+        QCOMPARE(sink.opened, QList<QUrl> { QUrl(u"https://example.org/runbook"_s) });
         QCOMPARE(external.size(), 1);
         Q_EMIT view.anchorClicked(QUrl(ArticleView::articleLink(u"check.postgres.pool"_s)));
         QCOMPARE(articles.size(), 1);

@@ -39,7 +39,8 @@ private Q_SLOTS:
 
     void copyPutsExactlyTheTextOnTheClipboard()
     {
-        const QString text = u"kubectl -n ns exec -it pod -- stella db migrate\n  --flag \"quoted\" $HOME"_s;
+        const QString text
+            = u"kubectl -n ns exec -it pod -- stella db migrate\n  --flag \"quoted\" $HOME"_s;
         CodeBlockView view(text, u"bash"_s);
         view.show();
         QSignalSpy copied(&view, &CodeBlockView::copied);
@@ -59,11 +60,12 @@ private Q_SLOTS:
     // behind a scroll bar in either direction, at any width.
     void longCommandsAreShownWhole()
     {
-        const QString text = u"# Evidence: PendingCount, Status - apply the pending migrations\n"
-                             "kubectl -n stellaops-prod exec -it stellaops-platform-7c9d5b6f4-x2k8q -- "
-                             "dotnet StellaOps.Platform.dll migrate --connection-from-env --verbose\n"
-                             "\n"
-                             "echo done"_s;
+        const QString text
+            = u"# Evidence: PendingCount, Status - apply the pending migrations\n"
+              "kubectl -n stellaops-prod exec -it stellaops-platform-7c9d5b6f4-x2k8q -- "
+              "dotnet StellaOps.Platform.dll migrate --connection-from-env --verbose\n"
+              "\n"
+              "echo done"_s;
         CodeBlockView view(text, u"bash"_s);
         view.resize(320, 200);
         view.show();

@@ -8,19 +8,19 @@
 #include "environmentdetailsform.h"
 #include "environmentsmodel.h"
 #include "isolatedhome.h"
-#include "poolthresholdsform.h"
 #include "kb/kblibrary.h"
 #include "mainwindow.h"
+#include "poolthresholdsform.h"
 #include "secretstore.h"
 #include "silentserver.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
-#include <QDoubleSpinBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDirIterator>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -181,9 +181,9 @@ private Q_SLOTS:
         QVERIFY2(d.okButton()->isEnabled(), qPrintable(d.validationError()));
         QCOMPARE(d.detailsForm()->placeholderTable()->rowCount(), 1);
         QVERIFY(d.connectionFields()
-                    ->findChild<QLabel *>(u"keptSettings"_s)
-                    ->text()
-                    .contains(u"keepalives_idle"));
+                ->findChild<QLabel *>(u"keptSettings"_s)
+                ->text()
+                .contains(u"keepalives_idle"));
         const Environment out = d.environment();
         QCOMPARE(out.connection.option(u"keepalives_idle"_s), u"30"_s);
         QCOMPARE(out.referenceEnvironment, u"staging"_s);

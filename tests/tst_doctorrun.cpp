@@ -41,9 +41,9 @@ private Q_SLOTS:
     // The statement and lock timeouts are milliseconds inside: a fraction is meaningful.
     void fractionalStatementTimeoutIsTaken()
     {
-        const CliRun r = doctor({ u"run"_s, u"--demo"_s, u"--connect-timeout"_s, u"3"_s,
-            u"--statement-timeout"_s, u"2.5"_s, u"--lock-timeout"_s, u"0.5"_s, u"--format"_s,
-            u"json"_s });
+        const CliRun r = doctor(
+            { u"run"_s, u"--demo"_s, u"--connect-timeout"_s, u"3"_s, u"--statement-timeout"_s,
+                u"2.5"_s, u"--lock-timeout"_s, u"0.5"_s, u"--format"_s, u"json"_s });
         QVERIFY2(r.exitCode != 64, qPrintable(r.err));
         const QJsonObject report = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QVERIFY2(!report.value(u"results"_s).toArray().isEmpty(), qPrintable(r.out));
@@ -69,9 +69,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown check")
-            << QStringList { u"run"_s, u"--demo"_s, u"--check"_s, u"check.nope"_s }
-            << u"unknown check 'check.nope' (see 'doctor list')"_s;
+        QTest::newRow("unknown check") << QStringList { u"run"_s, u"--demo"_s, u"--check"_s,
+            u"check.nope"_s } << u"unknown check 'check.nope' (see 'doctor list')"_s;
         QTest::newRow("format") << QStringList { u"run"_s, u"--demo"_s, u"--format"_s, u"xml"_s }
                                 << u"--format must be text or json"_s;
         QTest::newRow("parallel") << QStringList { u"run"_s, u"--demo"_s, u"--parallel"_s, u"0"_s }
@@ -85,12 +84,11 @@ private Q_SLOTS:
         QTest::newRow("dotnet environment with the demo")
             << QStringList { u"run"_s, u"--demo"_s, u"--dotnet-environment"_s, u"Staging"_s }
             << u"--dotnet-environment goes with --appsettings"_s;
-        QTest::newRow("dotnet environment without appsettings")
-            << QStringList { u"run"_s, u"--connection"_s, u"host=h"_s, u"--dotnet-environment"_s,
-                   u"Staging"_s }
-            << u"--dotnet-environment goes with --appsettings"_s;
-        QTest::newRow("unknown command") << QStringList { u"walk"_s }
-                                         << u"unknown command 'walk'"_s;
+        QTest::newRow("dotnet environment without appsettings") << QStringList {
+            u"run"_s, u"--connection"_s, u"host=h"_s, u"--dotnet-environment"_s, u"Staging"_s
+        } << u"--dotnet-environment goes with --appsettings"_s;
+        QTest::newRow("unknown command")
+            << QStringList { u"walk"_s } << u"unknown command 'walk'"_s;
     }
     void badArgumentsNameWhatToDo()
     {
@@ -105,8 +103,8 @@ private Q_SLOTS:
     // never repeats the password.
     void badConnectionKeepsThePassword()
     {
-        const CliRun r = doctor({ u"run"_s, u"--connection"_s,
-            u"host=db password=Sup3rSecret port=notaport"_s });
+        const CliRun r = doctor(
+            { u"run"_s, u"--connection"_s, u"host=db password=Sup3rSecret port=notaport"_s });
         QCOMPARE(r.exitCode, 64);
         QVERIFY2(r.err.startsWith(u"doctor: --connection: "_s), qPrintable(r.err));
         QVERIFY2(!r.err.contains(u"Sup3rSecret"_s), qPrintable(r.err));

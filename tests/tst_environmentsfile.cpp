@@ -109,17 +109,20 @@ private Q_SLOTS:
     void npgsqlTimeoutBecomesTheConnectTimeout()
     {
         const EnvironmentsFile f = EnvironmentsFile::parse(
-                "environments:\n  - name: a\n    connection: \"Host=h;Database=d;Timeout=3\"\n", u"f.yaml"_s);
+            "environments:\n  - name: a\n    connection: \"Host=h;Database=d;Timeout=3\"\n",
+            u"f.yaml"_s);
         QVERIFY2(f.ok(), qPrintable(f.error));
         QCOMPARE(f.environments[0].timeouts.connectSec, 3);
     }
 
     void unknownKeysWarnWithPosition()
     {
-        const EnvironmentsFile f = EnvironmentsFile::parse("environments:\n  - name: a\n    conection: x\n", u"f.yaml"_s);
+        const EnvironmentsFile f = EnvironmentsFile::parse(
+            "environments:\n  - name: a\n    conection: x\n", u"f.yaml"_s);
         QVERIFY(f.ok());
         QCOMPARE(f.warnings.size(), 1);
-        QVERIFY2(f.warnings[0].startsWith(u"f.yaml:3:5: unknown key 'conection'"), qPrintable(f.warnings[0]));
+        QVERIFY2(f.warnings[0].startsWith(u"f.yaml:3:5: unknown key 'conection'"),
+            qPrintable(f.warnings[0]));
     }
 
     // RELIABILITY 16: errors name the file, line and column.
@@ -127,45 +130,59 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("yaml");
         QTest::addColumn<QString>("prefix");
-        QTest::newRow("syntax") << QByteArray("environments:\n  - name: [unclosed\n") << u"f.yaml:3:"_s;
+        QTest::newRow("syntax") << QByteArray("environments:\n  - name: [unclosed\n")
+                                << u"f.yaml:3:"_s;
         QTest::newRow("no list") << QByteArray("envs: []\n") << u"f.yaml:1:1:"_s;
-        QTest::newRow("bad deployment") << QByteArray("environments:\n  - name: a\n    deployment: mainframe\n")
-                                        << u"f.yaml:3:17: deployment 'mainframe'"_s;
-        QTest::newRow("no name") << QByteArray("environments:\n  - deployment: compose\n") << u"f.yaml:2:5:"_s;
-        QTest::newRow("duplicate") << QByteArray("environments:\n  - name: a\n  - name: a\n") << u"f.yaml:3:5:"_s;
-        QTest::newRow("bad timeout") << QByteArray("environments:\n  - name: a\n    timeouts: {connect: soon}\n")
-                                     << u"f.yaml:3:25: timeouts.connect"_s;
+        QTest::newRow("bad deployment")
+            << QByteArray("environments:\n  - name: a\n    deployment: mainframe\n")
+            << u"f.yaml:3:17: deployment 'mainframe'"_s;
+        QTest::newRow("no name") << QByteArray("environments:\n  - deployment: compose\n")
+                                 << u"f.yaml:2:5:"_s;
+        QTest::newRow("duplicate")
+            << QByteArray("environments:\n  - name: a\n  - name: a\n") << u"f.yaml:3:5:"_s;
+        QTest::newRow("bad timeout")
+            << QByteArray("environments:\n  - name: a\n    timeouts: {connect: soon}\n")
+            << u"f.yaml:3:25: timeouts.connect"_s;
         QTest::newRow("pool not a map") << QByteArray("environments:\n  - name: a\n    pool: 80\n")
                                         << u"f.yaml:3:11: 'pool' must be a mapping"_s;
-        QTest::newRow("pool percent") << QByteArray("environments:\n  - name: a\n    pool: {usageWarn: 180}\n")
-                                      << u"f.yaml:3:23: pool.usageWarn must be a number from 0 to 100, got '180'"_s;
-        QTest::newRow("pool nan") << QByteArray("environments:\n  - name: a\n    pool: {idleSeconds: nan}\n")
-                                  << u"f.yaml:3:25: pool.idleSeconds must be a number from 1 to 86400, got 'nan'"_s;
-        QTest::newRow("pool empty") << QByteArray("environments:\n  - name: a\n    pool: {usageWarn: }\n")
-                                    << u"f.yaml:3:"_s;
-        QTest::newRow("timeout nan") << QByteArray("environments:\n  - name: a\n    timeouts: {lock: nan}\n")
-                                     << u"f.yaml:3:22: timeouts.lock"_s;
-        QTest::newRow("pool word") << QByteArray("environments:\n  - name: a\n    pool: {idleSeconds: long}\n")
-                                   << u"f.yaml:3:25: pool.idleSeconds"_s;
+        QTest::newRow("pool percent")
+            << QByteArray("environments:\n  - name: a\n    pool: {usageWarn: 180}\n")
+            << u"f.yaml:3:23: pool.usageWarn must be a number from 0 to 100, got '180'"_s;
+        QTest::newRow("pool nan")
+            << QByteArray("environments:\n  - name: a\n    pool: {idleSeconds: nan}\n")
+            << u"f.yaml:3:25: pool.idleSeconds must be a number from 1 to 86400, got 'nan'"_s;
+        QTest::newRow("pool empty")
+            << QByteArray("environments:\n  - name: a\n    pool: {usageWarn: }\n")
+            << u"f.yaml:3:"_s;
+        QTest::newRow("timeout nan")
+            << QByteArray("environments:\n  - name: a\n    timeouts: {lock: nan}\n")
+            << u"f.yaml:3:22: timeouts.lock"_s;
+        QTest::newRow("pool word")
+            << QByteArray("environments:\n  - name: a\n    pool: {idleSeconds: long}\n")
+            << u"f.yaml:3:25: pool.idleSeconds"_s;
         QTest::newRow("pool warn above fail")
             << QByteArray("environments:\n  - name: a\n    pool: {usageWarn: 96, usageFail: 95}\n")
             << u"f.yaml:3:11: pool warning thresholds must not be above the failure ones"_s;
-        QTest::newRow("bad connection") << QByteArray("environments:\n  - name: a\n    connection: \"Host=x;Port=abc\"\n")
-                                        << u"f.yaml:3:17: connection of 'a'"_s;
+        QTest::newRow("bad connection")
+            << QByteArray("environments:\n  - name: a\n    connection: \"Host=x;Port=abc\"\n")
+            << u"f.yaml:3:17: connection of 'a'"_s;
         // Merge keys (YAML 1.1): errors at the '<<' that is wrong, and an error in a merged
         // value where that value is written (the anchored mapping).
-        QTest::newRow("merge of a scalar") << QByteArray("environments:\n  - <<: staging\n    name: a\n")
-                                           << u"f.yaml:2:5: the merge key '<<' takes a mapping"_s;
+        QTest::newRow("merge of a scalar")
+            << QByteArray("environments:\n  - <<: staging\n    name: a\n")
+            << u"f.yaml:2:5: the merge key '<<' takes a mapping"_s;
         QTest::newRow("merge of a list of scalars")
             << QByteArray("x-a: &a [1]\nenvironments:\n  - name: a\n    pool: {<<: *a}\n")
             << u"f.yaml:4:12: item 1 of this merge list is the text '1', not a mapping"_s;
-        QTest::newRow("merge of a null alias") << QByteArray("x-n: &n\nenvironments:\n  - name: a\n    <<: *n\n")
-                                               << u"f.yaml:4:5: the merge key '<<' takes a mapping"_s;
+        QTest::newRow("merge of a null alias")
+            << QByteArray("x-n: &n\nenvironments:\n  - name: a\n    <<: *n\n")
+            << u"f.yaml:4:5: the merge key '<<' takes a mapping"_s;
         QTest::newRow("merge cycle")
             << QByteArray("environments:\n  - &e\n    name: a\n    history:\n      <<: *e\n")
             << u"f.yaml:5:7: this merge includes a mapping that contains it"_s;
         QTest::newRow("merged pool value")
-            << QByteArray("x-d: &d {pool: {usageWarn: 180}}\nenvironments:\n  - name: a\n    <<: *d\n")
+            << QByteArray(
+                   "x-d: &d {pool: {usageWarn: 180}}\nenvironments:\n  - name: a\n    <<: *d\n")
             << u"f.yaml:1:28: pool.usageWarn must be a number from 0 to 100, got '180'"_s;
         QTest::newRow("merged deployment")
             << QByteArray("x-d: &d {deployment: mainframe}\nenvironments:\n  - {<<: *d, name: a}\n")
@@ -185,7 +202,8 @@ private Q_SLOTS:
     // it sets. The old reader warned "unknown key '<<'" and lost the expected set.
     void issueExampleInheritsTheAnchor()
     {
-        const EnvironmentsFile f = EnvironmentsFile::parse(IssueExample, u"/etc/doctor/envs.yaml"_s);
+        const EnvironmentsFile f
+            = EnvironmentsFile::parse(IssueExample, u"/etc/doctor/envs.yaml"_s);
         QVERIFY2(f.ok(), qPrintable(f.error));
         QVERIFY2(f.warnings.isEmpty(), qPrintable(f.warnings.join(u'\n')));
         QCOMPARE(f.environments.size(), 2);
@@ -222,10 +240,10 @@ private Q_SLOTS:
               "namespace=k8s"_s;
         const QByteArray conn = "    name: prod\n    connection: \"Host=db;Database=d\"\n";
         QTest::newRow("x- key, one alias") << "  - <<: *defaults\n" + conn << defaults;
-        QTest::newRow("own keys win, whole values (shallow)")
-            << "  - <<: *defaults\n" + conn
-                + "    deployment: kubernetes\n    timeouts: {connect: 9}\n    placeholders: {pod: p-0}\n"
-            << u"kubernetes | db | "_s + release
+        QTest::newRow("own keys win, whole values (shallow)") << "  - <<: *defaults\n" + conn
+                + "    deployment: kubernetes\n    timeouts: {connect: 9}\n    placeholders: {pod: "
+                  "p-0}\n"
+                                                              << u"kubernetes | db | "_s + release
                 + u" |  | platform.__EFMigrationsHistory | 9 10000 2000 | 70 90 5 30 300 3600 0 | pod=p-0"_s;
         QTest::newRow("list: earlier wins") << "  - <<: [*k8s, *defaults]\n" + conn << k8s;
         QTest::newRow("list reversed") << "  - <<: [*defaults, *k8s]\n" + conn << defaults;
@@ -239,19 +257,20 @@ private Q_SLOTS:
                   "      lock: 1\n    placeholders: {<<: *placeholders, pod: p-0}\n"
             << u"compose | db |  |  | platform.migrations | 4 20000 1000 | 80 95 5 30 300 3600 0 | "
                "namespace=stellaops;pod=p-0"_s;
-        QTest::newRow("merged mapping merges too")
-            << "  - <<: *base\n" + conn
-            << u"compose | db | "_s + release
-                + u" | staging | platform.__EFMigrationsHistory | 4 20000 3000 | 70 90 5 30 300 3600 0 | "
+        QTest::newRow("merged mapping merges too") << "  - <<: *base\n" + conn
+                                                   << u"compose | db | "_s + release
+                + u" | staging | platform.__EFMigrationsHistory | 4 20000 3000 | 70 90 5 30 300 "
+                  u"3600 0 | "
                   "namespace=stellaops"_s;
         QTest::newRow("environment from environment")
-            << "  - &staging\n    <<: *defaults\n    name: staging\n    connection: \"Host=stage\"\n"
-                   "  - <<: *staging\n" + conn
+            << "  - &staging\n    <<: *defaults\n    name: staging\n    connection: "
+               "\"Host=stage\"\n"
+               "  - <<: *staging\n"
+                + conn
             << defaults;
-        QTest::newRow("own key before the merge")
-            << QByteArray("  - name: prod\n    deployment: compose\n    <<: *defaults\n"
-                          "    connection: \"Host=db\"\n")
-            << u"compose"_s + defaults.mid(7);
+        QTest::newRow("own key before the merge") << QByteArray(
+            "  - name: prod\n    deployment: compose\n    <<: *defaults\n"
+            "    connection: \"Host=db\"\n") << u"compose"_s + defaults.mid(7);
     }
     void mergeForms()
     {
@@ -294,7 +313,8 @@ environments:
     placeholders: {x-region: eu}
     y-owner: team-db
     "<<": *d
-)", u"f.yaml"_s);
+)",
+            u"f.yaml"_s);
         QVERIFY2(f.ok(), qPrintable(f.error));
         QCOMPARE(f.warnings,
             QStringList({ u"f.yaml:9:5: unknown key 'y-owner' in an environment (ignored)"_s,

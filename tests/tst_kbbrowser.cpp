@@ -5,8 +5,8 @@
 // opened, and keep it from one article to the next.
 #include "articleview.h"
 #include "codeblockview.h"
-#include "kbbrowser.h"
 #include "kb/kblibrary.h"
+#include "kbbrowser.h"
 #include "remediationpanel.h"
 
 #include <QDir>
@@ -65,8 +65,8 @@ void verifySections(KbBrowser &browser, const QString &what)
     // What is painted: the article's area of a grab of the whole browser is not one
     // flat colour (a collapsed section paints nothing there).
     const QImage shot = browser.grab().toImage();
-    const QRect area(panel->articleView()->mapTo(&browser, QPoint(0, 0)),
-        panel->articleView()->size());
+    const QRect area(
+        panel->articleView()->mapTo(&browser, QPoint(0, 0)), panel->articleView()->size());
     const QImage article = shot.copy(area);
     QVERIFY2(!article.isNull() && article.height() >= MinSection, qPrintable(what));
     QSet<QRgb> colours;
@@ -102,7 +102,8 @@ private Q_SLOTS:
         verifySections(browser, u"first article after show"_s);
         // DOCTOR_TEST_SHOTS=DIR keeps the grab for a person to look at.
         if (const QByteArray dir = qgetenv("DOCTOR_TEST_SHOTS"); !dir.isEmpty())
-            QVERIFY(browser.grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(u"kb-browser.png"_s)));
+            QVERIFY(browser.grab().save(
+                QDir(QString::fromLocal8Bit(dir)).filePath(u"kb-browser.png"_s)));
     }
 
     // F1 with a result selected: MainWindow asks for its article before show().
@@ -123,7 +124,8 @@ private Q_SLOTS:
         browser.show();
         QVERIFY(QTest::qWaitForWindowExposed(&browser));
         browser.list()->setCurrentRow(2);
-        QCOMPARE(browser.panel()->checkId(), browser.list()->item(2)->data(Qt::UserRole).toString());
+        QCOMPARE(
+            browser.panel()->checkId(), browser.list()->item(2)->data(Qt::UserRole).toString());
         verifySections(browser, u"third article"_s);
         browser.resize(900, 600);
         QTRY_COMPARE(browser.height(), 600);

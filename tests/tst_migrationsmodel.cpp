@@ -14,18 +14,19 @@ class TestMigrationsModel : public QObject
 private:
     QList<MigrationEntry> sample() const
     {
-        return {{u"20240101_A"_s, u"9.0.6"_s, MigrationEntry::State::Applied, 1},
-                {u"20240201_B"_s, u"9.0.6"_s, MigrationEntry::State::Applied, 2},
-                {u"20240301_C"_s, QString(), MigrationEntry::State::Pending, 3},
-                {u"20240401_D"_s, QString(), MigrationEntry::State::Pending, 4},
-                {u"20240315_Hotfix"_s, u"9.0.6"_s, MigrationEntry::State::NotExpected, 0}};
+        return { { u"20240101_A"_s, u"9.0.6"_s, MigrationEntry::State::Applied, 1 },
+            { u"20240201_B"_s, u"9.0.6"_s, MigrationEntry::State::Applied, 2 },
+            { u"20240301_C"_s, QString(), MigrationEntry::State::Pending, 3 },
+            { u"20240401_D"_s, QString(), MigrationEntry::State::Pending, 4 },
+            { u"20240315_Hotfix"_s, u"9.0.6"_s, MigrationEntry::State::NotExpected, 0 } };
     }
 
 private Q_SLOTS:
     void countsAndSummary()
     {
         MigrationsModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setMigrations(sample());
         QCOMPARE(model.rowCount(), 5);
         QCOMPARE(model.count(MigrationEntry::State::Pending), 2);
@@ -39,7 +40,8 @@ private Q_SLOTS:
         MigrationsModel model;
         MigrationsFilterModel filter;
         filter.setSourceModel(&model);
-        QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setMigrations(sample());
         filter.setPendingOnly(true);
         QCOMPARE(filter.rowCount(), 2);
@@ -49,7 +51,8 @@ private Q_SLOTS:
         filter.setPendingOnly(false);
         filter.setFilterFixedString(u"hotfix"_s);
         QCOMPARE(filter.rowCount(), 1);
-        QCOMPARE(filter.index(0, MigrationsModel::StateColumn).data().toString(), u"Not in expected set"_s);
+        QCOMPARE(filter.index(0, MigrationsModel::StateColumn).data().toString(),
+            u"Not in expected set"_s);
     }
 
     void positionSortsNumericallyWithUnexpectedLast()
@@ -59,8 +62,9 @@ private Q_SLOTS:
         filter.setSourceModel(&model);
         QList<MigrationEntry> rows;
         for (int i = 12; i >= 1; --i)
-            rows << MigrationEntry{u"m%1"_s.arg(i, 2, 10, QLatin1Char('0')), QString(), MigrationEntry::State::Applied, i};
-        rows << MigrationEntry{u"x"_s, QString(), MigrationEntry::State::NotExpected, 0};
+            rows << MigrationEntry { u"m%1"_s.arg(i, 2, 10, QLatin1Char('0')), QString(),
+                MigrationEntry::State::Applied, i };
+        rows << MigrationEntry { u"x"_s, QString(), MigrationEntry::State::NotExpected, 0 };
         model.setMigrations(rows);
         filter.sort(MigrationsModel::PositionColumn, Qt::AscendingOrder);
         QCOMPARE(filter.index(0, MigrationsModel::PositionColumn).data().toInt(), 1);

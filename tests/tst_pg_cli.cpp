@@ -142,9 +142,9 @@ private Q_SLOTS:
         QTest::newRow("ticket-numbered ids")
             << u"TicketIds"_s << QStringList { u"0001_Initial"_s, u"0002_AddTenants"_s }
             << u"0003_AddAuditLog"_s;
-        QTest::newRow("AddTenants.cs") << u"RenamedFiles"_s
-                                       << QStringList { u"20240105093000_InitialCreate"_s }
-                                       << u"20240212141500_AddTenants"_s;
+        QTest::newRow("AddTenants.cs")
+            << u"RenamedFiles"_s << QStringList { u"20240105093000_InitialCreate"_s }
+            << u"20240212141500_AddTenants"_s;
     }
     void migrationsFolderByAttribute()
     {
@@ -208,7 +208,8 @@ private Q_SLOTS:
         QJsonParseError error;
         const QJsonObject root = QJsonDocument::fromJson(r.out, &error).object();
         QCOMPARE(error.error, QJsonParseError::NoError);
-        const QDateTime runAt = QDateTime::fromString(root.value(u"runAt"_s).toString(), Qt::ISODateWithMs);
+        const QDateTime runAt
+            = QDateTime::fromString(root.value(u"runAt"_s).toString(), Qt::ISODateWithMs);
         QVERIFY2(runAt.isValid() && runAt.timeSpec() == Qt::UTC, r.out.constData());
         QVERIFY(runAt >= before && runAt <= QDateTime::currentDateTimeUtc());
         QVERIFY2(!root.value(u"doctorVersion"_s).toString().isEmpty(), r.out.constData());

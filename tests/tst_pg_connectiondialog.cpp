@@ -3,9 +3,9 @@
 // "Test connection" in the connection dialog against the fixture server, a closed port
 // and a server that never answers (RELIABILITY 1, 2): the dialog stays responsive.
 #include "connectiondialog.h"
-#include "engine/checkrunner.h"
 #include "connectionfields.h"
 #include "connectiontester.h"
+#include "engine/checkrunner.h"
 #include "pgserver.h"
 #include "silentserver.h"
 #include "sqlwarningguard.h"
@@ -16,10 +16,10 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
-#include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;

@@ -21,7 +21,8 @@ private:
 
     // Opens a session for env and reads settings through its own connection: inside a
     // check's READ ONLY transaction, or (inTransaction false) after it has ended.
-    static QStringList settingsOf(const Environment &env, const QStringList &names, bool inTransaction = true)
+    static QStringList settingsOf(
+        const Environment &env, const QStringList &names, bool inTransaction = true)
     {
         DbSession session(env, nullptr);
         if (!session.open())

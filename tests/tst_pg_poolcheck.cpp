@@ -166,10 +166,11 @@ private Q_SLOTS:
 
         held.clear();
         // A backend leaves the session list a moment after its client has gone.
-        QTRY_COMPARE_WITH_TIMEOUT(m_pg.scalar(m_db,
-                                          u"SELECT count(*) FROM pg_stat_activity WHERE application_name = '%1'"_s
-                                              .arg(app))
-                                      .toInt(),
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_pg.scalar(m_db,
+                    u"SELECT count(*) FROM pg_stat_activity WHERE application_name = '%1'"_s.arg(
+                        app))
+                .toInt(),
             0, 5000);
         const CheckResult after = runPool({});
         QVERIFY(!after.evidenceValue(u"ByApplication"_s).toMap().contains(app));
@@ -193,9 +194,12 @@ private Q_SLOTS:
         const CheckResult old = runPool(t);
         QVERIFY(old.evidenceValue(u"IdleInTransaction"_s).toInt() >= 2);
         QCOMPARE(old.status, CheckStatus::Warn);
-        QVERIFY2(old.message.contains(u"idle in transaction for over 1 s"_s), qPrintable(old.message));
+        QVERIFY2(
+            old.message.contains(u"idle in transaction for over 1 s"_s), qPrintable(old.message));
         // The reader sees what the values were held against.
-        QVERIFY2(old.evidenceValue(u"Thresholds"_s).toString().contains(u"warn at 2 sessions idle over 1 s"_s),
+        QVERIFY2(old.evidenceValue(u"Thresholds"_s)
+                     .toString()
+                     .contains(u"warn at 2 sessions idle over 1 s"_s),
             qPrintable(old.evidenceValue(u"Thresholds"_s).toString()));
     }
 
@@ -211,7 +215,8 @@ private Q_SLOTS:
         const CheckResult warn = runPool(t);
         QCOMPARE(warn.status, CheckStatus::Warn);
         QVERIFY(warn.evidenceValue(u"LongestTransactionSeconds"_s).toDouble() >= 1.4);
-        QVERIFY2(warn.message.contains(u"a transaction has been open for"_s), qPrintable(warn.message));
+        QVERIFY2(
+            warn.message.contains(u"a transaction has been open for"_s), qPrintable(warn.message));
 
         t.longestTransactionFailSec = 1;
         QCOMPARE(runPool(t).status, CheckStatus::Fail);
@@ -236,22 +241,26 @@ private Q_SLOTS:
         QVERIFY(out.finished);
         const CheckResult *r = out.find(u"pool"_s, Pool);
         QVERIFY(r);
-        QVERIFY2(r->status == CheckStatus::Pass || r->status == CheckStatus::Warn, qPrintable(r->message));
+        QVERIFY2(r->status == CheckStatus::Pass || r->status == CheckStatus::Warn,
+            qPrintable(r->message));
         QVERIFY(r->evidenceValue(u"ConnectionsInUse"_s).toInt() >= 2);
         // application_name is visible for every session, whoever owns it.
         QCOMPARE(r->evidenceValue(u"ByApplication"_s).toMap().value(app).toInt(), 1);
         // What this role cannot see is said, with the grant that shows it.
         QVERIFY(r->evidenceValue(u"HiddenSessions"_s).toInt() >= 1);
-        QVERIFY2(r->message.contains(u"GRANT pg_read_all_stats TO "_s + role), qPrintable(r->message));
+        QVERIFY2(
+            r->message.contains(u"GRANT pg_read_all_stats TO "_s + role), qPrintable(r->message));
 
         // A WAL sender (here a replication connection) is not a client session, even when
         // this role cannot see its type.
         const QString walApp = uniqueApplication(u"standby"_s);
         HeldSession walsender(m_pg, m_db, walApp + u";replication=database"_s);
         QVERIFY(walsender.isOpen());
-        QCOMPARE(m_pg.scalar(m_db,
-                     u"SELECT backend_type FROM pg_stat_activity WHERE application_name = '%1'"_s.arg(walApp))
-                     .toString(),
+        QCOMPARE(
+            m_pg.scalar(m_db,
+                    u"SELECT backend_type FROM pg_stat_activity WHERE application_name = '%1'"_s
+                        .arg(walApp))
+                .toString(),
             u"walsender"_s);
         const RunOutcome withWal = runAndWait(runner, { env }, { Pool });
         const CheckResult *w = withWal.find(u"pool"_s, Pool);
@@ -303,8 +312,9 @@ private Q_SLOTS:
         QVERIFY2(hidden >= 7, qPrintable(QString::number(hidden)));
         const int hiddenInTx = blind.evidenceValue(u"HiddenInTransaction"_s).toInt();
         QVERIFY2(hiddenInTx >= 7 && hiddenInTx <= hidden, qPrintable(QString::number(hiddenInTx)));
-        const QString expected = u"cannot see %1 sessions; GRANT pg_read_all_stats TO \"%2\""_s.arg(
-            hidden).arg(blindRole);
+        const QString expected
+            = u"cannot see %1 sessions; GRANT pg_read_all_stats TO \"%2\""_s.arg(hidden).arg(
+                blindRole);
         QVERIFY2(blind.message.startsWith(expected), qPrintable(blind.message));
         // Usage stays exact: the hidden sessions are counted, by application too.
         QCOMPARE(blind.evidenceValue(u"ByApplication"_s).toMap().value(app).toInt(), 7);
@@ -318,8 +328,8 @@ private Q_SLOTS:
         QCOMPARE(seeing.evidenceValue(u"HiddenInTransaction"_s).toInt(), 0);
         const int idle = seeing.evidenceValue(u"IdleInTransaction"_s).toInt();
         QVERIFY2(idle >= 7, qPrintable(QString::number(idle)));
-        QVERIFY2(seeing.message.contains(
-                     u"%1 sessions idle in transaction for over 1 s"_s.arg(idle)),
+        QVERIFY2(
+            seeing.message.contains(u"%1 sessions idle in transaction for over 1 s"_s.arg(idle)),
             qPrintable(seeing.message));
         QVERIFY2(!seeing.message.contains(u"cannot see"_s), qPrintable(seeing.message));
 

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 // Issue 12 item 2 against the real server: a wrong password gets the password fixes first
 // (report and panel alike), never `systemctl start`; a passing check gets none.
+#include "codeblockview.h"
 #include "engine/checkregistry.h"
 #include "engine/checkrunner.h"
-#include "codeblockview.h"
 #include "kb/kblibrary.h"
 #include "pgserver.h"
 #include "remediationpanel.h"
@@ -152,11 +152,11 @@ private Q_SLOTS:
         QCOMPARE(m->status, CheckStatus::Pass);
         QVERIFY(m->remediation.fixes.isEmpty());
         QVERIFY(ResultJson::toJson(*m)
-                    .value(u"remediation"_s)
-                    .toObject()
-                    .value(u"fixes"_s)
-                    .toArray()
-                    .isEmpty());
+                .value(u"remediation"_s)
+                .toObject()
+                .value(u"fixes"_s)
+                .toArray()
+                .isEmpty());
         RemediationPanel panel;
         panel.setVisible(true);
         panel.showResult(m_kb.article(Migrations), *m, &good);

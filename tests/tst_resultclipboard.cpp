@@ -43,8 +43,8 @@ private Q_SLOTS:
                               << u"postgres db1:5433/app as doctor"_s;
         QTest::newRow("host list") << QStringList { u"a,b"_s, u"5432,5433"_s, u"app"_s, {} }
                                    << u"postgres a,b:5432,5433/app"_s;
-        QTest::newRow("default host") << QStringList { {}, {}, u"app"_s, u"me"_s }
-                                      << u"postgres (default host)/app as me"_s;
+        QTest::newRow("default host")
+            << QStringList { {}, {}, u"app"_s, u"me"_s } << u"postgres (default host)/app as me"_s;
         QTest::newRow("sqlite") << QStringList { {}, {}, u"/tmp/demo.db"_s, {} }
                                 << u"sqlite /tmp/demo.db"_s;
         QTest::newRow("none") << QStringList { {}, {}, {}, {} } << QString();
@@ -91,7 +91,8 @@ private Q_SLOTS:
     void markdown()
     {
         const QString md = ResultClipboard::markdown(sample());
-        QVERIFY2(md.startsWith(u"### billing-prod · `check.postgres.pool` — **warn**\n"), qPrintable(md));
+        QVERIFY2(md.startsWith(u"### billing-prod · `check.postgres.pool` — **warn**\n"),
+            qPrintable(md));
         QVERIFY(md.contains(u"- Target: `postgres db1.internal:5433/billing as doctor`\n"));
         QVERIFY(md.contains(u"| Evidence | Value |\n|---|---|\n"));
         QVERIFY(md.contains(u"| IdleInTransaction | 7 |\n"));

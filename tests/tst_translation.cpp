@@ -137,8 +137,8 @@ private Q_SLOTS:
         ResultsProxyModel proxy;
         proxy.setSourceModel(&results);
         const QString summary = proxy.summary();
-        QVERIFY2(summary.startsWith(u"1 fehlgeschlagen · 2 bestanden, geprüft "_s),
-            qPrintable(summary));
+        QVERIFY2(
+            summary.startsWith(u"1 fehlgeschlagen · 2 bestanden, geprüft "_s), qPrintable(summary));
 
         // The environment list's tooltip and accessible text name the worst status.
         EnvironmentsModel environments;

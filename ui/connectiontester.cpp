@@ -8,11 +8,11 @@
 #include "postgres/connectivitycheck.h"
 #include "statusicons.h"
 
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
 
@@ -84,8 +84,8 @@ void ConnectionTester::onResult(const CheckResult &result)
     if (result.status == CheckStatus::Pass) {
         const QString version = result.evidenceValue(u"ServerVersion"_s).toString();
         const double latency = result.evidenceValue(u"LatencyMs"_s).toDouble();
-        showOutcome(true,
-            tr("Connected to %1 (round trip %2 ms).").arg(version).arg(latency, 0, 'f', 1));
+        showOutcome(
+            true, tr("Connected to %1 (round trip %2 ms).").arg(version).arg(latency, 0, 'f', 1));
     } else {
         // The check's message: what failed and what to do; it never holds the password.
         showOutcome(false, tr("Connection failed: %1").arg(result.message));

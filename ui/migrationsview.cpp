@@ -112,17 +112,16 @@ void MigrationsView::setResult(const CheckResult *result)
 
 void MigrationsView::refresh()
 {
-    const int row = m_results && !m_environment.isEmpty()
-        ? m_results->rowOf(m_environment, m_checkId)
-        : -1;
+    const int row
+        = m_results && !m_environment.isEmpty() ? m_results->rowOf(m_environment, m_checkId) : -1;
     const CheckResult *result = m_results ? m_results->resultAt(row) : nullptr;
     display(m_environment, result, m_results && m_results->isStale(row));
 }
 
 void MigrationsView::display(const QString &environment, const CheckResult *result, bool stale)
 {
-    m_heading->setText(environment.isEmpty() ? tr("Migrations")
-                                             : tr("Migrations of %1").arg(environment));
+    m_heading->setText(
+        environment.isEmpty() ? tr("Migrations") : tr("Migrations of %1").arg(environment));
     const bool same = m_shownAny && result && result->generation == m_shownGeneration
         && result->checkedAt == m_shownCheckedAt;
     if (!same) {

@@ -9,8 +9,7 @@ using namespace Qt::StringLiterals;
 
 CliOptions::CliOptions()
     : check { u"check"_s, u"Run only this check (repeatable)."_s, u"ID"_s }
-    , env { u"env"_s, u"Only this environment of the config file (repeatable)."_s,
-        u"NAME"_s }
+    , env { u"env"_s, u"Only this environment of the config file (repeatable)."_s, u"NAME"_s }
     , config { u"config"_s, u"YAML environments file."_s, u"FILE"_s }
     , connection { u"connection"_s,
         u"Npgsql string, libpq URI or key=value string, or sqlite:PATH."_s, u"STRING"_s }
@@ -28,31 +27,25 @@ CliOptions::CliOptions()
         u"The DbContext whose migrations a Migrations/ folder holding several is read for "
         "(its class name, or * for all), as dotnet ef --context."_s,
         u"NAME"_s }
-    , historySchema { u"history-schema"_s,
-        u"Schema of the history table (public)."_s, u"S"_s }
-    , historyTable { u"history-table"_s,
-        u"History table (__EFMigrationsHistory)."_s, u"T"_s }
+    , historySchema { u"history-schema"_s, u"Schema of the history table (public)."_s, u"S"_s }
+    , historyTable { u"history-table"_s, u"History table (__EFMigrationsHistory)."_s, u"T"_s }
     , connectTimeout { u"connect-timeout"_s,
         u"Connect timeout in whole seconds, as libpq's connect_timeout (5)."_s, u"SECONDS"_s }
-    , statementTimeout { u"statement-timeout"_s,
-        u"Statement timeout (10)."_s, u"SECONDS"_s }
+    , statementTimeout { u"statement-timeout"_s, u"Statement timeout (10)."_s, u"SECONDS"_s }
     , lockTimeout { u"lock-timeout"_s, u"Lock timeout (2)."_s, u"SECONDS"_s }
     , deployment { u"deployment"_s,
         u"compose | systemd | kubernetes, for --connection, --appsettings and kb show."_s,
         u"STYLE"_s }
-    , format { u"format"_s, u"text (default) or json."_s, u"FORMAT"_s,
-        u"text"_s }
-    , output { u"output"_s, u"Write the report to FILE instead of stdout."_s,
-        u"FILE"_s }
+    , format { u"format"_s, u"text (default) or json."_s, u"FORMAT"_s, u"text"_s }
+    , output { u"output"_s, u"Write the report to FILE instead of stdout."_s, u"FILE"_s }
     , kb { u"kb"_s, u"Extra knowledge-base folder (repeatable)."_s, u"DIR"_s }
-    , parallel { u"parallel"_s, u"Environments checked at once (16)."_s,
-        u"N"_s }
+    , parallel { u"parallel"_s, u"Environments checked at once (16)."_s, u"N"_s }
     , demo { u"demo"_s, u"Check the embedded SQLite demo environments."_s }
 { }
 
 void CliOptions::addTo(QCommandLineParser &parser) const
 {
-    parser.addOptions({ check, env, config, connection, appsettings, dotnetEnvironment,
-        expected, context, historySchema, historyTable, connectTimeout, statementTimeout,
-        lockTimeout, deployment, format, output, kb, parallel, demo });
+    parser.addOptions({ check, env, config, connection, appsettings, dotnetEnvironment, expected,
+        context, historySchema, historyTable, connectTimeout, statementTimeout, lockTimeout,
+        deployment, format, output, kb, parallel, demo });
 }

@@ -3,8 +3,8 @@
 
 #include "cli/doctorcli.h"
 
-#include "cli/clioptions.h"
 #include "cli/cliio.h"
+#include "cli/clioptions.h"
 #include "cli/doctorclikb.h"
 #include "cli/doctorrun.h"
 #include "cli/exitcode.h"

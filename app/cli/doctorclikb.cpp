@@ -3,9 +3,9 @@
 
 #include "cli/doctorclikb.h"
 
-#include "engine/checkregistry.h"
 #include "cli/cliio.h"
 #include "cli/exitcode.h"
+#include "engine/checkregistry.h"
 #include "kb/kblibrary.h"
 #include "kb/kblint.h"
 #include "kb/kbplaceholders.h"
@@ -103,7 +103,7 @@ QString readResult(const QCommandLineParser &p, const QString &checkId, CheckRes
     if (found.isEmpty()) {
         return seen.isEmpty() ? u"--result %1 has no result of %2"_s.arg(path, checkId)
                               : u"--result %1 has no result of %2 for --env %3; it has: %4"_s.arg(
-                                  path, checkId, envs.join(u", "_s), seen.join(u", "_s));
+                                    path, checkId, envs.join(u", "_s), seen.join(u", "_s));
     }
     if (found.size() > 1) {
         return u"--result %1 has results of %2 for several environments (%3); choose one with "

@@ -3,8 +3,8 @@
 
 #include "cli/doctorrun.h"
 
-#include "cli/clioptions.h"
 #include "cli/cliio.h"
+#include "cli/clioptions.h"
 #include "cli/exitcode.h"
 #include "cli/runenvironments.h"
 #include "config/secretfiles.h"
@@ -66,8 +66,8 @@ Stop readReportOptions(const QCommandLineParser &p, const CliOptions &o, RunOpti
 // A number of seconds from the command line, scaled to the unit of *target; nothing when
 // the option is absent. wholeSeconds: libpq's connect_timeout counts whole seconds, so a
 // fraction is refused rather than cut off.
-Stop readSeconds(const QCommandLineParser &p, const QCommandLineOption &o, int *target,
-    int scale, bool wholeSeconds)
+Stop readSeconds(const QCommandLineParser &p, const QCommandLineOption &o, int *target, int scale,
+    bool wholeSeconds)
 {
     if (!p.isSet(o))
         return {};
@@ -79,8 +79,8 @@ Stop readSeconds(const QCommandLineParser &p, const QCommandLineOption &o, int *
         return usage(u"%1 must be a whole number of seconds from 1 to 86400 (libpq's "
                      "connect_timeout counts whole seconds), not '%2'"_s.arg(name, text));
     if (!ok || v <= 0 || v > 86400)
-        return usage(u"%1 must be a number of seconds above 0 and up to 86400, not '%2'"_s.arg(
-            name, text));
+        return usage(
+            u"%1 must be a number of seconds above 0 and up to 86400, not '%2'"_s.arg(name, text));
     *target = int(v * scale);
     return {};
 }

@@ -3,8 +3,8 @@
 
 #include "cli/runenvironments.h"
 
-#include "cli/clioptions.h"
 #include "cli/cliio.h"
+#include "cli/clioptions.h"
 #include "cli/exitcode.h"
 #include "config/appsettings.h"
 #include "config/demo.h"
@@ -43,8 +43,8 @@ void warn(const QStringList &warnings)
 RunEnvironments::Loaded RunEnvironments::load(const QCommandLineParser &p, const CliOptions &o,
     const QProcessEnvironment &env, QTemporaryDir *demoDir)
 {
-    const int sources = int(p.isSet(o.config)) + int(p.isSet(o.connection))
-        + int(p.isSet(o.demo)) + int(p.isSet(o.appsettings));
+    const int sources = int(p.isSet(o.config)) + int(p.isSet(o.connection)) + int(p.isSet(o.demo))
+        + int(p.isSet(o.appsettings));
     if (sources != 1)
         return usageError(u"give exactly one of --config FILE, --connection STRING, "
                           "--appsettings FILE or --demo"_s);

@@ -35,8 +35,8 @@ Loaded load(const QCommandLineParser &p, const CliOptions &o, const QProcessEnvi
 
 Loaded fromConfig(const QString &path, const QStringList &names, const QProcessEnvironment &env);
 Loaded fromConnection(const QString &text, const QString &name);
-Loaded fromAppSettings(const QString &path, const QString &dotnetEnvironment,
-    const QString &name, const QProcessEnvironment &env);
+Loaded fromAppSettings(const QString &path, const QString &dotnetEnvironment, const QString &name,
+    const QProcessEnvironment &env);
 Loaded fromDemo(QTemporaryDir *demoDir);
 
 } // namespace RunEnvironments

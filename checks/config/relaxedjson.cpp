@@ -43,8 +43,8 @@ qsizetype blankCommentsAndTrailingCommas(QByteArray &text)
             // A comma right after an opening bracket is never trailing: .NET refuses "[,]" and
             // "{,}", and so does Qt once the comma is left in place. (Of a doubled comma the
             // last is blanked, and Qt then names the missing value after the first.)
-            const bool afterValue = lastToken != '\0' && lastToken != '[' && lastToken != '{'
-                && lastToken != ':';
+            const bool afterValue
+                = lastToken != '\0' && lastToken != '[' && lastToken != '{' && lastToken != ':';
             pendingComma = afterValue ? i : -1;
             lastToken = c;
         } else if (c == '}' || c == ']') {

@@ -10,9 +10,9 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QScopeGuard>
-#include <QMutexLocker>
 #include <QMetaObject>
+#include <QMutexLocker>
+#include <QScopeGuard>
 #include <QThread>
 #include <algorithm>
 
@@ -124,7 +124,8 @@ void runEnvironment(const Environment &env, const QList<Environment> &all,
             if (!session.beginReadOnly()) {
                 r = check->errorResult(env.name, session.error());
             } else {
-                const CheckContext ctx { env, session.connectionName(), token->flag(), *token, all };
+                const CheckContext ctx { env, session.connectionName(), token->flag(), *token,
+                    all };
                 r = check->run(ctx);
                 session.rollback();
             }
@@ -260,14 +261,14 @@ void CheckRunner::launch(
         const CheckTarget target { env.connection.host, env.connection.port,
             env.connection.database, env.connection.user };
         m_pool.start([this, gen, env, references, checks, kb, token, target] {
-            runEnvironment(env, references, checks, kb, token.get(),
-                [this, gen, target](CheckResult r) {
+            runEnvironment(
+                env, references, checks, kb, token.get(), [this, gen, target](CheckResult r) {
                     r.generation = gen;
                     r.checkedAt = QDateTime::currentDateTime();
                     r.target = target;
-                    post(InboxItem{std::move(r), gen, QString(), false});
+                    post(InboxItem { std::move(r), gen, QString(), false });
                 });
-            post(InboxItem{CheckResult(), gen, env.name, true});
+            post(InboxItem { CheckResult(), gen, env.name, true });
         });
     }
 }
@@ -327,8 +328,7 @@ void CheckRunner::drain()
             jobFinished(item.generation, item.environment);
             if (--m_jobsInPool == 0)
                 Q_EMIT idle();
-        }
-        else
+        } else
             deliver(item.result);
         if (slice.elapsed() >= 8) {
             QMetaObject::invokeMethod(this, &CheckRunner::drain, Qt::QueuedConnection);

@@ -45,8 +45,7 @@ public:
     // results and progress count with it and runFinished waits for them too. With no run
     // going it starts one of every registered check. The dashboard runs what needs no
     // password at once and adds the rest as their passwords come (SecretStore::ready).
-    quint64 add(
-        const QList<Environment> &environments, const QList<Environment> &references = {});
+    quint64 add(const QList<Environment> &environments, const QList<Environment> &references = {});
     void cancel();
     bool isRunning() const { return m_running; }
     quint64 generation() const { return m_generation; }
@@ -79,7 +78,7 @@ private:
         bool jobEnd = false;
     };
     void post(InboxItem item); // any thread
-    void drain();              // runner's thread
+    void drain(); // runner's thread
     void deliver(const CheckResult &result);
     void jobFinished(quint64 generation, const QString &environment);
     // Closes the connections of jobs past their deadline; forgets tokens whose job ended.
@@ -88,8 +87,8 @@ private:
     void watch();
     void waitForJobs(); // the pool's end, watching all the while
     // One job per environment of the run gen, running m_checks.
-    void launch(quint64 gen, const QList<Environment> &environments,
-        const QList<Environment> &references);
+    void launch(
+        quint64 gen, const QList<Environment> &environments, const QList<Environment> &references);
 
     const CheckRegistry &m_registry;
     const RemediationSource *m_kb;

@@ -51,7 +51,7 @@ bool unknownLayout(const Environment &env, const QStringList &columns, DbError *
     error->detail = columns.isEmpty()
         ? u"History table %1 has no columns"_s.arg(qualified(env))
         : u"History table %1 has the columns %2, not a layout EF Core writes"_s.arg(
-            qualified(env), columns.join(u", "_s));
+              qualified(env), columns.join(u", "_s));
     error->advice
         = u"Expected a migration id and a product version column, named as EF Core "
           "or EFCore.NamingConventions name them: %1. Check that the environment's "
@@ -177,8 +177,9 @@ bool readPostgres(const CheckContext &ctx, bool *exists, QList<EfCoreHistory::Ap
         if (!q.exec(u"SELECT format('%s.%s', n.nspname, c.relname) FROM pg_class c "
                     "JOIN pg_namespace n ON n.oid = c.relnamespace "
                     "WHERE lower(c.relname) = lower("_s
-                + table + u") AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
-                          "AND NOT (n.nspname = "_s
+                + table
+                + u") AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
+                  "AND NOT (n.nspname = "_s
                 + schema + u" AND c.relname = "_s + table
                 + u") AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
                   "AND n.nspname NOT LIKE 'pg\\_%' ORDER BY 1 LIMIT 5"_s))
@@ -258,8 +259,8 @@ const QList<EfCoreHistory::HistoryLayout> &EfCoreHistory::historyLayouts()
     return layouts;
 }
 
-bool EfCoreHistory::read(const CheckContext &ctx, bool *tableExists,
-    QList<Applied> *applied, DbError *error, HistoryColumns *columns)
+bool EfCoreHistory::read(const CheckContext &ctx, bool *tableExists, QList<Applied> *applied,
+    DbError *error, HistoryColumns *columns)
 {
     HistoryColumns local;
     HistoryColumns *c = columns ? columns : &local;
@@ -267,4 +268,3 @@ bool EfCoreHistory::read(const CheckContext &ctx, bool *tableExists,
     return ctx.isPostgres() ? readPostgres(ctx, tableExists, applied, error, c)
                             : readSqlite(ctx, tableExists, applied, error, c);
 }
-

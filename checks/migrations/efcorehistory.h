@@ -50,8 +50,8 @@ public:
     };
 
     // Reads the history table on the context's connection; also used to take a reference
-    // environment's applied list as the expected set (ReferenceEnvironment). The columns are looked up in the
-    // catalog (pg_attribute, SQLite's table_info) with the table's existence, so one
+    // environment's applied list as the expected set (ReferenceEnvironment). The columns are looked
+    // up in the catalog (pg_attribute, SQLite's table_info) with the table's existence, so one
     // statement answers both. Applied rows come newest id first. Returns false with *error
     // set: a server error, a privilege missing (with the GRANT), or a table whose columns
     // fit no layout (the message names its columns and the layouts understood). Leaves

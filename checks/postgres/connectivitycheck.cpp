@@ -87,10 +87,11 @@ CheckResult ConnectivityCheck::run(const CheckContext &ctx) const
             version = q.value(0).toString();
         auto *conn = static_cast<PGconn *>(DbSession::pgConnection(ctx.connectionName));
         const bool inUse = conn && PQsslInUse(conn);
-        tls = inUse ? u"%1, %2"_s.arg(QString::fromUtf8(PQsslAttribute(conn, "protocol")),
+        tls = inUse
+            ? u"%1, %2"_s.arg(QString::fromUtf8(PQsslAttribute(conn, "protocol")),
                   env.connection.tlsVerification() == u"verified" ? u"certificate verified"_s
                                                                   : u"unverified"_s)
-                    : u"off"_s;
+            : u"off"_s;
         ev << qMakePair(u"ServerVersion"_s, QVariant(version))
            << qMakePair(u"Tls"_s, QVariant(tls));
     } else {

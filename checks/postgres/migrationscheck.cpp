@@ -13,7 +13,6 @@
 
 using namespace Qt::StringLiterals;
 
-
 QStringList MigrationsCheck::tags() const
 {
     return { u"database"_s, u"postgres"_s, u"migrations"_s, u"schema"_s };
@@ -104,10 +103,11 @@ CheckResult MigrationsCheck::run(const CheckContext &ctx) const
                 = u"Migration history table %1 does not exist: the database was never migrated by EF Core"_s
                       .arg(qualified(env));
         } else {
-            message = u"Migration history table %1 does not exist, but %2 does: if the app keeps "
-                      "its history there (MigrationsHistoryTable's schema and name), set the "
-                      "environment's history to it; otherwise the database was never migrated"_s
-                          .arg(qualified(env), columns.elsewhere.join(u", "_s));
+            message
+                = u"Migration history table %1 does not exist, but %2 does: if the app keeps "
+                  "its history there (MigrationsHistoryTable's schema and name), set the "
+                  "environment's history to it; otherwise the database was never migrated"_s.arg(
+                      qualified(env), columns.elsewhere.join(u", "_s));
         }
         if (known)
             message += u" (%1 migrations expected)"_s.arg(expected.size());

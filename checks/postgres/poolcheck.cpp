@@ -22,9 +22,9 @@ QString describe(const PoolThresholds &t)
 {
     return u"usage warn %1 %, fail %2 %; idle in transaction: warn at %3 sessions idle over "
            "%4 s; transaction warn %5 s, fail %6 s"_s.arg(number(t.usageWarnPercent),
-        number(t.usageFailPercent), number(t.idleInTransactionWarn),
-        number(t.idleInTransactionMinSec), number(t.longestTransactionWarnSec),
-        number(t.longestTransactionFailSec));
+               number(t.usageFailPercent), number(t.idleInTransactionWarn),
+               number(t.idleInTransactionMinSec), number(t.longestTransactionWarnSec),
+               number(t.longestTransactionFailSec));
 }
 
 } // namespace
@@ -94,7 +94,8 @@ CheckResult PoolCheck::run(const CheckContext &ctx) const
         // Client transactions only: an anti-wraparound autovacuum or a replication worker
         // may run for hours, and neither is what this finding is about.
         "COALESCE(EXTRACT(EPOCH FROM max(clock_timestamp() - xact_start) "
-        "   FILTER (WHERE pid <> pg_backend_pid() AND backend_type = 'client backend')), 0)::float8, "
+        "   FILTER (WHERE pid <> pg_backend_pid() AND backend_type = 'client backend')), "
+        "0)::float8, "
         "count(*) FILTER (WHERE %3), "
         "count(*) FILTER (WHERE %3 AND %4), "
         "format('%I', current_user) "
@@ -158,24 +159,22 @@ CheckResult PoolCheck::run(const CheckContext &ctx) const
     if (blind)
         raise(CheckStatus::Warn);
 
-    const QString counts = u"%1 of %2 usable connections in use (%3%), %4 idle in transaction"_s
-                               .arg(inUse)
-                               .arg(available)
-                               .arg(qRound(usage))
-                               .arg(idleInTx);
+    const QString counts
+        = u"%1 of %2 usable connections in use (%3%), %4 idle in transaction"_s.arg(inUse)
+              .arg(available)
+              .arg(qRound(usage))
+              .arg(idleInTx);
     const QString grant = u"GRANT pg_read_all_stats TO %1"_s.arg(role);
     QString message;
     if (hiddenInTransaction > 0) {
         const QString unseen = u"cannot see %1 %2; %3 (%4 of them in a transaction whose state "
-                               "and age this role cannot read)"_s
-                                   .arg(hiddenSessions)
+                               "and age this role cannot read)"_s.arg(hiddenSessions)
                                    .arg(hiddenSessions == 1 ? u"session"_s : u"sessions"_s)
                                    .arg(grant)
                                    .arg(hiddenInTransaction);
         // The finding that decided the status comes first.
-        message = findings.isEmpty()
-            ? u"%1; %2 among the sessions it can see"_s.arg(unseen, counts)
-            : u"%1; %2"_s.arg(findings.join(u"; "_s), unseen);
+        message = findings.isEmpty() ? u"%1; %2 among the sessions it can see"_s.arg(unseen, counts)
+                                     : u"%1; %2"_s.arg(findings.join(u"; "_s), unseen);
     } else {
         message = findings.isEmpty() ? counts : findings.join(u"; "_s);
         // The counts stand, and no hidden session is in a transaction, so none is idle in

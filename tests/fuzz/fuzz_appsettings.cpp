@@ -7,8 +7,8 @@
 // occurs in UTF-8, so the split does not take anything a real file could hold).
 
 #include "config/appsettings.h"
-#include "fuzzsupport.h"
 #include "config/relaxedjson.h"
+#include "fuzzsupport.h"
 
 using namespace Qt::StringLiterals;
 

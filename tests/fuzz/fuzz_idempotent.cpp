@@ -3,8 +3,8 @@
 // `dotnet ef migrations script --idempotent` output (the SQL lexer and the history-insert
 // reader), and the manifest reader on the same text.
 
-#include "migrations/expectedmigrations.h"
 #include "fuzzsupport.h"
+#include "migrations/expectedmigrations.h"
 
 #include <QStringDecoder>
 

@@ -6,8 +6,8 @@
 // scanned) is created as a file in a fresh folder, and the folder is read, once without a
 // DbContext name and once with "*".
 
-#include "migrations/expectedmigrations.h"
 #include "fuzzsupport.h"
+#include "migrations/expectedmigrations.h"
 
 #include <QFileInfo>
 

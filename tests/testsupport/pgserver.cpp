@@ -140,7 +140,7 @@ QString PgServer::createDatabase(const QString &prefix) const
     // is copying the same template ("source database is being accessed by other users").
     QString error;
     for (int attempt = 0; attempt < 50; ++attempt) {
-        error = exec(u"postgres"_s, {u"CREATE DATABASE \"%1\""_s.arg(name)});
+        error = exec(u"postgres"_s, { u"CREATE DATABASE \"%1\""_s.arg(name) });
         if (error.isEmpty())
             return name;
         if (!error.contains(u"being accessed by other users"))

@@ -29,7 +29,10 @@ public:
     QString stateDirectory() const { return m_state; }
     QString dataDirectory() const { return m_data; } // PGDATA
     QString binDirectory() const { return m_bin; } // pg_ctl, initdb ...
-    QString caCertificate() const { return m_ca; } // the server's self-signed certificate // statements that modify anything are logged
+    QString caCertificate() const
+    {
+        return m_ca;
+    } // the server's self-signed certificate // statements that modify anything are logged
 
     // A superuser environment on database (deployment compose, default timeouts).
     Environment environment(const QString &name, const QString &database) const;
