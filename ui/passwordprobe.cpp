@@ -5,6 +5,24 @@
 
 #include "engine/startupprobe.h"
 
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace {
+
+QThreadPool *probePool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(8);
+        p->setExpiryTimeout(5000);
+        return p;
+    }();
+    return pool;
+}
+
+} // namespace
+
 PasswordProbe::Outcome PasswordProbe::probe(const ConnectionSpec &spec, int connectTimeoutSec)
 {
     const StartupProbe::Result r = StartupProbe::run(spec, connectTimeoutSec);
@@ -17,4 +35,11 @@ PasswordProbe::Outcome PasswordProbe::probe(const ConnectionSpec &spec, int conn
         break;
     }
     return Outcome::Failed;
+}
+
+QFuture<PasswordProbe::Outcome> PasswordProbe::start(
+    const ConnectionSpec &spec, int connectTimeoutSec)
+{
+    return QtConcurrent::run(
+        probePool(), [spec, connectTimeoutSec] { return probe(spec, connectTimeoutSec); });
 }

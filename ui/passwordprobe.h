@@ -5,6 +5,8 @@
 
 #include "connection/connectionspec.h"
 
+#include <QFuture>
+
 // Whether a PostgreSQL server wants a password from a role, found the way psql finds it
 // before it prompts: connect without one and ask libpq (PQconnectionNeedsPassword). A
 // server that lets the role in on trust, peer or a client certificate, or that cannot be
@@ -22,5 +24,11 @@ enum class Outcome {
 // Never sends a password: the spec's is dropped and libpq is pointed at no password file
 // (the caller has made sure there is neither PGPASSWORD nor a .pgpass to use).
 Outcome probe(const ConnectionSpec &spec, int connectTimeoutSec);
+
+// probe() on a thread pool of the probes' own, which waits on the network mostly for
+// nothing (a closed port answers at once, a silent one takes the connect timeout): a silent
+// server does not hold up the others on a machine with two cores, where the global pool has
+// two threads. The future's result is the outcome.
+QFuture<Outcome> start(const ConnectionSpec &spec, int connectTimeoutSec);
 
 } // namespace PasswordProbe

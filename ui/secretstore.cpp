@@ -9,29 +9,9 @@
 #include "passwordprompt.h"
 
 #include <QFutureWatcher>
-#include <QThreadPool>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// Probes wait on the network, mostly for nothing (a closed port answers at once, a silent
-// one takes the connect timeout): a pool of their own, so a silent server does not hold up
-// the others on a machine with two cores, where the global pool has two threads.
-QThreadPool *probePool()
-{
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool;
-        p->setMaxThreadCount(8);
-        p->setExpiryTimeout(5000);
-        return p;
-    }();
-    return pool;
-}
-
-} // namespace
 
 SecretStore::SecretStore(QObject *parent)
     : QObject(parent)
@@ -220,10 +200,8 @@ void SecretStore::probe(const QString &key)
         else
             queuePrompt(key);
     });
-    watcher->setFuture(QtConcurrent::run(probePool(),
-        [spec = work.probeWith.connection, timeout = work.probeWith.timeouts.connectSec] {
-            return PasswordProbe::probe(spec, timeout);
-        }));
+    watcher->setFuture(
+        PasswordProbe::start(work.probeWith.connection, work.probeWith.timeouts.connectSec));
 }
 
 void SecretStore::queuePrompt(const QString &key)
