@@ -47,7 +47,7 @@ private Q_SLOTS:
         QVERIFY(c->evidenceValue(u"ServerVersion"_s).toString().startsWith(u"1"));
         // libpq's default sslmode (prefer) encrypts but does not verify the server.
         QVERIFY2(c->evidenceValue(u"Tls"_s).toString().endsWith(u", unverified"_s),
-                 qPrintable(c->evidenceValue(u"Tls"_s).toString()));
+            qPrintable(c->evidenceValue(u"Tls"_s).toString()));
         const CheckResult *pool = out.find(u"env"_s, u"check.postgres.pool"_s);
         QVERIFY(pool);
         QCOMPARE(pool->status, CheckStatus::Pass);
@@ -60,10 +60,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("sslmode");
         QTest::addColumn<bool>("withRootCert");
-        QTest::addColumn<QString>("tls"); // expected Tls evidence suffix, or "" for a failed connect
+        QTest::addColumn<QString>(
+            "tls"); // expected Tls evidence suffix, or "" for a failed connect
         QTest::newRow("disable") << u"disable"_s << false << u"off"_s;
         QTest::newRow("require") << u"require"_s << false << u", unverified"_s;
-        QTest::newRow("verify-full with CA") << u"verify-full"_s << true << u", certificate verified"_s;
+        QTest::newRow("verify-full with CA")
+            << u"verify-full"_s << true << u", certificate verified"_s;
         QTest::newRow("verify-ca with CA") << u"verify-ca"_s << true << u", certificate verified"_s;
         QTest::newRow("verify-full without CA") << u"verify-full"_s << false << QString();
     }
@@ -74,9 +76,10 @@ private Q_SLOTS:
         QFETCH(QString, tls);
         Environment e = env();
         e.connection.setOption(u"sslmode"_s, sslmode);
-        e.connection.setOption(u"sslrootcert"_s, withRootCert ? m_pg.caCertificate() : u"/nonexistent/root.crt"_s);
+        e.connection.setOption(
+            u"sslrootcert"_s, withRootCert ? m_pg.caCertificate() : u"/nonexistent/root.crt"_s);
         CheckRunner runner(CheckRegistry::builtin());
-        const RunOutcome out = runAndWait(runner, {e}, {Connectivity});
+        const RunOutcome out = runAndWait(runner, { e }, { Connectivity });
         const CheckResult *c = out.find(u"env"_s, Connectivity);
         QVERIFY(c);
         if (tls.isEmpty()) {
@@ -84,7 +87,8 @@ private Q_SLOTS:
             return;
         }
         QCOMPARE(c->status, CheckStatus::Pass);
-        QVERIFY2(c->evidenceValue(u"Tls"_s).toString().endsWith(tls), qPrintable(c->evidenceValue(u"Tls"_s).toString()));
+        QVERIFY2(c->evidenceValue(u"Tls"_s).toString().endsWith(tls),
+            qPrintable(c->evidenceValue(u"Tls"_s).toString()));
     }
 
     // RELIABILITY 1
@@ -125,7 +129,8 @@ private Q_SLOTS:
             const CheckResult *r = out.find(u"env"_s, id);
             QVERIFY(r);
             QCOMPARE(r->status, CheckStatus::NotRun);
-            QVERIFY2(r->message.startsWith(u"Not run: no connection (Connection refused"), qPrintable(r->message));
+            QVERIFY2(r->message.startsWith(u"Not run: no connection (Connection refused"),
+                qPrintable(r->message));
             QVERIFY2(r->message.contains(Connectivity), qPrintable(r->message));
             QVERIFY(r->remediation.fixes.isEmpty());
             QCOMPARE(r->remediation.article, Connectivity);
@@ -221,7 +226,9 @@ private Q_SLOTS:
     void aRoleAtItsConnectionLimitIsNamed()
     {
         const QString role = u"doctor_nolimit_"_s + m_db.right(6).toLower();
-        QCOMPARE(m_pg.exec(m_db, { u"CREATE ROLE %1 LOGIN PASSWORD 'pw-limit' CONNECTION LIMIT 0"_s.arg(role) }),
+        QCOMPARE(
+            m_pg.exec(m_db,
+                { u"CREATE ROLE %1 LOGIN PASSWORD 'pw-limit' CONNECTION LIMIT 0"_s.arg(role) }),
             QString());
         Environment e = env();
         e.connection.user = role;
@@ -233,7 +240,8 @@ private Q_SLOTS:
         QVERIFY(r);
         QCOMPARE(r->status, CheckStatus::Fail);
         QVERIFY2(r->message.contains(u"too many connections"_s), qPrintable(r->message));
-        QVERIFY2(r->message.contains(u"has reached its connection limit"_s), qPrintable(r->message));
+        QVERIFY2(
+            r->message.contains(u"has reached its connection limit"_s), qPrintable(r->message));
         QCOMPARE(r->evidenceValue(u"ConnectFailure"_s).toString(), u"RoleConnectionLimit"_s);
         QCOMPARE(r->evidenceValue(u"Reachable"_s).toBool(), true);
         QCOMPARE(r->evidenceValue(u"Authenticated"_s).toBool(), true);

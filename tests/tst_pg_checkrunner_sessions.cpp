@@ -64,12 +64,12 @@ private Q_SLOTS:
         Environment e = env(u"writes"_s);
         e.expectedSource = QStringLiteral(DOCTOR_TEST_DATA) + u"/expected/manifest.txt"_s;
         CheckRunner runner(CheckRegistry::builtin());
-        const RunOutcome out = runAndWait(runner, {e}, {});
+        const RunOutcome out = runAndWait(runner, { e }, {});
         QCOMPARE(out.results.size(), 3);
         // The log is written asynchronously by the server's logger; give it a moment.
         QTest::qWait(300);
         // Sanity: the log does record modifying statements (this one is ours, not a check's).
-        QCOMPARE(m_pg.exec(m_db, {u"CREATE TEMP TABLE log_probe (id int)"_s}), QString());
+        QCOMPARE(m_pg.exec(m_db, { u"CREATE TEMP TABLE log_probe (id int)"_s }), QString());
         QTRY_VERIFY_WITH_TIMEOUT(QFile(m_pg.logPath()).size() > log.pos(), 3000);
         const QByteArray written = log.readAll();
         QVERIFY2(written.contains("CREATE TEMP TABLE log_probe"), written.constData());

@@ -16,7 +16,6 @@
 #include <QTest>
 #include <QThread>
 #include <QtConcurrent>
-
 #include <atomic>
 #include <csignal>
 #include <sys/types.h>
@@ -149,7 +148,8 @@ private Q_SLOTS:
     {
         const QString refDb = m_pg.createDatabase(u"reference"_s);
         QCOMPARE(m_pg.exec(refDb,
-                     { u"CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" varchar(150) PRIMARY KEY, "
+                     { u"CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" varchar(150) "
+                       u"PRIMARY KEY, "
                        "\"ProductVersion\" varchar(32) NOT NULL)"_s }),
             QString());
         const Environment reference = m_pg.environment(u"reference"_s, refDb);
@@ -188,12 +188,14 @@ private Q_SLOTS:
         CheckRunner runner(CheckRegistry::builtin());
         QSignalSpy finished(&runner, &CheckRunner::runFinished);
         QList<CheckResult> results;
-        connect(&runner, &CheckRunner::resultReady, this, [&results](const CheckResult &r) { results << r; });
+        connect(&runner, &CheckRunner::resultReady, this,
+            [&results](const CheckResult &r) { results << r; });
         QElapsedTimer t;
         t.start();
         runner.start({ e }, { Migrations });
-        const QString waiting = u"SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                                "AND application_name = 'doctor-dashboard' AND datname = current_database()"_s;
+        const QString waiting
+            = u"SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+              "AND application_name = 'doctor-dashboard' AND datname = current_database()"_s;
         QTRY_VERIFY_WITH_TIMEOUT(m_pg.scalar(m_db, waiting).toInt() > 0, 5000);
         const pid_t backend = m_pg.scalar(m_db, waiting).toInt();
         QCOMPARE(::kill(backend, SIGSTOP), 0);
@@ -204,7 +206,8 @@ private Q_SLOTS:
         QVERIFY2(ms >= 5500 && ms < 9000, qPrintable(QString::number(ms)));
         QCOMPARE(results.size(), 1);
         QCOMPARE(results[0].status, CheckStatus::Error);
-        QVERIFY2(results[0].message.contains(u"No answer from the server"_s), qPrintable(results[0].message));
+        QVERIFY2(results[0].message.contains(u"No answer from the server"_s),
+            qPrintable(results[0].message));
         QCOMPARE(finished.first().at(1).toBool(), false); // a finished run, not a cancelled one
 
         ::kill(backend, SIGCONT);

@@ -3,8 +3,8 @@
 // check.postgres.migrations on the fixture: the history against the expected set (issue 11).
 #include "engine/checkregistry.h"
 #include "engine/checkrunner.h"
-#include "migrationscheckfixture.h"
 #include "migrations/migrationentry.h"
+#include "migrationscheckfixture.h"
 #include "pgserver.h"
 #include "runandwait.h"
 #include "sqlwarningguard.h"
@@ -79,9 +79,10 @@ private Q_SLOTS:
             QVERIFY(QFile::copy(data + name, folder + u'/' + name));
         QFile extra(folder + u"/AddBilling.cs"_s);
         QVERIFY(extra.open(QIODevice::WriteOnly));
-        extra.write("namespace StellaOps.Data.Migrations {\n"
-                    "public partial class AddBilling : Microsoft.EntityFrameworkCore.Migrations.Migration\n"
-                    "{ protected override void Up(MigrationBuilder b) { } }\n}\n");
+        extra.write(
+            "namespace StellaOps.Data.Migrations {\n"
+            "public partial class AddBilling : Microsoft.EntityFrameworkCore.Migrations.Migration\n"
+            "{ protected override void Up(MigrationBuilder b) { } }\n}\n");
         extra.close();
 
         Environment env = withHistory({ A, B }, u"doubts"_s);
@@ -135,7 +136,7 @@ private Q_SLOTS:
         behind.expectedSource.clear();
         behind.referenceEnvironment = reference.name;
         CheckRunner runner(CheckRegistry::builtin());
-        const RunOutcome out = runAndWait(runner, {reference, behind}, {Migrations});
+        const RunOutcome out = runAndWait(runner, { reference, behind }, { Migrations });
         const CheckResult *r = out.find(behind.name, Migrations);
         QVERIFY(r);
         QCOMPARE(r->status, CheckStatus::Warn);
@@ -143,9 +144,9 @@ private Q_SLOTS:
         behind.referenceEnvironment = u"nowhere"_s;
         const CheckResult missing = runMigrations(behind);
         QCOMPARE(missing.status, CheckStatus::Error);
-        QVERIFY2(missing.message.contains(u"'nowhere' is not configured"), qPrintable(missing.message));
+        QVERIFY2(
+            missing.message.contains(u"'nowhere' is not configured"), qPrintable(missing.message));
     }
-
 };
 
 QTEST_GUILESS_MAIN(TestPgMigrationsCheck)

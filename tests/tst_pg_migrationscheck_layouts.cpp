@@ -3,8 +3,8 @@
 // check.postgres.migrations: history columns under naming conventions, odd layouts, failed reads.
 #include "engine/checkregistry.h"
 #include "engine/checkrunner.h"
-#include "migrationscheckfixture.h"
 #include "migrations/migrationentry.h"
+#include "migrationscheckfixture.h"
 #include "pgserver.h"
 #include "runandwait.h"
 #include "sqlwarningguard.h"

@@ -3,8 +3,8 @@
 // check.postgres.migrations on the fixture: where the history table is, grants, hostile names.
 #include "engine/checkregistry.h"
 #include "engine/checkrunner.h"
-#include "migrationscheckfixture.h"
 #include "migrations/migrationentry.h"
+#include "migrationscheckfixture.h"
 #include "pgserver.h"
 #include "runandwait.h"
 #include "sqlwarningguard.h"
@@ -105,7 +105,8 @@ private Q_SLOTS:
         env.connection.password = u"pw-nousage"_s;
         CheckResult r = runMigrations(env);
         QCOMPARE(r.status, CheckStatus::Error);
-        QVERIFY2(r.message.contains(u"GRANT USAGE ON SCHEMA app TO "_s + role), qPrintable(r.message));
+        QVERIFY2(
+            r.message.contains(u"GRANT USAGE ON SCHEMA app TO "_s + role), qPrintable(r.message));
         QVERIFY2(r.message.contains(u"GRANT SELECT ON app.\"__EFMigrationsHistory\" TO "_s + role),
             qPrintable(r.message));
 
@@ -151,9 +152,8 @@ private Q_SLOTS:
         QVERIFY2(pool->status != CheckStatus::Error, qPrintable(pool->message));
         QCOMPARE(m_pg.scalar(env.connection.database, u"SELECT count(*) FROM canary"_s).toInt(), 0);
         QVERIFY(m_pg.scalar(env.connection.database, u"SELECT to_regclass('canary') IS NOT NULL"_s)
-                    .toBool());
+                .toBool());
     }
-
 };
 
 QTEST_GUILESS_MAIN(TestPgMigrationsCheckTables)
