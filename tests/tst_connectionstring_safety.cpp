@@ -215,7 +215,10 @@ void TestConnectionStringSafety::libpqRefusalsNameNoSecret()
     const ParsedConnection pc = ConnectionString::parse(text);
     QVERIFY(!pc.ok());
     QVERIFY2(pc.error.contains(error), qPrintable(pc.error));
-    for (const QString &message : QStringList(pc.warnings) << pc.error) {
+    // A named list: "QStringList(...) << x" in the range-for would be a reference to a
+    // temporary that dies before the loop runs (ASan: stack-use-after-scope).
+    const QStringList messages = QStringList(pc.warnings) << pc.error;
+    for (const QString &message : messages) {
         QVERIFY2(
             !message.contains(u"Hunter2"_s) && !message.contains(u"Secret"_s), qPrintable(message));
         // None of libpq's own messages got through.
