@@ -1,5 +1,9 @@
 -- The baseline of tests/bench/fleet: the statements the three PostgreSQL checks send,
 -- as one psql script per database (psql -X -q -v ON_ERROR_STOP=1 -f fleet-baseline.sql).
+-- With --rtt the floor (tests/bench/floor.c) sends the same file in one libpq pipeline,
+-- so it is the one place to update. Its rules, for both: a statement ends with the line
+-- whose last character is ';'; lines that begin with "--" are comments; no psql
+-- meta-commands (lines that begin with a backslash).
 -- Keep it in step with checks/dbsession.cpp and checks/postgres/*.cpp. Like the CLI, it
 -- runs the checks in registry order on one connection, each in its own READ ONLY
 -- transaction. The values that doctor binds are literals here.
