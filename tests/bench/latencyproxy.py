@@ -140,8 +140,11 @@ class DelayedPipe:
             self.queue[self.head] = None
             self.head += 1
             if data is None:
-                if self.transport.can_write_eof() and not self.transport.is_closing():
-                    self.transport.write_eof()
+                try:
+                    if self.transport.can_write_eof() and not self.transport.is_closing():
+                        self.transport.write_eof()
+                except OSError:
+                    pass  # the far side is gone already (ENOTCONN after its reset): ended too
                 self.done = True
                 self.on_done()
                 return
