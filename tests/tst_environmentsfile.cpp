@@ -68,6 +68,7 @@ private Q_SLOTS:
     pool: {usageWarn: 85, usageFail: 98, idleInTransactionWarn: 3, idleSeconds: 60,
            transactionWarnSeconds: 120, transactionFailSeconds: 900}
     placeholders: {platform-pod: platform-0, namespace: stella}
+    perServerConnections: 2
   - name: demo
     connection: "sqlite:demo.sqlite"
 )";
@@ -89,6 +90,8 @@ private Q_SLOTS:
         QCOMPARE(prod.pool.longestTransactionWarnSec, 120.0);
         QCOMPARE(prod.pool.longestTransactionFailSec, 900.0);
         QCOMPARE(prod.placeholders.value(u"platform-pod"_s), u"platform-0"_s);
+        QCOMPARE(prod.perServerConnections, 2);
+        QCOMPARE(f.environments[1].perServerConnections, 4); // the default
         // Without a pool mapping, the product's defaults.
         QVERIFY(f.environments[1].pool == PoolThresholds());
         QCOMPARE(f.environments[1].connection.driver, ConnectionSpec::Driver::Sqlite);
@@ -163,6 +166,18 @@ private Q_SLOTS:
         QTest::newRow("pool warn above fail")
             << QByteArray("environments:\n  - name: a\n    pool: {usageWarn: 96, usageFail: 95}\n")
             << u"f.yaml:3:11: pool warning thresholds must not be above the failure ones"_s;
+        QTest::newRow("per-server zero")
+            << QByteArray("environments:\n  - name: a\n    perServerConnections: 0\n")
+            << u"f.yaml:3:27: perServerConnections must be a whole number from 1 to 64"_s;
+        QTest::newRow("per-server fraction")
+            << QByteArray("environments:\n  - name: a\n    perServerConnections: 2.5\n")
+            << u"f.yaml:3:27: perServerConnections must be a whole number from 1 to 64"_s;
+        QTest::newRow("per-server too many")
+            << QByteArray("environments:\n  - name: a\n    perServerConnections: 65\n")
+            << u"f.yaml:3:27: perServerConnections must be a whole number from 1 to 64"_s;
+        QTest::newRow("per-server list")
+            << QByteArray("environments:\n  - name: a\n    perServerConnections: [4]\n")
+            << u"f.yaml:3:27: perServerConnections must be a whole number from 1 to 64"_s;
         QTest::newRow("bad connection")
             << QByteArray("environments:\n  - name: a\n    connection: \"Host=x;Port=abc\"\n")
             << u"f.yaml:3:17: connection of 'a'"_s;

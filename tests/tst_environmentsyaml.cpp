@@ -95,6 +95,7 @@ private:
         QCOMPARE(a.timeouts.statementMs, b.timeouts.statementMs);
         QCOMPARE(a.timeouts.lockMs, b.timeouts.lockMs);
         QVERIFY(a.pool == b.pool);
+        QCOMPARE(a.perServerConnections, b.perServerConnections);
         QCOMPARE(a.placeholders, b.placeholders);
     }
 
@@ -142,6 +143,9 @@ private Q_SLOTS:
         QCOMPARE(again.environments[1].pool.extraReservedConnections, 15);
         QVERIFY(again.environments[0].pool == PoolThresholds());
         QCOMPARE(readFile(saved).count("usageWarn"), 1);
+        // The per-server limit too: staging's 2 is kept, the default 4 is not written.
+        QCOMPARE(again.environments[1].perServerConnections, 2);
+        QCOMPARE(readFile(saved).count("perServerConnections"), 1);
 
         // Stable output: saving what was read back gives the same bytes.
         const QString second = m_dir.filePath(u"second.yaml"_s);

@@ -152,7 +152,7 @@ bool EnvironmentReader::readEnvironment(const YAML::Node &node, Environment *env
 {
     static const QSet<QString> known = { u"name"_s, u"deployment"_s, u"connection"_s, u"expected"_s,
         u"reference"_s, u"history"_s, u"timeouts"_s, u"pool"_s, u"placeholders"_s, u"appsettings"_s,
-        u"dotnetEnvironment"_s, u"dbContext"_s };
+        u"dotnetEnvironment"_s, u"dbContext"_s, u"perServerConnections"_s };
     if (!node.IsMap()) {
         *error = u"%1: each environment must be a mapping with 'name' and 'connection' or "
                  "'appsettings'"_s.arg(where(path, node.Mark()));
@@ -224,6 +224,22 @@ bool EnvironmentReader::readEnvironment(const YAML::Node &node, Environment *env
     }
     if (const YAML::Node p = node["pool"]; p && !readPool(p, &env->pool, error))
         return false;
+    if (const YAML::Node n = node["perServerConnections"]) {
+        bool ok = false;
+        const int v = n.IsScalar() ? qs(n.Scalar()).toInt(&ok) : 0;
+        if (!ok || v < 1 || v > Environment::MaxPerServerConnections) {
+            const QString got = n.IsScalar() ? u"'%1'"_s.arg(qs(n.Scalar()))
+                : n.IsNull()                 ? u"nothing"_s
+                                             : u"a list or mapping"_s;
+            *error = u"%1: perServerConnections must be a whole number from 1 to %2 (how many "
+                     "connections the doctor opens to this environment's server at once; "
+                     "default 4), got %3"_s.arg(where(path, n.Mark()))
+                         .arg(Environment::MaxPerServerConnections)
+                         .arg(got);
+            return false;
+        }
+        env->perServerConnections = v;
+    }
     if (const YAML::Node p = node["placeholders"]) {
         if (!p.IsMap()) {
             *error = u"%1: 'placeholders' must be a mapping of name: value"_s.arg(

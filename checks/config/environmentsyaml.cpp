@@ -90,6 +90,8 @@ void emitEnvironment(YAML::Emitter &out, const Environment &env, const QDir &bas
             out << YAML::Key << b.key << YAML::Value << n(b.value(p));
         out << YAML::EndMap;
     }
+    if (env.perServerConnections != defaults.perServerConnections)
+        out << YAML::Key << "perServerConnections" << YAML::Value << env.perServerConnections;
     if (!env.placeholders.isEmpty()) {
         out << YAML::Key << "placeholders" << YAML::Value << YAML::BeginMap;
         for (auto it = env.placeholders.cbegin(); it != env.placeholders.cend(); ++it)

@@ -152,9 +152,9 @@ CheckRunner::CheckRunner(
     : QObject(parent)
     , m_registry(registry)
     , m_kb(kb)
+    , m_slots([this](ServerSlots::Job job) { m_pool.start(std::move(job)); })
 {
-    // Jobs mostly wait on the network, so more of them than cores is right.
-    m_pool.setMaxThreadCount(16);
+    m_pool.setMaxThreadCount(defaultMaxParallel());
     m_pool.setExpiryTimeout(5000);
     m_watchdog.setInterval(250);
     connect(&m_watchdog, &QTimer::timeout, this, &CheckRunner::watch);
@@ -186,6 +186,18 @@ void CheckRunner::waitForJobs()
     while (!m_pool.waitForDone(100))
         watch();
     watch();
+}
+
+int CheckRunner::defaultMaxParallel()
+{
+    // A job is latency-bound: a connection set-up and a few round trips per check, each
+    // waiting on the network (1 to 80 ms between a data centre and a cloud region), against
+    // a few ms of our CPU per environment (reading results, attaching fixes). So one core
+    // keeps dozens of jobs busy, and 16 per core leaves headroom for the UI thread. The
+    // floor of 32 serves small machines, whose jobs wait on the network just as long; the
+    // ceiling of 128 bounds the threads (a stack each) and sockets (under the usual
+    // 1024-descriptor limit). One server never sees more than its perServerConnections.
+    return qBound(32, 16 * QThread::idealThreadCount(), 128);
 }
 
 void CheckRunner::setMaxParallel(int jobs)
@@ -260,7 +272,9 @@ void CheckRunner::launch(
         const RemediationSource *kb = m_kb;
         const CheckTarget target { env.connection.host, env.connection.port,
             env.connection.database, env.connection.user };
-        m_pool.start([this, gen, env, references, checks, kb, token, target] {
+        // Started at once or, while its server has perServerConnections jobs running,
+        // when one of them ends (ServerSlots).
+        const auto job = [this, gen, env, references, checks, kb, token, target] {
             runEnvironment(
                 env, references, checks, kb, token.get(), [this, gen, target](CheckResult r) {
                     r.generation = gen;
@@ -269,7 +283,8 @@ void CheckRunner::launch(
                     post(InboxItem { std::move(r), gen, QString(), false });
                 });
             post(InboxItem { CheckResult(), gen, env.name, true });
-        });
+        };
+        m_slots.submit(ServerSlots::serverOf(env), env.perServerConnections, job);
     }
 }
 
@@ -279,6 +294,10 @@ void CheckRunner::cancel()
     for (const auto &token : std::as_const(m_tokens))
         token->cancel();
     m_tokens.clear();
+    // Jobs still waiting for their server never start; each ends like a job (stale, so only
+    // hasJobs() and idle() see it), through the inbox, as the started ones do.
+    for (int dropped = m_slots.dropWaiting(); dropped > 0; --dropped)
+        post(InboxItem { CheckResult(), 0, QString(), true }); // 0: no run's generation
     if (!m_running)
         return;
     m_running = false;

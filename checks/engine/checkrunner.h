@@ -5,6 +5,7 @@
 
 #include "engine/checkresult.h"
 #include "engine/environment.h"
+#include "engine/serverslots.h"
 
 #include <QList>
 #include <QMutex>
@@ -21,7 +22,9 @@ class CheckRegistry;
 class RemediationSource;
 
 // Runs checks on a thread pool: one job per environment, which opens its own
-// connection and runs that environment's checks in sequence. Results come back on
+// connection and runs that environment's checks in sequence. At most maxParallel() jobs
+// run at once, and at most each environment's perServerConnections of one server
+// (ServerSlots); the others wait without a thread. Results come back on
 // the runner's thread through queued calls; each run has a generation id, and results
 // of a cancelled or superseded run are dropped here, so they never reach a view.
 class CheckRunner : public QObject
@@ -33,8 +36,11 @@ public:
         QObject *parent = nullptr);
     ~CheckRunner() override; // cancels and waits for the jobs (bounded by the connect timeout)
 
+    // Jobs running at once over all servers (the pool's threads); at least 1.
     void setMaxParallel(int jobs);
     int maxParallel() const;
+    // What a new runner starts with: 16 per core, from 32 to 128 (why: checkrunner.cpp).
+    static int defaultMaxParallel();
 
     // Starts a run of checkIds (all registered checks when empty) over environments;
     // a run still going is cancelled first. Returns the new generation id.
@@ -51,8 +57,9 @@ public:
     quint64 generation() const { return m_generation; }
     int doneCount() const { return m_done; }
     int totalCount() const { return m_total; }
-    // Whether a job of any run, cancelled ones too, is still on the pool: a connect in
-    // progress cannot be interrupted and ends within its connect timeout.
+    // Whether a job of any run, cancelled ones too, is still on the pool or waiting for its
+    // server: a connect in progress cannot be interrupted and ends within its connect
+    // timeout. Cancelling drops the waiting ones.
     bool hasJobs() const { return m_jobsInPool > 0; }
     // Blocks until no job is left (CLI and tests; never on a GUI thread). On the runner's
     // thread only: it calls the watchdog by hand, and the watchdog has one owner thread.
@@ -92,6 +99,8 @@ private:
 
     const CheckRegistry &m_registry;
     const RemediationSource *m_kb;
+    // Before m_pool, so the pool (whose destructor waits) goes first: ending jobs use it.
+    ServerSlots m_slots;
     QThreadPool m_pool;
     quint64 m_generation = 0;
     bool m_running = false;

@@ -72,6 +72,12 @@ struct Environment
     QString historyTable = QStringLiteral("__EFMigrationsHistory");
     Timeouts timeouts;
     PoolThresholds pool;
+    // At most this many of the doctor's jobs (one connection each) run at once on this
+    // environment's server, its host and port as configured (ServerSlots::serverOf); jobs
+    // over it wait their turn. A job starts only while fewer than its own environment's
+    // number run there. 1 to 64 (perServerConnections in the file, doctor run --per-server).
+    int perServerConnections = 4;
+    static constexpr int MaxPerServerConnections = 64;
     QMap<QString, QString> placeholders; // values for <name> placeholders in fix commands
 
     // Sets the connection and its source, taking the connect and command timeouts from
