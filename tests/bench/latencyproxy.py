@@ -30,10 +30,13 @@ is part of the same flight, as in pipelining). A flight counts when the proxy th
 server bytes. Not counted: a flight the server never answers (libpq's Terminate at
 PQfinish), server bytes nobody asked for, and answers read after the client ended its
 stream: a client that has closed waits for nothing (with TLS, PQfinish's close_notify
-alert gets the server's close_notify back after the client has gone). The proxy never parses the protocol, so
-the count works through TLS: with TLS and SCRAM, libpq's connection set-up is
-SSLRequest, TLS handshake, StartupMessage, SASL initial response, SASL response, five
-round trips; each query sent and waited for is one more; a pipeline is one.
+alert gets the server's close_notify back after the client has gone).
+The proxy never parses the protocol, so the count works through TLS. With TLS and SCRAM,
+libpq's connection set-up is: SSLRequest; the TLS 1.3 handshake (one round trip, two when
+the server answers with a HelloRetryRequest for another key share, as PostgreSQL 17 does
+to OpenSSL 3.5's default); the client's Finished with the StartupMessage; SASL initial
+response; SASL response. Five or six round trips. Each query sent and waited for is one
+more; a pipeline of queries is one.
 
 Report (--report FILE): one JSON line per connection, appended and flushed when both
 directions have ended:
