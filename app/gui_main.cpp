@@ -5,6 +5,7 @@
 #include "kb/kblibrary.h"
 #include "mainwindow.h"
 #include "settingsdialog.h"
+#include "startuptrace.h"
 #include "translator.h"
 #include "windowcapture.h"
 
@@ -25,8 +26,10 @@ public:
 protected:
     bool eventFilter(QObject *, QEvent *event) override
     {
-        if (event->type() == QEvent::Expose)
+        if (event->type() == QEvent::Expose) {
+            StartupTrace::mark("first expose");
             QCoreApplication::exit(0);
+        }
         return false;
     }
 };
@@ -34,7 +37,9 @@ protected:
 
 int main(int argc, char *argv[])
 {
+    StartupTrace::mark("main");
     QApplication app(argc, argv);
+    StartupTrace::mark("QApplication");
     QApplication::setApplicationName(u"doctor-dashboard"_s);
     QApplication::setApplicationDisplayName(u"Doctor Dashboard"_s);
     QApplication::setOrganizationName(u"Doctor Dashboard"_s);
@@ -42,6 +47,7 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(u"doctor-dashboard"_s);
 
     UiTranslator::install(&app);
+    StartupTrace::mark("translator");
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Diagnostics dashboard for database environments."_s);
@@ -73,22 +79,27 @@ int main(int argc, char *argv[])
     }
     // Also System: it records the start style the other themes are reversed to.
     Appearance::apply(*chosenTheme);
+    StartupTrace::mark("options, theme");
 
     KbLibrary kb;
     // Folders from Settings first, then --kb: the command line has the last word.
     kb.load(QSettings().value(SettingsDialog::kbDirsKey()).toStringList() + parser.values(kbDir));
     for (const QString &e : kb.errors())
         QTextStream(stderr) << "doctor-dashboard: knowledge base: " << e << "\n";
+    StartupTrace::mark("knowledge base");
 
     MainWindow window(kb);
+    StartupTrace::mark("MainWindow");
     if (parser.isSet(screenshot))
         new WindowCapture(&window, parser.value(screenshot));
     window.show();
+    StartupTrace::mark("show");
     if (parser.isSet(quitWhenShown))
         window.windowHandle()->installEventFilter(new ExitOnExpose(&window));
     if (parser.isSet(config))
         window.openEnvironmentsFile(parser.value(config));
     else if (parser.isSet(demo))
         window.startDemo();
+    StartupTrace::mark("environments, run started");
     return QApplication::exec();
 }
