@@ -121,7 +121,7 @@ void TestConnectionString::sqlite()
     QVERIFY2(pc.ok(), qPrintable(pc.error));
     QCOMPARE(int(pc.spec.driver), int(ConnectionSpec::Driver::Sqlite));
     QTEST(pc.spec.database, "database");
-    QVERIFY(pc.spec.qtConnectOptions().isEmpty());
+    QVERIFY(pc.spec.toKeywordString().isEmpty());
     QCOMPARE(pc.spec.tlsVerification(), u"off"_s);
 }
 

@@ -10,27 +10,25 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// libpq conninfo quoting. '=' and '"' are quoted too although libpq would not need it:
-// a quoted value can never be mistaken for anything else.
+bool isControl(QChar c)
+{
+    return c.unicode() < 0x20 || c.unicode() == 0x7f;
+}
+
+// libpq conninfo quoting. '=', '"', ';' and control characters are quoted too although
+// libpq would not need it: a quoted value can never be mistaken for anything else, and
+// ConnectionString::parse() takes a string with an unquoted ';' for an Npgsql one.
 QString libpqQuoted(const QString &value)
 {
     const bool plain = !value.isEmpty() && std::none_of(value.cbegin(), value.cend(), [](QChar c) {
-        return c.isSpace() || c == u'\'' || c == u'"' || c == u'\\' || c == u'=';
+        return c.isSpace() || c == u'\'' || c == u'"' || c == u'\\' || c == u'=' || c == u';'
+            || isControl(c);
     });
     if (plain)
         return value;
     QString escaped = value;
     escaped.replace(u'\\', u"\\\\"_s).replace(u'\'', u"\\'"_s);
     return u'\'' + escaped + u'\'';
-}
-
-bool safeForQpsql(const QString &value)
-{
-    // QPSQL turns every ';' of the options string into a space, and a control character
-    // (NUL above all) would cut the conninfo short inside a quote. The parsers already
-    // reject both; this guards values set by other code.
-    return std::none_of(value.cbegin(), value.cend(),
-        [](QChar c) { return c == u';' || c.unicode() < 0x20 || c.unicode() == 0x7f; });
 }
 
 } // namespace
@@ -59,41 +57,31 @@ void ConnectionSpec::setOption(const QString &key, const QString &value)
     options.append({ k, value });
 }
 
-QString ConnectionSpec::qtConnectOptions() const
-{
-    if (driver != Driver::Postgres)
-        return {};
-    ConnectionSpec copy = *this;
-    if (connectTimeoutSec)
-        copy.setOption(u"connect_timeout"_s, QString::number(*connectTimeoutSec));
-    QStringList parts;
-    for (const auto &[key, value] : std::as_const(copy.options)) {
-        if (isAllowedOption(key) && safeForQpsql(value))
-            parts.append(key + u'=' + libpqQuoted(value));
-    }
-    return parts.join(u';');
-}
-
 QString ConnectionSpec::toKeywordString() const
 {
     if (driver != Driver::Postgres)
         return {};
     QStringList parts;
-    const auto add = [&parts](const QString &key, const QString &value) {
-        if (!value.isEmpty())
-            parts.append(key + u'=' + libpqQuoted(value));
+    // The parsers refuse a NUL anywhere and control characters in options; this guards
+    // values set by other code (see the header): such a value is left out, never cut short.
+    const auto add = [&parts](const QString &key, const QString &value, bool option) {
+        if (value.isEmpty() || value.contains(QChar(0))
+            || (option && std::any_of(value.cbegin(), value.cend(), isControl)))
+            return;
+        parts.append(key + u'=' + libpqQuoted(value));
     };
-    add(u"host"_s, host);
-    add(u"port"_s, port);
-    add(u"dbname"_s, database);
-    add(u"user"_s, user);
-    // Deliberately no password: a written string must never carry one.
+    add(u"host"_s, host, false);
+    add(u"port"_s, port, false);
+    add(u"dbname"_s, database, false);
+    add(u"user"_s, user, false);
+    // Deliberately no password: a written string must never carry one, and DbSession hands
+    // it to libpq as a keyword of its own.
     ConnectionSpec copy = *this;
     if (connectTimeoutSec)
         copy.setOption(u"connect_timeout"_s, QString::number(*connectTimeoutSec));
     for (const auto &[key, value] : std::as_const(copy.options)) {
         if (isAllowedOption(key))
-            add(key, value);
+            add(key, value, true);
     }
     return parts.join(u' ');
 }

@@ -9,7 +9,7 @@
 #include <optional>
 
 // Where and how to connect, independent of the text it was parsed from.
-// The password is held only to hand it to the driver: describe() and every
+// The password is held only to hand it to libpq on its own: describe() and every
 // serialisation leave it out.
 struct ConnectionSpec
 {
@@ -33,12 +33,19 @@ struct ConnectionSpec
     QString option(const QString &key) const; // empty when unset
     void setOption(const QString &key, const QString &value); // replaces, keeps order
 
-    // The options string for QSqlDatabase::setConnectOptions(): "k=v;k=v" with libpq
-    // quoting. Empty for SQLite.
-    QString qtConnectOptions() const;
-    // A libpq "key=value" string that ConnectionString::parse() (connectionstring.h) reads
-    // back to this spec, minus what libpq cannot say (Npgsql's Trust Server Certificate and
-    // Command Timeout). Never includes the password: it is what files are written with.
+    // A libpq "key=value" string: host, port, dbname and user, then the options (with
+    // connect_timeout from connectTimeoutSec, which wins over an option of that name); empty
+    // values left out. It is what libpq receives (DbSession and StartupProbe hand it to
+    // PQconnectdbParams as the expanded dbname) and what files are written with, so it never
+    // includes the password. ConnectionString::parse() (connectionstring.h) reads it back to
+    // this spec, minus what libpq cannot say (Npgsql's Trust Server Certificate and Command
+    // Timeout). Values with a blank, quote, backslash, '=', ';' or control character are
+    // quoted ('...', with \' and \\). A value libpq could not be handed intact is left out,
+    // with its key: one with a NUL (libpq takes a C string: the NUL would cut it there and
+    // drop every setting after it, sslmode included), and an option with any control
+    // character (U+0000-U+001F, U+007F). The parsers refuse both, so only other code can put
+    // one there. Host, dbname and user keep other control characters, quoted: the parsers
+    // accept them (PostgreSQL allows them in names) and libpq reads them back intact.
     // Empty for SQLite and for a spec with nothing set.
     QString toKeywordString() const;
     // A one-line, password-free description for windows, logs and reports.

@@ -23,7 +23,7 @@ struct ParsedConnection
 // is wrong and names keys, never values (a value may be, or hold part of, the password), and
 // an empty spec. Beyond the syntax, every form is checked the same way: ports 1-65535, only
 // ConnectionSpec::isAllowedOption() keys reach spec.options, no value hides another setting
-// ("x host=evil"), no ';' or control character in an option, sslmode and counts valid,
+// ("x host=evil"), no control character in an option, sslmode and counts valid,
 // "options" only "-c name=value", the database name not itself a connection string, no NUL.
 namespace ConnectionString {
 

@@ -29,9 +29,10 @@ std::optional<int> parseCount(const QString &text);
 QString checkPortList(const QString &ports, const QString &shownKey, bool showValue);
 
 // Checks a value bound for ConnectionSpec::options (or the free-text parts of one):
-// no ';' (Qt's QPSQL turns it into a space), no control characters, no embedded
-// "keyword=" that libpq would read as another setting, valid sslmode and numbers, and
-// "options" limited to "-c name=value" settings. Returns an error naming shownKey, or empty.
+// no control characters, no embedded "keyword=" that libpq would read as another setting,
+// valid sslmode and numbers, and "options" limited to "-c name=value" settings. A ';' is
+// fine: libpq takes it as an ordinary character, and ConnectionSpec::toKeywordString()
+// quotes it. Returns an error naming shownKey, or empty.
 QString checkOptionValue(const QString &libpqKey, const QString &value, const QString &shownKey);
 
 // Backslash-escapes whitespace and backslashes, as the server splits the "options" value.

@@ -149,9 +149,6 @@ QString checkPortList(const QString &ports, const QString &shownKey, bool showVa
 
 QString checkOptionValue(const QString &libpqKey, const QString &value, const QString &shownKey)
 {
-    if (value.contains(u';'))
-        return u"%1 contains ';', which Qt's PostgreSQL driver would turn into a space. "
-               "Remove the ';'."_s.arg(shownKey);
     if (std::any_of(value.cbegin(), value.cend(),
             [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; }))
         return u"%1 contains a control character (a line break or tab, for example). "
@@ -191,8 +188,8 @@ QString escapeServerOptionValue(const QString &value)
 bool finishPostgres(ParsedConnection &pc)
 {
     // Each port was checked with the blanks around it trimmed, but libpq takes the list as
-    // is: an unquoted list ends at the first blank ("5432, 5433"), and a port of " " is
-    // port 0 once QSqlDatabase::setPort() has it. Keep only the digits and commas; and no
+    // is: an unquoted list ends at the first blank ("5432, 5433"), and libpq refuses a port
+    // of " " ("invalid integer value"). Keep only the digits and commas; and no
     // list at all when no element has a port (libpq reads "postgresql://a,b" as port ",").
     QStringList ports = pc.spec.port.split(u',');
     for (QString &p : ports)

@@ -68,37 +68,6 @@ inline void writeFile(const QString &path, const QByteArray &content)
         fail("cannot write a scratch file", path);
 }
 
-// How Qt's QPSQL driver quotes the fields it puts into the libpq conninfo.
-inline QString qpsqlQuoted(QString s)
-{
-    s.replace(u'\\', u"\\\\"_s);
-    s.replace(u'\'', u"\\'"_s);
-    return u'\'' + s + u'\'';
-}
-
-// The conninfo string libpq receives for SPEC: what DbSession::open() hands QSqlDatabase,
-// assembled the way QPSQL assembles it (quoted fields, then the options with ';' -> ' ').
-inline QString qpsqlConninfo(const ConnectionSpec &spec)
-{
-    QString options = spec.qtConnectOptions();
-    QStringList parts;
-    if (!spec.host.isEmpty())
-        parts << u"host="_s + qpsqlQuoted(spec.host);
-    if (!spec.database.isEmpty())
-        parts << u"dbname="_s + qpsqlQuoted(spec.database);
-    if (!spec.user.isEmpty())
-        parts << u"user="_s + qpsqlQuoted(spec.user);
-    if (!spec.password.isEmpty())
-        parts << u"password="_s + qpsqlQuoted(spec.password);
-    if (spec.port.contains(u','))
-        options += (options.isEmpty() ? u""_s : u";"_s) + u"port="_s + spec.port;
-    else if (!spec.port.isEmpty())
-        parts << u"port="_s + qpsqlQuoted(QString::number(spec.port.toInt()));
-    if (!options.isEmpty())
-        parts << options.replace(u';', u' ');
-    return parts.join(u' ');
-}
-
 // What libpq itself reads from CONNINFO: PQconninfoParse, asked for no error text (it would
 // quote the string). Keyword -> value for the keywords the string sets; nullopt when libpq
 // refuses the string.
@@ -128,10 +97,13 @@ inline QString describeSettings(QMap<QString, QString> settings)
 
 // Invariants of every connection-string parse:
 // - a failed parse hands back no spec (so no partial password);
-// - describe() and qtConnectOptions() never depend on the password;
-// - a PostgreSQL spec survives the trip through QPSQL's conninfo: libpq itself
-//   (PQconninfoParse, not the doctor's code) reads exactly the fields and options the parser
-//   accepted, and nothing else, so no value can smuggle in a setting or break the string.
+// - describe() and toKeywordString() never depend on the password, and the keyword string
+//   never carries one (DbSession hands libpq the password as a keyword of its own);
+// - a PostgreSQL spec survives the trip to libpq: toKeywordString(), what DbSession hands
+//   PQconnectdbParams as the expanded dbname, read by libpq itself (PQconninfoParse, the
+//   parser libpq uses for it, not the doctor's code) gives exactly the fields (the port as
+//   the spec holds it) and the non-empty options the parser accepted, and nothing else, so
+//   no value can smuggle in a setting or break the string.
 inline void checkConnection(const ParsedConnection &pc)
 {
     const ConnectionSpec &s = pc.spec;
@@ -143,32 +115,29 @@ inline void checkConnection(const ParsedConnection &pc)
     }
     ConnectionSpec other = s;
     other.password = s.password + u"x"_s;
-    require(other.describe() == s.describe() && other.qtConnectOptions() == s.qtConnectOptions(),
-        "describe() or qtConnectOptions() depends on the password");
+    require(other.describe() == s.describe() && other.toKeywordString() == s.toKeywordString(),
+        "describe() or toKeywordString() depends on the password");
     if (s.driver != ConnectionSpec::Driver::Postgres)
         return;
 
-    const std::optional<QMap<QString, QString>> back = libpqReads(qpsqlConninfo(s));
-    require(back.has_value(), "libpq refuses the conninfo built from an accepted spec");
+    const std::optional<QMap<QString, QString>> back = libpqReads(s.toKeywordString());
+    require(back.has_value(), "libpq refuses the keyword string of an accepted spec");
+    require(!back->contains(u"password"_s), "the keyword string carries a password");
     QMap<QString, QString> expected;
     const auto expect = [&expected](const QString &key, const QString &value) {
         if (!value.isEmpty())
             expected.insert(key, value);
     };
     expect(u"host"_s, s.host);
+    expect(u"port"_s, s.port);
     expect(u"dbname"_s, s.database);
     expect(u"user"_s, s.user);
-    expect(u"password"_s, s.password);
-    if (!s.port.isEmpty())
-        expect(u"port"_s, s.port.contains(u',') ? s.port : QString::number(s.port.toInt()));
     for (const auto &[key, value] : s.options)
-        expected.insert(key, value);
+        expect(key, value);
     if (s.connectTimeoutSec)
         expected.insert(u"connect_timeout"_s, QString::number(*s.connectTimeoutSec));
-    require(*back == expected, "libpq reads the conninfo built from an accepted spec differently",
-        u"expected [%1]\nlibpq    [%2]\npassword %3"_s.arg(describeSettings(expected),
-            describeSettings(*back),
-            back->value(u"password"_s) == s.password ? u"same"_s : u"differs"_s));
+    require(*back == expected, "libpq reads the keyword string of an accepted spec differently",
+        u"expected [%1]\nlibpq    [%2]"_s.arg(describeSettings(expected), describeSettings(*back)));
 }
 
 } // namespace Fuzz
