@@ -75,6 +75,14 @@ private Q_SLOTS:
                                 << u"--format must be text or json"_s;
         QTest::newRow("parallel") << QStringList { u"run"_s, u"--demo"_s, u"--parallel"_s, u"0"_s }
                                   << u"--parallel must be a number from 1 to 256"_s;
+        QTest::newRow("per-server 0")
+            << QStringList { u"run"_s, u"--demo"_s, u"--per-server"_s, u"0"_s }
+            << u"--per-server must be a whole number from 1 to 64 (connections to one server at "
+               "once), not '0'"_s;
+        QTest::newRow("per-server 65") << QStringList { u"run"_s, u"--demo"_s, u"--per-server"_s,
+            u"65"_s } << u"--per-server must be a whole number from 1 to 64"_s;
+        QTest::newRow("per-server word")
+            << QStringList { u"run"_s, u"--demo"_s, u"--per-server"_s, u"few"_s } << u"not 'few'"_s;
         QTest::newRow("deployment with the demo")
             << QStringList { u"run"_s, u"--demo"_s, u"--deployment"_s, u"systemd"_s }
             << u"--deployment goes with --connection or --appsettings"_s;
@@ -118,6 +126,7 @@ private Q_SLOTS:
         r = doctor({ u"--help"_s });
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(u"--connect-timeout <SECONDS>"_s));
+        QVERIFY(r.out.contains(u"--per-server <N>"_s));
     }
 };
 

@@ -3,6 +3,8 @@
 
 #include "cli/clioptions.h"
 
+#include "engine/checkrunner.h"
+
 #include <QCommandLineParser>
 
 using namespace Qt::StringLiterals;
@@ -39,7 +41,14 @@ CliOptions::CliOptions()
     , format { u"format"_s, u"text (default) or json."_s, u"FORMAT"_s, u"text"_s }
     , output { u"output"_s, u"Write the report to FILE instead of stdout."_s, u"FILE"_s }
     , kb { u"kb"_s, u"Extra knowledge-base folder (repeatable)."_s, u"DIR"_s }
-    , parallel { u"parallel"_s, u"Environments checked at once (16)."_s, u"N"_s }
+    , parallel { u"parallel"_s,
+        u"Environments checked at once, over all servers (%1 here: 16 per core, 32 to 128)."_s.arg(
+            CheckRunner::defaultMaxParallel()),
+        u"N"_s }
+    , perServer { u"per-server"_s,
+        u"Connections to one server (host and port) at once, 1 to 64, for every environment "
+        "(default 4, or the file's perServerConnections)."_s,
+        u"N"_s }
     , demo { u"demo"_s, u"Check the embedded SQLite demo environments."_s }
 { }
 
@@ -47,5 +56,5 @@ void CliOptions::addTo(QCommandLineParser &parser) const
 {
     parser.addOptions({ check, env, config, connection, appsettings, dotnetEnvironment, expected,
         context, historySchema, historyTable, connectTimeout, statementTimeout, lockTimeout,
-        deployment, format, output, kb, parallel, demo });
+        deployment, format, output, kb, parallel, perServer, demo });
 }

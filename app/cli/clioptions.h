@@ -32,5 +32,6 @@ struct CliOptions
     QCommandLineOption output;
     QCommandLineOption kb;
     QCommandLineOption parallel;
+    QCommandLineOption perServer;
     QCommandLineOption demo;
 };

@@ -36,7 +36,7 @@ struct RunOptions
     QString format = u"text"_s;
     QString output;
     QStringList kbDirs;
-    int parallel = 16;
+    int parallel = CheckRunner::defaultMaxParallel();
 };
 
 // Each returns the exit code to stop with, or nothing to go on.
@@ -112,6 +112,16 @@ Stop applyOverrides(const QCommandLineParser &p, const CliOptions &o, QList<Envi
             env.historySchema = p.value(o.historySchema);
         if (p.isSet(o.historyTable))
             env.historyTable = p.value(o.historyTable);
+    }
+    if (p.isSet(o.perServer)) {
+        bool ok = false;
+        const int n = p.value(o.perServer).toInt(&ok);
+        if (!ok || n < 1 || n > Environment::MaxPerServerConnections)
+            return usage(u"--per-server must be a whole number from 1 to %1 (connections to one "
+                         "server at once), not '%2'"_s.arg(Environment::MaxPerServerConnections)
+                             .arg(p.value(o.perServer)));
+        for (Environment &env : *envs)
+            env.perServerConnections = n;
     }
     return {};
 }
