@@ -6,6 +6,7 @@
 #include "engine/canceltoken.h"
 #include "engine/check.h"
 #include "engine/dberror.h"
+#include "engine/dbsession.h"
 
 #include <QTest>
 
@@ -68,7 +69,9 @@ private Q_SLOTS:
         const std::atomic_bool cancelled = false;
         const QList<Environment> environments { env };
         CancelToken token;
-        const CheckContext ctx { env, u"conn"_s, cancelled, token, environments };
+        DbSession session(env, &token); // never opened: result() needs no connection
+        const FlightAnswers none;
+        const CheckContext ctx { env, session, cancelled, token, environments, none };
         const CheckResult r = check.result(ctx, CheckStatus::Fail, u"x"_s);
         QCOMPARE(r.environment, u"staging"_s);
         QCOMPARE(r.checkId, check.id());

@@ -183,8 +183,7 @@ private Q_SLOTS:
         QFETCH(int, kind);
         QFETCH(QString, sqlState);
         QFETCH(QString, words);
-        const DbError e = DbError::fromConnect(
-            QSqlError(u"QPSQL: Unable to connect"_s, text, QSqlError::ConnectionError), 5);
+        const DbError e = DbError::fromConnect(text, 5);
         QCOMPARE(DbError::kindName(e.kind), DbError::kindName(DbError::Kind(kind)));
         QCOMPARE(e.sqlState, sqlState);
         QCOMPARE(e.detail, text);
@@ -196,9 +195,7 @@ private Q_SLOTS:
     // What the evidence says about the login, per class.
     void reachableAndAuthenticated()
     {
-        const auto of = [](const QString &text) {
-            return DbError::fromConnect(QSqlError(u"x"_s, text, QSqlError::ConnectionError), 5);
-        };
+        const auto of = [](const QString &text) { return DbError::fromConnect(text, 5); };
         DbError e = of(u"FATAL:  sorry, too many clients already"_s);
         QVERIFY(e.reachedServer());
         QVERIFY(!e.authenticated.has_value()); // refused before the password was looked at
@@ -218,8 +215,7 @@ private Q_SLOTS:
     // A SQLSTATE learnt from a second attempt (another server language) places the failure.
     void placeByStartupSqlState()
     {
-        DbError e = DbError::fromConnect(
-            QSqlError(u"x"_s, u"FATAL:  trop de connexions"_s, QSqlError::ConnectionError), 5);
+        DbError e = DbError::fromConnect(u"FATAL:  trop de connexions"_s, 5);
         QCOMPARE(e.kind, DbError::Kind::Other);
         e.placeByStartupSqlState(u"53300"_s);
         QCOMPARE(e.kind, DbError::Kind::NoFreeSlot);

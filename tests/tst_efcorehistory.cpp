@@ -6,6 +6,7 @@
 
 #include "engine/canceltoken.h"
 #include "engine/dberror.h"
+#include "engine/dbsession.h"
 #include "migrations/efcorehistory.h"
 
 #include <QSet>
@@ -59,14 +60,22 @@ private:
                     if (!q.exec(sql))
                         qFatal("%s", qPrintable(sql));
                 }
-                const std::atomic_bool cancelled = false;
-                CancelToken token;
-                const QList<Environment> environments { env };
-                const CheckContext ctx { env, name, cancelled, token, environments };
-                r.ok = EfCoreHistory::read(ctx, &r.exists, &r.applied, &r.error, &r.columns);
             }
         }
         QSqlDatabase::removeDatabase(name);
+        // Read through a session of the check's own, as the runner does: plan, one flight,
+        // then read (which sends a second flight for the rows).
+        const std::atomic_bool cancelled = false;
+        CancelToken token;
+        const QList<Environment> environments { env };
+        DbSession session(env, &token);
+        if (!session.open())
+            qFatal("%s", qPrintable(session.error().summary()));
+        const FlightAnswers none;
+        const CheckContext planning { env, session, cancelled, token, environments, none };
+        const FlightAnswers planned = session.run(EfCoreHistory::plan(planning));
+        const CheckContext ctx { env, session, cancelled, token, environments, planned };
+        r.ok = EfCoreHistory::read(ctx, planned, &r.exists, &r.applied, &r.error, &r.columns);
         return r;
     }
 

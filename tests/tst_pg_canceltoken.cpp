@@ -8,8 +8,6 @@
 #include "pgserver.h"
 
 #include <QElapsedTimer>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTest>
 #include <QtConcurrent>
 #include <atomic>
@@ -54,13 +52,13 @@ private:
             }
             if (deadlineMs >= 0)
                 token.setDeadline(deadlineMs);
-            QSqlQuery q(QSqlDatabase::database(session.connectionName(), false));
             QElapsedTimer t;
             t.start();
             started = true;
-            o.ok = q.exec(sql);
+            const QueryResult r = session.run({ { sql } }).value(0).value(0);
+            o.ok = r.ok();
             o.elapsedMs = t.elapsed();
-            o.sqlState = q.lastError().nativeErrorCode();
+            o.sqlState = r.error.sqlState;
             o.aborted = token.wasAborted();
             return o;
         });

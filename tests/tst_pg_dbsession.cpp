@@ -6,9 +6,8 @@
 #include "engine/dbsession.h"
 #include "pgserver.h"
 
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTest>
+#include <libpq-fe.h>
 
 using namespace Qt::StringLiterals;
 
@@ -20,27 +19,34 @@ private:
     QString m_db;
 
     // Opens a session for env and reads settings through its own connection: inside a
-    // check's READ ONLY transaction, or (inTransaction false) after it has ended.
+    // flight's group (a check's transaction), or (inTransaction false) with libpq directly
+    // after the flight, as the next user of a pooled server connection would see them.
     static QStringList settingsOf(
         const Environment &env, const QStringList &names, bool inTransaction = true)
     {
         DbSession session(env, nullptr);
         if (!session.open())
             return { u"(open failed: %1)"_s.arg(session.error().detail) };
-        if (!session.beginReadOnly())
-            return { u"(begin failed: %1)"_s.arg(session.error().detail) };
-        if (!inTransaction)
-            session.rollback();
+        QueryGroup group;
+        for (const QString &name : names)
+            group << u"SELECT current_setting(%1)"_s.arg(session.literal(name));
+        const QList<QueryResult> answers = session.run({ group }).value(0);
         QStringList values;
-        QSqlQuery q(QSqlDatabase::database(session.connectionName(), false));
-        for (const QString &name : names) {
-            q.prepare(u"SELECT current_setting(?)"_s);
-            q.addBindValue(name);
-            values << (q.exec() && q.next() ? q.value(0).toString()
-                                            : u"(error: %1)"_s.arg(q.lastError().text()));
+        if (inTransaction) {
+            for (const QueryResult &r : answers)
+                values << (r.ok() ? r.value(0, 0).toString()
+                                  : u"(error: %1)"_s.arg(r.error.detail));
+            return values;
         }
-        if (inTransaction)
-            session.rollback();
+        PGconn *conn = session.pgConnection();
+        for (const QString &name : names) {
+            const QByteArray sql = "SELECT current_setting('" + name.toLatin1() + "')";
+            PGresult *res = PQexec(conn, sql.constData());
+            values << (PQresultStatus(res) == PGRES_TUPLES_OK
+                    ? QString::fromUtf8(PQgetvalue(res, 0, 0))
+                    : u"(error: %1)"_s.arg(QString::fromUtf8(PQresultErrorMessage(res))));
+            PQclear(res);
+        }
         return values;
     }
 
@@ -67,8 +73,77 @@ private Q_SLOTS:
     void timeoutsAreTheEnvironments()
     {
         QCOMPARE(settingsOf(environment(),
-                     { u"statement_timeout"_s, u"lock_timeout"_s, u"application_name"_s }),
-            QStringList({ u"4321ms"_s, u"1234ms"_s, u"doctor-dashboard"_s }));
+                     { u"statement_timeout"_s, u"lock_timeout"_s, u"application_name"_s,
+                         u"transaction_read_only"_s, u"client_encoding"_s }),
+            QStringList({ u"4321ms"_s, u"1234ms"_s, u"doctor-dashboard"_s, u"on"_s, u"UTF8"_s }));
+    }
+
+    // Every group is a READ ONLY transaction: a write fails with 25006 (no table appears),
+    // and a failure ends its own group only: the next statement of it is skipped with the
+    // same error, the next group runs.
+    void groupsAreReadOnlyAndFailAlone()
+    {
+        const Environment env = environment(); // the session keeps a reference
+        DbSession session(env, nullptr);
+        QVERIFY2(session.open(), qPrintable(session.error().summary()));
+        const FlightAnswers a
+            = session.run({ { u"CREATE TABLE doctor_wrote_here (x int)"_s, u"SELECT 1"_s },
+                { u"SELECT to_regclass('doctor_wrote_here') IS NULL, 2::int8"_s } });
+        QCOMPARE(a.size(), 2);
+        QCOMPARE(a[0].size(), 2);
+        QCOMPARE(a[0][0].error.kind, DbError::Kind::ReadOnly);
+        QCOMPARE(a[0][0].error.sqlState, u"25006"_s);
+        QVERIFY(!a[0][0].skipped);
+        QVERIFY(a[0][1].skipped);
+        QCOMPARE(a[0][1].error.sqlState, u"25006"_s);
+        QVERIFY2(a[1][0].ok(), qPrintable(a[1][0].error.summary()));
+        QCOMPARE(a[1][0].value(0, 0), QVariant(true));
+        QCOMPARE(a[1][0].value(0, 1), QVariant(qlonglong(2)));
+        QCOMPARE(session.flights(), 1);
+    }
+
+    // The values come typed as the header promises, NULL as a null QVariant.
+    void valuesAreTyped()
+    {
+        const Environment env = environment(); // the session keeps a reference
+        DbSession session(env, nullptr);
+        QVERIFY2(session.open(), qPrintable(session.error().summary()));
+        const QueryResult r = session
+                                  .run({ { u"SELECT true, false, 7::int2, 42, "
+                                           "9000000000::int8, 1.5::float8, 2.25::numeric, "
+                                           "'Grüße'::text, NULL::int, 'x'::name"_s } })
+                                  .value(0)
+                                  .value(0);
+        QVERIFY2(r.ok(), qPrintable(r.error.summary()));
+        QCOMPARE(r.columns.size(), 10);
+        QCOMPARE(r.value(0, 0), QVariant(true));
+        QCOMPARE(r.value(0, 1), QVariant(false));
+        QCOMPARE(r.value(0, 2), QVariant(7));
+        QCOMPARE(r.value(0, 3), QVariant(42));
+        QCOMPARE(r.value(0, 4), QVariant(qlonglong(9000000000)));
+        QCOMPARE(r.value(0, 5), QVariant(1.5));
+        QCOMPARE(r.value(0, 6), QVariant(2.25));
+        QCOMPARE(r.value(0, 7), QVariant(u"Grüße"_s));
+        QVERIFY(r.value(0, 8).isNull());
+        QCOMPARE(r.value(0, 9), QVariant(u"x"_s));
+        QVERIFY(r.value(1, 0).isNull()); // no second row
+    }
+
+    // A lost connection answers every statement still open with an error, never a hang
+    // or an empty success.
+    void aLostConnectionFailsTheRest()
+    {
+        const Environment env = environment(); // the session keeps a reference
+        DbSession session(env, nullptr);
+        QVERIFY2(session.open(), qPrintable(session.error().summary()));
+        const FlightAnswers a
+            = session.run({ { u"SELECT pg_terminate_backend(pg_backend_pid())"_s, u"SELECT 1"_s },
+                { u"SELECT 2"_s } });
+        QCOMPARE(a.size(), 2);
+        QVERIFY(!a[0][0].ok());
+        QVERIFY(!a[0][1].ok());
+        QVERIFY(!a[1][0].ok());
+        QCOMPARE(a[1][0].error.kind, DbError::Kind::ConnectionLost);
     }
 
     // Behind PgBouncer in transaction pooling the session is a server connection that an

@@ -6,6 +6,7 @@
 #include "config/demo.h"
 #include "engine/canceltoken.h"
 #include "engine/check.h"
+#include "engine/dbsession.h"
 #include "migrations/referenceenvironment.h"
 
 #include <QTemporaryDir>
@@ -24,7 +25,9 @@ private:
         const Environment &env, const QList<Environment> &environments, CancelToken &token)
     {
         const std::atomic_bool cancelled = false;
-        const CheckContext ctx { env, u"unused"_s, cancelled, token, environments };
+        DbSession session(env, &token); // the checked environment's own: never opened here
+        const FlightAnswers none;
+        const CheckContext ctx { env, session, cancelled, token, environments, none };
         return ReferenceEnvironment::read(ctx);
     }
 

@@ -12,6 +12,16 @@ QString Check::plugin() const
     return u"stellaops.doctor.postgres"_s;
 }
 
+FlightAnswers CheckContext::query(const QList<QueryGroup> &groups) const
+{
+    return session.run(groups);
+}
+
+QList<QueryGroup> Check::plan(const CheckContext &) const
+{
+    return {};
+}
+
 bool Check::supports(ConnectionSpec::Driver driver) const
 {
     return driver == ConnectionSpec::Driver::Postgres;

@@ -6,21 +6,23 @@
 #include "connection/connectionspec.h"
 #include "engine/checkresult.h"
 #include "engine/environment.h"
+#include "engine/queryresult.h"
 
-#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 #include <atomic>
 
 class CancelToken;
+class DbSession;
 struct DbError;
 
-// What a check may use while it runs on a worker thread. The connection belongs to
-// this thread and is already inside a READ ONLY transaction.
+// What a check may use while it runs on a worker thread. The session belongs to this
+// thread; every statement sent through it runs in a READ ONLY transaction with the
+// environment's timeouts (DbSession::run()).
 struct CheckContext
 {
     const Environment &environment;
-    QString connectionName;
+    DbSession &session;
     const std::atomic_bool &cancelled;
     // The job's token: a check that opens a second session (a reference environment's,
     // through DbSession) attaches it here, so cancel and the watchdog reach that one too.
@@ -28,12 +30,17 @@ struct CheckContext
     // Every environment of the run, for a check that compares with another one (the
     // migrations check's reference environment). Never the place to look up this one's.
     const QList<Environment> &environments;
+    // The answers to the check's plan(): planned[g][s] for its group g's statement s. Empty
+    // while plan() itself runs.
+    const FlightAnswers &planned;
 
-    QSqlDatabase database() const { return QSqlDatabase::database(connectionName, false); }
     bool isPostgres() const
     {
         return environment.connection.driver == ConnectionSpec::Driver::Postgres;
     }
+    // Sends groups now, as one flight (one network round trip however many statements):
+    // for statements that depend on an answer. See DbSession::run().
+    FlightAnswers query(const QList<QueryGroup> &groups) const;
 };
 
 // A health check. Adding one means a new file with a subclass in its room (postgres/ for
@@ -51,7 +58,16 @@ public:
     virtual QString title() const = 0;
     virtual bool supports(ConnectionSpec::Driver driver) const;
 
-    // Runs on a worker thread. Every QSqlQuery must be gone when it returns.
+    // The statements the check will send before it looks at any answer, in groups (each its
+    // own READ ONLY transaction: a failure ends only its group). The runner sends the plans
+    // of all of an environment's checks as one flight, one network round trip for all of
+    // them, and hands each check its answers in ctx.planned. Round trips are what a check
+    // costs on a remote server (20 to 80 ms each from a laptop to a cloud region): put
+    // everything a check can know in advance here, and use ctx.query() only for statements
+    // built from an answer. Runs on the worker thread; ctx.planned is empty here.
+    virtual QList<QueryGroup> plan(const CheckContext &ctx) const;
+
+    // Runs on a worker thread after plan()'s flight; ctx.planned holds its answers.
     virtual CheckResult run(const CheckContext &ctx) const = 0;
 
     // A result with this check's identity filled in (id, plugin, severity, category, the KB

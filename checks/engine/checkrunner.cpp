@@ -12,7 +12,6 @@
 #include <QElapsedTimer>
 #include <QMetaObject>
 #include <QMutexLocker>
-#include <QScopeGuard>
 #include <QThread>
 #include <algorithm>
 
@@ -24,6 +23,13 @@ void attachRemediation(CheckResult *r, const Environment &env, const Remediation
 {
     if (kb)
         kb->attachRemediation(r, env);
+}
+
+DbError cancelledError()
+{
+    DbError e;
+    e.kind = DbError::Kind::Cancelled;
+    return e;
 }
 
 CheckResult notApplicable(const Check &check, const Environment &env)
@@ -107,39 +113,67 @@ void runEnvironment(const Environment &env, const QList<Environment> &all,
         reportConnectionFailure(env, checks, session.error(), connectTimer.elapsed(), kb, report);
         return;
     }
+    // Every check's plan goes out in one flight: one network round trip for all of them.
+    struct Job
+    {
+        const Check *check;
+        CheckResult early; // set when the check does not run
+        bool runs = false;
+        qsizetype firstGroup = 0;
+        qsizetype groups = 0;
+    };
+    QList<Job> jobs;
+    QList<QueryGroup> flight;
+    const FlightAnswers nothingYet;
+    int planning = 0;
     for (const Check *check : checks) {
+        Job job { check, {}, false, flight.size(), 0 };
+        if (!check->supports(env.connection.driver)) {
+            job.early = notApplicable(*check, env);
+        } else if (token->isCancelled()) {
+            job.early = check->errorResult(env.name, cancelledError());
+        } else {
+            const CheckContext ctx { env, session, token->flag(), *token, all, nothingYet };
+            const QList<QueryGroup> groups = check->plan(ctx);
+            job.runs = true;
+            job.groups = groups.size();
+            flight << groups;
+            planning += groups.isEmpty() ? 0 : 1;
+        }
+        jobs << job;
+    }
+    QElapsedTimer flightTimer;
+    flightTimer.start();
+    FlightAnswers answers;
+    if (!flight.isEmpty() && !token->isCancelled()) {
+        token->setDeadline(env.timeouts.checkDeadlineMs() * qMax(1, planning));
+        answers = session.run(flight);
+        token->setDeadline(0);
+    }
+    const qint64 flightMs = flightTimer.elapsed();
+    for (const Job &job : std::as_const(jobs)) {
+        const Check *check = job.check;
         QElapsedTimer timer;
         timer.start();
-        CheckResult r;
-        if (!check->supports(env.connection.driver)) {
-            r = notApplicable(*check, env);
+        CheckResult r = job.early;
+        if (!job.runs) {
+            // as decided above
         } else if (token->isCancelled()) {
-            DbError cancelled;
-            cancelled.kind = DbError::Kind::Cancelled;
-            r = check->errorResult(env.name, cancelled);
+            r = check->errorResult(env.name, cancelledError());
         } else if (token->wasAborted()) {
             r = check->errorResult(env.name, DbError::noAnswer(env.timeouts.checkDeadlineMs()));
         } else {
             token->setDeadline(env.timeouts.checkDeadlineMs());
-            if (!session.beginReadOnly()) {
-                r = check->errorResult(env.name, session.error());
-            } else {
-                const CheckContext ctx { env, session.connectionName(), token->flag(), *token,
-                    all };
-                r = check->run(ctx);
-                session.rollback();
-            }
+            const FlightAnswers planned = answers.mid(job.firstGroup, job.groups);
+            const CheckContext ctx { env, session, token->flag(), *token, all, planned };
+            r = check->run(ctx);
             token->setDeadline(0);
             if (token->wasAborted() && !token->isCancelled())
                 r = check->errorResult(env.name, DbError::noAnswer(timer.elapsed()));
         }
         if (token->isCancelled() && r.status == CheckStatus::Error)
-            r = check->errorResult(env.name, [] {
-                DbError e;
-                e.kind = DbError::Kind::Cancelled;
-                return e;
-            }());
-        r.durationMs = timer.elapsed();
+            r = check->errorResult(env.name, cancelledError());
+        r.durationMs = timer.elapsed() + (job.groups > 0 ? flightMs : 0);
         attachRemediation(&r, env, kb);
         report(r);
     }

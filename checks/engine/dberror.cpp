@@ -170,11 +170,10 @@ bool DbError::hasServerMessage(const QString &libpqText)
     return serverLine().match(libpqText).hasMatch();
 }
 
-DbError DbError::fromConnect(const QSqlError &error, int connectTimeoutSec)
+DbError DbError::fromConnect(const QString &libpqMessage, int connectTimeoutSec)
 {
     DbError e;
-    e.sqlState = error.nativeErrorCode();
-    e.detail = error.databaseText().trimmed();
+    e.detail = libpqMessage.trimmed();
     // The server's messages first, the last one that places: libpq lists every attempt
     // (each host, and with sslmode=prefer a second one without TLS), the last is final.
     QStringList primaries;
@@ -236,11 +235,15 @@ void DbError::placeByStartupSqlState(const QString &state)
 
 DbError DbError::fromQuery(const QSqlError &error)
 {
+    const QString text = error.databaseText().trimmed();
+    return fromQuery(error.nativeErrorCode(), text.isEmpty() ? error.text() : text);
+}
+
+DbError DbError::fromQuery(const QString &sqlState, const QString &message)
+{
     DbError e;
-    e.sqlState = error.nativeErrorCode();
-    e.detail = error.databaseText().trimmed();
-    if (e.detail.isEmpty())
-        e.detail = error.text();
+    e.sqlState = sqlState;
+    e.detail = message.trimmed();
     const QString &s = e.sqlState;
     const QString t = e.detail.toLower();
     if (s == u"42501") {

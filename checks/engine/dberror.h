@@ -82,11 +82,11 @@ struct DbError
     // The driver's text on one line, for messages (the evidence keeps the lines).
     QString detailOneLine() const;
 
-    // A failed QSqlDatabase::open(). Places what libpq and the server said (the last
-    // attempt that places wins: libpq lists one per host and TLS mode); Kind::Other with
+    // A failed connect: libpq's PQerrorMessage() text. Places what libpq and the server said (the
+    // last attempt that places wins: libpq lists one per host and TLS mode); Kind::Other with
     // generic advice when it cannot (the caller may refine it, see DbSession::open()).
     // connectTimeoutSec (seconds) only words the advice of a Timeout.
-    static DbError fromConnect(const QSqlError &error, int connectTimeoutSec);
+    static DbError fromConnect(const QString &libpqMessage, int connectTimeoutSec);
     // Whether libpq's text holds an error the server sent (a "SEVERITY:  message" line)
     // as opposed to one libpq wrote itself.
     static bool hasServerMessage(const QString &libpqText);
@@ -98,6 +98,10 @@ struct DbError
     // 57014 StatementTimeout (or Other for someone else's cancel), 55P03 LockTimeout,
     // 25006 ReadOnly, 57P01-03, class 08 or libpq saying the server closed the connection
     // ConnectionLost; anything else Other.
+    // sqlState: PG_DIAG_SQLSTATE (may be empty when libpq itself failed); message: the
+    // server's or libpq's text (PQresultErrorMessage).
+    static DbError fromQuery(const QString &sqlState, const QString &message);
+    // The same for a QtSql statement (SQLite): nativeErrorCode() and databaseText().
     static DbError fromQuery(const QSqlError &error);
     // Kind::NoAnswer for a connection the runner's watchdog closed after waitedMs
     // milliseconds without an answer (shown rounded to seconds).

@@ -4,11 +4,14 @@
 #include "engine/dbsession.h"
 
 #include "engine/canceltoken.h"
+#include "engine/pgpipeline.h"
 #include "engine/startupprobe.h"
 
 #include <QElapsedTimer>
-#include <QSqlDriver>
+#include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QVariant>
 #include <clocale>
 #include <libpq-fe.h>
@@ -90,31 +93,20 @@ QString DbSession::nextConnectionName()
     return u"doctor-job-%1"_s.arg(++counter);
 }
 
-pg_conn *DbSession::pgConnection(const QString &connectionName)
-{
-    const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
-    if (!db.isValid() || !db.driver())
-        return nullptr;
-    const QVariant handle = db.driver()->handle();
-    // Qt registers the handle under libpq's struct name ("pg_conn*" in Qt 6.8); older
-    // releases used the typedef.
-    if (!handle.isValid()
-        || (qstrcmp(handle.typeName(), "pg_conn*") != 0
-            && qstrcmp(handle.typeName(), "PGconn*") != 0))
-        return nullptr;
-    return *static_cast<PGconn *const *>(handle.constData());
-}
-
 DbSession::DbSession(const Environment &env, CancelToken *token)
     : m_env(env)
     , m_token(token)
-    , m_name(nextConnectionName())
 { }
 
 DbSession::~DbSession()
 {
-    if (m_token)
-        m_token->detach(pgConnection(m_name));
+    if (m_conn) {
+        if (m_token)
+            m_token->detach(m_conn);
+        PQfinish(m_conn);
+    }
+    if (m_name.isEmpty())
+        return;
     {
         QSqlDatabase db = QSqlDatabase::database(m_name, false);
         if (db.isValid())
@@ -123,97 +115,206 @@ DbSession::~DbSession()
     QSqlDatabase::removeDatabase(m_name);
 }
 
+bool DbSession::isPostgres() const
+{
+    return m_env.connection.driver == ConnectionSpec::Driver::Postgres;
+}
+
 bool DbSession::open()
 {
-    const ConnectionSpec &spec = m_env.connection;
-    const bool pg = spec.driver == ConnectionSpec::Driver::Postgres;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(pg ? u"QPSQL"_s : u"QSQLITE"_s, m_name);
-        if (!db.isValid()) {
-            m_error.kind = DbError::Kind::Other;
-            m_error.detail
-                = u"The Qt SQL driver %1 is not installed."_s.arg(pg ? u"QPSQL"_s : u"QSQLITE"_s);
-            return false;
-        }
-        if (pg) {
-            ConnectionSpec forDriver = spec;
-            forDriver.connectTimeoutSec = m_env.timeouts.connectSec;
-            QString options = forDriver.qtConnectOptions();
-            if (forDriver.option(u"application_name"_s).isEmpty())
-                options += (options.isEmpty() ? u""_s : u";"_s)
-                    + u"application_name=doctor-dashboard"_s;
-            // QSqlDatabase::setPort takes one port; a libpq port list is passed as an option.
-            // Both come from the parser as digits and commas only.
-            if (spec.port.contains(u','))
-                options += u";port="_s + spec.port;
-            else if (!spec.port.isEmpty())
-                db.setPort(spec.port.toInt());
-            db.setConnectOptions(options);
-            db.setHostName(spec.host);
-            db.setDatabaseName(spec.database);
-            db.setUserName(spec.user);
-            db.setPassword(spec.password);
-        } else {
-            // Read-only open: a check must never create a database file that is not there.
-            db.setDatabaseName(spec.database);
-            db.setConnectOptions(
-                u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1"_s.arg(m_env.timeouts.lockMs));
-        }
-        if (m_token && m_token->isCancelled()) {
-            m_error.kind = DbError::Kind::Cancelled;
-            return false;
-        }
-        QElapsedTimer connecting;
-        connecting.start();
-        const CMessagesOnThisThread englishLibpq;
-        if (!db.open()) {
-            m_error = DbError::fromConnect(db.lastError(), m_env.timeouts.connectSec);
-            if (pg && m_error.kind == DbError::Kind::Other)
-                refineUnplaced(&m_error, spec, m_env.timeouts.connectSec, connecting.elapsed());
-            if (!pg) {
-                m_error.kind = DbError::Kind::NotFound;
-                m_error.advice
-                    = u"Check that the SQLite file %1 exists and is readable."_s.arg(spec.database);
-            }
-            return false;
-        }
-    }
-    if (pg) {
-        if (m_token)
-            m_token->attach(pgConnection(m_name));
-    } else if (!exec(u"PRAGMA query_only = ON"_s)) {
+    if (m_token && m_token->isCancelled()) {
+        m_error.kind = DbError::Kind::Cancelled;
         return false;
     }
+    return isPostgres() ? openPostgres() : openSqlite();
+}
+
+bool DbSession::openPostgres()
+{
+    const ConnectionSpec &spec = m_env.connection;
+    ConnectionSpec target = spec;
+    target.connectTimeoutSec = m_env.timeouts.connectSec;
+    target.password.clear(); // passed on its own below, never inside a string
+    const QByteArray conninfo = target.toKeywordString().toUtf8();
+    const QByteArray password = spec.password.toUtf8();
+    // Entries before the expanded dbname are defaults the environment may override
+    // (application_name); those after it win: the client encoding every conversion below
+    // relies on, sent in the start-up packet rather than as a SET afterwards.
+    const char *keywords[] = { "application_name", "dbname", "client_encoding",
+        password.isEmpty() ? nullptr : "password", nullptr };
+    const char *values[] = { "doctor-dashboard", conninfo.constData(), "UTF8",
+        password.isEmpty() ? nullptr : password.constData(), nullptr };
+    QElapsedTimer connecting;
+    connecting.start();
+    {
+        const CMessagesOnThisThread englishLibpq;
+        m_conn = PQconnectdbParams(keywords, values, 1);
+    }
+    if (!m_conn) {
+        m_error.kind = DbError::Kind::Other;
+        m_error.detail = u"libpq could not allocate a connection"_s;
+        return false;
+    }
+    if (PQstatus(m_conn) != CONNECTION_OK) {
+        m_error = DbError::fromConnect(
+            QString::fromUtf8(PQerrorMessage(m_conn)), m_env.timeouts.connectSec);
+        PQfinish(m_conn);
+        m_conn = nullptr;
+        if (m_error.kind == DbError::Kind::Other)
+            refineUnplaced(&m_error, spec, m_env.timeouts.connectSec, connecting.elapsed());
+        return false;
+    }
+    if (m_token)
+        m_token->attach(m_conn);
     return true;
 }
 
-bool DbSession::exec(const QString &sql)
+bool DbSession::openSqlite()
 {
-    QSqlQuery q(QSqlDatabase::database(m_name, false));
-    if (!q.exec(sql)) {
+    const ConnectionSpec &spec = m_env.connection;
+    m_name = nextConnectionName();
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
+    if (!db.isValid()) {
+        m_error.kind = DbError::Kind::Other;
+        m_error.detail = u"The Qt SQL driver QSQLITE is not installed."_s;
+        return false;
+    }
+    // Read-only open: a check must never create a database file that is not there.
+    db.setDatabaseName(spec.database);
+    db.setConnectOptions(
+        u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1"_s.arg(m_env.timeouts.lockMs));
+    if (!db.open()) {
+        m_error = DbError::fromConnect(db.lastError().databaseText(), m_env.timeouts.connectSec);
+        m_error.kind = DbError::Kind::NotFound;
+        m_error.advice
+            = u"Check that the SQLite file %1 exists and is readable."_s.arg(spec.database);
+        return false;
+    }
+    QSqlQuery q(db);
+    if (!q.exec(u"PRAGMA query_only = ON"_s)) {
         m_error = DbError::fromQuery(q.lastError());
         return false;
     }
     return true;
 }
 
-bool DbSession::beginReadOnly()
+QString DbSession::literal(const QString &value) const
 {
-    if (m_env.connection.driver == ConnectionSpec::Driver::Sqlite)
-        return exec(u"BEGIN"_s); // query_only already forbids writes
-    // The timeouts are the transaction's own (set_config's is_local), never the session's:
-    // behind PgBouncer in transaction pooling the session is a server connection that the
-    // application's transactions get next, and a session setting would stay on it. Not in
-    // libpq's startup "options" either: PgBouncer refuses or drops that parameter. Literals,
-    // not bound values: QPSQL would send PREPARE, EXECUTE and DEALLOCATE for one statement.
-    return exec(u"BEGIN TRANSACTION READ ONLY"_s)
-        && exec(u"SELECT set_config('statement_timeout', '%1', true), "
-                "set_config('lock_timeout', '%2', true)"_s.arg(m_env.timeouts.statementMs)
-                    .arg(m_env.timeouts.lockMs));
+    if (value.contains(QChar(0)))
+        return {};
+    if (!m_conn)
+        return u'\'' + QString(value).replace(u'\'', u"''"_s) + u'\'';
+    const QByteArray utf8 = value.toUtf8(); // client_encoding is UTF8 (openPostgres)
+    char *escaped = PQescapeLiteral(m_conn, utf8.constData(), size_t(utf8.size()));
+    if (!escaped)
+        return {};
+    const QString out = QString::fromUtf8(escaped);
+    PQfreemem(escaped);
+    return out;
 }
 
-void DbSession::rollback()
+DbError DbSession::lostError() const
 {
-    QSqlQuery q(QSqlDatabase::database(m_name, false));
-    q.exec(u"ROLLBACK"_s);
+    DbError e;
+    if (m_token && m_token->isCancelled()) {
+        e.kind = DbError::Kind::Cancelled;
+        return e;
+    }
+    if (m_token && m_token->wasAborted())
+        return DbError::noAnswer(m_env.timeouts.checkDeadlineMs());
+    e.kind = DbError::Kind::ConnectionLost;
+    e.detail = m_conn ? QString::fromUtf8(PQerrorMessage(m_conn)).trimmed() : QString();
+    return e;
+}
+
+FlightAnswers DbSession::run(const QList<QueryGroup> &groups)
+{
+    if (groups.isEmpty())
+        return {};
+    ++m_flights;
+    return isPostgres() ? runPostgres(groups) : runSqlite(groups);
+}
+
+FlightAnswers DbSession::runPostgres(const QList<QueryGroup> &groups)
+{
+    // The timeouts and read-only mode are each transaction's own (set_config's is_local),
+    // never the session's: behind PgBouncer in transaction pooling the session is a server
+    // connection that the application's transactions get next, and a session setting would
+    // stay on it. Not in libpq's start-up "options" either: PgBouncer refuses or drops that
+    // parameter. transaction_read_only is what SET TRANSACTION READ ONLY sets: any write in
+    // the group fails with 25006.
+    const QByteArray preamble = QByteArrayLiteral("SELECT set_config('transaction_read_only', "
+                                                  "'on', true), set_config('statement_timeout', '")
+        + QByteArray::number(m_env.timeouts.statementMs)
+        + QByteArrayLiteral("', true), set_config('lock_timeout', '")
+        + QByteArray::number(m_env.timeouts.lockMs) + QByteArrayLiteral("', true)");
+    PgPipeline::Flight flight = PgPipeline::send(m_conn, preamble, groups);
+    m_roundTripMs = flight.firstAnswerMs;
+    if (flight.broken) {
+        const DbError lost = lostError();
+        for (QList<QueryResult> &answers : flight.answers) {
+            for (QueryResult &r : answers) {
+                if (r.error.kind == DbError::Kind::ConnectionLost)
+                    r.error = lost;
+            }
+        }
+    }
+    FlightAnswers out;
+    out.reserve(flight.answers.size());
+    for (QList<QueryResult> &answers : flight.answers)
+        out.append(std::move(answers));
+    return out;
+}
+
+FlightAnswers DbSession::runSqlite(const QList<QueryGroup> &groups)
+{
+    FlightAnswers out;
+    QElapsedTimer timer;
+    timer.start();
+    bool first = true;
+    const QSqlDatabase db = QSqlDatabase::database(m_name, false);
+    for (const QueryGroup &group : groups) {
+        QList<QueryResult> answers;
+        QSqlQuery control(db);
+        control.exec(u"BEGIN"_s); // query_only already forbids writes
+        DbError failed;
+        for (const QString &sql : group) {
+            QueryResult r;
+            if (failed.isError()) {
+                r.error = failed;
+                r.skipped = true;
+                answers << r;
+                continue;
+            }
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            if (!q.exec(sql)) {
+                failed = DbError::fromQuery(q.lastError());
+                r.error = failed;
+            } else {
+                const QSqlRecord rec = q.record();
+                for (int c = 0; c < rec.count(); ++c)
+                    r.columns << rec.fieldName(c);
+                while (q.next()) {
+                    QVariantList row;
+                    row.reserve(rec.count());
+                    for (int c = 0; c < rec.count(); ++c)
+                        row << q.value(c);
+                    r.rows << row;
+                }
+                if (q.lastError().isValid()) {
+                    failed = DbError::fromQuery(q.lastError());
+                    r.error = failed;
+                }
+            }
+            if (first) {
+                m_roundTripMs = timer.nsecsElapsed() / 1e6;
+                first = false;
+            }
+            answers << r;
+        }
+        control.exec(u"ROLLBACK"_s);
+        out << answers;
+    }
+    return out;
 }

@@ -8,12 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <algorithm>
-#include <libpq-fe.h>
-
-using namespace Qt::StringLiterals;
 
 using namespace Qt::StringLiterals;
 
@@ -22,12 +17,6 @@ namespace {
 QString qualified(const Environment &env)
 {
     return env.historySchema + u'.' + env.historyTable;
-}
-
-bool failWith(const QSqlQuery &q, DbError *error)
-{
-    *error = DbError::fromQuery(q.lastError());
-    return false;
 }
 
 // The first layout whose two columns the table has, or -1.
@@ -59,77 +48,63 @@ bool unknownLayout(const Environment &env, const QStringList &columns, DbError *
     return false;
 }
 
-// The (id, product version) rows of an executed history query.
-bool collect(QSqlQuery &rows, QList<EfCoreHistory::Applied> *applied, DbError *error)
+// The (id, product version) rows of an answered history select.
+bool collect(const QueryResult &rows, QList<EfCoreHistory::Applied> *applied, DbError *error)
 {
-    while (rows.next())
-        applied->append({ rows.value(0).toString(), rows.value(1).toString() });
-    // Rows arrive one by one; a failover or a timeout part-way ends the loop like the last
-    // row would, and a short list must not be reported as the history.
-    if (rows.lastError().isValid())
-        return failWith(rows, error);
+    // libpq hands over a result whole or not at all (a failover or a timeout part-way is an
+    // error), so a short list is never reported as the history.
+    if (!rows.ok()) {
+        *error = rows.error;
+        return false;
+    }
+    applied->reserve(rows.size());
+    for (const QVariantList &row : rows.rows)
+        applied->append({ row.value(0).toString(), row.value(1).toString() });
     return true;
 }
 
-// A value as an SQL string literal, escaped by libpq for the connection's encoding and
-// standard_conforming_strings. Not QSqlQuery::prepare(): QPSQL turns that into PREPARE and
-// EXECUTE, and DEALLOCATEs when the query object goes; after any failed statement the
-// transaction is aborted, the DEALLOCATE is refused and Qt prints "Unable to free
-// statement" on stderr (the statement also stays in the session).
-QString pgLiteral(PGconn *conn, const QString &value)
+bool namesUsable(const Environment &env)
 {
-    const QByteArray utf8 = value.toUtf8(); // QPSQL sets client_encoding UTF8
-    char *escaped = PQescapeLiteral(conn, utf8.constData(), size_t(utf8.size()));
-    if (!escaped)
-        return {};
-    const QString literal = QString::fromUtf8(escaped);
-    PQfreemem(escaped);
-    return literal;
+    // No PostgreSQL name holds a NUL, and libpq would cut the literal there.
+    return !env.historySchema.contains(QChar(0)) && !env.historyTable.contains(QChar(0));
 }
 
 // PostgreSQL: one statement says whether the table exists, whether the role may read it,
 // which columns it has (pg_attribute) and which layout they fit; the server builds the
 // SELECT with format(%I) from the catalog's names. Names from configuration are literals
 // (escaped by libpq) that only the server turns into identifiers, never pasted as SQL.
-bool readPostgres(const CheckContext &ctx, bool *exists, QList<EfCoreHistory::Applied> *applied,
-    DbError *error, EfCoreHistory::HistoryColumns *columns)
+// A second group, in the same flight, asks where else a table of that name is (pg_class,
+// which every role may read): used only when the table is missing, and cheaper to send
+// than a round trip to ask it later.
+QList<QueryGroup> planPostgres(const CheckContext &ctx)
 {
     const Environment &env = ctx.environment;
-    // No PostgreSQL name holds a NUL, and libpq would cut the literal there.
-    *exists = false;
-    if (env.historySchema.contains(QChar(0)) || env.historyTable.contains(QChar(0)))
-        return true;
-    auto *conn = static_cast<PGconn *>(DbSession::pgConnection(ctx.connectionName));
-    const QString schema = conn ? pgLiteral(conn, env.historySchema) : QString();
-    const QString table = conn ? pgLiteral(conn, env.historyTable) : QString();
-    if (schema.isEmpty() || table.isEmpty()) {
-        error->kind = DbError::Kind::Other;
-        error->detail = conn ? QString::fromUtf8(PQerrorMessage(conn)).trimmed()
-                             : u"no libpq connection behind the session"_s;
-        return false;
-    }
+    const QString schema = ctx.session.literal(env.historySchema);
+    const QString table = ctx.session.literal(env.historyTable);
+    if (!namesUsable(env) || schema.isEmpty() || table.isEmpty())
+        return {};
     QStringList layouts;
     const QList<EfCoreHistory::HistoryLayout> &known = EfCoreHistory::historyLayouts();
     for (qsizetype i = 0; i < known.size(); ++i)
-        layouts << u"(%1, "_s.arg(i) + pgLiteral(conn, known[i].idColumn) + u", "_s
-                + pgLiteral(conn, known[i].versionColumn) + u')';
+        layouts << u"(%1, "_s.arg(i) + ctx.session.literal(known[i].idColumn) + u", "_s
+                + ctx.session.literal(known[i].versionColumn) + u')';
 
     // to_regclass() raises 42501 instead of answering when the role lacks USAGE on the
     // schema, and the transaction would be lost with it; so the schema privilege is asked
     // first and to_regclass() only runs (CASE is evaluated lazily) where it may. OFFSET 0
     // keeps that subquery whole: pulled up into pg_attribute's WHERE, the planner would
     // call to_regclass() on the constant names to estimate selectivity, CASE or not.
-    // pg_attribute is readable without any privilege on the table. format(%I) refuses NULL, hence
-    // the CASE around the SELECT for a table without a known layout.
-    const QString sql = u"SELECT s.usage, c.oid IS NOT NULL, CASE WHEN c.oid IS NULL THEN false "
-                        "ELSE has_table_privilege(c.oid, 'SELECT') END, "
-                        "format('GRANT USAGE ON SCHEMA %I TO %I; GRANT SELECT ON %I.%I TO %I', "
-                        "v.sch, current_user, v.sch, v.tbl, current_user), "
-                        "to_json(a.names)::text, k.rank, "
-                        "CASE WHEN k.rank IS NOT NULL THEN format("
-                        "'SELECT %I, %I FROM %I.%I ORDER BY %I DESC', "
-                        "k.id, k.version, v.sch, v.tbl, k.id) END "
-                        "FROM (SELECT "_s
+    // pg_attribute is readable without any privilege on the table. format(%I) refuses NULL,
+    // hence the CASE around the SELECT for a table without a known layout.
+    const QString probe = u"SELECT s.usage, c.oid IS NOT NULL, CASE WHEN c.oid IS NULL THEN "
+                          "false ELSE has_table_privilege(c.oid, 'SELECT') END, "
+                          "format('GRANT USAGE ON SCHEMA %I TO %I; GRANT SELECT ON %I.%I TO %I', "
+                          "v.sch, current_user, v.sch, v.tbl, current_user), "
+                          "to_json(a.names)::text, k.rank, "
+                          "CASE WHEN k.rank IS NOT NULL THEN format("
+                          "'SELECT %I, %I FROM %I.%I ORDER BY %I DESC', "
+                          "k.id, k.version, v.sch, v.tbl, k.id) END "
+                          "FROM (SELECT "_s
         + schema + u"::text AS sch, "_s + table
         + u"::text AS tbl) v "
           "CROSS JOIN LATERAL (SELECT n.oid IS NULL OR has_schema_privilege(n.oid, 'USAGE') "
@@ -144,48 +119,63 @@ bool readPostgres(const CheckContext &ctx, bool *exists, QList<EfCoreHistory::Ap
         + u") AS l(rank, id, version) "
           "      WHERE l.id = ANY (a.names) AND l.version = ANY (a.names) "
           "      ORDER BY l.rank LIMIT 1) k ON true"_s;
-    QString select;
-    QString grant;
-    bool canSelect = false;
-    {
-        QSqlQuery q(ctx.database());
-        q.setForwardOnly(true);
-        if (!q.exec(sql) || !q.next())
-            return failWith(q, error);
-        const bool schemaUsable = q.value(0).toBool();
-        *exists = q.value(1).toBool();
-        canSelect = q.value(2).toBool();
-        grant = q.value(3).toString();
-        for (const QJsonValue &v : QJsonDocument::fromJson(q.value(4).toString().toUtf8()).array())
-            columns->found << v.toString();
-        columns->layout = q.value(5).isNull() ? -1 : q.value(5).toInt();
-        select = q.value(6).toString();
-        if (!schemaUsable) {
-            error->kind = DbError::Kind::PermissionDenied;
-            error->sqlState = u"42501"_s;
-            error->detail = u"permission denied for schema %1"_s.arg(env.historySchema);
-            error->advice = u"The check's role cannot look into schema %1, so it cannot tell "
-                            "whether %2 exists. A DBA can fix it with: %3"_s.arg(
-                                env.historySchema, qualified(env), grant);
-            return false;
-        }
+    const QString elsewhere = u"SELECT format('%s.%s', n.nspname, c.relname) FROM pg_class c "
+                              "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                              "WHERE lower(c.relname) = lower("_s
+        + table
+        + u") AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
+          "AND NOT (n.nspname = "_s
+        + schema + u" AND c.relname = "_s + table
+        + u") AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
+          "AND n.nspname NOT LIKE 'pg\\_%' ORDER BY 1 LIMIT 5"_s;
+    return { { probe }, { elsewhere } };
+}
+
+bool readPostgres(const CheckContext &ctx, const FlightAnswers &answers, bool *exists,
+    QList<EfCoreHistory::Applied> *applied, DbError *error, EfCoreHistory::HistoryColumns *columns)
+{
+    const Environment &env = ctx.environment;
+    *exists = false;
+    if (!namesUsable(env))
+        return true;
+    if (answers.size() < 2) {
+        error->kind = DbError::Kind::Other;
+        error->detail = ctx.session.pgConnection()
+            ? u"libpq could not quote the history table's name as a literal"_s
+            : u"no libpq connection behind the session"_s;
+        return false;
+    }
+    const QueryResult probe = answers[0].value(0);
+    if (!probe.ok()) {
+        *error = probe.error;
+        return false;
+    }
+    const bool schemaUsable = probe.value(0, 0).toBool();
+    *exists = probe.value(0, 1).toBool();
+    const bool canSelect = probe.value(0, 2).toBool();
+    const QString grant = probe.value(0, 3).toString();
+    for (const QJsonValue &v :
+        QJsonDocument::fromJson(probe.value(0, 4).toString().toUtf8()).array())
+        columns->found << v.toString();
+    columns->layout = probe.value(0, 5).isNull() ? -1 : probe.value(0, 5).toInt();
+    const QString select = probe.value(0, 6).toString();
+    if (!schemaUsable) {
+        error->kind = DbError::Kind::PermissionDenied;
+        error->sqlState = u"42501"_s;
+        error->detail = u"permission denied for schema %1"_s.arg(env.historySchema);
+        error->advice = u"The check's role cannot look into schema %1, so it cannot tell "
+                        "whether %2 exists. A DBA can fix it with: %3"_s.arg(
+                            env.historySchema, qualified(env), grant);
+        return false;
     }
     if (!*exists) {
-        // Where else a table of that name is (the catalog is readable by every role).
-        QSqlQuery q(ctx.database());
-        q.setForwardOnly(true);
-        if (!q.exec(u"SELECT format('%s.%s', n.nspname, c.relname) FROM pg_class c "
-                    "JOIN pg_namespace n ON n.oid = c.relnamespace "
-                    "WHERE lower(c.relname) = lower("_s
-                + table
-                + u") AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
-                  "AND NOT (n.nspname = "_s
-                + schema + u" AND c.relname = "_s + table
-                + u") AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
-                  "AND n.nspname NOT LIKE 'pg\\_%' ORDER BY 1 LIMIT 5"_s))
-            return failWith(q, error);
-        while (q.next())
-            columns->elsewhere << q.value(0).toString();
+        const QueryResult elsewhere = answers[1].value(0);
+        if (!elsewhere.ok()) {
+            *error = elsewhere.error;
+            return false;
+        }
+        for (const QVariantList &row : elsewhere.rows)
+            columns->elsewhere << row.value(0).toString();
         return true;
     }
     if (!canSelect) {
@@ -198,35 +188,40 @@ bool readPostgres(const CheckContext &ctx, bool *exists, QList<EfCoreHistory::Ap
     }
     if (columns->layout < 0)
         return unknownLayout(env, columns->found, error);
-    QSqlQuery rows(ctx.database());
-    rows.setForwardOnly(true);
-    if (!rows.exec(select)) {
-        if (!failWith(rows, error) && error->kind == DbError::Kind::PermissionDenied)
+    const QueryResult rows = ctx.query({ { select } }).value(0).value(0);
+    if (!collect(rows, applied, error)) {
+        if (error->kind == DbError::Kind::PermissionDenied)
             error->advice = u"A DBA can fix it with: %1"_s.arg(grant);
         return false;
     }
-    return collect(rows, applied, error);
+    return true;
 }
 
 // SQLite (the embedded demo; EF Core uses the same table there). The table's columns come
-// from table_info with the name as a bound value: no row means no table, and the names
-// quoted below only ever name columns and a table that exist.
-bool readSqlite(const CheckContext &ctx, bool *exists, QList<EfCoreHistory::Applied> *applied,
-    DbError *error, EfCoreHistory::HistoryColumns *columns)
+// from table_info with the name as a literal: no row means no table, and the names quoted
+// below only ever name columns and a table that exist.
+QList<QueryGroup> planSqlite(const CheckContext &ctx)
 {
-    {
-        QSqlQuery q(ctx.database());
-        q.setForwardOnly(true);
-        q.prepare(u"SELECT p.name FROM sqlite_master AS m, pragma_table_info(m.name) AS p "
-                  "WHERE m.type = 'table' AND m.name = ? ORDER BY p.cid"_s);
-        q.addBindValue(ctx.environment.historyTable);
-        if (!q.exec())
-            return failWith(q, error);
-        while (q.next())
-            columns->found << q.value(0).toString();
-        if (q.lastError().isValid())
-            return failWith(q, error);
+    const QString table = ctx.session.literal(ctx.environment.historyTable);
+    if (table.isEmpty())
+        return {};
+    return { { u"SELECT p.name FROM sqlite_master AS m, pragma_table_info(m.name) AS p "
+               "WHERE m.type = 'table' AND m.name = %1 ORDER BY p.cid"_s.arg(table) } };
+}
+
+bool readSqlite(const CheckContext &ctx, const FlightAnswers &answers, bool *exists,
+    QList<EfCoreHistory::Applied> *applied, DbError *error, EfCoreHistory::HistoryColumns *columns)
+{
+    *exists = false;
+    if (answers.isEmpty())
+        return true; // a name with a NUL names no table
+    const QueryResult names = answers[0].value(0);
+    if (!names.ok()) {
+        *error = names.error;
+        return false;
     }
+    for (const QVariantList &row : names.rows)
+        columns->found << row.value(0).toString();
     *exists = !columns->found.isEmpty(); // a SQLite table has at least one column
     if (!*exists)
         return true;
@@ -236,12 +231,9 @@ bool readSqlite(const CheckContext &ctx, bool *exists, QList<EfCoreHistory::Appl
     const auto quoted
         = [](QString name) -> QString { return u'"' + name.replace(u'"', u"\"\""_s) + u'"'; };
     const EfCoreHistory::HistoryLayout &l = EfCoreHistory::historyLayouts()[columns->layout];
-    QSqlQuery rows(ctx.database());
-    rows.setForwardOnly(true);
-    if (!rows.exec(u"SELECT %1, %2 FROM %3 ORDER BY %1 DESC"_s.arg(
-            quoted(l.idColumn), quoted(l.versionColumn), quoted(ctx.environment.historyTable))))
-        return failWith(rows, error);
-    return collect(rows, applied, error);
+    const QString select = u"SELECT %1, %2 FROM %3 ORDER BY %1 DESC"_s.arg(
+        quoted(l.idColumn), quoted(l.versionColumn), quoted(ctx.environment.historyTable));
+    return collect(ctx.query({ { select } }).value(0).value(0), applied, error);
 }
 
 } // namespace
@@ -259,12 +251,17 @@ const QList<EfCoreHistory::HistoryLayout> &EfCoreHistory::historyLayouts()
     return layouts;
 }
 
-bool EfCoreHistory::read(const CheckContext &ctx, bool *tableExists, QList<Applied> *applied,
-    DbError *error, HistoryColumns *columns)
+QList<QueryGroup> EfCoreHistory::plan(const CheckContext &ctx)
+{
+    return ctx.isPostgres() ? planPostgres(ctx) : planSqlite(ctx);
+}
+
+bool EfCoreHistory::read(const CheckContext &ctx, const FlightAnswers &planned, bool *tableExists,
+    QList<Applied> *applied, DbError *error, HistoryColumns *columns)
 {
     HistoryColumns local;
     HistoryColumns *c = columns ? columns : &local;
     *c = HistoryColumns();
-    return ctx.isPostgres() ? readPostgres(ctx, tableExists, applied, error, c)
-                            : readSqlite(ctx, tableExists, applied, error, c);
+    return ctx.isPostgres() ? readPostgres(ctx, planned, tableExists, applied, error, c)
+                            : readSqlite(ctx, planned, tableExists, applied, error, c);
 }

@@ -49,13 +49,17 @@ public:
         QStringList elsewhere;
     };
 
-    // Reads the history table on the context's connection; also used to take a reference
-    // environment's applied list as the expected set (ReferenceEnvironment). The columns are looked
-    // up in the catalog (pg_attribute, SQLite's table_info) with the table's existence, so one
-    // statement answers both. Applied rows come newest id first. Returns false with *error
-    // set: a server error, a privilege missing (with the GRANT), or a table whose columns
-    // fit no layout (the message names its columns and the layouts understood). Leaves
-    // no prepared statement behind that would have to be freed after a failure.
-    static bool read(const CheckContext &ctx, bool *tableExists, QList<Applied> *applied,
-        DbError *error, HistoryColumns *columns = nullptr);
+    // The statements read() needs answered first, to send in a check's plan (Check::plan()):
+    // the catalog's view of the table (existence, the role's privileges, the columns and the
+    // layout they fit, in one statement) and, on PostgreSQL, where else a table of that name
+    // is. Empty when the configured names cannot name a table (a NUL).
+    static QList<QueryGroup> plan(const CheckContext &ctx);
+    // Reads the history table on the context's session from plan()'s answers (planned, in
+    // plan()'s order), sending one more flight for the rows when the table is there and
+    // readable; also used to take a reference environment's applied list as the expected
+    // set (ReferenceEnvironment). Applied rows come newest id first. Returns false with
+    // *error set: a server error, a privilege missing (with the GRANT), or a table whose
+    // columns fit no layout (the message names its columns and the layouts understood).
+    static bool read(const CheckContext &ctx, const FlightAnswers &planned, bool *tableExists,
+        QList<Applied> *applied, DbError *error, HistoryColumns *columns = nullptr);
 };

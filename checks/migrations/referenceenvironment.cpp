@@ -31,16 +31,18 @@ ExpectedSet ReferenceEnvironment::read(const CheckContext &ctx)
     // The deadline applies to the newest session; once this one is gone the calling check's
     // own connection gets a full budget again.
     const auto rearm = qScopeGuard([&] { token.setDeadline(env.timeouts.checkDeadlineMs()); });
-    if (!session.open() || !session.beginReadOnly()) {
+    if (!session.open()) {
         set.error = u"reference environment '%1': %2"_s.arg(ref->name, session.error().summary());
         return set;
     }
-    const CheckContext refCtx { *ref, session.connectionName(), ctx.cancelled, token,
-        ctx.environments };
+    const FlightAnswers none;
+    const CheckContext planning { *ref, session, ctx.cancelled, token, ctx.environments, none };
+    const FlightAnswers planned = session.run(EfCoreHistory::plan(planning));
+    const CheckContext refCtx { *ref, session, ctx.cancelled, token, ctx.environments, planned };
     bool exists = false;
     QList<EfCoreHistory::Applied> applied;
     DbError error;
-    if (!EfCoreHistory::read(refCtx, &exists, &applied, &error)) {
+    if (!EfCoreHistory::read(refCtx, planned, &exists, &applied, &error)) {
         if (token.wasAborted())
             error = DbError::noAnswer(ref->timeouts.checkDeadlineMs());
         set.error = u"reference environment '%1': %2"_s.arg(ref->name, error.summary());
@@ -49,6 +51,5 @@ ExpectedSet ReferenceEnvironment::read(const CheckContext &ctx)
             set.ids << a.id;
         std::sort(set.ids.begin(), set.ids.end());
     }
-    session.rollback();
     return set;
 }

@@ -5,35 +5,9 @@
 
 #include "engine/dbsession.h"
 
-#include <QElapsedTimer>
-#include <QSqlQuery>
-#include <algorithm>
 #include <libpq-fe.h>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// Median of a few round trips: one sample on a shared machine is mostly noise.
-double medianRoundTripMs(const QSqlDatabase &db, bool *ok)
-{
-    QList<double> samples;
-    for (int i = 0; i < 3; ++i) {
-        QElapsedTimer t;
-        t.start();
-        QSqlQuery q(db);
-        if (!q.exec(u"SELECT 1"_s)) {
-            *ok = false;
-            return 0;
-        }
-        samples << t.nsecsElapsed() / 1e6;
-    }
-    std::sort(samples.begin(), samples.end());
-    *ok = true;
-    return samples[1];
-}
-
-} // namespace
 
 QStringList ConnectivityCheck::tags() const
 {
@@ -65,46 +39,45 @@ CheckResult ConnectivityCheck::connectionFailed(const Environment &env, const Db
     return r;
 }
 
+QList<QueryGroup> ConnectivityCheck::plan(const CheckContext &ctx) const
+{
+    return { { ctx.isPostgres() ? u"SHOW server_version"_s : u"SELECT sqlite_version()"_s } };
+}
+
 CheckResult ConnectivityCheck::run(const CheckContext &ctx) const
 {
     const Environment &env = ctx.environment;
-    const QSqlDatabase db = ctx.database();
-    bool ok = false;
-    const double latency = medianRoundTripMs(db, &ok);
-    if (!ok) {
-        QSqlQuery q(db);
-        q.exec(u"SELECT 1"_s);
-        return errorResult(env.name, DbError::fromQuery(q.lastError()));
-    }
+    const QueryResult version = ctx.planned.value(0).value(0);
+    if (!version.ok())
+        return errorResult(env.name, version.error);
+    // One round trip of the session's latest flight, measured to its first answer: the
+    // checks' own statements, not an extra ping (each would cost a round trip of its own).
+    const double latency = ctx.session.lastRoundTripMs();
 
     Evidence ev { { u"Reachable"_s, true }, { u"Authenticated"_s, true },
         { u"Target"_s, env.connection.describe() } };
-    QString version;
     QString tls = u"n/a"_s;
+    QString serverVersion = version.value(0, 0).toString();
     if (ctx.isPostgres()) {
-        QSqlQuery q(db);
-        if (q.exec(u"SHOW server_version"_s) && q.next())
-            version = q.value(0).toString();
-        auto *conn = static_cast<PGconn *>(DbSession::pgConnection(ctx.connectionName));
+        auto *conn = static_cast<PGconn *>(ctx.session.pgConnection());
         const bool inUse = conn && PQsslInUse(conn);
         tls = inUse
             ? u"%1, %2"_s.arg(QString::fromUtf8(PQsslAttribute(conn, "protocol")),
                   env.connection.tlsVerification() == u"verified" ? u"certificate verified"_s
                                                                   : u"unverified"_s)
             : u"off"_s;
-        ev << qMakePair(u"ServerVersion"_s, QVariant(version))
+        ev << qMakePair(u"ServerVersion"_s, QVariant(serverVersion))
            << qMakePair(u"Tls"_s, QVariant(tls));
     } else {
-        QSqlQuery q(db);
-        if (q.exec(u"SELECT sqlite_version()"_s) && q.next())
-            version = u"SQLite "_s + q.value(0).toString();
-        ev << qMakePair(u"ServerVersion"_s, QVariant(version));
+        serverVersion = u"SQLite "_s + serverVersion;
+        ev << qMakePair(u"ServerVersion"_s, QVariant(serverVersion));
     }
     ev << qMakePair(u"LatencyMs"_s, QVariant(qRound(latency * 100) / 100.0));
     if (!env.connectionSource.isEmpty())
         ev << qMakePair(u"ConnectionSource"_s, QVariant(env.connectionSource));
 
-    QString message = u"Connected to %1 in %2 ms round trip"_s.arg(version).arg(latency, 0, 'f', 1);
+    QString message
+        = u"Connected to %1 in %2 ms round trip"_s.arg(serverVersion).arg(latency, 0, 'f', 1);
     if (ctx.isPostgres())
         message += tls == u"off"_s ? u"; TLS off"_s : u"; TLS "_s + tls;
     CheckResult r = result(ctx, CheckStatus::Pass, message);

@@ -17,6 +17,7 @@ public:
     QStringList tags() const override;
     QString title() const override { return QStringLiteral("PostgreSQL connectivity"); }
     bool supports(ConnectionSpec::Driver) const override { return true; }
+    QList<QueryGroup> plan(const CheckContext &ctx) const override;
     CheckResult run(const CheckContext &ctx) const override;
     // Not reaching the server is this check's finding, not a failure to run it: status fail
     // (skipped when cancelled), the message DbError's words plus the driver's own text.

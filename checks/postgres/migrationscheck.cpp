@@ -40,6 +40,11 @@ ExpectedSet expectedSet(const CheckContext &ctx)
 
 } // namespace
 
+QList<QueryGroup> MigrationsCheck::plan(const CheckContext &ctx) const
+{
+    return EfCoreHistory::plan(ctx);
+}
+
 CheckResult MigrationsCheck::run(const CheckContext &ctx) const
 {
     const Environment &env = ctx.environment;
@@ -58,7 +63,7 @@ CheckResult MigrationsCheck::run(const CheckContext &ctx) const
     QList<EfCoreHistory::Applied> applied;
     DbError error;
     EfCoreHistory::HistoryColumns columns;
-    if (!EfCoreHistory::read(ctx, &exists, &applied, &error, &columns))
+    if (!EfCoreHistory::read(ctx, ctx.planned, &exists, &applied, &error, &columns))
         return errorResult(env.name, error);
 
     const bool known = wanted.isKnown();

@@ -20,5 +20,6 @@ public:
     QStringList tags() const override;
     QString title() const override { return QStringLiteral("PostgreSQL migration status"); }
     bool supports(ConnectionSpec::Driver) const override { return true; }
+    QList<QueryGroup> plan(const CheckContext &ctx) const override;
     CheckResult run(const CheckContext &ctx) const override;
 };

@@ -6,7 +6,6 @@
 #include "engine/dbsession.h"
 
 #include <QLocale>
-#include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -52,9 +51,8 @@ CheckResult PoolCheck::connectionFailed(const Environment &env, const DbError &e
     return r;
 }
 
-CheckResult PoolCheck::run(const CheckContext &ctx) const
+QList<QueryGroup> PoolCheck::plan(const CheckContext &ctx) const
 {
-    const QSqlDatabase db = ctx.database();
     const PoolThresholds &thresholds = ctx.environment.pool;
     // pg_stat_get_activity(NULL) is what the pg_stat_activity view reads, without the view's
     // joins to pg_database and pg_authid: in the fresh backend a check runs in, planning
@@ -82,46 +80,55 @@ CheckResult PoolCheck::run(const CheckContext &ctx) const
                                   "AND mode = 'ExclusiveLock' AND granted)"_s;
     // reserved_connections exists from PostgreSQL 16 on, rds.rds_superuser_reserved_connections
     // only on Amazon RDS and Aurora; current_setting(..., true) is NULL where they do not.
-    QSqlQuery q(db);
-    const bool ok = q.exec(
-        u"SELECT current_setting('max_connections')::int, "
-        "current_setting('superuser_reserved_connections')::int "
-        "+ COALESCE(current_setting('reserved_connections', true)::int, 0) "
-        "+ COALESCE(current_setting('rds.rds_superuser_reserved_connections', true)::int, 0), "
-        "count(*) FILTER (WHERE %2), "
-        "count(*) FILTER (WHERE state LIKE 'idle in transaction%' "
-        "   AND state_change < clock_timestamp() - make_interval(secs => %1)), "
-        // Client transactions only: an anti-wraparound autovacuum or a replication worker
-        // may run for hours, and neither is what this finding is about.
-        "COALESCE(EXTRACT(EPOCH FROM max(clock_timestamp() - xact_start) "
-        "   FILTER (WHERE pid <> pg_backend_pid() AND backend_type = 'client backend')), "
-        "0)::float8, "
-        "count(*) FILTER (WHERE %3), "
-        "count(*) FILTER (WHERE %3 AND %4), "
-        "format('%I', current_user) "
-        "FROM pg_stat_get_activity(NULL)"_s.arg(thresholds.idleInTransactionMinSec)
-            .arg(client, hidden, inTransaction));
-    if (!ok || !q.next())
-        return errorResult(ctx.environment.name, DbError::fromQuery(q.lastError()));
-    const int maxConnections = q.value(0).toInt();
-    const int reserved = q.value(1).toInt() + thresholds.extraReservedConnections;
+    const QString counts
+        = u"SELECT current_setting('max_connections')::int, "
+          "current_setting('superuser_reserved_connections')::int "
+          "+ COALESCE(current_setting('reserved_connections', true)::int, 0) "
+          "+ COALESCE(current_setting('rds.rds_superuser_reserved_connections', true)::int, 0), "
+          "count(*) FILTER (WHERE %2), "
+          "count(*) FILTER (WHERE state LIKE 'idle in transaction%' "
+          "   AND state_change < clock_timestamp() - make_interval(secs => %1)), "
+          // Client transactions only: an anti-wraparound autovacuum or a replication worker
+          // may run for hours, and neither is what this finding is about.
+          "COALESCE(EXTRACT(EPOCH FROM max(clock_timestamp() - xact_start) "
+          "   FILTER (WHERE pid <> pg_backend_pid() AND backend_type = 'client backend')), "
+          "0)::float8, "
+          "count(*) FILTER (WHERE %3), "
+          "count(*) FILTER (WHERE %3 AND %4), "
+          "format('%I', current_user) "
+          "FROM pg_stat_get_activity(NULL)"_s.arg(thresholds.idleInTransactionMinSec)
+              .arg(client, hidden, inTransaction);
+    const QString byApplication
+        = u"SELECT COALESCE(NULLIF(application_name, ''), '(unnamed)'), count(*) "
+          "FROM pg_stat_get_activity(NULL) WHERE %1 "
+          "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 25"_s.arg(client);
+    return { { counts, byApplication } };
+}
+
+CheckResult PoolCheck::run(const CheckContext &ctx) const
+{
+    const PoolThresholds &thresholds = ctx.environment.pool;
+    const QList<QueryResult> answers = ctx.planned.value(0);
+    const QueryResult q = answers.value(0);
+    const QueryResult apps = answers.value(1);
+    if (!q.ok())
+        return errorResult(ctx.environment.name, q.error);
+    if (!apps.ok())
+        return errorResult(ctx.environment.name, apps.error);
+    const int maxConnections = q.value(0, 0).toInt();
+    const int reserved = q.value(0, 1).toInt() + thresholds.extraReservedConnections;
     const int available = qMax(1, maxConnections - reserved);
-    const int inUse = q.value(2).toInt();
-    const int idleInTx = q.value(3).toInt();
-    const double longestTx = q.value(4).toDouble();
-    const int hiddenSessions = q.value(5).toInt();
-    const int hiddenInTransaction = q.value(6).toInt();
-    const QString role = q.value(7).toString();
+    const int inUse = q.value(0, 2).toInt();
+    const int idleInTx = q.value(0, 3).toInt();
+    const double longestTx = q.value(0, 4).toDouble();
+    const int hiddenSessions = q.value(0, 5).toInt();
+    const int hiddenInTransaction = q.value(0, 6).toInt();
+    const QString role = q.value(0, 7).toString();
     const double usage = 100.0 * inUse / available;
 
     QVariantMap byApplication;
-    QSqlQuery apps(db);
-    if (!apps.exec(u"SELECT COALESCE(NULLIF(application_name, ''), '(unnamed)'), count(*) "
-                   "FROM pg_stat_get_activity(NULL) WHERE %1 "
-                   "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 25"_s.arg(client)))
-        return errorResult(ctx.environment.name, DbError::fromQuery(apps.lastError()));
-    while (apps.next())
-        byApplication.insert(apps.value(0).toString(), apps.value(1).toInt());
+    for (const QVariantList &row : apps.rows)
+        byApplication.insert(row.value(0).toString(), row.value(1).toInt());
 
     CheckStatus status = CheckStatus::Pass;
     QStringList findings;

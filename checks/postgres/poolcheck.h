@@ -26,6 +26,7 @@ public:
     // (bool: hidden sessions in a transaction could change the verdict, so a pass became at
     // least a warning whose message reads "cannot see N sessions; GRANT pg_read_all_stats
     // TO <role>", the role quoted by the server), Thresholds (text).
+    QList<QueryGroup> plan(const CheckContext &ctx) const override;
     CheckResult run(const CheckContext &ctx) const override;
     // The login failed. Out of slots (DbError NoFreeSlot, RoleConnectionLimit,
     // DatabaseConnectionLimit) is this check's finding: status fail with evidence
