@@ -4,56 +4,40 @@
 -- so it is the one place to update. Its rules, for both: a statement ends with the line
 -- whose last character is ';'; lines that begin with "--" are comments; no psql
 -- meta-commands (lines that begin with a backslash).
--- Keep it in step with checks/dbsession.cpp and checks/postgres/*.cpp. Like the CLI, it
--- runs the checks in registry order on one connection, each in its own READ ONLY
--- transaction. The values that doctor binds are literals here.
+-- Captured from the server's log (log_statement = all) of one `doctor run` on a fleet
+-- database (checks/engine/dbsession.cpp, checks/postgres/*.cpp, checks/migrations/
+-- efcorehistory.cpp). doctor sends each group as [read-only preamble, statements, Sync]
+-- in an implicit transaction, every group of a flight before reading an answer; psql
+-- cannot pipeline, so here each group is its own READ ONLY transaction with the same
+-- transaction-local preamble, as a DBA would script it.
 
--- DbSession::beginReadOnly: each check's transaction starts with the environment's statement
--- and lock timeouts (defaults 10 s, 2 s), local to the transaction.
-
--- check.postgres.connectivity: three round trips, the server version.
+-- check.postgres.connectivity: the server version (LatencyMs is this flight's round trip).
 BEGIN TRANSACTION READ ONLY;
-SELECT set_config('statement_timeout', '10000', true), set_config('lock_timeout', '2000', true);
-SELECT 1;
-SELECT 1;
-SELECT 1;
+SELECT set_config('transaction_read_only', 'on', true), set_config('statement_timeout', '10000', true), set_config('lock_timeout', '2000', true);
 SHOW server_version;
 ROLLBACK;
 
--- check.postgres.migrations: existence and privilege, then the history.
+-- check.postgres.migrations, group 1: existence, privileges, columns and layout of the history table.
 BEGIN TRANSACTION READ ONLY;
-SELECT set_config('statement_timeout', '10000', true), set_config('lock_timeout', '2000', true);
-SELECT s.usage, c.oid IS NOT NULL, CASE WHEN c.oid IS NULL THEN false ELSE has_table_privilege(c.oid, 'SELECT') END,
-       format('SELECT "MigrationId", "ProductVersion" FROM %I.%I ORDER BY "MigrationId" DESC', 'public'::text, '__EFMigrationsHistory'::text),
-       format('GRANT USAGE ON SCHEMA %I TO %I; GRANT SELECT ON %I.%I TO %I', 'public'::text, current_user, 'public'::text, '__EFMigrationsHistory'::text, current_user)
-  FROM (SELECT n.oid IS NULL OR has_schema_privilege(n.oid, 'USAGE') AS usage
-          FROM (SELECT (SELECT oid FROM pg_namespace WHERE nspname = 'public'::text) AS oid) n) s
- CROSS JOIN LATERAL (SELECT CASE WHEN s.usage
-          THEN to_regclass(format('%I.%I', 'public'::text, '__EFMigrationsHistory'::text)) END AS oid) c;
-SELECT "MigrationId", "ProductVersion" FROM public."__EFMigrationsHistory" ORDER BY "MigrationId" DESC;
+SELECT set_config('transaction_read_only', 'on', true), set_config('statement_timeout', '10000', true), set_config('lock_timeout', '2000', true);
+SELECT s.usage, c.oid IS NOT NULL, CASE WHEN c.oid IS NULL THEN false ELSE has_table_privilege(c.oid, 'SELECT') END, format('GRANT USAGE ON SCHEMA %I TO %I; GRANT SELECT ON %I.%I TO %I', v.sch, current_user, v.sch, v.tbl, current_user), to_json(a.names)::text, k.rank, CASE WHEN k.rank IS NOT NULL THEN format('SELECT %I, %I FROM %I.%I ORDER BY %I DESC', k.id, k.version, v.sch, v.tbl, k.id) END FROM (SELECT 'public'::text AS sch, '__EFMigrationsHistory'::text AS tbl) v CROSS JOIN LATERAL (SELECT n.oid IS NULL OR has_schema_privilege(n.oid, 'USAGE')       AS usage FROM (SELECT (SELECT oid FROM pg_namespace WHERE nspname = v.sch)       AS oid) n) s CROSS JOIN LATERAL (SELECT CASE WHEN s.usage       THEN to_regclass(format('%I.%I', v.sch, v.tbl)) END AS oid OFFSET 0) c CROSS JOIN LATERAL (SELECT array_agg(attname::text ORDER BY attnum) AS names       FROM pg_attribute WHERE attrelid = c.oid AND attnum > 0 AND NOT attisdropped) a LEFT JOIN LATERAL (SELECT l.rank, l.id, l.version FROM (VALUES (0, 'MigrationId', 'ProductVersion'), (1, 'migration_id', 'product_version'), (2, 'migrationid', 'productversion'), (3, 'MIGRATIONID', 'PRODUCTVERSION'), (4, 'MIGRATION_ID', 'PRODUCT_VERSION'), (5, 'migrationId', 'productVersion')) AS l(rank, id, version)       WHERE l.id = ANY (a.names) AND l.version = ANY (a.names)       ORDER BY l.rank LIMIT 1) k ON true;
 ROLLBACK;
 
--- check.postgres.pool: slots, idle-in-transaction (30 s), longest client transaction,
--- sessions of other roles seen only in outline (not WAL senders), by application.
+-- check.postgres.migrations, group 2: where else a table of that name is.
 BEGIN TRANSACTION READ ONLY;
-SELECT set_config('statement_timeout', '10000', true), set_config('lock_timeout', '2000', true);
-SELECT current_setting('max_connections')::int,
-       current_setting('superuser_reserved_connections')::int
-         + COALESCE(current_setting('reserved_connections', true)::int, 0)
-         + COALESCE(current_setting('rds.rds_superuser_reserved_connections', true)::int, 0),
-       count(*) FILTER (WHERE (backend_type = 'client backend' OR (backend_type IS NULL
-           AND usesysid IS NOT NULL AND pid NOT IN (SELECT pid FROM pg_stat_get_wal_senders())))),
-       count(*) FILTER (WHERE state LIKE 'idle in transaction%'
-           AND state_change < clock_timestamp() - make_interval(secs => 30)),
-       COALESCE(EXTRACT(EPOCH FROM max(clock_timestamp() - xact_start)
-           FILTER (WHERE pid <> pg_backend_pid() AND backend_type = 'client backend')), 0)::float8,
-       count(*) FILTER (WHERE (backend_type IS NULL AND usesysid IS NOT NULL
-           AND pid NOT IN (SELECT pid FROM pg_stat_get_wal_senders()))),
-       quote_ident(current_user)
-  FROM pg_stat_get_activity(NULL);
-SELECT COALESCE(NULLIF(application_name, ''), '(unnamed)'), count(*)
-  FROM pg_stat_get_activity(NULL)
- WHERE (backend_type = 'client backend' OR (backend_type IS NULL
-     AND usesysid IS NOT NULL AND pid NOT IN (SELECT pid FROM pg_stat_get_wal_senders())))
- GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 25;
+SELECT set_config('transaction_read_only', 'on', true), set_config('statement_timeout', '10000', true), set_config('lock_timeout', '2000', true);
+SELECT format('%s.%s', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE lower(c.relname) = lower('__EFMigrationsHistory') AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT (n.nspname = 'public' AND c.relname = '__EFMigrationsHistory') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%' ORDER BY 1 LIMIT 5;
+ROLLBACK;
+
+-- check.postgres.pool, one group: slots, idle in transaction, longest transaction, hidden sessions; by application.
+BEGIN TRANSACTION READ ONLY;
+SELECT set_config('transaction_read_only', 'on', true), set_config('statement_timeout', '10000', true), set_config('lock_timeout', '2000', true);
+SELECT current_setting('max_connections')::int, current_setting('superuser_reserved_connections')::int + COALESCE(current_setting('reserved_connections', true)::int, 0) + COALESCE(current_setting('rds.rds_superuser_reserved_connections', true)::int, 0), count(*) FILTER (WHERE (backend_type = 'client backend' OR (backend_type IS NULL AND usesysid IS NOT NULL AND datid IS NOT NULL AND pid NOT IN (SELECT pid FROM pg_stat_get_wal_senders())))), count(*) FILTER (WHERE state LIKE 'idle in transaction%'    AND state_change < clock_timestamp() - make_interval(secs => 30)), COALESCE(EXTRACT(EPOCH FROM max(clock_timestamp() - xact_start)    FILTER (WHERE pid <> pg_backend_pid() AND backend_type = 'client backend')), 0)::float8, count(*) FILTER (WHERE (backend_type IS NULL AND usesysid IS NOT NULL AND datid IS NOT NULL AND pid NOT IN (SELECT pid FROM pg_stat_get_wal_senders()))), count(*) FILTER (WHERE (backend_type IS NULL AND usesysid IS NOT NULL AND datid IS NOT NULL AND pid NOT IN (SELECT pid FROM pg_stat_get_wal_senders())) AND pid IN (SELECT pid FROM pg_locks WHERE locktype = 'virtualxid' AND mode = 'ExclusiveLock' AND granted)), format('%I', current_user) FROM pg_stat_get_activity(NULL);
+SELECT COALESCE(NULLIF(application_name, ''), '(unnamed)'), count(*) FROM pg_stat_get_activity(NULL) WHERE (backend_type = 'client backend' OR (backend_type IS NULL AND usesysid IS NOT NULL AND datid IS NOT NULL AND pid NOT IN (SELECT pid FROM pg_stat_get_wal_senders()))) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 25;
+ROLLBACK;
+
+-- check.postgres.migrations, follow-up flight: the history rows.
+BEGIN TRANSACTION READ ONLY;
+SELECT set_config('transaction_read_only', 'on', true), set_config('statement_timeout', '10000', true), set_config('lock_timeout', '2000', true);
+SELECT "MigrationId", "ProductVersion" FROM public."__EFMigrationsHistory" ORDER BY "MigrationId" DESC;
 ROLLBACK;
