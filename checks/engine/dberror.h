@@ -11,11 +11,10 @@
 
 // Why a database call failed, in words a DBA can act on.
 //
-// Connection failures are classified from libpq's text (PQerrorMessage). Qt's QPSQL
-// driver calls PQfinish() as soon as PQconnectdb() fails, so a failed open() carries no
-// SQLSTATE (QSqlError::nativeErrorCode() is empty); libpq keeps the start-up error's
-// SQLSTATE only in its private PGresult. fromConnect() therefore reads the server's
-// message, and fills sqlState with the code PostgreSQL's source gives that message.
+// Connection failures are classified from libpq's text (PQerrorMessage): libpq keeps the
+// start-up error's SQLSTATE only in its private PGresult, so a failed connect carries no
+// SQLSTATE. fromConnect() therefore reads the server's message, and fills sqlState with
+// the code PostgreSQL's source gives that message.
 //
 // The server words its start-up errors in its own lc_messages (postgresql.conf): the
 // client's options are not applied before the login succeeds. Verified with
