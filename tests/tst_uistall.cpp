@@ -23,7 +23,10 @@ private Q_SLOTS:
         SilentServer silent;
         KbLibrary kb;
         kb.load();
-        const QList<Environment> envs = silentEnvironments(silent.port(), 50, 2);
+        // All 50 at once on the one server, as before its per-server limit (default 4).
+        QList<Environment> envs = silentEnvironments(silent.port(), 50, 2);
+        for (Environment &e : envs)
+            e.perServerConnections = 50;
         {
             MainWindow w(kb);
             w.show();
