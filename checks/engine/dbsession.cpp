@@ -65,8 +65,9 @@ void refineUnplaced(DbError *e, const ConnectionSpec &spec, int connectTimeoutSe
         return;
     // libpq keeps a start-up error's SQLSTATE in a private PGresult (PQerrorMessage gives
     // only the words), so an error in words DbError does not know (a server in another
-    // language) is asked again without a password (StartupProbe, PQERRORS_SQLSTATE). Not when PGPASSWORD or a service file could
-    // hand libpq a password behind our back: a wrong one is never tried twice.
+    // language) is asked again without a password (StartupProbe, PQERRORS_SQLSTATE). Not when
+    // PGPASSWORD or a service file could hand libpq a password behind our back: a wrong one is
+    // never tried twice.
     if (qEnvironmentVariableIsSet("PGPASSWORD") || !spec.option(u"service"_s).isEmpty())
         return;
     const StartupProbe::Result probe = StartupProbe::run(spec, connectTimeoutSec);
