@@ -125,13 +125,10 @@ void MigrationsModel::setMigrations(const QList<MigrationEntry> &migrations)
 {
     beginResetModel();
     m_rows = migrations;
+    std::fill(std::begin(m_counts), std::end(m_counts), 0);
+    for (const MigrationEntry &m : std::as_const(m_rows))
+        ++m_counts[int(m.state)];
     endResetModel();
-}
-
-int MigrationsModel::count(MigrationEntry::State state) const
-{
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
-        [state](const MigrationEntry &m) { return m.state == state; }));
 }
 
 QString MigrationsModel::summary() const
@@ -148,50 +145,4 @@ QString MigrationsModel::summary(int applied, int pending, int notExpected)
     if (notExpected > 0)
         text += u" · "_s + tr("%n not in expected set", nullptr, notExpected);
     return text;
-}
-
-MigrationsFilterModel::MigrationsFilterModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
-{
-    setFilterCaseSensitivity(Qt::CaseInsensitive);
-    setFilterKeyColumn(MigrationsModel::IdColumn);
-    setSortRole(MigrationsModel::SortRole);
-}
-
-QString MigrationsFilterModel::summary() const
-{
-    const int all = sourceModel() ? sourceModel()->rowCount() : 0;
-    const int shown = rowCount();
-    if (shown == all) {
-        const auto *model = qobject_cast<const MigrationsModel *>(sourceModel());
-        return model ? model->summary() : QString();
-    }
-    int counts[3] = { 0, 0, 0 };
-    for (int row = 0; row < shown; ++row) {
-        const int state = index(row, 0).data(MigrationsModel::StateRole).toInt();
-        if (state >= 0 && state < 3)
-            ++counts[state];
-    }
-    return tr("%1 of %2 shown").arg(shown).arg(all) + u" · "_s
-        + MigrationsModel::summary(counts[int(MigrationEntry::State::Applied)],
-            counts[int(MigrationEntry::State::Pending)],
-            counts[int(MigrationEntry::State::NotExpected)]);
-}
-
-void MigrationsFilterModel::setPendingOnly(bool on)
-{
-    if (m_pendingOnly == on)
-        return;
-    m_pendingOnly = on;
-    invalidateRowsFilter();
-}
-
-bool MigrationsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
-{
-    if (m_pendingOnly) {
-        const QModelIndex idx = sourceModel()->index(sourceRow, 0, sourceParent);
-        if (idx.data(MigrationsModel::StateRole).toInt() != int(MigrationEntry::State::Pending))
-            return false;
-    }
-    return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
 }

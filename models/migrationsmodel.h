@@ -7,11 +7,11 @@
 #include "migrations/migrationentry.h"
 
 #include <QAbstractTableModel>
-#include <QSortFilterProxyModel>
 
 // Applied, pending and not-expected migrations of the selected migrations result. The
 // State column has the state's icon (pending amber, applied green) and sorts pending
-// first; pending rows are bold.
+// first; pending rows are bold. Changes only by a reset (setMigrations); shown through
+// MigrationsFilterModel.
 class MigrationsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -28,7 +28,8 @@ public:
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     void setMigrations(const QList<MigrationEntry> &migrations);
-    int count(MigrationEntry::State state) const;
+    const QList<MigrationEntry> &migrations() const { return m_rows; }
+    int count(MigrationEntry::State state) const { return m_counts[int(state)]; }
     // "39 applied · 3 pending · 1 not in expected set" (not-expected rows count as applied)
     QString summary() const;
     static QString summary(int applied, int pending, int notExpected);
@@ -39,23 +40,5 @@ public:
 
 private:
     QList<MigrationEntry> m_rows;
-};
-
-// The filter box and "Pending only" toggle over MigrationsModel.
-class MigrationsFilterModel : public QSortFilterProxyModel
-{
-    Q_OBJECT
-public:
-    explicit MigrationsFilterModel(QObject *parent = nullptr);
-    void setPendingOnly(bool on);
-    bool pendingOnly() const { return m_pendingOnly; }
-    // The counts of the rows shown: the model's summary() when nothing is hidden, else
-    // "7 of 43 shown · 0 applied · 7 pending".
-    QString summary() const;
-
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-
-private:
-    bool m_pendingOnly = false;
+    int m_counts[3] = { 0, 0, 0 }; // rows per MigrationEntry::State, counted once per set
 };

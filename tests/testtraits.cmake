@@ -20,7 +20,7 @@
 # A class that starts threads joins DOCTOR_THREAD_STARTERS below.
 set(DOCTOR_THREAD_STARTERS
     CheckRunner runAndWait ConnectionTester ConnectionDialog SecretStore PasswordPrompt
-    MainWindow SilentServer QtConcurrent QThreadPool QThread "std::thread"
+    MainWindow SilentServer QtConcurrent QThreadPool QThread "std::thread" MigrationsFilterModel
     "/app/doctor\"")
 set(DOCTOR_TIMING_MARKERS QElapsedTimer StallProbe elapsedMs)
 # Event-loop stall budgets of tens of milliseconds: under ASan or TSan they measure the

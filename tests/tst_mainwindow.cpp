@@ -5,6 +5,7 @@
 #include "environmentsmodel.h"
 #include "kb/kblibrary.h"
 #include "mainwindow.h"
+#include "migrationsfiltermodel.h"
 #include "migrationsmodel.h"
 #include "migrationsview.h"
 #include "remediationpanel.h"

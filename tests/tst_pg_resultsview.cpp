@@ -8,6 +8,7 @@
 #include "articleview.h"
 #include "environmentsmodel.h"
 #include "mainwindow.h"
+#include "migrationsfiltermodel.h"
 #include "migrationsmodel.h"
 #include "migrationsview.h"
 #include "postgres/connectivitycheck.h"

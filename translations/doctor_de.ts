@@ -901,7 +901,12 @@ Beheben Sie die Ursache oder wählen Sie mit „Umgebungen speichern unter …�
 <context>
     <name>MigrationsFilterModel</name>
     <message>
-        <location filename="../models/migrationsmodel.cpp" line="172"/>
+        <location filename="../models/migrationsfiltermodel.cpp" line="199"/>
+        <source>sorting %1 migrations…</source>
+        <translation>%1 Migrationen werden sortiert …</translation>
+    </message>
+    <message>
+        <location filename="../models/migrationsfiltermodel.cpp" line="204"/>
         <source>%1 of %2 shown</source>
         <translation>%1 von %2 angezeigt</translation>
     </message>
