@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 // The dashboard driven offscreen on the embedded demo, through the real runner.
 #include "codeblockview.h"
+#include "config/demo.h"
+#include "engine/checkrunner.h"
 #include "environmentsmodel.h"
 #include "kb/kblibrary.h"
 #include "mainwindow.h"
@@ -16,6 +18,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
@@ -24,6 +27,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
 #include <QTimer>
@@ -235,6 +239,36 @@ private Q_SLOTS:
         QVERIFY(!w.openEnvironmentsFile(bad.fileName()));
         QCOMPARE(w.environmentsModel()->environments().size(), 3);
         QCOMPARE(w.windowTitle(), u"demo — Doctor Dashboard"_s);
+    }
+
+    // gui_main's start: the demo's files built beforehand (on another thread there), its
+    // environments shown at once, the run held until the first frame is on screen. The
+    // window keeps the files until it goes.
+    void demoOnPreparedFilesWithTheRunHeld()
+    {
+        auto dir = std::make_unique<QTemporaryDir>();
+        const Demo::Setup demo = Demo::create(dir->path());
+        QVERIFY(demo.error.isEmpty());
+        const QString path = dir->path();
+        {
+            MainWindow w(m_kb);
+            w.show();
+            QSignalSpy finished(&w, &MainWindow::runFinished);
+            w.setDeferRuns(true);
+            QVERIFY(w.startDemo(std::move(dir), demo));
+            QCOMPARE(w.environmentsModel()->environments().size(), 3);
+            QCOMPARE(w.windowTitle(), u"demo — Doctor Dashboard"_s);
+            QTest::qWait(200);
+            QVERIFY(!w.runner()->isRunning());
+            QCOMPARE(finished.size(), 0);
+            QCOMPARE(w.resultsModel()->rowCount(), 0);
+            w.setDeferRuns(false);
+            QVERIFY(w.runner()->isRunning() || finished.size() == 1);
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+            QCOMPARE(w.resultsModel()->rowCount(), 9);
+            QVERIFY(QFileInfo::exists(path + u"/prod.sqlite"_s));
+        }
+        QVERIFY(!QFileInfo::exists(path)); // went with the window
     }
 };
 

@@ -7,13 +7,55 @@
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/Theme>
 #include <QPalette>
+#include <QThread>
+#include <future>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+struct Loaded
+{
+    std::future<KSyntaxHighlighting::Repository *> loading;
+    std::unique_ptr<KSyntaxHighlighting::Repository> repository;
+    ~Loaded()
+    {
+        // Never asked for: the thread's repository is deleted with the rest (at exit).
+        if (loading.valid())
+            repository.reset(loading.get());
+    }
+};
+
+Loaded &loaded()
+{
+    static Loaded l;
+    return l;
+}
+
+} // namespace
+
+void Highlighting::preload()
+{
+    Loaded &l = loaded();
+    if (l.repository || l.loading.valid())
+        return;
+    QThread *ui = QThread::currentThread();
+    l.loading = std::async(std::launch::async, [ui] {
+        auto *repo = new KSyntaxHighlighting::Repository;
+        repo->moveToThread(ui); // a QObject: from here on it belongs to the UI thread
+        return repo;
+    });
+}
+
 KSyntaxHighlighting::Repository &Highlighting::repository()
 {
-    static KSyntaxHighlighting::Repository repo;
-    return repo;
+    Loaded &l = loaded();
+    if (!l.repository) {
+        preload();
+        l.repository.reset(l.loading.get()); // the future's get() orders the thread's writes
+    }
+    return *l.repository;
 }
 
 KSyntaxHighlighting::Definition Highlighting::definitionForFence(const QString &language)

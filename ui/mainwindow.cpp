@@ -109,7 +109,7 @@ void MainWindow::buildLayout()
     m_centreSplitter->setSizes({ 330, 350 }); // at 720 px both show ten rows or so
 
     auto *welcome = new WelcomePage(this);
-    connect(welcome, &WelcomePage::demoRequested, this, &MainWindow::startDemo);
+    connect(welcome, &WelcomePage::demoRequested, this, qOverload<>(&MainWindow::startDemo));
     connect(welcome, &WelcomePage::openRequested, this, &MainWindow::chooseEnvironmentsFile);
     connect(welcome, &WelcomePage::sampleFileCreated, this, &MainWindow::openEnvironmentsFile);
     connect(welcome, &WelcomePage::newEnvironmentRequested, this, [this] {
@@ -168,8 +168,21 @@ void MainWindow::setEnvironments(const QList<Environment> &environments, const Q
     updateActions();
 }
 
+void MainWindow::setDeferRuns(bool defer)
+{
+    m_deferRuns = defer;
+    if (!defer && m_runDeferred) {
+        m_runDeferred = false;
+        runAll();
+    }
+}
+
 void MainWindow::runAll()
 {
+    if (m_deferRuns) {
+        m_runDeferred = true;
+        return;
+    }
     if (m_environments->environments().isEmpty())
         return;
     m_run->start(m_environments->environments());

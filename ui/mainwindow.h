@@ -8,6 +8,7 @@
 #include "runstatus.h"
 
 #include <QMainWindow>
+#include <memory>
 
 class CheckRunner;
 class ConnectionDialog;
@@ -29,6 +30,9 @@ class ResultsProxyModel;
 class ResultsView;
 class SecretStore;
 struct CheckResult;
+namespace Demo {
+struct Setup;
+}
 
 // The dashboard: environments, results, migrations and the remediation panel. Refreshes
 // are RunController's (checks run on CheckRunner's pool; this window only reacts to queued
@@ -38,12 +42,21 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    // Only keeps kb: nothing reads it before a run, a selected result or the KB browser, so
+    // gui_main loads it on another thread while the window is built.
     explicit MainWindow(const KbLibrary &kb, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     void setEnvironments(const QList<Environment> &environments, const QString &source);
     bool openEnvironmentsFile(const QString &path); // false (and a message) on a bad file
-    bool startDemo();
+    bool startDemo(); // builds the demo's files (Demo::create), shows and runs them
+    // The demo on files built beforehand (Demo::create into dir, which gui_main does on a
+    // thread of its own while the window is built); the window keeps dir, and the files go
+    // with it. False (and a message) when demo has an error.
+    bool startDemo(std::unique_ptr<QTemporaryDir> dir, const Demo::Setup &demo);
+    // While on, the run that startDemo() or openEnvironmentsFile() starts waits; turning it
+    // off starts it. gui_main holds the first run until the window has been painted once.
+    void setDeferRuns(bool defer);
 
     CheckRunner *runner() const { return m_run->runner(); }
     ResultsModel *resultsModel() const { return m_results; }
@@ -126,6 +139,8 @@ private:
     QString m_source;
     QString m_file; // the environments file shown, where Save writes
     bool m_unsaved = false;
+    bool m_deferRuns = false;
+    bool m_runDeferred = false; // runAll() was asked for while runs were deferred
     QTemporaryDir *m_demoDir = nullptr;
 
     QSplitter *m_mainSplitter = nullptr;

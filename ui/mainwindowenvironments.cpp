@@ -44,14 +44,21 @@ bool MainWindow::openEnvironmentsFile(const QString &path)
 
 bool MainWindow::startDemo()
 {
-    delete m_demoDir;
-    m_demoDir = new QTemporaryDir;
-    const Demo::Setup demo = Demo::create(m_demoDir->path());
+    auto dir = std::make_unique<QTemporaryDir>();
+    const Demo::Setup demo = Demo::create(dir->path());
+    return startDemo(std::move(dir), demo);
+}
+
+bool MainWindow::startDemo(std::unique_ptr<QTemporaryDir> dir, const Demo::Setup &demo)
+{
     if (!demo.error.isEmpty()) {
         QMessageBox::warning(this, tr("Cannot create the demo"), demo.error);
         return false;
     }
+    // The old demo's files go once the run on them is cancelled (setEnvironments).
     setEnvironments(demo.environments, tr("demo"));
+    delete m_demoDir;
+    m_demoDir = dir.release();
     runAll();
     return true;
 }

@@ -33,7 +33,7 @@ void MainWindow::buildActions()
         tr("&Open Environments File…"), this, &MainWindow::chooseEnvironmentsFile);
     m_open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
-    file->addAction(tr("Open &Demo"), this, &MainWindow::startDemo);
+    file->addAction(tr("Open &Demo"), this, qOverload<>(&MainWindow::startDemo));
     addEnvironmentActions(file);
     file->addSeparator();
     QAction *settings

@@ -84,9 +84,9 @@ RemediationPanel::RemediationPanel(QWidget *parent)
     , m_article(new ArticleView(this))
 {
     setAccessibleName(tr("Remediation panel"));
-    // Load the highlighting definitions now, while the window is being built, rather
-    // than stalling the UI the first time a result is selected.
-    Highlighting::repository();
+    // The highlighting definitions load on a thread of their own from now on (gui_main
+    // starts that first thing), so the first selected result does not wait for them.
+    Highlighting::preload();
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
     titleFont.setBold(true);
