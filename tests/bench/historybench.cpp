@@ -5,11 +5,12 @@
 // into a ResultsModel and the MigrationsView that follows that environment (the table
 // model, its sort and filter proxy, the table widget, shown), then a click on a column
 // header and a filter text put into the box. A 1 ms timer on the UI thread measures the event
-// loop's longest gap all the while. Prints one line of key=value figures; exit 1 when the
-// run failed or the table ended with other rows than --expect-rows/--expect-filtered say.
-// total_ms is the check's run to the filtered table: fetch, fill, sort and the filter given at
-// once; then the filter is typed again key by key (typing_ms, outside total_ms), still
-// under the stall probe.
+// loop's longest gap all the while, and the UI thread's own CPU time within each gap (its
+// work; the rest of a gap is the machine's other load keeping it off the cores). Prints one line of
+// key=value figures; exit 1 when the run failed or the table ended with other rows than
+// --expect-rows/--expect-filtered say. total_ms is the check's run to the filtered table: fetch,
+// fill, sort and the filter given at once; then the filter is typed again key by key (typing_ms,
+// outside total_ms), still under the stall probe.
 //   bench_history --config FILE --environment NAME --filter TEXT
 //                 [--expect-rows N] [--expect-filtered N]
 #include "config/environmentsfile.h"
@@ -30,6 +31,7 @@
 #include <QTableView>
 #include <QTextStream>
 #include <QTimer>
+#include <ctime>
 
 using namespace Qt::StringLiterals;
 
@@ -46,6 +48,7 @@ public:
         m_timer.setInterval(1);
         connect(&m_timer, &QTimer::timeout, this, [this] { tick(); });
         m_clock.start();
+        m_lastCpu = threadCpuNs();
         m_timer.start();
     }
     void setPhase(const char *phase)
@@ -55,36 +58,60 @@ public:
     }
     double longestMs() const { return double(m_longestNs) / 1e6; }
     const char *longestPhase() const { return m_longestPhase; }
-    // "fetch:12.3,fill:4.5,...": the longest gap of each phase.
+    // The most CPU time the UI thread itself spent within one gap: the stall it caused,
+    // without the time the machine's other load kept it off the cores.
+    double mostWorkMs() const { return double(m_mostWorkNs) / 1e6; }
+    // "fetch:12.3/0.4,fill:4.5/3.9,...": per phase the longest gap / the most work in one.
     QString perPhase() const
     {
         QStringList parts;
-        for (const auto &[phase, ns] : m_phases)
-            parts << u"%1:%2"_s.arg(QLatin1StringView(phase)).arg(double(ns) / 1e6, 0, 'f', 1);
+        for (const Phase &p : m_phases)
+            parts << u"%1:%2/%3"_s.arg(QLatin1StringView(p.name))
+                         .arg(double(p.gapNs) / 1e6, 0, 'f', 1)
+                         .arg(double(p.workNs) / 1e6, 0, 'f', 1);
         return parts.join(u',');
     }
 
 private:
+    static qint64 threadCpuNs()
+    {
+        timespec t {};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+        return qint64(t.tv_sec) * 1000000000 + t.tv_nsec;
+    }
     void tick()
     {
         const qint64 now = m_clock.nsecsElapsed();
+        const qint64 cpu = threadCpuNs();
         const qint64 gap = now - m_last;
+        const qint64 work = cpu - m_lastCpu;
         if (gap > m_longestNs) {
             m_longestNs = gap;
             m_longestPhase = m_phase;
         }
-        if (m_phases.isEmpty() || m_phases.last().first != m_phase)
-            m_phases.append({ m_phase, 0 });
-        m_phases.last().second = qMax(m_phases.last().second, gap);
+        m_mostWorkNs = qMax(m_mostWorkNs, work);
+        if (m_phases.isEmpty() || m_phases.last().name != m_phase)
+            m_phases.append({ m_phase, 0, 0 });
+        m_phases.last().gapNs = qMax(m_phases.last().gapNs, gap);
+        m_phases.last().workNs = qMax(m_phases.last().workNs, work);
         m_last = now;
+        m_lastCpu = cpu;
     }
+    struct Phase
+    {
+        const char *name;
+        qint64 gapNs;
+        qint64 workNs;
+    };
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_last = 0;
+    qint64 m_lastCpu = 0;
     qint64 m_longestNs = 0;
+    qint64 m_mostWorkNs = 0;
     const char *m_phase = "start";
     const char *m_longestPhase = "start";
-    QList<std::pair<const char *, qint64>> m_phases;
+    QList<Phase> m_phases;
 };
 
 // Turns of the event loop until the table has settled: no pending sort or filter work,
@@ -222,8 +249,8 @@ int main(int argc, char *argv[])
         << " check_ms=" << checkMs << " upsert_ms=" << upsertMs << " fill_ms=" << fillMs
         << " shown_ms=" << shownMs << " sort_ms=" << sortMs << " filter_ms=" << filterMs
         << " total_ms=" << totalMs << " typing_ms=" << typingMs << " stall_ms=" << probe.longestMs()
-        << " stall_in=" << probe.longestPhase() << "\n";
-    out << "stall_per_phase_ms=" << probe.perPhase() << "\n";
+        << " stall_in=" << probe.longestPhase() << " work_ms=" << probe.mostWorkMs() << "\n";
+    out << "per_phase_longest_gap/most_work_ms=" << probe.perPhase() << "\n";
     out << "first_after_sort=" << first << "\n";
     out << "message=" << message << "\n";
     bool ok = all > 0;
