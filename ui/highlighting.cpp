@@ -6,6 +6,7 @@
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/Theme>
+#include <QCoreApplication>
 #include <QPalette>
 #include <QThread>
 #include <future>
@@ -19,18 +20,25 @@ struct Loaded
 {
     std::future<KSyntaxHighlighting::Repository *> loading;
     std::unique_ptr<KSyntaxHighlighting::Repository> repository;
-    ~Loaded()
+    void finish()
     {
-        // Never asked for: the thread's repository is deleted with the rest (at exit).
         if (loading.valid())
             repository.reset(loading.get());
     }
+    ~Loaded() { finish(); } // never asked for: deleted with the rest at exit
 };
 
 Loaded &loaded()
 {
     static Loaded l;
     return l;
+}
+
+// A program that quits while the thread still loads waits for it before the application
+// object goes (the repository reads the application's paths).
+void finishLoading()
+{
+    loaded().finish();
 }
 
 } // namespace
@@ -41,6 +49,7 @@ void Highlighting::preload()
     if (l.repository || l.loading.valid())
         return;
     QThread *ui = QThread::currentThread();
+    qAddPostRoutine(finishLoading);
     l.loading = std::async(std::launch::async, [ui] {
         auto *repo = new KSyntaxHighlighting::Repository;
         repo->moveToThread(ui); // a QObject: from here on it belongs to the UI thread
