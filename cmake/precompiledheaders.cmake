@@ -1,0 +1,70 @@
+# SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+# SPDX-License-Identifier: MIT
+# Precompiled headers (DOCTOR_PCH, on in the asan and tsan presets that `tools/dev test`
+# builds): parsing Qt's headers is most of what compiling one of our files costs at -O0
+# (measured: clang ASan, a core file 9.1 -> 3.5 s CPU, a test 11.1 -> 5.8 s; BENCHMARKS.md,
+# "Build and test time").
+#
+# A precompiled header is included into every file of its target, so a file that forgets an
+# #include still compiles with it. The includes stay honest because of which build goes
+# without: the dev preset has no precompiled header and `tools/dev test` builds every
+# library and program of it, so a product file that forgets an #include fails there; a test
+# gets <QTest> only, which it includes itself.
+
+# The libraries: the Qt and standard headers most of their files include. doctor_core may
+# use QtCore and QtSql only (tests/layers.cmake), so its list has nothing of QtGui.
+set(DOCTOR_PCH_CORE
+    <algorithm> <functional> <memory> <optional> <utility>
+    <QByteArray> <QCoreApplication> <QDateTime> <QDir> <QElapsedTimer> <QFile> <QFileInfo>
+    <QHash> <QJsonArray> <QJsonDocument> <QJsonObject> <QList> <QLocale> <QMap> <QMutex>
+    <QObject> <QProcessEnvironment> <QRegularExpression> <QSet> <QSqlDatabase> <QSqlError>
+    <QSqlQuery> <QString> <QStringList> <QTimer> <QVariant>)
+set(DOCTOR_PCH_UI ${DOCTOR_PCH_CORE}
+    <QAction> <QApplication> <QCheckBox> <QComboBox> <QDialog> <QDialogButtonBox>
+    <QFileDialog> <QFormLayout> <QHBoxLayout> <QHeaderView> <QLabel> <QLineEdit>
+    <QMessageBox> <QPushButton> <QSettings> <QSplitter> <QStatusBar> <QTableView>
+    <QVBoxLayout> <QWidget>)
+
+function(doctor_precompile_libraries)
+    target_precompile_headers(doctor_core PRIVATE ${DOCTOR_PCH_CORE})
+    target_precompile_headers(doctor_ui PRIVATE ${DOCTOR_PCH_UI})
+    # Few files each: the core's header serves them (their extra Qt libraries' macros,
+    # QT_GUI_LIB say, appear in none of its headers).
+    target_precompile_headers(doctor_models REUSE_FROM doctor_core)
+    target_precompile_headers(doctor_cli REUSE_FROM doctor_core)
+endfunction()
+
+# doctor_test_pch(TEST LIBRARIES): TEST includes a precompiled <QTest>, shared by the tests
+# that link the same LIBRARIES (doctor_test_traits): <QTest> brings Qt's widget or GUI test
+# helpers where QT_WIDGETS_LIB or QT_GUI_LIB is defined, so one header per set of libraries.
+# The header is built in a small object library of its own, doctor_pch_<n>, so that a
+# build of some tests (the tsan build's tests_threads) builds no other test for it.
+function(doctor_test_pch test libraries)
+    string(SHA1 key "${libraries}")
+    string(SUBSTRING ${key} 0 8 key)
+    set(holder doctor_pch_${key})
+    if(NOT TARGET ${holder})
+        set(stub ${CMAKE_CURRENT_BINARY_DIR}/${holder}.cpp)
+        if(NOT EXISTS ${stub})
+            file(WRITE ${stub} "// The precompiled <QTest> of tests linking: ${libraries}\n")
+        endif()
+        add_library(${holder} OBJECT ${stub})
+        set_target_properties(${holder} PROPERTIES AUTOMOC OFF AUTOUIC OFF AUTORCC OFF)
+        target_link_libraries(${holder} PRIVATE ${libraries} doctor_testsupport Qt6::Test)
+        target_precompile_headers(${holder} PRIVATE <QTest>)
+        doctor_test_common_properties(${holder})
+    endif()
+    target_precompile_headers(${test} REUSE_FROM ${holder})
+endfunction()
+
+# What every test target and its header's holder share. QT_TESTCASE_BUILDDIR: Qt's test
+# macro QTEST_MAIN writes it into every test, and the default (the build folder, absolute)
+# would differ between clones and miss the compiler cache; it only serves QFINDTESTDATA,
+# which no test uses (they find their files through DOCTOR_TEST_DATA).
+# Only with the compiler cache (a new build folder of tools/dev), so that an existing build
+# folder does not recompile every test for it.
+function(doctor_test_common_properties target)
+    if(CMAKE_CXX_COMPILER_LAUNCHER MATCHES "ccache")
+        set_target_properties(${target} PROPERTIES QT_TESTCASE_BUILDDIR ".")
+    endif()
+endfunction()
