@@ -204,7 +204,7 @@ QString MigrationsFilterModel::summary() const
     return tr("%1 of %2 shown").arg(shown).arg(all) + u" · "_s
         + MigrationsModel::summary(counts[int(MigrationEntry::State::Applied)],
             counts[int(MigrationEntry::State::Pending)],
-            counts[int(MigrationEntry::State::NotExpected)]);
+            counts[int(MigrationEntry::State::Ahead)]);
 }
 
 QModelIndex MigrationsFilterModel::index(int row, int column, const QModelIndex &parent) const

@@ -28,18 +28,32 @@ QString MigrationsModel::stateText(MigrationEntry::State state)
         return tr("Applied");
     case MigrationEntry::State::Pending:
         return tr("Pending");
-    case MigrationEntry::State::NotExpected:
+    case MigrationEntry::State::Failed:
+        return tr("Failed");
+    case MigrationEntry::State::Dirty:
+        return tr("Dirty");
+    case MigrationEntry::State::Modified:
+        return tr("Modified");
+    case MigrationEntry::State::Ahead:
         return tr("Not in expected set");
+    case MigrationEntry::State::OutOfOrder:
+        return tr("Out of order");
     }
     return {};
 }
 
 int MigrationsModel::stateRank(MigrationEntry::State state)
 {
+    // What needs a person first: failed, dirty and modified (a hard stop), then pending.
     switch (state) {
+    case MigrationEntry::State::Failed:
+    case MigrationEntry::State::Dirty:
+    case MigrationEntry::State::Modified:
+        return -1;
     case MigrationEntry::State::Pending:
         return 0;
-    case MigrationEntry::State::NotExpected:
+    case MigrationEntry::State::OutOfOrder:
+    case MigrationEntry::State::Ahead:
         return 1;
     case MigrationEntry::State::Applied:
         break;
@@ -91,7 +105,7 @@ QVariant MigrationsModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == StateColumn && m.state == MigrationEntry::State::Pending)
             return QBrush(QColor(0xc0, 0x6a, 0x00));
-        if (index.column() == StateColumn && m.state == MigrationEntry::State::NotExpected)
+        if (index.column() == StateColumn && m.state == MigrationEntry::State::Ahead)
             return QBrush(QColor(0x1f, 0x6f, 0xc0));
         break;
     case StateRole:
@@ -134,7 +148,7 @@ void MigrationsModel::setMigrations(const QList<MigrationEntry> &migrations)
 QString MigrationsModel::summary() const
 {
     return summary(count(MigrationEntry::State::Applied), count(MigrationEntry::State::Pending),
-        count(MigrationEntry::State::NotExpected));
+        count(MigrationEntry::State::Ahead));
 }
 
 QString MigrationsModel::summary(int applied, int pending, int notExpected)

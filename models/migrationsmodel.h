@@ -40,5 +40,5 @@ public:
 
 private:
     QList<MigrationEntry> m_rows;
-    int m_counts[3] = { 0, 0, 0 }; // rows per MigrationEntry::State, counted once per set
+    int m_counts[7] = {}; // rows per MigrationEntry::State, counted once per set
 };

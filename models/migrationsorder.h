@@ -47,7 +47,7 @@ struct MigrationsOrder
 
     QList<int> rows; // shown row -> entry
     QList<int> shownRows; // entry -> shown row, -1 when filtered out
-    int counts[3] = { 0, 0, 0 }; // shown rows per MigrationEntry::State
+    int counts[7] = {}; // shown rows per MigrationEntry::State
     Settings settings; // what it was worked out for
     bool forList = false; // worked out (for the entries it came with); false: none yet
 };

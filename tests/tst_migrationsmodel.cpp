@@ -51,12 +51,14 @@ QList<MigrationEntry> mixed(int n)
     QList<MigrationEntry> rows;
     for (int i = 0; i < n; ++i) {
         const int k = (i * 7919) % n; // a permutation of 0..n-1: not sorted by id
-        const auto state = MigrationEntry::State(k % 3);
+        static const MigrationEntry::State states[] = { MigrationEntry::State::Applied,
+            MigrationEntry::State::Pending, MigrationEntry::State::Ahead };
+        const MigrationEntry::State state = states[k % 3];
         static const QString versions[] = { u"8.0.11"_s, QString(), u"9.0.6"_s, u"10.0.1"_s };
         rows << MigrationEntry {
             u"2024%1_%2"_s.arg(k, 6, 10, QLatin1Char('0')).arg(QLatin1StringView(names[k % 4])),
             versions[k % 4], state,
-            state == MigrationEntry::State::NotExpected ? 0 : 1 + (k / 2) % (n / 3 + 1)
+            state == MigrationEntry::State::Ahead ? 0 : 1 + (k / 2) % (n / 3 + 1), {}, {}, {}, {}
         };
     }
     return rows;
@@ -82,7 +84,7 @@ private:
             { u"20240201_B"_s, u"9.0.6"_s, MigrationEntry::State::Applied, 2 },
             { u"20240301_C"_s, QString(), MigrationEntry::State::Pending, 3 },
             { u"20240401_D"_s, QString(), MigrationEntry::State::Pending, 4 },
-            { u"20240315_Hotfix"_s, u"9.0.6"_s, MigrationEntry::State::NotExpected, 0 } };
+            { u"20240315_Hotfix"_s, u"9.0.6"_s, MigrationEntry::State::Ahead, 0 } };
     }
 
 private Q_SLOTS:
@@ -127,8 +129,9 @@ private Q_SLOTS:
         QList<MigrationEntry> rows;
         for (int i = 12; i >= 1; --i)
             rows << MigrationEntry { u"m%1"_s.arg(i, 2, 10, QLatin1Char('0')), QString(),
-                MigrationEntry::State::Applied, i };
-        rows << MigrationEntry { u"x"_s, QString(), MigrationEntry::State::NotExpected, 0 };
+                MigrationEntry::State::Applied, i, {}, {}, {}, {} };
+        rows << MigrationEntry { u"x"_s, QString(), MigrationEntry::State::Ahead, 0, {}, {}, {},
+            {} };
         model.setMigrations(rows);
         filter.sort(MigrationsModel::PositionColumn, Qt::AscendingOrder);
         QCOMPARE(filter.index(0, MigrationsModel::PositionColumn).data().toInt(), 1);
@@ -234,7 +237,7 @@ private Q_SLOTS:
             u"10000 of 20000 shown · "_s
                 + MigrationsModel::summary(counts[int(MigrationEntry::State::Applied)],
                     counts[int(MigrationEntry::State::Pending)],
-                    counts[int(MigrationEntry::State::NotExpected)]));
+                    counts[int(MigrationEntry::State::Ahead)]));
     }
 
     // The selection (persistent indexes) follows its migration through sorts and filters,

@@ -60,7 +60,8 @@ private Q_SLOTS:
         QList<MigrationEntry> rows;
         for (int i = 100000; i >= 1; --i) // newest first, as the history query returns them
             rows << MigrationEntry { u"20150101%1_Feature%1"_s.arg(i, 6, 10, QLatin1Char('0')),
-                i % 3 ? u"8.0.11"_s : u"9.0.6"_s, MigrationEntry::State::Applied, 0 };
+                i % 3 ? u"8.0.11"_s : u"9.0.6"_s, MigrationEntry::State::Applied, 0, {}, {}, {},
+                {} };
         MigrationsView view;
         view.resize(1000, 700);
         view.show();

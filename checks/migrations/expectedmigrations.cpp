@@ -117,6 +117,8 @@ QString kindName(ExpectedSet::Kind kind)
         return u"manifest"_s;
     case ExpectedSet::Kind::Environment:
         return u"environment"_s;
+    case ExpectedSet::Kind::ToolSource:
+        return u"source tree"_s;
     case ExpectedSet::Kind::None:
         break;
     }

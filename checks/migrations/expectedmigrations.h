@@ -3,15 +3,31 @@
 
 #pragma once
 
+#include "migrations/migrationtool.h"
+
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
 // The set of migrations the application code expects, from one of several sources.
 struct ExpectedSet
 {
-    enum class Kind { None, IdempotentScript, MigrationsFolder, Manifest, Environment };
+    // ToolSource: another tool's own source tree (a Flyway folder, a Liquibase changelog,
+    // Alembic's versions/ ...), the tool named by `tool`.
+    enum class Kind { None, IdempotentScript, MigrationsFolder, Manifest, Environment, ToolSource };
     Kind kind = Kind::None;
-    QStringList ids; // MigrationIds, sorted ascending (ordinal), no duplicates
+    MigrationTool tool = MigrationTool::EfCore; // whose ids these are
+    // The ids as the tool's history stores them (EF Core: MigrationIds; Flyway: versions;
+    // Liquibase: "file::id::author"; Django: "app.name"; see each reader), in the order the
+    // tool applies them (EF Core and most tools: ascending ordinal), no duplicates.
+    QStringList ids;
+    // id -> the checksum as the tool stores it, for tools that store one and whose file
+    // checksum we compute: Flyway (CRC32 as a signed decimal int), sqlx (SHA-384, lowercase
+    // hex), Prisma (SHA-256, lowercase hex), Sqitch (SHA-1, lowercase hex). Empty otherwise.
+    QHash<QString, QString> checksums;
+    // Alembic: revision -> its down_revisions (the graph; several for a merge, none for a
+    // base). Empty for other tools.
+    QHash<QString, QStringList> parents;
     QString source; // file, folder or environment it came from
     // Migrations folders: the DbContext(s) the ids belong to, as their simple class names
     // ("AppDbContext"; "AppDbContext, IdentityDbContext" for "*"). Empty for other kinds.

@@ -85,7 +85,7 @@ CheckResult MigrationsCheck::run(const CheckContext &ctx) const
         if (!appliedIds.contains(expected[i])) {
             pending << expected[i];
             rows << MigrationEntry { expected[i], QString(), MigrationEntry::State::Pending,
-                int(i + 1) };
+                int(i + 1), u"efcore"_s, qualified(env), {}, {} };
         }
     }
     QStringList ahead;
@@ -95,8 +95,8 @@ CheckResult MigrationsCheck::run(const CheckContext &ctx) const
         if (notExpected)
             ahead << a.id;
         rows << MigrationEntry { a.id, a.productVersion,
-            notExpected ? MigrationEntry::State::NotExpected : MigrationEntry::State::Applied,
-            int(pos + 1) };
+            notExpected ? MigrationEntry::State::Ahead : MigrationEntry::State::Applied,
+            int(pos + 1), u"efcore"_s, qualified(env), {}, {} };
     }
     std::sort(rows.begin(), rows.end(),
         [](const MigrationEntry &a, const MigrationEntry &b) { return a.id < b.id; });
