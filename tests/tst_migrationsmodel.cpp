@@ -80,11 +80,11 @@ class TestMigrationsModel : public QObject
 private:
     QList<MigrationEntry> sample() const
     {
-        return { { u"20240101_A"_s, u"9.0.6"_s, MigrationEntry::State::Applied, 1 },
-            { u"20240201_B"_s, u"9.0.6"_s, MigrationEntry::State::Applied, 2 },
-            { u"20240301_C"_s, QString(), MigrationEntry::State::Pending, 3 },
-            { u"20240401_D"_s, QString(), MigrationEntry::State::Pending, 4 },
-            { u"20240315_Hotfix"_s, u"9.0.6"_s, MigrationEntry::State::Ahead, 0 } };
+        return { { u"20240101_A"_s, u"9.0.6"_s, MigrationEntry::State::Applied, 1, {}, {}, {}, {} },
+            { u"20240201_B"_s, u"9.0.6"_s, MigrationEntry::State::Applied, 2, {}, {}, {}, {} },
+            { u"20240301_C"_s, QString(), MigrationEntry::State::Pending, 3, {}, {}, {}, {} },
+            { u"20240401_D"_s, QString(), MigrationEntry::State::Pending, 4, {}, {}, {}, {} },
+            { u"20240315_Hotfix"_s, u"9.0.6"_s, MigrationEntry::State::Ahead, 0, {}, {}, {}, {} } };
     }
 
 private Q_SLOTS:
@@ -227,7 +227,7 @@ private Q_SLOTS:
         QVERIFY(filter.isBusy());
         QCOMPARE(filter.rowCount(), n); // the old order until the new one is there
         QTRY_VERIFY(!filter.isBusy());
-        int counts[3] = { 0, 0, 0 };
+        int counts[7] = {};
         for (const MigrationEntry &m : rows) {
             if (m.id.contains(u"hotfix"_s, Qt::CaseInsensitive))
                 ++counts[int(m.state)];
