@@ -6,6 +6,7 @@
 #include "connection/connectionspec.h"
 #include "engine/deploymentstyle.h"
 
+#include <QList>
 #include <QMap>
 #include <QString>
 
@@ -48,6 +49,18 @@ struct PoolThresholds
     bool operator==(const PoolThresholds &) const = default;
 };
 
+// A migration history an environment names instead of leaving it to detection (the
+// environments file's `migrations:` list; doctor run --tool, --history-schema,
+// --history-table). Empty fields are detected: a pin with only `tool: flyway` reads every
+// Flyway history found.
+struct MigrationHistoryPin
+{
+    QString tool; // MigrationTools::key() ("flyway", "efcore" ...)
+    QString schema;
+    QString table;
+    QString expected; // that history's expected-migrations source (path), empty when none
+};
+
 // One configured database environment: what to connect to and how it is deployed.
 struct Environment
 {
@@ -70,6 +83,10 @@ struct Environment
     QString referenceEnvironment; // take the expected set from this environment's applied list
     QString historySchema = QStringLiteral("public");
     QString historyTable = QStringLiteral("__EFMigrationsHistory");
+    // What the migrations check reads: empty = every history detected (EF Core's from
+    // historySchema/historyTable above, the other tools' by their tables' names and columns);
+    // otherwise only these.
+    QList<MigrationHistoryPin> migrationHistories;
     Timeouts timeouts;
     PoolThresholds pool;
     // At most this many of the doctor's jobs (one connection each) run at once on this
