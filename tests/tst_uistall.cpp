@@ -20,6 +20,12 @@
 
 using namespace Qt::StringLiterals;
 
+// What fails the test: work on the UI thread, which costs a connect timeout (seconds) or a
+// sort of 100 000 rows (hundreds of ms). Scheduling on a loaded 2-core machine (a build
+// beside the test) has cost 68 ms with nothing on the UI thread, so the gate sits above
+// that; the figures a quiet machine gives (11 ms median) are a benchmark (BENCHMARKS.md).
+constexpr int MaxStallMs = 150;
+
 class TestUiStall : public QObject
 {
     Q_OBJECT
@@ -44,7 +50,7 @@ private Q_SLOTS:
             w.runAll();
             QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
             QVERIFY(probe.ticks() > 100);
-            QVERIFY2(probe.longestGapMs() <= 50,
+            QVERIFY2(probe.longestGapMs() <= MaxStallMs,
                 qPrintable(
                     u"longest stall %1 ms, ending %2 ms into the run"_s.arg(probe.longestGapMs())
                         .arg(probe.longestGapEndedAtMs())));
@@ -80,7 +86,7 @@ private Q_SLOTS:
         QVERIFY2(view.countsText().startsWith(u"100 of 100000 shown · 100 applied · 0 pending"),
             qPrintable(view.countsText()));
         QVERIFY(probe.ticks() > 5);
-        QVERIFY2(probe.longestGapMs() <= 50,
+        QVERIFY2(probe.longestGapMs() <= MaxStallMs,
             qPrintable(u"longest stall %1 ms, ending %2 ms in"_s.arg(probe.longestGapMs())
                     .arg(probe.longestGapEndedAtMs())));
     }
