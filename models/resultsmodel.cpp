@@ -183,6 +183,17 @@ int ResultsModel::rowOf(const QString &environment, const QString &checkId) cons
     return -1;
 }
 
+int ResultsModel::rowOf(
+    const QString &environment, const QString &checkId, const QString &subject) const
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        const CheckResult &r = m_rows[i].result;
+        if (r.environment == environment && r.checkId == checkId && r.subject == subject)
+            return int(i);
+    }
+    return -1;
+}
+
 void ResultsModel::rowsChanged(int first, int last)
 {
     Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
@@ -190,7 +201,7 @@ void ResultsModel::rowsChanged(int first, int last)
 
 void ResultsModel::upsert(const CheckResult &result)
 {
-    const int at = rowOf(result.environment, result.checkId);
+    const int at = rowOf(result.environment, result.checkId, result.subject);
     if (at >= 0) {
         Row &row = m_rows[at];
         // "Changed" compares with the result this one replaces, so it lasts one run.
@@ -325,5 +336,8 @@ bool ResultsModel::before(const CheckResult &a, const CheckResult &b) const
                eb = rank(m_environmentOrder, b.environment);
     if (ea != eb)
         return ea < eb;
-    return rank(m_checkOrder, a.checkId) < rank(m_checkOrder, b.checkId);
+    const auto ca = rank(m_checkOrder, a.checkId), cb = rank(m_checkOrder, b.checkId);
+    if (ca != cb)
+        return ca < cb;
+    return a.subject < b.subject; // one check's subjects (histories) in a stable order
 }

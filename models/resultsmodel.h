@@ -62,7 +62,11 @@ public:
     void clear();
     const CheckResult *resultAt(int row) const;
     bool isStale(int row) const;
+    // The first row of the environment's results of checkId (a check reporting on several
+    // subjects, like the migrations check's one result per history, has several), or -1.
     int rowOf(const QString &environment, const QString &checkId) const;
+    // The row of exactly this result: environment, check and subject (CheckResult::subject).
+    int rowOf(const QString &environment, const QString &checkId, const QString &subject) const;
     // The worst status (Status::rank) among an environment's results, stale ones included;
     // nullopt when it has none.
     std::optional<CheckStatus> worstStatus(const QString &environment) const;

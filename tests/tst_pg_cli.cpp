@@ -184,7 +184,7 @@ private Q_SLOTS:
 
         const Run json = doctor(args + QStringList { u"--format"_s, u"json"_s });
         QCOMPARE(json.exitCode, 3);
-        QCOMPARE(QJsonDocument::fromJson(json.out).object().value(u"schemaVersion"_s).toInt(), 2);
+        QCOMPARE(QJsonDocument::fromJson(json.out).object().value(u"schemaVersion"_s).toInt(), 3);
         const QJsonObject c = result(json.out, u"check.postgres.connectivity"_s);
         QCOMPARE(c.value(u"status"_s).toString(), u"fail"_s);
         for (const QString &id : { u"check.postgres.migrations"_s, u"check.postgres.pool"_s }) {
@@ -237,7 +237,7 @@ private Q_SLOTS:
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(
-            QJsonDocument::fromJson(f.readAll()).object().value(u"schemaVersion"_s).toInt(), 2);
+            QJsonDocument::fromJson(f.readAll()).object().value(u"schemaVersion"_s).toInt(), 3);
         QCOMPARE(doctor({ u"run"_s, u"--format"_s, u"xml"_s, u"--demo"_s }).exitCode, 64);
         QCOMPARE(doctor({ u"run"_s, u"--check"_s, u"check.nope"_s, u"--demo"_s }).exitCode, 64);
         QCOMPARE(doctor({ u"frobnicate"_s }).exitCode, 64);

@@ -51,7 +51,7 @@ private Q_SLOTS:
         QCOMPARE(root.keys(),
             (QStringList { u"doctorVersion"_s, u"results"_s, u"runAt"_s, u"schemaVersion"_s }));
         // 2 since "not_run" joined the status values (README, "doctor run").
-        QCOMPARE(root.value(u"schemaVersion"_s).toInt(), 2);
+        QCOMPARE(root.value(u"schemaVersion"_s).toInt(), 3);
         QCOMPARE(root.value(u"runAt"_s).toString(), u"2026-03-01T14:02:07.250Z"_s);
         QCOMPARE(root.value(u"doctorVersion"_s).toString(), u"1.2.3"_s);
         const QJsonObject r = root.value(u"results"_s).toArray().at(0).toObject();

@@ -69,6 +69,11 @@ public:
 
     // Runs on a worker thread after plan()'s flight; ctx.planned holds its answers.
     virtual CheckResult run(const CheckContext &ctx) const = 0;
+    // What the runner calls: the check's results for the environment, at least one. A check
+    // that reports on several things of one environment (the migrations check: one result
+    // per migration history found) overrides this and sets each result's subject; run() then
+    // gives the first. By default, run()'s one result.
+    virtual QList<CheckResult> runAll(const CheckContext &ctx) const { return { run(ctx) }; }
 
     // A result with this check's identity filled in (id, plugin, severity, category, the KB
     // article) and the given outcome: the one place a result's common fields are set.

@@ -67,6 +67,11 @@ struct CheckResult
 {
     QString environment;
     QString checkId;
+    // What within the environment the result is about, when a check reports on several
+    // things of one environment: the migrations check's "<tool> <schema>.<table>" (one result
+    // per migration history, e.g. "flyway public.flyway_schema_history"). Empty: the
+    // environment as a whole. (environment, checkId, subject) names a result.
+    QString subject;
     QString plugin;
     CheckStatus status = CheckStatus::Skipped;
     QString severity;

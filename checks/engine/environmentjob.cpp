@@ -150,26 +150,33 @@ void EnvironmentJob::run(const Environment &env, const QList<Environment> &all,
         const Check *check = job.check;
         QElapsedTimer timer;
         timer.start();
-        CheckResult r = job.early;
+        QList<CheckResult> results { job.early };
         if (!job.runs) {
             // as decided above
         } else if (token->isCancelled()) {
-            r = check->errorResult(env.name, cancelledError());
+            results = { check->errorResult(env.name, cancelledError()) };
         } else if (token->wasAborted()) {
-            r = check->errorResult(env.name, DbError::noAnswer(env.timeouts.checkDeadlineMs()));
+            results = { check->errorResult(
+                env.name, DbError::noAnswer(env.timeouts.checkDeadlineMs())) };
         } else {
             token->setDeadline(env.timeouts.checkDeadlineMs());
             const FlightAnswers planned = answers.mid(job.firstGroup, job.groups);
             const CheckContext ctx { env, session, token->flag(), *token, all, planned };
-            r = check->run(ctx);
+            results = check->runAll(ctx);
             token->setDeadline(0);
             if (token->wasAborted() && !token->isCancelled())
-                r = check->errorResult(env.name, DbError::noAnswer(timer.elapsed()));
+                results = { check->errorResult(env.name, DbError::noAnswer(timer.elapsed())) };
         }
-        if (token->isCancelled() && r.status == CheckStatus::Error)
-            r = check->errorResult(env.name, cancelledError());
-        r.durationMs = timer.elapsed() + (job.groups > 0 ? flightMs : 0);
-        attachRemediation(&r, env, kb);
-        report(r);
+        if (results.isEmpty()) // a check owes one result; an empty list is a bug, shown as one
+            results
+                = { check->result(env.name, CheckStatus::Error, u"The check gave no result"_s) };
+        const qint64 durationMs = timer.elapsed() + (job.groups > 0 ? flightMs : 0);
+        for (CheckResult &r : results) {
+            if (token->isCancelled() && r.status == CheckStatus::Error)
+                r = check->errorResult(env.name, cancelledError());
+            r.durationMs = durationMs;
+            attachRemediation(&r, env, kb);
+            report(r);
+        }
     }
 }

@@ -35,11 +35,14 @@ QJsonObject ResultJson::toJson(const CheckResult &r)
     const QJsonObject remediation { { u"article"_s, r.remediation.article },
         { u"runbooks"_s, QJsonArray::fromStringList(r.remediation.runbooks) },
         { u"fixes"_s, fixes } };
-    return QJsonObject { { u"environment"_s, r.environment }, { u"checkId"_s, r.checkId },
+    QJsonObject o { { u"environment"_s, r.environment }, { u"checkId"_s, r.checkId },
         { u"plugin"_s, r.plugin }, { u"status"_s, Status::key(r.status) },
         { u"severity"_s, r.severity }, { u"category"_s, r.category }, { u"message"_s, r.message },
         { u"durationMs"_s, r.durationMs }, { u"evidence"_s, evidence },
         { u"remediation"_s, remediation }, { u"server"_s, server(r.target) } };
+    if (!r.subject.isEmpty()) // only where a check reports on several things (version 3)
+        o.insert(u"subject"_s, r.subject);
+    return o;
 }
 
 QByteArray ResultJson::report(const QList<CheckResult> &results, const RunInfo &run)

@@ -16,8 +16,12 @@
 // remediation.article and evidence RootCause name the check whose result is the cause.
 // Keys are only ever added within a version: runAt, doctorVersion and each result's server
 // came with version 2 too.
+// Version 3: a check may give several results for one environment, told apart by the
+// result's "subject" (present only then): the migrations check gives one per migration
+// history ("flyway public.flyway_schema_history"). A reader keyed on (environment, checkId)
+// alone would lose all but one, hence the new version. JSON Schema: docs/report.schema.json.
 namespace ResultJson {
-constexpr int SchemaVersion = 2;
+constexpr int SchemaVersion = 3;
 // What the report says about the run as a whole.
 struct RunInfo
 {
