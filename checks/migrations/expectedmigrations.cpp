@@ -7,7 +7,10 @@
 
 #include "migrations/expectedmigrations.h"
 
+#include "migrations/alembicversions.h"
 #include "migrations/expectedmigrations_p.h"
+#include "migrations/liquibasechangelog.h"
+#include "migrations/sqitchplan.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -86,8 +89,13 @@ ExpectedSet load(const QString &path, const QString &dbContext)
               "a script from dotnet ef migrations script --idempotent, or a manifest)"_s.arg(path);
         return set;
     }
-    if (info.isDir())
+    if (info.isDir()) {
+        if (SqitchPlan::isProjectFolder(path))
+            return SqitchPlan::read(path);
+        if (!AlembicVersions::versionFolders(path).isEmpty())
+            return AlembicVersions::read(path);
         return fromMigrationsFolder(path, dbContext);
+    }
     if (!info.isFile()) {
         set.error = u"%1 is not a regular file; point to a Migrations folder, an idempotent "
                     "script or a manifest of MigrationIds"_s.arg(path);
@@ -102,6 +110,10 @@ ExpectedSet load(const QString &path, const QString &dbContext)
         set.error = file.error;
         return set;
     }
+    if (info.fileName() == u"sqitch.plan")
+        return SqitchPlan::read(path);
+    if (LiquibaseChangelog::isChangelog(file.text))
+        return LiquibaseChangelog::read(path);
     return looksLikeScript(file.text, path) ? fromIdempotentScript(file.text, path)
                                             : fromManifest(file.text, path);
 }
