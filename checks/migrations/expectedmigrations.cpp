@@ -11,6 +11,7 @@
 #include "migrations/expectedmigrations_p.h"
 #include "migrations/liquibasechangelog.h"
 #include "migrations/sqitchplan.h"
+#include "migrations/toolsources.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -94,6 +95,10 @@ ExpectedSet load(const QString &path, const QString &dbContext)
             return SqitchPlan::read(path);
         if (!AlembicVersions::versionFolders(path).isEmpty())
             return AlembicVersions::read(path);
+        // Other tools' folders by their contents (toolsources.h); the rest is EF Core's.
+        if (const ToolSources::Found found = ToolSources::recognise(path);
+            found.tool != MigrationTool::Unknown)
+            return ToolSources::read(found.folder, found.tool);
         return fromMigrationsFolder(path, dbContext);
     }
     if (!info.isFile()) {
@@ -116,6 +121,17 @@ ExpectedSet load(const QString &path, const QString &dbContext)
         return LiquibaseChangelog::read(path);
     return looksLikeScript(file.text, path) ? fromIdempotentScript(file.text, path)
                                             : fromManifest(file.text, path);
+}
+
+ExpectedSet load(const QString &path, const QString &dbContext, MigrationTool hint)
+{
+    // A pinned tool's folder is read as that tool's, whatever else it holds.
+    if (ToolSources::handles(hint) && QFileInfo(path).isDir())
+        return ToolSources::read(path, hint);
+    ExpectedSet set = load(path, dbContext);
+    if (set.kind == ExpectedSet::Kind::Manifest && hint != MigrationTool::Unknown)
+        set.tool = hint; // a manifest lists the pinned tool's ids
+    return set;
 }
 
 QString kindName(ExpectedSet::Kind kind)

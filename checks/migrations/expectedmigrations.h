@@ -44,12 +44,21 @@ inline constexpr qsizetype MaxIdLength = 150;
 // load() refuses larger files rather than reading unbounded input.
 inline constexpr qint64 MaxFileBytes = 64 * 1024 * 1024;
 
-// Looks at PATH and picks the reader: a folder is an EF Core Migrations/ folder; a file
+// Looks at PATH and picks the reader: a folder is a Sqitch project, an Alembic project,
+// another tool's source tree as ToolSources::recognise() tells by its files (Flyway's
+// V1__x.sql, Prisma's <name>/migration.sql, Rails' .rb ...: toolsources.h), or else an
+// EF Core Migrations/ folder; a file
 // containing __EFMigrationsHistory inserts (or named *.sql) is an idempotent script;
 // anything else is a manifest. A '#' comment line mentioning the table does not count.
 // DBCONTEXT chooses among the DbContexts of a folder (see fromMigrationsFolder()); a
 // script or manifest already holds one context's migrations and ignores it.
 ExpectedSet load(const QString &path, const QString &dbContext = {});
+// The same, for a history whose tool is known (pinned, or detected): a folder is read as
+// HINT's source tree when toolsources.h has a reader for it (ToolSources::read(): the
+// folder, or the tool's conventional folder below it), without recognition; a manifest
+// gets HINT as its tool. MigrationTool::Unknown, EF Core and the tools with readers of
+// their own (Alembic, Liquibase, Sqitch) go through load(PATH, DBCONTEXT).
+ExpectedSet load(const QString &path, const QString &dbContext, MigrationTool hint);
 // `dotnet ef migrations script --idempotent` output, Npgsql or SQL Server form. The ids
 // come from INSERTs into any table (the history table may be renamed or schema-qualified)
 // whose column list is exactly the history's id and product-version columns, in either
