@@ -1,0 +1,5 @@
+-- Revert interop:broken from pg
+
+BEGIN;
+DROP TABLE IF EXISTS archive;
+COMMIT;

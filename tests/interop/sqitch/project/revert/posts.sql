@@ -1,0 +1,5 @@
+-- Revert interop:posts from pg
+
+BEGIN;
+DROP TABLE posts;
+COMMIT;

@@ -1,0 +1,5 @@
+-- Revert interop:users from pg
+
+BEGIN;
+DROP TABLE users;
+COMMIT;

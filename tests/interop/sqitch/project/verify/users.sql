@@ -1,0 +1,3 @@
+-- Verify interop:users on pg
+
+SELECT id, name FROM users WHERE false;
