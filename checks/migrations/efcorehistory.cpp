@@ -132,7 +132,8 @@ QList<QueryGroup> planPostgres(const CheckContext &ctx)
 }
 
 bool readPostgres(const CheckContext &ctx, const FlightAnswers &answers, bool *exists,
-    QList<EfCoreHistory::Applied> *applied, DbError *error, EfCoreHistory::HistoryColumns *columns)
+    QList<EfCoreHistory::Applied> *applied, DbError *error, EfCoreHistory::HistoryColumns *columns,
+    const QueryResult *sentRows)
 {
     const Environment &env = ctx.environment;
     *exists = false;
@@ -188,7 +189,7 @@ bool readPostgres(const CheckContext &ctx, const FlightAnswers &answers, bool *e
     }
     if (columns->layout < 0)
         return unknownLayout(env, columns->found, error);
-    const QueryResult rows = ctx.query({ { select } }).value(0).value(0);
+    const QueryResult rows = sentRows ? *sentRows : ctx.query({ { select } }).value(0).value(0);
     if (!collect(rows, applied, error)) {
         if (error->kind == DbError::Kind::PermissionDenied)
             error->advice = u"A DBA can fix it with: %1"_s.arg(grant);
@@ -256,12 +257,20 @@ QList<QueryGroup> EfCoreHistory::plan(const CheckContext &ctx)
     return ctx.isPostgres() ? planPostgres(ctx) : planSqlite(ctx);
 }
 
+QString EfCoreHistory::rowsStatement(const FlightAnswers &planned)
+{
+    const QueryResult probe = planned.value(0).value(0);
+    if (!probe.ok() || !probe.value(0, 0).toBool() || !probe.value(0, 2).toBool())
+        return {};
+    return probe.value(0, 6).toString(); // null (no layout) -> empty
+}
+
 bool EfCoreHistory::read(const CheckContext &ctx, const FlightAnswers &planned, bool *tableExists,
-    QList<Applied> *applied, DbError *error, HistoryColumns *columns)
+    QList<Applied> *applied, DbError *error, HistoryColumns *columns, const QueryResult *rows)
 {
     HistoryColumns local;
     HistoryColumns *c = columns ? columns : &local;
     *c = HistoryColumns();
-    return ctx.isPostgres() ? readPostgres(ctx, planned, tableExists, applied, error, c)
+    return ctx.isPostgres() ? readPostgres(ctx, planned, tableExists, applied, error, c, rows)
                             : readSqlite(ctx, planned, tableExists, applied, error, c);
 }

@@ -60,6 +60,13 @@ public:
     // set (ReferenceEnvironment). Applied rows come newest id first. Returns false with
     // *error set: a server error, a privilege missing (with the GRANT), or a table whose
     // columns fit no layout (the message names its columns and the layouts understood).
+    // ROWS (PostgreSQL): the answer to rowsStatement(), when the caller sent it in a flight of
+    // its own (the migrations check, with the other tools' histories); read() then sends
+    // nothing.
     static bool read(const CheckContext &ctx, const FlightAnswers &planned, bool *tableExists,
-        QList<Applied> *applied, DbError *error, HistoryColumns *columns = nullptr);
+        QList<Applied> *applied, DbError *error, HistoryColumns *columns = nullptr,
+        const QueryResult *rows = nullptr);
+    // PostgreSQL: the SELECT of the history's rows when plan()'s answers (PLANNED) say the
+    // table exists, is readable and has a known layout; empty otherwise.
+    static QString rowsStatement(const FlightAnswers &planned);
 };

@@ -5,8 +5,12 @@
 
 #include "engine/dberror.h"
 #include "migrations/efcorehistory.h"
+#include "migrations/historydetection.h"
+#include "migrations/historyreader.h"
 #include "migrations/migrationentry.h"
+#include "migrations/migrationstates.h"
 #include "migrations/referenceenvironment.h"
+#include "postgres/migrationhistoryresult.h"
 
 #include <QHash>
 #include <QSet>
@@ -26,37 +30,38 @@ QString qualified(const Environment &env)
     return env.historySchema + u'.' + env.historyTable;
 }
 
-// What the environment expects: a reference environment's applied list, the migrations of
-// its expected source (an EF Core Migrations folder, SQL scripts, a list file), or nothing
-// known.
-ExpectedSet expectedSet(const CheckContext &ctx)
+QString efCoreSubject(const Environment &env)
 {
-    const Environment &env = ctx.environment;
-    if (!env.referenceEnvironment.isEmpty())
-        return ReferenceEnvironment::read(ctx);
-    if (!env.expectedSource.isEmpty())
-        return ExpectedMigrations::load(env.expectedSource, env.dbContext);
-    return {};
+    return u"efcore "_s + qualified(env);
 }
 
 } // namespace
 
 QList<QueryGroup> MigrationsCheck::plan(const CheckContext &ctx) const
 {
-    return EfCoreHistory::plan(ctx);
+    QList<QueryGroup> groups = EfCoreHistory::plan(ctx);
+    if (ctx.isPostgres() && groups.size() == EfCorePlanGroups)
+        groups << QueryGroup { HistoryDetection::catalogStatement() };
+    return groups;
 }
 
 CheckResult MigrationsCheck::run(const CheckContext &ctx) const
 {
+    return runAll(ctx).value(0);
+}
+
+CheckResult MigrationsCheck::efCoreResult(
+    const CheckContext &ctx, const ExpectedSet &wanted, const QueryResult *rowsAnswer) const
+{
     const Environment &env = ctx.environment;
-    const ExpectedSet wanted = expectedSet(ctx);
-    if (!wanted.error.isEmpty()) {
+    if (!wanted.error.isEmpty() && wanted.tool == MigrationTool::EfCore) {
         DbError e;
         e.kind = DbError::Kind::Other;
         e.detail = wanted.error;
         e.advice = u"Fix the expected-migration source of this environment."_s;
         CheckResult r = errorResult(env.name, e);
         r.message = u"Cannot read the expected migrations: %1"_s.arg(wanted.error);
+        r.subject = efCoreSubject(env);
         return r;
     }
 
@@ -64,11 +69,15 @@ CheckResult MigrationsCheck::run(const CheckContext &ctx) const
     QList<EfCoreHistory::Applied> applied;
     DbError error;
     EfCoreHistory::HistoryColumns columns;
-    if (!EfCoreHistory::read(ctx, ctx.planned, &exists, &applied, &error, &columns))
-        return errorResult(env.name, error);
+    if (!EfCoreHistory::read(ctx, ctx.planned, &exists, &applied, &error, &columns, rowsAnswer)) {
+        CheckResult r = errorResult(env.name, error);
+        r.subject = efCoreSubject(env);
+        r.evidence.prepend(qMakePair(u"Tool"_s, QVariant(u"efcore"_s)));
+        return r;
+    }
 
-    const bool known = wanted.isKnown();
-    const QStringList &expected = wanted.ids;
+    const bool known = wanted.isKnown() && wanted.tool == MigrationTool::EfCore;
+    const QStringList &expected = known ? wanted.ids : QStringList();
     QSet<QString> appliedIds;
     for (const EfCoreHistory::Applied &a : std::as_const(applied))
         appliedIds.insert(a.id);
@@ -147,7 +156,7 @@ CheckResult MigrationsCheck::run(const CheckContext &ctx) const
     // What the expected-set reader skipped or doubted (a class deriving from Migration
     // without an id, a file it could not place) may be a pending migration it cannot see,
     // so a clean result is not given while there are any.
-    const QStringList &doubts = wanted.warnings;
+    const QStringList doubts = known ? wanted.warnings : QStringList();
     if (known && !doubts.isEmpty()) {
         if (outcome == CheckStatus::Pass)
             outcome = CheckStatus::Warn;
@@ -156,6 +165,7 @@ CheckResult MigrationsCheck::run(const CheckContext &ctx) const
     }
 
     CheckResult r = result(ctx, outcome, message);
+    r.subject = efCoreSubject(env);
     r.evidence << qMakePair(u"TableExists"_s, QVariant(exists))
                << qMakePair(u"AppliedCount"_s, QVariant(int(applied.size())))
                << qMakePair(u"PendingCount"_s,
@@ -176,6 +186,166 @@ CheckResult MigrationsCheck::run(const CheckContext &ctx) const
     // Informational only: a database may legitimately run a newer release than this code.
     if (!ahead.isEmpty())
         r.evidence << qMakePair(u"NotInExpectedSet"_s, QVariant(ahead));
+    r.evidence << qMakePair(u"Tool"_s, QVariant(u"efcore"_s));
     r.details = QVariant::fromValue(rows);
     return r;
+}
+
+namespace {
+
+bool matches(const MigrationHistoryPin &pin, const DetectedHistory &h)
+{
+    return (pin.tool.isEmpty() || MigrationTools::fromName(pin.tool) == h.tool)
+        && (pin.schema.isEmpty() || pin.schema == h.schema)
+        && (pin.table.isEmpty() || pin.table == h.table);
+}
+
+bool isConfiguredEfCore(const Environment &env, const DetectedHistory &h)
+{
+    return h.tool == MigrationTool::EfCore && h.schema == env.historySchema
+        && h.table == env.historyTable;
+}
+
+// Expected sets are read once per source, whatever the number of histories using it.
+class ExpectedSets
+{
+public:
+    explicit ExpectedSets(const CheckContext &ctx)
+        : m_ctx(ctx)
+    { }
+    // The environment's own: a reference environment's applied list (EF Core), its
+    // expected source (any tool's tree, recognised), or nothing known.
+    const ExpectedSet &environmentSet()
+    {
+        const Environment &env = m_ctx.environment;
+        if (!m_environmentRead) {
+            m_environmentRead = true;
+            if (!env.referenceEnvironment.isEmpty())
+                m_environment = ReferenceEnvironment::read(m_ctx);
+            else if (!env.expectedSource.isEmpty())
+                m_environment = ExpectedMigrations::load(env.expectedSource, env.dbContext);
+        }
+        return m_environment;
+    }
+    // The set for one history: its pin's own source, else the environment's when it is of
+    // the history's tool, else nothing known.
+    ExpectedSet forHistory(const DetectedHistory &h)
+    {
+        for (const MigrationHistoryPin &pin : m_ctx.environment.migrationHistories) {
+            if (!pin.expected.isEmpty() && matches(pin, h)) {
+                if (!m_pinned.contains(pin.expected))
+                    m_pinned.insert(pin.expected,
+                        ExpectedMigrations::load(pin.expected, m_ctx.environment.dbContext));
+                return m_pinned.value(pin.expected);
+            }
+        }
+        const ExpectedSet &own = environmentSet();
+        if (own.tool == h.tool)
+            return own;
+        return {};
+    }
+
+private:
+    const CheckContext &m_ctx;
+    bool m_environmentRead = false;
+    ExpectedSet m_environment;
+    QHash<QString, ExpectedSet> m_pinned;
+};
+
+} // namespace
+
+QList<CheckResult> MigrationsCheck::runAll(const CheckContext &ctx) const
+{
+    const Environment &env = ctx.environment;
+    ExpectedSets expected(ctx);
+    if (!ctx.isPostgres() || ctx.planned.size() <= EfCorePlanGroups)
+        return { efCoreResult(ctx, expected.environmentSet(), nullptr) };
+
+    const QueryResult catalog = ctx.planned.value(EfCorePlanGroups).value(0);
+    if (!catalog.ok())
+        return { errorResult(env.name, catalog.error) };
+    const QList<MigrationHistoryPin> &pins = env.migrationHistories;
+    QList<DetectedHistory> histories;
+    for (const DetectedHistory &h : HistoryDetection::fromCatalog(catalog)) {
+        if (isConfiguredEfCore(env, h))
+            continue; // EfCoreHistory reads it, with the seed's evidence
+        if (pins.isEmpty()
+            || std::any_of(pins.cbegin(), pins.cend(),
+                [&h](const MigrationHistoryPin &p) { return matches(p, h); }))
+            histories << h;
+    }
+    // EF Core's configured history: when pinned, when it is there, when the environment
+    // expects EF Core migrations, or when nothing else is (today's "never migrated").
+    const bool efPinned = std::any_of(pins.cbegin(), pins.cend(), [](const MigrationHistoryPin &p) {
+        return MigrationTools::fromName(p.tool) == MigrationTool::EfCore;
+    });
+    const QString efRows = EfCoreHistory::rowsStatement(ctx.planned);
+    const bool efExists = ctx.planned.value(0).value(0).value(0, 1).toBool();
+    const bool efExpected = !env.expectedSource.isEmpty() || !env.referenceEnvironment.isEmpty()
+        ? expected.environmentSet().tool == MigrationTool::EfCore
+        : false;
+    const bool withEfCore
+        = pins.isEmpty() ? (efExists || efExpected || histories.isEmpty()) : efPinned;
+
+    // One flight for every history's rows: one round trip, whatever the number of tools.
+    QList<QueryGroup> flight;
+    QList<qsizetype> groupOf(histories.size(), -1);
+    for (qsizetype i = 0; i < histories.size(); ++i) {
+        const QString select = HistoryReader::selectStatement(histories[i]);
+        if (histories[i].readable && !select.isEmpty()) {
+            groupOf[i] = flight.size();
+            flight << QueryGroup { select };
+        }
+    }
+    const qsizetype efGroup = withEfCore && !efRows.isEmpty() ? flight.size() : -1;
+    if (efGroup >= 0)
+        flight << QueryGroup { efRows };
+    const FlightAnswers answers = flight.isEmpty() ? FlightAnswers() : ctx.query(flight);
+
+    QList<CheckResult> results;
+    if (withEfCore) {
+        const QueryResult efAnswer = efGroup >= 0 ? answers.value(efGroup).value(0) : QueryResult();
+        results << efCoreResult(ctx, expected.environmentSet(), efGroup >= 0 ? &efAnswer : nullptr);
+    }
+    for (qsizetype i = 0; i < histories.size(); ++i) {
+        const DetectedHistory &h = histories[i];
+        if (!h.readable) {
+            results << MigrationHistoryResult::notReadable(*this, ctx, h);
+            continue;
+        }
+        const QueryResult rows = answers.value(groupOf[i]).value(0);
+        if (groupOf[i] < 0 || !rows.ok()) {
+            DbError error = rows.error;
+            if (groupOf[i] < 0 || !error.isError()) {
+                error.kind = DbError::Kind::Other;
+                error.detail = u"no answer to the history's SELECT"_s;
+            }
+            results << MigrationHistoryResult::readFailed(*this, ctx, h, error);
+            continue;
+        }
+        const ExpectedSet wanted = expected.forHistory(h);
+        if (!wanted.error.isEmpty()) {
+            results << MigrationHistoryResult::expectedUnreadable(*this, ctx, h, wanted);
+            continue;
+        }
+        const HistoryStates states
+            = MigrationStates::evaluate(h.tool, h.qualified(), HistoryReader::rows(rows), &wanted);
+        results << MigrationHistoryResult::verdict(*this, ctx, h, states, wanted);
+    }
+    // Pinned histories that are not there.
+    for (const MigrationHistoryPin &pin : pins) {
+        const MigrationTool tool = MigrationTools::fromName(pin.tool);
+        if (tool == MigrationTool::EfCore)
+            continue;
+        const bool found = std::any_of(histories.cbegin(), histories.cend(),
+            [&pin](const DetectedHistory &h) { return matches(pin, h); });
+        if (!found) {
+            DetectedHistory h;
+            h.tool = tool;
+            h.schema = pin.schema.isEmpty() ? u"*"_s : pin.schema;
+            h.table = pin.table;
+            results << MigrationHistoryResult::missing(*this, ctx, h);
+        }
+    }
+    return results;
 }
