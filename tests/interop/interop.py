@@ -20,7 +20,12 @@ import subprocess
 import sys
 import tempfile
 
-import psycopg2
+try:
+    import psycopg2
+except ImportError:
+    print("interop: the Python module psycopg2 is missing: install the Debian package "
+          "python3-psycopg2 (tools/packages-trixie.txt; tools/buildroot ensure)")
+    sys.exit(1)
 
 CHECK = "check.postgres.migrations"
 SOURCE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -156,7 +161,7 @@ class Interop:
     def run(self, argv, cwd, db, expect_ok=True, env=None, timeout=180):
         """Runs the tool; a run that should succeed and fails (or the reverse) aborts the
         test with the tool's output. Returns (exit code, output)."""
-        full = dict(os.environ)
+        full = dict(os.environ, PYTHONDONTWRITEBYTECODE="1") # no __pycache__ in the tree
         full.update(db.env())
         full.update(env or {})
         self.say(f"$ {' '.join(argv)}   (in {os.path.relpath(cwd, SOURCE)})")
