@@ -168,7 +168,10 @@ class Interop:
         p = subprocess.run(argv, cwd=cwd, env=full, capture_output=True, text=True,
                            timeout=timeout)
         out = (p.stdout + p.stderr).strip()
-        tail = "\n".join(out.splitlines()[-25:])
+        lines = out.splitlines()
+        if len(lines) > 24: # the error is at the top of a stack trace, the outcome at the end
+            lines = lines[:8] + [f"[... {len(lines) - 20} lines ...]"] + lines[-12:]
+        tail = "\n".join(lines)
         self.say("  " + tail.replace("\n", "\n  ") if tail else "  (no output)")
         self.say(f"  -> exit {p.returncode}")
         if expect_ok and p.returncode != 0:
