@@ -50,4 +50,6 @@ private:
     int seconds(const YAML::Node &n, const char *key, int fallback, QString *error, double scale);
     bool readPool(const YAML::Node &p, PoolThresholds *t, QString *error);
     bool readAppSettings(const YAML::Node &node, Environment *env, QString *error);
+    // The `migrations:` list (environmentreadermigrations.cpp): the histories ENV pins.
+    bool readMigrationHistories(const YAML::Node &list, Environment *env, QString *error);
 };

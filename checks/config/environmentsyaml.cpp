@@ -69,6 +69,23 @@ void emitEnvironment(YAML::Emitter &out, const Environment &env, const QDir &bas
         out << YAML::Key << "table" << YAML::Value << s(env.historyTable);
         out << YAML::EndMap;
     }
+    if (!env.migrationHistories.isEmpty()) {
+        // Only the fields given: an empty one means "detected", which the reader takes
+        // from a missing key.
+        out << YAML::Key << "migrations" << YAML::Value << YAML::BeginSeq;
+        for (const MigrationHistoryPin &pin : env.migrationHistories) {
+            out << YAML::Flow << YAML::BeginMap;
+            out << YAML::Key << "tool" << YAML::Value << s(pin.tool);
+            if (!pin.schema.isEmpty())
+                out << YAML::Key << "schema" << YAML::Value << s(pin.schema);
+            if (!pin.table.isEmpty())
+                out << YAML::Key << "table" << YAML::Value << s(pin.table);
+            if (!pin.expected.isEmpty())
+                out << YAML::Key << "expected" << YAML::Value << s(forFile(pin.expected, base));
+            out << YAML::EndMap;
+        }
+        out << YAML::EndSeq;
+    }
     const Timeouts &t = env.timeouts;
     if (t.connectSec != defaults.timeouts.connectSec
         || t.statementMs != defaults.timeouts.statementMs || t.lockMs != defaults.timeouts.lockMs) {
