@@ -4,10 +4,25 @@
 #include "cli/clioptions.h"
 
 #include "engine/checkrunner.h"
+#include "engine/environment.h"
+#include "migrations/migrationtool.h"
 
 #include <QCommandLineParser>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// "efcore, flyway, ...", for the help text and the error on an unknown --tool.
+QString toolKeys()
+{
+    QStringList keys;
+    for (const MigrationTool t : MigrationTools::all())
+        keys << MigrationTools::key(t);
+    return keys.join(u", "_s);
+}
+
+} // namespace
 
 CliOptions::CliOptions()
     : check { u"check"_s, u"Run only this check (repeatable)."_s, u"ID"_s }
@@ -24,13 +39,25 @@ CliOptions::CliOptions()
         "$ASPNETCORE_ENVIRONMENT, Production)."_s,
         u"NAME"_s }
     , expected { u"expected"_s,
-        u"Expected migrations: idempotent script, Migrations/ folder or manifest."_s, u"PATH"_s }
+        u"Expected migrations: idempotent script, Migrations/ folder or manifest; with --tool, "
+        "that history's expected set."_s,
+        u"PATH"_s }
     , context { u"context"_s,
         u"The DbContext whose migrations a Migrations/ folder holding several is read for "
         "(its class name, or * for all), as dotnet ef --context."_s,
         u"NAME"_s }
-    , historySchema { u"history-schema"_s, u"Schema of the history table (public)."_s, u"S"_s }
-    , historyTable { u"history-table"_s, u"History table (__EFMigrationsHistory)."_s, u"T"_s }
+    , tool { u"tool"_s,
+        u"Read only this tool's migration history (default: every history found): %1. With "
+        "it, --history-schema, --history-table and --expected name that history."_s.arg(toolKeys()),
+        u"TOOL"_s }
+    , historySchema { u"history-schema"_s,
+        u"Schema of EF Core's history table (public); with --tool, of that tool's history "
+        "(default: found)."_s,
+        u"S"_s }
+    , historyTable { u"history-table"_s,
+        u"EF Core's history table (__EFMigrationsHistory); with --tool, that tool's history "
+        "table (default: found)."_s,
+        u"T"_s }
     , connectTimeout { u"connect-timeout"_s,
         u"Connect timeout in whole seconds, as libpq's connect_timeout (5)."_s, u"SECONDS"_s }
     , statementTimeout { u"statement-timeout"_s, u"Statement timeout (10)."_s, u"SECONDS"_s }
@@ -55,6 +82,33 @@ CliOptions::CliOptions()
 void CliOptions::addTo(QCommandLineParser &parser) const
 {
     parser.addOptions({ check, env, config, connection, appsettings, dotnetEnvironment, expected,
-        context, historySchema, historyTable, connectTimeout, statementTimeout, lockTimeout,
+        context, tool, historySchema, historyTable, connectTimeout, statementTimeout, lockTimeout,
         deployment, format, output, kb, parallel, perServer, demo });
+}
+
+QString CliOptions::applyHistoryOptions(const QCommandLineParser &p, Environment *e) const
+{
+    const QStringList tools = p.values(tool);
+    if (tools.size() > 1)
+        return u"give --tool once; the environments file's migrations: list pins several "
+               "histories"_s;
+    const MigrationTool t
+        = tools.isEmpty() ? MigrationTool::EfCore : MigrationTools::fromName(tools.constFirst());
+    if (t == MigrationTool::Unknown)
+        return u"--tool must name a migration tool (%1), not '%2'"_s.arg(
+            toolKeys(), tools.constFirst());
+    if (t == MigrationTool::EfCore) {
+        if (p.isSet(expected))
+            e->expectedSource = p.value(expected);
+        if (p.isSet(historySchema))
+            e->historySchema = p.value(historySchema);
+        if (p.isSet(historyTable))
+            e->historyTable = p.value(historyTable);
+    }
+    if (!tools.isEmpty()) {
+        // Only what was given: a schema or table left out is found by detection.
+        e->migrationHistories = { { MigrationTools::key(t), p.value(historySchema),
+            p.value(historyTable), p.value(expected) } };
+    }
+    return {};
 }

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <QCommandLineOption>
+#include <QString>
 
 class QCommandLineParser;
+struct Environment;
 
 // The options of `doctor run` and `doctor list`, declared once: DoctorCli registers them,
 // DoctorRun and RunEnvironments read them. (`doctor kb`'s own are in DoctorCliKb.)
@@ -13,6 +15,14 @@ struct CliOptions
 {
     CliOptions();
     void addTo(QCommandLineParser &parser) const;
+    // Applies --tool, --history-schema, --history-table and --expected to environment E, over
+    // what its file says. Without --tool, or with --tool efcore, the last three keep their
+    // EF Core meaning (Environment::historySchema, historyTable, expectedSource); --tool
+    // efcore also pins EF Core's history alone. With --tool X they pin one history of tool X
+    // (Environment::migrationHistories becomes that one pin; an option not given leaves its
+    // field to detection) and EF Core's fields stay as they were. Returns an empty string, or
+    // the usage error: an unknown tool (naming the known ones), --tool given twice.
+    QString applyHistoryOptions(const QCommandLineParser &parser, Environment *e) const;
 
     QCommandLineOption check;
     QCommandLineOption env;
@@ -22,6 +32,7 @@ struct CliOptions
     QCommandLineOption dotnetEnvironment;
     QCommandLineOption expected;
     QCommandLineOption context;
+    QCommandLineOption tool;
     QCommandLineOption historySchema;
     QCommandLineOption historyTable;
     QCommandLineOption connectTimeout;

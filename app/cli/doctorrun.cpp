@@ -104,14 +104,10 @@ Stop applyOverrides(const QCommandLineParser &p, const CliOptions &o, QList<Envi
             return s;
         if (Stop s = readSeconds(p, o.lockTimeout, &env.timeouts.lockMs, 1000, false))
             return s;
-        if (p.isSet(o.expected))
-            env.expectedSource = p.value(o.expected);
         if (p.isSet(o.context))
             env.dbContext = p.value(o.context);
-        if (p.isSet(o.historySchema))
-            env.historySchema = p.value(o.historySchema);
-        if (p.isSet(o.historyTable))
-            env.historyTable = p.value(o.historyTable);
+        if (const QString error = o.applyHistoryOptions(p, &env); !error.isEmpty())
+            return usage(error);
     }
     if (p.isSet(o.perServer)) {
         bool ok = false;
