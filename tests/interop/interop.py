@@ -123,13 +123,23 @@ class Interop:
             self.abort(f"'{command}' is missing: {how}")
         return path
 
-    def node_bin(self, command):
-        """A command of the npm packages tools/interop-node installs."""
+    def node_modules(self):
+        """The node_modules folder of the npm packages tools/interop-node installs."""
         folder = subprocess.run([os.path.join(SOURCE, "tools/interop-node"), "path"],
                                 capture_output=True, text=True, check=True).stdout.strip()
-        return self.require(os.path.join(folder, "node_modules/.bin", command),
+        return os.path.join(folder, "node_modules")
+
+    def node_bin(self, command):
+        """A command of those packages, or the test fails saying how to install them."""
+        self.require("node", "install the Debian packages nodejs and npm "
+                     "(tools/packages-trixie.txt; tools/buildroot ensure)")
+        return self.require(os.path.join(self.node_modules(), ".bin", command),
                             "install the pinned npm packages: tools/buildroot ensure (in the "
                             "build root) or tools/interop-node ensure (natively)")
+
+    def node_env(self):
+        """The environment a project outside that folder needs to require() its packages."""
+        return {"NODE_PATH": self.node_modules()}
 
     def copy_project(self, name="project"):
         """A copy of the tool's project in the work folder, for runs that add files."""
