@@ -63,8 +63,10 @@ QStringList foldersFromIni(const QString &dir)
         return QDir(dir).absoluteFilePath(value.trimmed());
     };
     if (const QString locations = section.value(u"version_locations"_s); !locations.isEmpty()) {
+        // The first word: the template's own line carries a comment after it.
         const QString separator
-            = section.value(u"path_separator"_s, section.value(u"version_path_separator"_s));
+            = section.value(u"path_separator"_s, section.value(u"version_path_separator"_s))
+                  .section(u' ', 0, 0);
         static const QHash<QString, QString> chars
             = { { u"space"_s, u" "_s }, { u"newline"_s, u"\n"_s }, { u"os"_s, u":"_s },
                   { u":"_s, u":"_s }, { u";"_s, u";"_s } };

@@ -6,6 +6,8 @@
 
 #include "migrations/liquibasechangelogparser.h"
 
+#include "migrations/snakeyamlscalar.h"
+
 #include <QRegularExpression>
 #include <QXmlStreamReader>
 #include <yaml-cpp/yaml.h>
@@ -96,7 +98,7 @@ void parseXml(LiquibaseChangelogFile &f, const QString &text, const QString &fil
     if (!xml.readNextStartElement() || xml.name() != u"databaseChangeLog") {
         f.error = xml.hasError()
             ? u"%1:%2:%3: %4"_s.arg(file, QString::number(xml.lineNumber()),
-                  QString::number(xml.columnNumber()), xml.errorString())
+                  QString::number(xml.columnNumber() + 1), xml.errorString())
             : u"%1: the root element is not databaseChangeLog; is it a Liquibase "
               "changelog?"_s.arg(file);
         return;
@@ -141,30 +143,16 @@ void parseXml(LiquibaseChangelogFile &f, const QString &text, const QString &fil
     }
     if (xml.hasError() && f.error.isEmpty())
         f.error = u"%1:%2:%3: %4"_s.arg(file, QString::number(xml.lineNumber()),
-            QString::number(xml.columnNumber()), xml.errorString());
+            QString::number(xml.columnNumber() + 1), xml.errorString());
 }
 
-// A YAML scalar as Liquibase gets it from SnakeYAML (YAML 1.1) and converts to a string:
-// a plain integer becomes its decimal value (`id: 007` is "7"), a plain true/yes/on "true".
+// A YAML scalar as Liquibase gets it from SnakeYAML and converts to a string.
 QString yamlString(const YAML::Node &node)
 {
     if (!node || !node.IsScalar())
         return {};
     const QString s = QString::fromStdString(node.Scalar());
-    if (node.Tag() != "?")
-        return s; // quoted or tagged: a string
-    static const QRegularExpression decimal(u"^[-+]?(0|[1-9][0-9_]*)$"_s);
-    if (decimal.match(s).hasMatch()) {
-        bool ok = false;
-        const qlonglong v = QString(s).remove(u'_').toLongLong(&ok);
-        if (ok)
-            return QString::number(v);
-    }
-    static const QRegularExpression boolean(
-        u"^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$"_s);
-    if (boolean.match(s).hasMatch())
-        return isTrue(s) || s.startsWith(u'y', Qt::CaseInsensitive) ? u"true"_s : u"false"_s;
-    return s;
+    return node.Tag() == "?" ? SnakeYamlScalar::javaString(s) : s; // quoted or tagged: as written
 }
 
 void parseYaml(LiquibaseChangelogFile &f, const QString &text, const QString &file)

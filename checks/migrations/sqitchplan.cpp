@@ -133,7 +133,12 @@ Plan parse(const QString &text, const QString &file)
         const bool isTag = line.trimmed().startsWith(u'@');
         const auto m = lineRe().match(line);
         const QString name = m.captured(u"name");
-        if (!m.hasMatch() || name.isEmpty())
+        // Plan.pm: a timestamp in the line that the pattern did not take means the name
+        // before it is what broke the match.
+        static const QRegularExpression timestamp(
+            u"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"_s);
+        if (!m.hasMatch() || name.isEmpty()
+            || (m.captured(u"ts").isEmpty() && timestamp.match(line).hasMatch()))
             return fail(i,
                 u"invalid name; names must not begin with punctuation, contain "
                 "\"@\", \":\", \"#\", \"\\\", \"[\", \"]\", or blanks, or end in "

@@ -1,0 +1,4 @@
+-- liquibase formatted sql
+
+-- changeset erin:seed-1
+INSERT INTO accounts (email) VALUES ('admin@example.com');

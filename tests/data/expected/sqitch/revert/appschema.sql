@@ -1,0 +1,7 @@
+-- Revert flipr:appschema from pg
+
+BEGIN;
+
+-- XXX Add DDLs here.
+
+COMMIT;

@@ -1,0 +1,7 @@
+-- Revert flipr:flips from pg
+
+BEGIN;
+
+-- XXX Add DDLs here.
+
+COMMIT;

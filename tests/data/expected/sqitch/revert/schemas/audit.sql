@@ -1,0 +1,7 @@
+-- Revert flipr:schemas/audit from pg
+
+BEGIN;
+
+-- XXX Add DDLs here.
+
+COMMIT;

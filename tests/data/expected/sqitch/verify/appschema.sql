@@ -1,0 +1,7 @@
+-- Verify flipr:appschema on pg
+
+BEGIN;
+
+-- XXX Add verifications here.
+
+ROLLBACK;

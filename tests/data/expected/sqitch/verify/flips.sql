@@ -1,0 +1,7 @@
+-- Verify flipr:flips on pg
+
+BEGIN;
+
+-- XXX Add verifications here.
+
+ROLLBACK;

@@ -1,0 +1,7 @@
+-- Verify flipr:schemas/audit on pg
+
+BEGIN;
+
+-- XXX Add verifications here.
+
+ROLLBACK;

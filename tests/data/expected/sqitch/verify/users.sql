@@ -1,0 +1,7 @@
+-- Verify flipr:users on pg
+
+BEGIN;
+
+-- XXX Add verifications here.
+
+ROLLBACK;
