@@ -72,7 +72,6 @@ CheckResult MigrationsCheck::efCoreResult(
     if (!EfCoreHistory::read(ctx, ctx.planned, &exists, &applied, &error, &columns, rowsAnswer)) {
         CheckResult r = errorResult(env.name, error);
         r.subject = efCoreSubject(env);
-        r.evidence.prepend(qMakePair(u"Tool"_s, QVariant(u"efcore"_s)));
         return r;
     }
 
@@ -186,7 +185,7 @@ CheckResult MigrationsCheck::efCoreResult(
     // Informational only: a database may legitimately run a newer release than this code.
     if (!ahead.isEmpty())
         r.evidence << qMakePair(u"NotInExpectedSet"_s, QVariant(ahead));
-    r.evidence << qMakePair(u"Tool"_s, QVariant(u"efcore"_s));
+    // No "Tool": EF Core's evidence stays the seed's; the subject names the tool.
     r.details = QVariant::fromValue(rows);
     return r;
 }

@@ -58,15 +58,28 @@ protected:
         u"20240301000000_AddRoles"_s, u"20240401000000_AddAudit"_s,
         u"20240501000000_AddIndexes"_s };
 
+    // The result for EF Core's configured history (the check gives one result per history:
+    // another tool's, or an EF Core history under another name, would be further results).
     CheckResult runMigrations(const Environment &env)
+    {
+        const QList<CheckResult> all = runMigrationsAll(env);
+        const QString subject = u"efcore %1.%2"_s.arg(env.historySchema, env.historyTable);
+        for (const CheckResult &r : all) {
+            if (r.subject == subject)
+                return r;
+        }
+        [&] { QVERIFY2(all.size() == 1, "no result for EF Core's configured history"); }();
+        return all.value(0); // a connection failure has no subject
+    }
+    QList<CheckResult> runMigrationsAll(const Environment &env)
     {
         CheckRunner runner(CheckRegistry::builtin());
         const RunOutcome out = runAndWait(runner, { env }, { Migrations });
         [&] {
             QVERIFY(out.finished);
-            QCOMPARE(out.results.size(), 1);
+            QVERIFY(!out.results.isEmpty());
         }();
-        return out.results.value(0);
+        return out.results;
     }
 
     Environment withHistory(const QStringList &applied, const QString &prefix)
