@@ -145,8 +145,8 @@ echo verify
                     + u":54:35: error: PendingCount is a number; compare it with a number such "
                       "as PendingCount>0, not text"_s,
                 file
-                    + u":54:54: error: Names is a list; a condition compares single values (a "
-                      "count such as PendingCount, or a true/false key)"_s,
+                    + u":54:54: error: Names is a list; compare its length with a number "
+                      "such as Names>0, not text"_s,
                 file
                     + u":67:27: error: the Evidence tag names \"Statsu\", which the front "
                       "matter does not declare; "_s

@@ -26,6 +26,11 @@ bool KbCodeBlock::appliesTo(const Evidence &evidence) const
     return when->error.isEmpty() && when->condition.matches(evidence);
 }
 
+bool KbArticle::variantFor(const Evidence &values) const
+{
+    return isVariant() && when && when->error.isEmpty() && when->condition.matches(values);
+}
+
 QString KbEvidenceKey::typeName(Type type)
 {
     switch (type) {

@@ -74,6 +74,14 @@ struct KbSection
 struct KbArticle
 {
     QString checkId;
+    // A variant of the check's article, for the results its "when" condition matches: front
+    // matter "articleId: check.postgres.migrations.flyway" and "when: Tool=flyway" (one
+    // migration tool's states and commands). Empty for the check's own article, which every
+    // result no variant matches gets. KbLibrary::articleFor() chooses; the lint holds
+    // articleId to "<checkId>.<name>" and the condition to the declared evidence.
+    QString articleId;
+    std::optional<KbFixCondition> when; // "when:" parsed like a fix block's "When:" line
+
     QString plugin;
     QString severity;
     QStringList tags;
@@ -86,6 +94,13 @@ struct KbArticle
     int bodyLine = 1; // 1-based line in the file where body starts
     QList<KbSection> sections; // level-2 sections in order
     QList<KbCodeBlock> codeBlocks; // every fenced block in order (indented ones are prose)
+
+    // The id results name in Remediation::article: articleId for a variant, else checkId.
+    QString id() const { return articleId.isEmpty() ? checkId : articleId; }
+    bool isVariant() const { return !articleId.isEmpty(); }
+    // A variant is for these evidence values: its "when" parses and holds. False for a variant
+    // without one and for the check's own article (which is the fallback, not a match).
+    bool variantFor(const Evidence &values) const;
 
     QList<KbCodeBlock> fixesFor(DeploymentStyle style) const; // blocks under How to fix / style
     const KbEvidenceKey *evidenceKey(const QString &name) const; // nullptr when not declared

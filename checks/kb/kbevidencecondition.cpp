@@ -79,6 +79,11 @@ bool holds(const Comparison &c, const Evidence &evidence)
     if (it == evidence.cend())
         return false;
     const QVariant &v = it->second;
+    // A list against a number compares its length ("OutOfOrderMigrations>0"): a count of
+    // what the list names, which a check need not report twice.
+    const bool list = v.typeId() == QMetaType::QStringList || v.typeId() == QMetaType::QVariantList;
+    if (list && c.value.typeId() == QMetaType::Double)
+        return compareOrdered(double(v.toList().size()), c.op, c.value.toDouble());
     if (!v.isValid() || v.isNull() || isListOrMap(v))
         return false;
     switch (c.value.typeId()) {

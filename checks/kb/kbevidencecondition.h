@@ -43,7 +43,8 @@ public:
     // True when the evidence satisfies one alternative (every comparison in it). A
     // comparison with a key the evidence lacks, or whose value is null or of another kind
     // (text against a number, say), is false whatever the operator, so "Authenticated=false"
-    // does not match a result that never got as far as the authentication.
+    // does not match a result that never got as far as the authentication. A list compared
+    // with a number compares its length: "PendingMigrations>0".
     bool matches(const Evidence &evidence) const;
     bool isAlways() const { return m_alternatives.isEmpty(); }
     QStringList keys() const; // every key named, in order of appearance, without repeats

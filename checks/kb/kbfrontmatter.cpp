@@ -67,9 +67,33 @@ QString readEvidence(const YAML::Node &root, const QString &path, int baseLine, 
     return {};
 }
 
+// "articleId" and "when", which make the article a variant of its check's (KbArticle).
+// A "when" that does not parse is kept with its error for the lint, like a fix block's.
+QString readVariant(const YAML::Node &root, const QString &path, int baseLine, KbArticle &a)
+{
+    QString error;
+    a.articleId = scalarField(root, "articleId", path, baseLine, &error);
+    const QString when
+        = error.isEmpty() ? scalarField(root, "when", path, baseLine, &error) : QString();
+    if (!error.isEmpty() || when.isEmpty())
+        return error;
+    const YAML::Mark mark = root["when"].Mark();
+    KbFixCondition c;
+    c.text = when;
+    c.line = baseLine + mark.line;
+    c.column = mark.column + 1;
+    const KbEvidenceCondition::Parsed parsed = KbEvidenceCondition::parse(when);
+    c.condition = parsed.condition;
+    c.error = parsed.error;
+    c.errorColumn = parsed.ok() ? 0 : c.column + parsed.column - 1;
+    a.when = c;
+    return {};
+}
+
 } // namespace
 
-// Reads checkId, plugin, severity, tags and evidence; returns the error ("" when fine).
+// Reads checkId, plugin, severity, tags, evidence, articleId and when; returns the error
+// ("" when fine). The column of a "when:" error counts from the value, as a fix block's does.
 QString KbParserPrivate::readFrontMatter(
     const std::string &yaml, const QString &path, int baseLine, KbArticle &a)
 {
@@ -108,6 +132,8 @@ QString KbParserPrivate::readFrontMatter(
         }
         if (QString evidenceError = readEvidence(root, path, baseLine, a); !evidenceError.isEmpty())
             return evidenceError;
+        if (QString variantError = readVariant(root, path, baseLine, a); !variantError.isEmpty())
+            return variantError;
     } catch (const YAML::Exception &e) {
         const int line = e.mark.is_null() ? baseLine : baseLine + e.mark.line;
         return location(path, line) + u"front matter: "_s + QString::fromStdString(e.msg);

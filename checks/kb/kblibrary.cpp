@@ -6,6 +6,7 @@
 #include "engine/environment.h"
 #include "kb/kbfixchoice.h"
 #include "kb/kbparser.h"
+#include "kb/kbplaceholders.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -16,6 +17,7 @@ using namespace Qt::StringLiterals;
 void KbLibrary::load(const QStringList &extraDirs)
 {
     m_articles.clear();
+    m_variants.clear();
     m_errors.clear();
     loadDir(u":/kb"_s);
     for (const QString &dir : extraDirs)
@@ -59,18 +61,38 @@ void KbLibrary::loadFile(const QString &path)
         m_errors.append(parsed.error);
         return;
     }
-    m_articles.insert(parsed.article.checkId, parsed.article);
+    if (parsed.article.isVariant())
+        m_variants.insert(parsed.article.articleId, parsed.article);
+    else
+        m_articles.insert(parsed.article.checkId, parsed.article);
 }
 
-const KbArticle *KbLibrary::article(const QString &checkId) const
+const KbArticle *KbLibrary::article(const QString &id) const
 {
-    const auto it = m_articles.constFind(checkId);
-    return it == m_articles.cend() ? nullptr : &it.value();
+    if (const auto it = m_articles.constFind(id); it != m_articles.cend())
+        return &it.value();
+    const auto it = m_variants.constFind(id);
+    return it == m_variants.cend() ? nullptr : &it.value();
+}
+
+const KbArticle *KbLibrary::articleFor(const CheckResult &result) const
+{
+    // Variants are few (one per migration tool), so a scan costs less than an index would.
+    for (const KbArticle &v : m_variants) {
+        if (v.checkId == result.checkId && v.variantFor(result.evidence))
+            return &v;
+    }
+    return article(result.checkId);
 }
 
 QList<KbArticle> KbLibrary::articles() const
 {
     return m_articles.values();
+}
+
+QList<KbArticle> KbLibrary::variants() const
+{
+    return m_variants.values();
 }
 
 QStringList KbLibrary::errors() const
@@ -80,9 +102,14 @@ QStringList KbLibrary::errors() const
 
 void KbLibrary::attachRemediation(CheckResult *r, const Environment &env) const
 {
-    const KbArticle *a = article(r->checkId);
+    const KbArticle *a = articleFor(*r);
     if (!a)
         return;
+    if (a->isVariant())
+        r->remediation.article = a->articleId;
     r->remediation.runbooks << a->sourcePath;
-    r->remediation.fixes = KbFixChoice::suggestions(*a, *r, env.placeholders);
+    // The environment's values win: a user who set one meant it.
+    QMap<QString, QString> values = KbPlaceholders::fromEvidence(r->evidence);
+    values.insert(env.placeholders);
+    r->remediation.fixes = KbFixChoice::suggestions(*a, *r, values);
 }

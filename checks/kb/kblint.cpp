@@ -79,6 +79,38 @@ void lintFrontMatter(const Loaded &l, QList<KbLintFinding> &out)
     }
 }
 
+// A variant (articleId, when): named after its check, chosen by a condition, and falling
+// back to the check's own article, which must exist. The condition itself is linted with the
+// fix blocks' (KbLintCode::lintConditions).
+void lintVariant(const Loaded &l, const QSet<QString> &checkArticles, QList<KbLintFinding> &out)
+{
+    const KbArticle &a = l.article;
+    if (!a.isVariant()) {
+        if (a.when) {
+            out << finding(a.sourcePath, a.when->line,
+                u"\"when:\" without \"articleId:\"; a variant needs its own id, such as "
+                "\"articleId: %1.name\""_s.arg(a.checkId));
+        }
+        return;
+    }
+    const int line = frontMatterLine(l, "articleId");
+    if (!a.articleId.startsWith(a.checkId + u'.') || a.articleId.size() <= a.checkId.size() + 1) {
+        out << finding(a.sourcePath, line,
+            u"articleId \"%1\" must be the checkId, a dot and a name, such as \"%2.name\""_s.arg(
+                a.articleId, a.checkId));
+    }
+    if (!a.when) {
+        out << finding(a.sourcePath, line,
+            u"a variant needs \"when:\", the evidence condition of the results it is for, such "
+            "as \"when: Tool=flyway\""_s);
+    }
+    if (!checkArticles.contains(a.checkId)) {
+        out << finding(a.sourcePath, frontMatterLine(l, "checkId"),
+            u"variant of \"%1\", which has no article of its own; results no variant matches "
+            "need one"_s.arg(a.checkId));
+    }
+}
+
 int lastLine(const KbArticle &a)
 {
     return a.bodyLine + int(a.body.count(u'\n')) - (a.body.endsWith(u'\n') ? 1 : 0);
@@ -209,10 +241,14 @@ QList<KbLintFinding> KbLint::lint(const QStringList &dirs, const QStringList &ch
         }
     }
 
-    QSet<QString> articleIds;
+    QSet<QString> articleIds; // every article's id(), variants' too: related checks may name them
+    QSet<QString> checkArticles; // the checkIds that have an article of their own
     for (const Loaded &l : std::as_const(loaded)) {
-        if (!l.failed)
-            articleIds.insert(l.article.checkId);
+        if (l.failed)
+            continue;
+        articleIds.insert(l.article.id());
+        if (!l.article.isVariant())
+            checkArticles.insert(l.article.checkId);
     }
     for (qsizetype i = 0; i < loaded.size(); ++i) {
         const Loaded &l = loaded.at(i);
@@ -229,14 +265,16 @@ QList<KbLintFinding> KbLint::lint(const QStringList &dirs, const QStringList &ch
         }
         for (qsizetype j = i + 1; j < loaded.size(); ++j) {
             const Loaded &later = loaded.at(j);
-            if (!later.failed && later.folder == l.folder && later.article.checkId == a.checkId) {
-                mine << finding(a.sourcePath, frontMatterLine(l, "checkId"),
-                    u"ignored: %1 in the same folder has the same checkId and replaces it"_s.arg(
-                        later.article.sourcePath));
+            if (!later.failed && later.folder == l.folder && later.article.id() == a.id()) {
+                mine << finding(a.sourcePath,
+                    frontMatterLine(l, a.isVariant() ? "articleId" : "checkId"),
+                    u"ignored: %1 in the same folder has the same %2 and replaces it"_s.arg(
+                        later.article.sourcePath, a.isVariant() ? u"articleId"_s : u"checkId"_s));
                 break;
             }
         }
         lintFrontMatter(l, mine);
+        lintVariant(l, checkArticles, mine);
         lintSections(a, mine);
         lintFixes(a, mine);
         KbLintCode::lintBlocks(a, mine);
@@ -251,7 +289,7 @@ QList<KbLintFinding> KbLint::lint(const QStringList &dirs, const QStringList &ch
 
     const QString kbRoot = dirs.isEmpty() ? QString() : dirs.last();
     for (const QString &id : checkIds) {
-        if (!articleIds.contains(id)) {
+        if (!checkArticles.contains(id)) {
             out << finding(kbRoot, 0,
                 u"check \"%1\" has no article; write one with \"checkId: %1\" in its front "
                 "matter"_s.arg(id));

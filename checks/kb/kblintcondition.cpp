@@ -58,6 +58,10 @@ QString typeProblem(const KbEvidenceKey &key, const Comparison &c)
             return u"bad operator \"%1\" for %2, which is text; use = or !="_s.arg(op, key.name);
         return {};
     case Type::List:
+        if (c.value.typeId() != QMetaType::Double)
+            return u"%1 is a list; compare its length with a number such as %1>0, not %2"_s.arg(
+                key.name, literalKind(c.value));
+        return {};
     case Type::Map:
         return u"%1 is a %2; a condition compares single values (a count such as PendingCount, "
                "or a true/false key)"_s.arg(key.name, KbEvidenceKey::typeName(key.type));
@@ -97,11 +101,56 @@ void lintEvidenceTags(const KbArticle &a, const KbCodeBlock &b, QList<KbLintFind
     }
 }
 
+// Each comparison's key is declared and fits its type.
+void lintKeys(const KbArticle &a, const KbFixCondition &w, QList<KbLintFinding> &out)
+{
+    for (const QList<Comparison> &all : w.condition.alternatives()) {
+        for (const Comparison &c : all) {
+            const int column = w.column + c.column - 1;
+            const KbEvidenceKey *key = a.evidenceKey(c.key);
+            if (!key) {
+                out << KbLintFinding { a.sourcePath, w.line, Severity::Error,
+                    u"unknown evidence key \"%1\"; declared: %2%3"_s.arg(
+                        c.key, declaredKeys(a), suggestion(a, c.key)),
+                    column };
+            } else if (const QString problem = typeProblem(*key, c); !problem.isEmpty()) {
+                out << KbLintFinding { a.sourcePath, w.line, Severity::Error, problem, column };
+            }
+        }
+    }
+}
+
+// A variant's "when:" (front matter): it parses and names declared keys; "always" would take
+// every result of the check from its own article.
+void lintVariantCondition(const KbArticle &a, QList<KbLintFinding> &out)
+{
+    if (!a.when)
+        return;
+    const KbFixCondition &w = *a.when;
+    if (!w.error.isEmpty()) {
+        out << KbLintFinding { a.sourcePath, w.line, Severity::Error, u"when: "_s + w.error,
+            w.errorColumn };
+    } else if (w.condition.isAlways()) {
+        out << KbLintFinding { a.sourcePath, w.line, Severity::Error,
+            u"when: a variant is for some results of its check, not all; name them, such as "
+            "\"when: Tool=flyway\""_s,
+            w.column };
+    } else if (a.evidence.isEmpty()) {
+        out << KbLintFinding { a.sourcePath, w.line, Severity::Error,
+            u"when: the front matter declares no evidence to check the condition against; add "
+            "\"evidence: {Key: type, ...}\""_s,
+            w.column };
+    } else {
+        lintKeys(a, w, out);
+    }
+}
+
 } // namespace
 
 void KbLintCode::lintConditions(const KbArticle &a, QList<KbLintFinding> &out)
 {
     const QString &file = a.sourcePath;
+    lintVariantCondition(a, out);
     const bool declared = !a.evidence.isEmpty();
     bool undeclaredReported = false;
     for (const KbCodeBlock &b : a.codeBlocks) {
@@ -136,20 +185,7 @@ void KbLintCode::lintConditions(const KbArticle &a, QList<KbLintFinding> &out)
             }
             continue;
         }
-        for (const QList<Comparison> &all : w.condition.alternatives()) {
-            for (const Comparison &c : all) {
-                const int column = w.column + c.column - 1;
-                const KbEvidenceKey *key = a.evidenceKey(c.key);
-                if (!key) {
-                    out << KbLintFinding { file, w.line, Severity::Error,
-                        u"unknown evidence key \"%1\"; declared: %2%3"_s.arg(
-                            c.key, declaredKeys(a), suggestion(a, c.key)),
-                        column };
-                } else if (const QString problem = typeProblem(*key, c); !problem.isEmpty()) {
-                    out << KbLintFinding { file, w.line, Severity::Error, problem, column };
-                }
-            }
-        }
+        lintKeys(a, w, out);
         lintEvidenceTags(a, b, out);
     }
     if (declared) {

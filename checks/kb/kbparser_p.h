@@ -53,9 +53,9 @@ private:
     qsizetype m_size = 0;
 };
 
-// Reads checkId, plugin, severity, tags and evidence from the front matter's YAML, which
-// starts on line BASELINE of PATH, into A; returns the error ("" when fine). In
-// kbfrontmatter.cpp.
+// Reads checkId, plugin, severity, tags, evidence, articleId and when from the front
+// matter's YAML, which starts on line BASELINE of PATH, into A; returns the error ("" when
+// fine). In kbfrontmatter.cpp.
 QString readFrontMatter(const std::string &yaml, const QString &path, int baseLine, KbArticle &a);
 
 } // namespace KbParserPrivate

@@ -50,13 +50,44 @@ QString KbPlaceholders::fill(const QString &text, const QMap<QString, QString> &
     return out;
 }
 
+QMap<QString, QString> KbPlaceholders::fromEvidence(const Evidence &evidence)
+{
+    static const QRegularExpression safe(u"^[A-Za-z0-9_.:/@+-]+$"_s);
+    static const struct
+    {
+        const char16_t *key;
+        const char16_t *name;
+    } sources[] = { { u"HistorySchema", u"history-schema" }, { u"HistoryTable", u"history-table" },
+        { u"LatestApplied", u"latest-applied" }, { u"FailedMigrations", u"failed-migration" },
+        { u"ModifiedMigrations", u"modified-migration" },
+        { u"PendingMigrations", u"pending-migration" } };
+    QMap<QString, QString> values;
+    for (const auto &[key, value] : evidence) {
+        for (const auto &s : sources) {
+            if (key != QStringView(s.key))
+                continue;
+            // Lists (a QStringList, or a QVariantList read back from JSON): their first item.
+            const QStringList items = value.toStringList();
+            const QString text = items.isEmpty() ? value.toString() : items.first();
+            if (safe.match(text).hasMatch())
+                values.insert(QString::fromUtf16(s.name), text);
+        }
+    }
+    return values;
+}
+
 QStringList KbPlaceholders::known()
 {
     // Where the values come from: the environments file ("placeholders:"), the demo, or
-    // `doctor kb show --set name=value`.
-    return { u"ca-file"_s, u"compose-file"_s, u"db-host"_s, u"db-name"_s, u"db-port"_s,
-        u"db-service"_s, u"db-user"_s, u"namespace"_s, u"platform-app-label"_s,
+    // `doctor kb show --set name=value`; the history-*, *-migration and latest-applied ones
+    // also from the result's evidence (fromEvidence). The app-* ones name the application
+    // whose migration tool a history belongs to (the migration tools' articles).
+    return { u"app-deployment"_s, u"app-dir"_s, u"app-service"_s, u"ca-file"_s,
+        u"compose-file"_s, u"datasource-file"_s, u"db-host"_s, u"db-name"_s, u"db-port"_s,
+        u"db-service"_s, u"db-user"_s, u"failed-migration"_s, u"history-schema"_s,
+        u"history-table"_s, u"latest-applied"_s, u"migrations-assembly"_s, u"migrations-dir"_s,
+        u"modified-migration"_s, u"namespace"_s, u"pending-migration"_s, u"platform-app-label"_s,
         u"platform-deployment"_s, u"platform-pod"_s, u"platform-secret"_s, u"platform-version"_s,
-        u"postgres-app-label"_s, u"postgres-pod"_s, u"postgres-statefulset"_s, u"secret-env-file"_s,
-        u"service-name"_s };
+        u"postgres-app-label"_s, u"postgres-pod"_s, u"postgres-statefulset"_s,
+        u"previous-version"_s, u"secret-env-file"_s, u"service-name"_s };
 }

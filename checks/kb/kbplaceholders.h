@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "engine/checkresult.h"
+
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -15,6 +17,13 @@ namespace KbPlaceholders {
 QStringList find(const QString &text);
 // Replaces each <name> that values has; unknown ones stay visible for the user to fill.
 QString fill(const QString &text, const QMap<QString, QString> &values);
+// Values a result's own evidence supplies, so a fix names the history and migration at hand:
+// history-schema (evidence HistorySchema), history-table (HistoryTable), latest-applied
+// (LatestApplied), and the first of FailedMigrations, ModifiedMigrations, PendingMigrations
+// as failed-migration, modified-migration, pending-migration. Only values made of letters,
+// digits and _ . : / @ + - are taken: commands are copied into a shell, and a name with a
+// space, quote or $ would change what they do; such a placeholder stays for the user.
+QMap<QString, QString> fromEvidence(const Evidence &evidence);
 // The names articles may use, sorted: the one list `doctor kb lint` checks spelling
 // against. An environment may still supply values for other names.
 QStringList known();

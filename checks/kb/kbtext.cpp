@@ -7,6 +7,7 @@
 #include "kb/kbtext.h"
 
 #include "kb/kbfixchoice.h"
+#include "kb/kbplaceholders.h"
 #include "kb/kbtextrenderer_p.h"
 #include "report/resulttext.h"
 
@@ -51,7 +52,11 @@ QString KbText::renderForResult(const KbArticle &a, const CheckResult &result,
 {
     const QList<DeploymentStyle> shown = styles.isEmpty() ? Deployment::all() : styles;
     const QList<DeploymentStyle> none;
-    KbTextRenderer r(width, values);
+    // As in the result's remediation (KbLibrary::attachRemediation): the evidence fills what
+    // the caller's values leave open.
+    QMap<QString, QString> filled = KbPlaceholders::fromEvidence(result.evidence);
+    filled.insert(values);
+    KbTextRenderer r(width, filled);
     r.block(header(a));
     r.block({ u"RESULT"_s });
     r.paragraph(u"%1 · %2 — %3"_s.arg(result.environment.isEmpty() ? u"-"_s : result.environment,

@@ -23,7 +23,8 @@ QString render(const KbArticle &article, const QList<DeploymentStyle> &styles = 
 // The article as it applies to one result (`doctor kb show --result`): the result and its
 // evidence first, then under "How to fix" only the blocks KbFixChoice chooses, each with
 // its caption, and a count of the ones left out; "Nothing to do" for a pass, and the
-// result's message for a check that did not run, instead of any command.
+// result's message for a check that did not run, instead of any command. Placeholders
+// `values` leaves open are filled from the evidence (KbPlaceholders::fromEvidence).
 QString renderForResult(const KbArticle &article, const CheckResult &result,
     const QList<DeploymentStyle> &styles = {}, const QMap<QString, QString> &values = {},
     int width = 80);
