@@ -174,7 +174,8 @@ class Interop:
         full = dict(os.environ, PYTHONDONTWRITEBYTECODE="1") # no __pycache__ in the tree
         full.update(db.env())
         full.update(env or {})
-        self.say(f"$ {' '.join(argv)}   (in {os.path.relpath(cwd, SOURCE)})")
+        where = os.path.relpath(cwd, SOURCE) if cwd.startswith(SOURCE + "/") else cwd
+        self.say(f"$ {' '.join(argv)}   (in {where})")
         p = subprocess.run(argv, cwd=cwd, env=full, capture_output=True, text=True,
                            timeout=timeout)
         out = (p.stdout + p.stderr).strip()
