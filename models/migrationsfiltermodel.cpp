@@ -84,6 +84,15 @@ void MigrationsFilterModel::setPendingOnly(bool on)
     reorder();
 }
 
+void MigrationsFilterModel::setStates(quint32 states)
+{
+    states &= MigrationsOrder::AllStates;
+    if (states == m_settings.states)
+        return;
+    m_settings.states = states;
+    reorder();
+}
+
 void MigrationsFilterModel::sort(int column, Qt::SortOrder order)
 {
     if (column == m_settings.column && order == m_settings.order)
@@ -200,11 +209,8 @@ QString MigrationsFilterModel::summary() const
     const int shown = rowCount();
     if (shown == all)
         return m_model ? m_model->summary() : QString();
-    const int *counts = m_order.counts;
     return tr("%1 of %2 shown").arg(shown).arg(all) + u" · "_s
-        + MigrationsModel::summary(counts[int(MigrationEntry::State::Applied)],
-            counts[int(MigrationEntry::State::Pending)],
-            counts[int(MigrationEntry::State::Ahead)]);
+        + MigrationsModel::summary(m_order.counts);
 }
 
 QModelIndex MigrationsFilterModel::index(int row, int column, const QModelIndex &parent) const

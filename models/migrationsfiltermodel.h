@@ -11,7 +11,8 @@
 
 class MigrationsModel;
 
-// The filter box, the "Pending only" toggle and the column sort over a MigrationsModel,
+// The filter box, the state filter, the "Pending only" toggle and the column sort over a
+// MigrationsModel,
 // with QSortFilterProxyModel's names and results (a stable sort by the model's SortRole;
 // the text matched anywhere in the MigrationId, case ignored), but worked out on the
 // entries themselves instead of through data() calls.
@@ -44,6 +45,10 @@ public:
     QString filterText() const { return m_settings.text; }
     void setPendingOnly(bool on);
     bool pendingOnly() const { return m_settings.pendingOnly; }
+    // Rows of these states only: bits MigrationsOrder::stateBit(state); AllStates (the
+    // default) shows every state. With pendingOnly, rows must pass both.
+    void setStates(quint32 states);
+    quint32 states() const { return m_settings.states; }
     // By a column's MigrationsModel::SortRole; -1 keeps the model's order.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     int sortColumn() const { return m_settings.column; }
@@ -52,7 +57,8 @@ public:
     // An order is being worked out on a pool thread; busyChanged(false) once it is shown.
     bool isBusy() const { return m_busy; }
     // The counts of the rows shown: the model's summary() when nothing is hidden, else
-    // "7 of 43 shown · 0 applied · 7 pending"; "sorting 100000 migrations…" while a new set
+    // "7 of 43 shown · 0 applied · 7 pending" (MigrationsModel::summary of the rows shown);
+    // "sorting 100000 migrations…" while a new set
     // of rows is still being ordered.
     QString summary() const;
 

@@ -21,18 +21,44 @@ QString shownVersion(const MigrationEntry &e)
     return e.productVersion.isEmpty() ? u"—"_s : e.productVersion;
 }
 
+// Each distinct text's rank among the texts, case-sensitively (as QSortFilterProxyModel
+// compares strings), one per entry.
+QList<int> ranksOf(const QList<MigrationEntry> &entries, QString (*text)(const MigrationEntry &))
+{
+    QHash<QString, int> ranks;
+    for (const MigrationEntry &e : entries)
+        ranks.insert(text(e), 0);
+    QStringList texts = ranks.keys();
+    std::sort(texts.begin(), texts.end(), [](const QString &a, const QString &b) {
+        return QString::compare(a, b, Qt::CaseSensitive) < 0;
+    });
+    for (qsizetype i = 0; i < texts.size(); ++i)
+        ranks[texts.at(i)] = int(i);
+    QList<int> result;
+    result.reserve(entries.size());
+    for (const MigrationEntry &e : entries)
+        result.append(ranks.value(text(e)));
+    return result;
+}
+
 // One sort key per row for a column; ties are left to the row number.
-qint64 keyOf(int column, const MigrationEntry &e, int idRank, int versionRank)
+qint64 keyOf(int column, const MigrationEntry &e, const MigrationsOrder::Keys &keys, int row)
 {
     switch (column) {
     case MigrationsModel::IdColumn:
-        return idRank;
+        return keys.idRank.at(row);
     case MigrationsModel::StateColumn: // SortRole "<rank> <id>": the state's rank, then the id
-        return qint64(MigrationsModel::stateRank(e.state)) << 32 | qint64(idRank);
+        return qint64(MigrationsModel::stateRank(e.state)) << 32 | qint64(keys.idRank.at(row));
     case MigrationsModel::ProductVersionColumn:
-        return versionRank;
+        return keys.versionRank.at(row);
     case MigrationsModel::PositionColumn: // rows outside the expected set (0) go last
         return e.position > 0 ? e.position : INT_MAX;
+    case MigrationsModel::ToolColumn:
+        return keys.toolRank.at(row);
+    case MigrationsModel::HistoryColumn:
+        return keys.historyRank.at(row);
+    case MigrationsModel::AppliedAtColumn:
+        return MigrationsModel::appliedAtKey(e);
     }
     return 0;
 }
@@ -58,19 +84,10 @@ MigrationsOrder::Keys MigrationsOrder::keysFor(const QList<MigrationEntry> &entr
         keys.idRank[byId.at(k)] = rank;
     }
 
-    // A list has a handful of product versions: rank the distinct ones.
-    QHash<QString, int> versionRanks;
-    for (const MigrationEntry &e : entries)
-        versionRanks.insert(shownVersion(e), 0);
-    QStringList versions = versionRanks.keys();
-    std::sort(versions.begin(), versions.end(), [](const QString &a, const QString &b) {
-        return QString::compare(a, b, Qt::CaseSensitive) < 0;
-    });
-    for (qsizetype i = 0; i < versions.size(); ++i)
-        versionRanks[versions.at(i)] = int(i);
-    keys.versionRank.reserve(n);
-    for (const MigrationEntry &e : entries)
-        keys.versionRank.append(versionRanks.value(shownVersion(e)));
+    // A list has a handful of product versions, tools and histories.
+    keys.versionRank = ranksOf(entries, shownVersion);
+    keys.toolRank = ranksOf(entries, MigrationsModel::toolText);
+    keys.historyRank = ranksOf(entries, [](const MigrationEntry &e) { return e.history; });
     return keys;
 }
 
@@ -84,12 +101,15 @@ MigrationsOrder MigrationsOrder::compute(const QList<MigrationEntry> &entries, c
     const auto accepted = [&s](const MigrationEntry &e) {
         if (s.pendingOnly && e.state != MigrationEntry::State::Pending)
             return false;
+        if (!(s.states & stateBit(e.state)))
+            return false;
         // QSortFilterProxyModel's fixed-string filter with Qt::CaseInsensitive.
         return s.text.isEmpty() || e.id.contains(s.text, Qt::CaseInsensitive);
     };
     const bool sorted = s.column >= 0 && s.column < MigrationsModel::ColumnCount;
     if (sorted && previous.forList && previous.settings.text == s.text
-        && previous.settings.pendingOnly == s.pendingOnly) {
+        && previous.settings.pendingOnly == s.pendingOnly
+        && previous.settings.states == s.states) {
         o.rows = previous.rows; // only the sort changed: from the order shown
     } else if (sorted && previous.forList) {
         // The rows still shown in the order shown, then those the filter lets in.
@@ -114,8 +134,7 @@ MigrationsOrder MigrationsOrder::compute(const QList<MigrationEntry> &entries, c
         keyed.reserve(o.rows.size());
         for (qsizetype p = 0; p < o.rows.size(); ++p) {
             const int row = o.rows.at(p);
-            const qint64 key
-                = keyOf(s.column, entries.at(row), keys.idRank.at(row), keys.versionRank.at(row));
+            const qint64 key = keyOf(s.column, entries.at(row), keys, row);
             keyed.append({ descending ? -key : key, int(p) });
         }
         std::sort(keyed.begin(), keyed.end());

@@ -13,7 +13,8 @@
 // pool thread can run them on a list of 100 000.
 //
 // The results are QSortFilterProxyModel's over MigrationsModel: the rows whose MigrationId
-// contains the text (case ignored), pending ones only if asked, stably sorted by a column's
+// contains the text (case ignored), of the states asked for, pending ones only if asked,
+// stably sorted by a column's
 // MigrationsModel::SortRole compared as QSortFilterProxyModel compares it (strings
 // case-sensitively and not by locale, numbers as numbers). Stable as there: equal rows keep
 // the order they were shown in, in both directions, so sorting by MigrationId and then by
@@ -22,21 +23,29 @@
 // inserts them among those).
 struct MigrationsOrder
 {
+    static constexpr quint32 AllStates = (1u << 7) - 1; // the seven MigrationEntry::State
+    static constexpr quint32 stateBit(MigrationEntry::State state) { return 1u << int(state); }
+
     struct Settings
     {
         QString text; // empty: no text filter
         bool pendingOnly = false;
+        // Bit 1 << int(MigrationEntry::State) for each state shown; AllStates shows every one.
+        quint32 states = AllStates;
         int column = -1; // a MigrationsModel::Column; -1: the list's order (reversed descending)
         Qt::SortOrder order = Qt::AscendingOrder;
     };
 
-    // Ranks of each entry's id and shown product version among all of the list's: worked
-    // out once per list (one sort of the ids, none when they come sorted, as the migrations
-    // check delivers them), so that every later sort compares integers, not strings.
+    // Ranks of each entry's id, shown product version, tool name and history among all of
+    // the list's: worked out once per list (one sort of the ids, none when they come sorted,
+    // as the migrations check delivers them; the others have a handful of distinct values),
+    // so that every later sort compares integers, not strings.
     struct Keys
     {
         QList<int> idRank;
         QList<int> versionRank;
+        QList<int> toolRank;
+        QList<int> historyRank;
     };
     static Keys keysFor(const QList<MigrationEntry> &entries);
 

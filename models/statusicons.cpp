@@ -64,7 +64,122 @@ void paintStatus(QPainter &p, const QRectF &r, CheckStatus status)
     p.drawEllipse(c);
 }
 
+// A white glyph over a badge: polylines in the badge's unit square (0..1 both ways).
+void paintGlyph(QPainter &p, const QRectF &c, const QList<QList<QPointF>> &lines)
+{
+    const auto at = [&c](const QPointF &u) {
+        return QPointF(c.left() + u.x() * c.width(), c.top() + u.y() * c.height());
+    };
+    p.setPen(QPen(Qt::white, qMax<qreal>(1.3, c.width() / 8), Qt::SolidLine, Qt::RoundCap,
+        Qt::RoundJoin));
+    p.setBrush(Qt::NoBrush);
+    for (const QList<QPointF> &line : lines) {
+        QPainterPath path(at(line.first()));
+        for (qsizetype i = 1; i < line.size(); ++i)
+            path.lineTo(at(line.at(i)));
+        p.drawPath(path);
+    }
+}
+
+void paintMigrationState(QPainter &p, const QRectF &r, MigrationEntry::State state)
+{
+    using S = MigrationEntry::State;
+    const QRectF c = badgeRect(r);
+    const QColor fill = StatusIcons::colour(state);
+    p.setPen(QPen(fill.darker(140), 1));
+    p.setBrush(fill);
+    // The shape: a triangle for dirty and a diamond for modified, so the two failing states
+    // beside "failed" differ by more than a shade of red.
+    if (state == S::Dirty) {
+        p.drawPolygon(QPolygonF({ QPointF(c.center().x(), c.top()), c.bottomRight() + QPointF(0.5, 0),
+            c.bottomLeft() - QPointF(0.5, 0) }));
+    } else if (state == S::Modified) {
+        p.drawPolygon(QPolygonF({ QPointF(c.center().x(), c.top() - 0.5),
+            QPointF(c.right() + 0.5, c.center().y()), QPointF(c.center().x(), c.bottom() + 0.5),
+            QPointF(c.left() - 0.5, c.center().y()) }));
+    } else {
+        p.drawEllipse(c);
+    }
+    switch (state) {
+    case S::Applied: // a tick
+        paintGlyph(p, c, { { { 0.27, 0.52 }, { 0.44, 0.69 }, { 0.74, 0.34 } } });
+        break;
+    case S::Pending: // clock hands
+        paintGlyph(p, c, { { { 0.5, 0.24 }, { 0.5, 0.52 }, { 0.7, 0.62 } } });
+        break;
+    case S::Failed: // a cross
+        paintGlyph(p, c, { { { 0.32, 0.32 }, { 0.68, 0.68 } }, { { 0.68, 0.32 }, { 0.32, 0.68 } } });
+        break;
+    case S::Dirty: // "!"
+        paintGlyph(p, c, { { { 0.5, 0.38 }, { 0.5, 0.66 } }, { { 0.5, 0.82 }, { 0.5, 0.83 } } });
+        break;
+    case S::Modified: // "≠"
+        paintGlyph(p, c,
+            { { { 0.3, 0.42 }, { 0.7, 0.42 } }, { { 0.3, 0.6 }, { 0.7, 0.6 } },
+                { { 0.58, 0.28 }, { 0.42, 0.74 } } });
+        break;
+    case S::Ahead: // an arrow up
+        paintGlyph(p, c, { { { 0.5, 0.75 }, { 0.5, 0.27 } }, { { 0.3, 0.46 }, { 0.5, 0.26 }, { 0.7, 0.46 } } });
+        break;
+    case S::OutOfOrder: // arrows up and down
+        paintGlyph(p, c,
+            { { { 0.37, 0.74 }, { 0.37, 0.27 } }, { { 0.24, 0.4 }, { 0.37, 0.26 }, { 0.5, 0.4 } },
+                { { 0.63, 0.26 }, { 0.63, 0.73 } }, { { 0.5, 0.6 }, { 0.63, 0.74 }, { 0.76, 0.6 } } });
+        break;
+    }
+}
+
 } // namespace
+
+QIcon StatusIcons::forMigrationState(MigrationEntry::State state)
+{
+    return QIcon(new PaintedIcon(
+        [state](QPainter &p, const QRectF &r) { paintMigrationState(p, r, state); }));
+}
+
+QColor StatusIcons::colour(MigrationEntry::State state)
+{
+    switch (state) {
+    case MigrationEntry::State::Applied:
+        return colour(CheckStatus::Pass);
+    case MigrationEntry::State::Pending:
+        return colour(CheckStatus::Warn);
+    case MigrationEntry::State::Failed:
+        return colour(CheckStatus::Fail);
+    case MigrationEntry::State::Dirty:
+        return QColor(0xe0, 0x5a, 0x1c);
+    case MigrationEntry::State::Modified:
+        return QColor(0xa8, 0x3c, 0xc8);
+    case MigrationEntry::State::Ahead:
+        return QColor(0x3d, 0x7e, 0xd6);
+    case MigrationEntry::State::OutOfOrder:
+        return QColor(0x16, 0x96, 0x9e);
+    }
+    return Qt::gray;
+}
+
+QColor StatusIcons::textColour(MigrationEntry::State state, bool dark)
+{
+    // The badge colours are mid tones; text needs a darker shade on white and a lighter one
+    // on the dark base.
+    switch (state) {
+    case MigrationEntry::State::Applied:
+        return dark ? QColor(0x5f, 0xd3, 0x8a) : QColor(0x1b, 0x6e, 0x35);
+    case MigrationEntry::State::Pending:
+        return dark ? QColor(0xf2, 0xb8, 0x4b) : QColor(0x8a, 0x52, 0x00);
+    case MigrationEntry::State::Failed:
+        return dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x1e, 0x1e);
+    case MigrationEntry::State::Dirty:
+        return dark ? QColor(0xff, 0xa0, 0x66) : QColor(0x9e, 0x3a, 0x00);
+    case MigrationEntry::State::Modified:
+        return dark ? QColor(0xe0, 0x9c, 0xf5) : QColor(0x83, 0x24, 0xa0);
+    case MigrationEntry::State::Ahead:
+        return dark ? QColor(0x86, 0xb8, 0xff) : QColor(0x1a, 0x56, 0xa8);
+    case MigrationEntry::State::OutOfOrder:
+        return dark ? QColor(0x5c, 0xd6, 0xdc) : QColor(0x00, 0x66, 0x6e);
+    }
+    return dark ? Qt::white : Qt::black;
+}
 
 QColor StatusIcons::changedColour()
 {

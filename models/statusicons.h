@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/checkresult.h"
+#include "migrations/migrationentry.h"
 
 #include <QIcon>
 
@@ -22,4 +23,16 @@ QIcon none(); // no result yet
 QIcon busy(int frame); // a turning arc, frame 0..7
 QColor colour(CheckStatus status);
 QColor changedColour(); // the "changed since the last run" dot
+
+// A migration's state as a badge whose shape and glyph say the state as well as its colour
+// (the table also writes the state out): applied a green disc with a tick, pending an amber
+// disc with clock hands, failed a red disc with a cross, dirty an orange triangle with "!",
+// modified a purple diamond with "≠", ahead (not in the expected set) a blue disc with an
+// arrow up, out of order a teal disc with arrows up and down.
+QIcon forMigrationState(MigrationEntry::State state);
+QColor colour(MigrationEntry::State state); // the badge's fill
+// The state's text colour on a light (dark false) or dark palette's base: contrast at least
+// 4.5:1 (WCAG AA) on the base, the alternate base and the tint of failing rows of
+// Appearance's light and dark palettes (tst_migrationsview checks it).
+QColor textColour(MigrationEntry::State state, bool dark);
 } // namespace StatusIcons

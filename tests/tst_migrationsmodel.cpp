@@ -7,6 +7,7 @@
 #include <QAbstractItemModelTester>
 #include <QSortFilterProxyModel>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -28,40 +29,65 @@ public:
         m_pendingOnly = on;
         invalidateRowsFilter();
     }
+    void setStates(quint32 states)
+    {
+        m_states = states;
+        invalidateRowsFilter();
+    }
 
 protected:
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override
     {
-        if (m_pendingOnly
-            && sourceModel()->index(row, 0, parent).data(MigrationsModel::StateRole).toInt()
-                != int(MigrationEntry::State::Pending))
+        const int state
+            = sourceModel()->index(row, 0, parent).data(MigrationsModel::StateRole).toInt();
+        if (m_pendingOnly && state != int(MigrationEntry::State::Pending))
+            return false;
+        if (!(m_states & (1u << state)))
             return false;
         return QSortFilterProxyModel::filterAcceptsRow(row, parent);
     }
 
 private:
     bool m_pendingOnly = false;
+    quint32 m_states = MigrationsOrder::AllStates;
 };
 
-// n migrations in no particular order: ids of mixed case and shared prefixes, every
-// state, four product versions (one empty), positions with ties broken by nothing.
+// n migrations in no particular order: ids of mixed case and shared prefixes, every one of
+// the seven states, four product versions (one empty), positions with ties broken by
+// nothing, three tools with their histories (one of them twice, in two schemas), applied-at
+// times with ties and rows without one.
 QList<MigrationEntry> mixed(int n)
 {
     static const char *const names[] = { "AddTable", "hotfix", "HOTFIX_Index", "Feature1" };
+    static const std::pair<QString, QString> histories[]
+        = { { u"efcore"_s, u"public.__EFMigrationsHistory"_s },
+              { u"flyway"_s, u"public.flyway_schema_history"_s },
+              { u"liquibase"_s, u"public.databasechangelog"_s },
+              { u"flyway"_s, u"Billing.flyway_schema_history"_s } };
     QList<MigrationEntry> rows;
     for (int i = 0; i < n; ++i) {
         const int k = (i * 7919) % n; // a permutation of 0..n-1: not sorted by id
-        static const MigrationEntry::State states[] = { MigrationEntry::State::Applied,
-            MigrationEntry::State::Pending, MigrationEntry::State::Ahead };
-        const MigrationEntry::State state = states[k % 3];
+        const auto state = MigrationEntry::State(k % 7);
         static const QString versions[] = { u"8.0.11"_s, QString(), u"9.0.6"_s, u"10.0.1"_s };
+        const auto &[tool, history] = histories[(k / 5) % 4];
         rows << MigrationEntry {
             u"2024%1_%2"_s.arg(k, 6, 10, QLatin1Char('0')).arg(QLatin1StringView(names[k % 4])),
             versions[k % 4], state,
-            state == MigrationEntry::State::Ahead ? 0 : 1 + (k / 2) % (n / 3 + 1), {}, {}, {}, {}
+            state == MigrationEntry::State::Ahead ? 0 : 1 + (k / 2) % (n / 3 + 1), tool, history,
+            k % 6 ? QDateTime::fromSecsSinceEpoch(1700000000 + (k % 97) * 60, QTimeZone::UTC)
+                  : QDateTime(),
+            state == MigrationEntry::State::Failed ? u"ERROR: boom %1"_s.arg(k) : QString()
         };
     }
     return rows;
+}
+
+// Rows per state of a list.
+void countStates(const QList<MigrationEntry> &rows, int (&counts)[7])
+{
+    std::fill(std::begin(counts), std::end(counts), 0);
+    for (const MigrationEntry &m : rows)
+        ++counts[int(m.state)];
 }
 
 QStringList shownIds(const QAbstractItemModel &m)
@@ -99,6 +125,41 @@ private Q_SLOTS:
         QCOMPARE(model.summary(), u"3 applied · 2 pending · 1 not in expected set"_s);
         model.setMigrations({});
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    // Every state is counted: applied takes every row the history records as applied
+    // (modified, out of order and not expected too), then each state that has rows.
+    void summaryCountsEveryState()
+    {
+        using S = MigrationEntry::State;
+        QList<MigrationEntry> rows;
+        const std::pair<S, int> per[] = { { S::Applied, 3 }, { S::Pending, 2 }, { S::Failed, 1 },
+            { S::Dirty, 1 }, { S::Modified, 2 }, { S::Ahead, 1 }, { S::OutOfOrder, 1 } };
+        for (const auto &[state, n] : per) {
+            for (int i = 0; i < n; ++i)
+                rows << MigrationEntry { u"m%1_%2"_s.arg(int(state)).arg(i), {}, state, 0, {}, {},
+                    {}, {} };
+        }
+        MigrationsModel model;
+        model.setMigrations(rows);
+        QCOMPARE(model.summary(),
+            u"7 applied · 1 failed · 1 dirty · 2 modified · 2 pending · 1 out of order · "
+            "1 not in expected set"_s);
+        MigrationsFilterModel filter;
+        filter.setSourceModel(&model);
+        filter.setStates(MigrationsOrder::stateBit(S::Failed) | MigrationsOrder::stateBit(S::Dirty));
+        QCOMPARE(filter.rowCount(), 2);
+        QCOMPARE(filter.summary(), u"2 of 11 shown · 0 applied · 1 failed · 1 dirty · 0 pending"_s);
+        // Failing first, then pending, out of order, not expected, applied.
+        filter.setStates(MigrationsOrder::AllStates);
+        filter.sort(MigrationsModel::StateColumn);
+        QStringList states;
+        for (int r = 0; r < filter.rowCount(); ++r)
+            states << filter.index(r, MigrationsModel::StateColumn).data().toString();
+        states.removeDuplicates();
+        QCOMPARE(states,
+            (QStringList { u"Failed"_s, u"Dirty"_s, u"Modified"_s, u"Pending"_s, u"Out of order"_s,
+                u"Not in expected set"_s, u"Applied"_s }));
     }
 
     void pendingOnlyAndTextFilter()
@@ -165,13 +226,23 @@ private Q_SLOTS:
             return QTest::qWaitFor([&] { return !filter.isBusy(); })
                 && shownIds(filter) == shownIds(reference);
         };
+        using S = MigrationEntry::State;
+        const quint32 failing = MigrationsOrder::stateBit(S::Failed)
+            | MigrationsOrder::stateBit(S::Dirty) | MigrationsOrder::stateBit(S::Modified);
         for (const QString &text : { QString(), u"hotfix"_s, u"00012"_s }) {
-            for (const bool pending : { false, true }) {
-                const QString filtered = u"text '%1', pending only %2"_s.arg(text).arg(pending);
+            for (const auto &[pending, states] :
+                { std::pair { false, MigrationsOrder::AllStates }, std::pair { true, MigrationsOrder::AllStates },
+                    std::pair { false, failing },
+                    std::pair { true, failing | MigrationsOrder::stateBit(S::Pending) } }) {
+                const QString filtered = u"text '%1', pending only %2, states %3"_s.arg(text)
+                                             .arg(pending)
+                                             .arg(states);
                 filter.setFilterFixedString(text);
                 filter.setPendingOnly(pending);
+                filter.setStates(states);
                 reference.setFilterFixedString(text);
                 reference.setPendingOnly(pending);
+                reference.setStates(states);
                 // The rows a filter lets back in may come in another order among equal
                 // ones (MigrationsOrder): the model's order first, where there are none.
                 filter.sort(-1);
@@ -227,17 +298,24 @@ private Q_SLOTS:
         QVERIFY(filter.isBusy());
         QCOMPARE(filter.rowCount(), n); // the old order until the new one is there
         QTRY_VERIFY(!filter.isBusy());
-        int counts[7] = {};
+        QList<MigrationEntry> hotfixes;
         for (const MigrationEntry &m : rows) {
             if (m.id.contains(u"hotfix"_s, Qt::CaseInsensitive))
-                ++counts[int(m.state)];
+                hotfixes << m;
         }
+        int counts[7];
+        countStates(hotfixes, counts);
         QCOMPARE(filter.rowCount(), n / 2);
+        QCOMPARE(filter.summary(), u"10000 of 20000 shown · "_s + MigrationsModel::summary(counts));
+
+        // The state filter goes the same way: the old order until the new one is there.
+        filter.setStates(MigrationsOrder::stateBit(MigrationEntry::State::Dirty));
+        QVERIFY(filter.isBusy());
+        QCOMPARE(filter.rowCount(), n / 2);
+        QTRY_VERIFY(!filter.isBusy());
+        QCOMPARE(filter.rowCount(), counts[int(MigrationEntry::State::Dirty)]);
         QCOMPARE(filter.summary(),
-            u"10000 of 20000 shown · "_s
-                + MigrationsModel::summary(counts[int(MigrationEntry::State::Applied)],
-                    counts[int(MigrationEntry::State::Pending)],
-                    counts[int(MigrationEntry::State::Ahead)]));
+            u"%1 of 20000 shown · 0 applied · %1 dirty · 0 pending"_s.arg(filter.rowCount()));
     }
 
     // The selection (persistent indexes) follows its migration through sorts and filters,
