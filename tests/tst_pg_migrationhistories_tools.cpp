@@ -76,16 +76,16 @@ private Q_SLOTS:
         row("prisma retried") << u"prisma.sql"_s << u"retried"_s << pr << unknown << 3
                               << u"20240318080000_add_audit_log"_s << u"2024-03-18T08:25:31"_s
                               << QStringList();
-        row("golang-migrate success")
-            << u"golang-migrate.sql"_s << u"success"_s << u"golang-migrate public.schema_migrations"_s
-            << unknown << -1 << u"3"_s << u"-"_s << QStringList();
+        row("golang-migrate success") << u"golang-migrate.sql"_s << u"success"_s
+                                      << u"golang-migrate public.schema_migrations"_s << unknown
+                                      << -1 << u"3"_s << u"-"_s << QStringList();
         // The version 0 row goose writes with its table is not a migration.
         row("goose success") << u"goose.sql"_s << u"success"_s << u"goose public.goose_db_version"_s
                              << unknown << 3 << v3 << u"2024-03-18T08:00:46"_s << QStringList();
         // goose 2's down marker: the latest row of a version decides.
-        row("goose 2 down marker") << u"goose-v2.sql"_s << u"down-marker"_s
-                                   << u"goose public.goose_db_version"_s << unknown << 2 << v2
-                                   << u"2018-02-12T14:15:07"_s << QStringList();
+        row("goose 2 down marker")
+            << u"goose-v2.sql"_s << u"down-marker"_s << u"goose public.goose_db_version"_s
+            << unknown << 2 << v2 << u"2018-02-12T14:15:07"_s << QStringList();
         // Atlas stores error = '' (not NULL) for a file that succeeded.
         row("atlas success") << u"atlas.sql"_s << u"success"_s << at << unknown << 3 << v3
                              << u"2024-03-18T08:00:48"_s << QStringList();
@@ -107,8 +107,8 @@ private Q_SLOTS:
             << unknown << 3 << v3 << u"2024-03-18T08:00:50"_s << QStringList();
         // 00000000000000 (diesel setup's initial migration) is one of the three.
         row("diesel success") << u"diesel.sql"_s << u"success"_s
-                              << u"diesel public.__diesel_schema_migrations"_s << unknown << 3
-                              << v2 << u"2024-02-12T14:15:12"_s << QStringList();
+                              << u"diesel public.__diesel_schema_migrations"_s << unknown << 3 << v2
+                              << u"2024-02-12T14:15:12"_s << QStringList();
         row("dbmate success") << u"dbmate.sql"_s << u"success"_s
                               << u"dbmate public.schema_migrations"_s << unknown << 3 << v3
                               << u"-"_s << QStringList();
@@ -136,7 +136,8 @@ private Q_SLOTS:
         QCOMPARE(ev(r, u"HistorySchema"_s), history.section(u'.', 0, 0));
         QCOMPARE(ev(r, u"HistoryTable"_s), history.section(u'.', 1));
         QCOMPARE(r.evidenceValue(u"TableExists"_s).toBool(), true);
-        QCOMPARE(ev(r, u"Status"_s), status);
+        QVERIFY2(ev(r, u"Status"_s) == status,
+            qPrintable(ev(r, u"Status"_s) + u" (want "_s + status + u"): "_s + r.message));
         QCOMPARE(ev(r, u"PendingCount"_s), u"unknown"_s);
         if (applied >= 0)
             QCOMPARE(r.evidenceValue(u"AppliedCount"_s).toInt(), applied);
@@ -168,9 +169,9 @@ private Q_SLOTS:
     // golang-migrate keeps one row; dirty = true means the version it names failed part-way.
     void golangMigrateDirty()
     {
-        const CheckResult r = bySubject(runHistories(loadScenario(u"golang-migrate.sql"_s,
-                                            u"dirty"_s)),
-            u"golang-migrate public.schema_migrations"_s);
+        const CheckResult r
+            = bySubject(runHistories(loadScenario(u"golang-migrate.sql"_s, u"dirty"_s)),
+                u"golang-migrate public.schema_migrations"_s);
         QCOMPARE(ev(r, u"Status"_s), u"dirty"_s);
         QCOMPARE(r.status, CheckStatus::Fail);
         QCOMPARE(idsIn(r, MigrationEntry::State::Dirty), QStringList { u"3"_s });
@@ -184,13 +185,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("subject");
         QTest::addColumn<QString>("id");
         QTest::addColumn<QString>("text");
-        QTest::newRow("prisma logs") << u"prisma.sql"_s << u"prisma public._prisma_migrations"_s
-                                     << u"20240318080000_add_audit_log"_s
-                                     << u"relation \"AuditLog\" already exists"_s;
-        QTest::newRow("atlas error") << u"atlas.sql"_s
-                                     << u"atlas atlas_schema_revisions.atlas_schema_revisions"_s
-                                     << u"20240212141500"_s
-                                     << u"column \"tenant_id\" of relation \"users\" already exists"_s;
+        QTest::newRow("prisma logs")
+            << u"prisma.sql"_s << u"prisma public._prisma_migrations"_s
+            << u"20240318080000_add_audit_log"_s << u"relation \"AuditLog\" already exists"_s;
+        QTest::newRow("atlas error")
+            << u"atlas.sql"_s << u"atlas atlas_schema_revisions.atlas_schema_revisions"_s
+            << u"20240212141500"_s
+            << u"column \"tenant_id\" of relation \"users\" already exists"_s;
     }
     void failureTextIsShownShortened()
     {
@@ -219,8 +220,8 @@ private Q_SLOTS:
         QCOMPARE(ev(r, u"Status"_s), u"failed"_s);
         QVERIFY(!ev(r, u"FailureText"_s).isEmpty());
         const QString all = everything(r);
-        for (const QString &secret : { u"Fake-Pr1sma-Passw0rd"_s, u"Fake-Mapping-Secret"_s,
-                 u"Fake-Url-Secret"_s }) {
+        for (const QString &secret :
+            { u"Fake-Pr1sma-Passw0rd"_s, u"Fake-Mapping-Secret"_s, u"Fake-Url-Secret"_s }) {
             QVERIFY2(!all.contains(secret), qPrintable(secret + u" reported in: "_s + all));
         }
     }

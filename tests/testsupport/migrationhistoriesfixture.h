@@ -84,7 +84,8 @@ protected:
     static void pinExpected(Environment &env, const QString &tool, const QString &schema,
         const QString &table, const QString &src)
     {
-        env.migrationHistories = { MigrationHistoryPin { tool, schema, table, historiesDir() + src } };
+        env.migrationHistories
+            = { MigrationHistoryPin { tool, schema, table, historiesDir() + src } };
     }
 
     // Every result the migrations check gives for env, in the runner's order.
@@ -114,8 +115,10 @@ protected:
         for (const CheckResult &r : results)
             if (r.subject == subject)
                 return r;
-        [&] { QFAIL(qPrintable(u"no result for "_s + subject + u" among "_s
-                  + subjects(results).join(u", "_s))); }();
+        [&] {
+            QFAIL(qPrintable(
+                u"no result for "_s + subject + u" among "_s + subjects(results).join(u", "_s)));
+        }();
         return CheckResult();
     }
 
