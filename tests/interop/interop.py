@@ -235,11 +235,16 @@ class Interop:
 
     def doctor(self, db, *extra):
         """`doctor run --format json --check check.postgres.migrations` on DB; the report."""
+        return self.run_doctor(["--connection", db.libpq], f"--connection <{db.name}>", extra)
+
+    def doctor_config(self, path, *extra):
+        """The same over an environments file (its password from the environment)."""
+        return self.run_doctor(["--config", path], f"--config {path}", extra)
+
+    def run_doctor(self, target, shown, extra):
         self.require(self.doctor_bin, "build it: tools/dev build dev --target doctor")
-        argv = [self.doctor_bin, "run", "--format", "json", "--check", CHECK,
-                "--connection", db.libpq, *extra]
-        self.say(f"$ doctor run --format json --check {CHECK} --connection <{db.name}> "
-                 + " ".join(extra))
+        argv = [self.doctor_bin, "run", "--format", "json", "--check", CHECK, *target, *extra]
+        self.say(f"$ doctor run --format json --check {CHECK} {shown} " + " ".join(extra))
         p = subprocess.run(argv, capture_output=True, text=True, timeout=120,
                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
         if p.returncode not in (0, 1, 2):
