@@ -82,13 +82,14 @@ class TestPgRoundTrips : public QObject
 private:
     PgServer m_pg;
     QString m_db;
+    QString m_threeTools; // EF Core, Flyway and Liquibase histories (issue 15)
     QTemporaryDir m_dir;
     int m_setup = -1;
     int m_reports = 0;
 
-    Environment throughProxy(int port) const
+    Environment throughProxy(int port, const QString &db = {}) const
     {
-        Environment env = m_pg.environment(u"remote"_s, m_db);
+        Environment env = m_pg.environment(u"remote"_s, db.isEmpty() ? m_db : db);
         env.connection.host = u"127.0.0.1"_s;
         env.connection.port = QString::number(port);
         env.expectedSource = QStringLiteral(DOCTOR_TEST_DATA) + u"/expected/manifest.txt"_s;
@@ -104,13 +105,13 @@ private:
 
     // Round trips of one run of checkIds (all when empty) through a fresh proxy, set-up
     // included; -1 when the run did not give one result per check on one connection.
-    int runThroughProxy(const QStringList &checkIds, int expectedResults)
+    int runThroughProxy(const QStringList &checkIds, int expectedResults, const QString &db)
     {
         CountingProxy proxy(m_pg, nextReport());
         if (proxy.port() == 0)
             return -1;
         CheckRunner runner(CheckRegistry::builtin());
-        const RunOutcome out = runAndWait(runner, { throughProxy(proxy.port()) }, checkIds);
+        const RunOutcome out = runAndWait(runner, { throughProxy(proxy.port(), db) }, checkIds);
         runner.waitForIdle();
         if (!out.finished || out.results.size() != expectedResults)
             return -1;
@@ -133,6 +134,23 @@ private Q_SLOTS:
         QString error;
         m_db = CheckRunnerFixture::createRunnerDatabase(m_pg, &error);
         QVERIFY2(!m_db.isEmpty(), qPrintable(error));
+        m_threeTools = CheckRunnerFixture::createRunnerDatabase(m_pg, &error);
+        QVERIFY2(!m_threeTools.isEmpty(), qPrintable(error));
+        QCOMPARE(m_pg.exec(m_threeTools,
+                     { u"CREATE TABLE flyway_schema_history (installed_rank int PRIMARY KEY, "
+                       "version varchar(50), description varchar(200) NOT NULL, type varchar(20) "
+                       "NOT NULL, script varchar(1000) NOT NULL, checksum int, installed_by "
+                       "varchar(100) NOT NULL, installed_on timestamp NOT NULL DEFAULT now(), "
+                       "execution_time int NOT NULL, success boolean NOT NULL)"_s,
+                         u"INSERT INTO flyway_schema_history VALUES (1, '1', 'init', 'SQL', "
+                         "'V1__init.sql', 1, 'me', now(), 3, true)"_s,
+                         u"CREATE TABLE databasechangelog (id varchar(255) NOT NULL, author "
+                         "varchar(255) NOT NULL, filename varchar(255) NOT NULL, dateexecuted "
+                         "timestamp NOT NULL, orderexecuted int NOT NULL, exectype varchar(10) "
+                         "NOT NULL, md5sum varchar(35), description varchar(255))"_s,
+                         u"INSERT INTO databasechangelog VALUES ('1', 'me', 'db.xml', now(), 1, "
+                         "'EXECUTED', '9:0', 'createTable')"_s }),
+            QString());
         // The connection's own set-up (the start-up message and SCRAM's two steps): libpq's,
         // counted once so the figures below are the checks' alone.
         CountingProxy proxy(m_pg, nextReport());
@@ -156,23 +174,32 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("checks");
         QTest::addColumn<int>("recorded");
+        QTest::addColumn<bool>("threeTools");
         // The planned SHOW server_version; the latency is that flight's.
-        QTest::newRow("connectivity") << QStringList { ConnectivityCheck::Id } << 1;
-        // The catalog probe (and where else the table is), then the history's rows.
-        QTest::newRow("migrations") << QStringList { MigrationsCheck::Id } << 2;
+        QTest::newRow("connectivity") << QStringList { ConnectivityCheck::Id } << 1 << false;
+        // The catalog probe (and where else the table is) with the catalog statement that
+        // finds every tool's history, then every history's rows in one flight.
+        QTest::newRow("migrations") << QStringList { MigrationsCheck::Id } << 2 << false;
+        QTest::newRow("migrations, three tools")
+            << QStringList { MigrationsCheck::Id } << 2 << true;
         // Both activity queries in one group.
-        QTest::newRow("pool") << QStringList { PoolCheck::Id } << 1;
+        QTest::newRow("pool") << QStringList { PoolCheck::Id } << 1 << false;
         // One flight for every plan, then the migrations check's rows.
-        QTest::newRow("all") << QStringList() << 2;
+        QTest::newRow("all") << QStringList() << 2 << false;
+        QTest::newRow("all, three tools") << QStringList() << 2 << true;
     }
 
     void figures()
     {
         QFETCH(QStringList, checks);
         QFETCH(int, recorded);
+        QFETCH(bool, threeTools);
+        // Three histories: the migrations check gives three results.
         const int expectedResults
-            = checks.isEmpty() ? int(CheckRegistry::builtin().checks().size()) : 1;
-        const int total = runThroughProxy(checks, expectedResults);
+            = (checks.isEmpty() ? int(CheckRegistry::builtin().checks().size()) : 1)
+            + (threeTools ? 2 : 0);
+        const int total
+            = runThroughProxy(checks, expectedResults, threeTools ? m_threeTools : m_db);
         QVERIFY2(total >= 0, "the run through the proxy failed (see the warnings above)");
         const int checksOnly = total - m_setup;
         qInfo("%s: %d round trips after set-up (recorded %d)", QTest::currentDataTag(), checksOnly,
