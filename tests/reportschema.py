@@ -134,8 +134,11 @@ def main():
     for name, report in reports.items():
         found = errors(published, report)
         verdict(not found, f"{name} report against the schema", "; ".join(found))
-        found = errors(complete, report)
-        verdict(not found, f"{name} report has only keys the schema describes", "; ".join(found))
+        extra = errors(complete, report)
+        verdict(not extra, f"{name} report has only keys the schema describes", "; ".join(extra))
+        found += extra
+        if found:
+            continue  # the broken variants below are made from a valid report
         statuses |= {r["status"] for r in report["results"]}
         for what, broken in broken_variants(report):
             verdict(not published.is_valid(broken), f"{name}: schema accepts a report with {what}")
