@@ -11,8 +11,10 @@
 #include "silentserver.h"
 #include "stallprobe.h"
 
+#include <QComboBox>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -59,15 +61,19 @@ private Q_SLOTS:
         }
     }
 
-    // A shown migrations table takes 100 000 rows, is sorted by a header click and filtered:
-    // each step on the UI thread stays short (the order is worked out on a pool thread).
+    // A shown migrations table takes 100 000 rows, is sorted by a header click and filtered
+    // by text and by state: each step on the UI thread stays short (the order is worked out
+    // on a pool thread).
     void hundredThousandMigrations()
     {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().remove(MigrationsView::stateFilterKey()); // a state chosen by a run before
         QList<MigrationEntry> rows;
         for (int i = 100000; i >= 1; --i) // newest first, as the history query returns them
             rows << MigrationEntry { u"20150101%1_Feature%1"_s.arg(i, 6, 10, QLatin1Char('0')),
-                i % 3 ? u"8.0.11"_s : u"9.0.6"_s, MigrationEntry::State::Applied, 0, {}, {}, {},
-                {} };
+                i % 3 ? u"8.0.11"_s : u"9.0.6"_s,
+                i % 1000 ? MigrationEntry::State::Applied : MigrationEntry::State::Failed, 0, {},
+                {}, {}, {} };
         MigrationsView view;
         view.resize(1000, 700);
         view.show();
@@ -85,6 +91,17 @@ private Q_SLOTS:
         QTest::qWait(50); // the last paint
         QVERIFY2(view.countsText().startsWith(u"100 of 100000 shown · 100 applied · 0 pending"),
             qPrintable(view.countsText()));
+        view.filterEdit()->clear();
+        QComboBox *states = view.stateFilterBox();
+        states->setCurrentIndex(states->findText(u"Failed"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(filter->rowCount(), 100, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            filter->index(0, 0).data().toString(), u"20150101100000_Feature100000"_s, 10000);
+        QTest::qWait(50);
+        QVERIFY2(view.countsText().startsWith(u"100 of 100000 shown · 0 applied · 100 failed"),
+            qPrintable(view.countsText()));
+        states->setCurrentIndex(0);
+        QTRY_COMPARE_WITH_TIMEOUT(filter->rowCount(), 100000, 10000);
         QVERIFY(probe.ticks() > 5);
         QVERIFY2(probe.longestGapMs() <= MaxStallMs,
             qPrintable(u"longest stall %1 ms, ending %2 ms in"_s.arg(probe.longestGapMs())
