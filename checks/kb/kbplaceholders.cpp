@@ -82,12 +82,12 @@ QStringList KbPlaceholders::known()
     // `doctor kb show --set name=value`; the history-*, *-migration and latest-applied ones
     // also from the result's evidence (fromEvidence). The app-* ones name the application
     // whose migration tool a history belongs to (the migration tools' articles).
-    return { u"app-deployment"_s, u"app-dir"_s, u"app-service"_s, u"ca-file"_s,
-        u"compose-file"_s, u"datasource-file"_s, u"db-host"_s, u"db-name"_s, u"db-port"_s,
-        u"db-service"_s, u"db-user"_s, u"failed-migration"_s, u"history-schema"_s,
-        u"history-table"_s, u"latest-applied"_s, u"migrations-assembly"_s, u"migrations-dir"_s,
-        u"modified-migration"_s, u"namespace"_s, u"pending-migration"_s, u"platform-app-label"_s,
-        u"platform-deployment"_s, u"platform-pod"_s, u"platform-secret"_s, u"platform-version"_s,
-        u"postgres-app-label"_s, u"postgres-pod"_s, u"postgres-statefulset"_s,
-        u"previous-version"_s, u"secret-env-file"_s, u"service-name"_s };
+    return { u"app-deployment"_s, u"app-dir"_s, u"app-service"_s, u"ca-file"_s, u"compose-file"_s,
+        u"datasource-file"_s, u"db-host"_s, u"db-name"_s, u"db-port"_s, u"db-service"_s,
+        u"db-user"_s, u"failed-migration"_s, u"history-schema"_s, u"history-table"_s,
+        u"latest-applied"_s, u"migrations-assembly"_s, u"migrations-dir"_s, u"modified-migration"_s,
+        u"namespace"_s, u"pending-migration"_s, u"platform-app-label"_s, u"platform-deployment"_s,
+        u"platform-pod"_s, u"platform-secret"_s, u"platform-version"_s, u"postgres-app-label"_s,
+        u"postgres-pod"_s, u"postgres-statefulset"_s, u"previous-version"_s, u"secret-env-file"_s,
+        u"service-name"_s };
 }
