@@ -6,6 +6,10 @@
 // Runs CheckRunner.
 #include "migrationhistoriesfixture.h"
 
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -63,6 +67,9 @@ private Q_SLOTS:
         row("prisma modified") << u"prisma.sql"_s << u"modified"_s << u"prisma"_s << u"public"_s
                                << pm << psrc << u"modified"_s << none
                                << QStringList { u"20240212141500_add_tenants"_s };
+        // A checksum Prisma 2 wrote without zero padding still matches (Prisma's own rule).
+        row("prisma old checksum") << u"prisma.sql"_s << u"old-checksum"_s << u"prisma"_s
+                                   << u"public"_s << pm << psrc << u"up-to-date"_s << none << none;
         // Rolled back, then applied again: the latest row counts.
         row("prisma retried") << u"prisma.sql"_s << u"retried"_s << u"prisma"_s << u"public"_s << pm
                               << psrc << u"up-to-date"_s << none << none;
@@ -100,6 +107,57 @@ private Q_SLOTS:
             QVERIFY2(r.message.contains(modified.first()), qPrintable(r.message));
         // Three expected, each on a row of its own.
         QCOMPARE(rows(r).size(), 3);
+    }
+
+    // The source tree checked out with CRLF line ends (git autocrlf on Windows). Flyway's
+    // checksum is over the lines without their ends (ChecksumCalculator) and Prisma also tries
+    // the script with the other line ending (checksum.rs script_matches_checksum()): both stay
+    // up to date. sqlx hashes the file's bytes (sqlx-core/src/migrate/migration.rs, v0.8.6):
+    // every file reads as modified, as `sqlx migrate run` itself then reports.
+    void crlfCheckout_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("tool");
+        QTest::addColumn<QString>("table");
+        QTest::addColumn<QString>("src");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<int>("modified");
+        QTest::newRow("flyway") << u"flyway.sql"_s << u"flyway"_s << u"flyway_schema_history"_s
+                                << u"flyway-src"_s << u"up-to-date"_s << 0;
+        QTest::newRow("prisma") << u"prisma.sql"_s << u"prisma"_s << u"_prisma_migrations"_s
+                                << u"prisma-src"_s << u"up-to-date"_s << 0;
+        QTest::newRow("sqlx") << u"sqlx.sql"_s << u"sqlx"_s << u"_sqlx_migrations"_s
+                              << u"sqlx-src"_s << u"modified"_s << 3;
+    }
+    void crlfCheckout()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, tool);
+        QFETCH(QString, table);
+        QFETCH(QString, src);
+        QFETCH(QString, status);
+        QFETCH(int, modified);
+        QTemporaryDir checkout;
+        QVERIFY(checkout.isValid());
+        QDirIterator it(historiesDir() + src, QDir::Files, QDirIterator::Subdirectories);
+        int copied = 0;
+        while (it.hasNext()) {
+            const QString from = it.next();
+            const QString to = checkout.filePath(QDir(historiesDir() + src).relativeFilePath(from));
+            QVERIFY(QDir().mkpath(QFileInfo(to).path()));
+            QFile in(from), out(to);
+            QVERIFY(in.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly));
+            out.write(in.readAll().replace("\n", "\r\n"));
+            ++copied;
+        }
+        QVERIFY(copied >= 3);
+        Environment env = loadScenario(file, u"success"_s);
+        const QString expected
+            = tool == u"prisma" ? checkout.filePath(u"migrations"_s) : checkout.path();
+        env.migrationHistories = { MigrationHistoryPin { tool, u"public"_s, table, expected } };
+        const CheckResult r = bySubject(runHistories(env), tool + u" public."_s + table);
+        QVERIFY2(ev(r, u"Status"_s) == status, qPrintable(r.message));
+        QCOMPARE(evList(r, u"ModifiedMigrations"_s).size(), modified);
     }
 
     // Before `flyway migrate` ran V2: pending, a warning, the pending one named.

@@ -73,3 +73,14 @@ INSERT INTO "public"."_prisma_migrations" ("id","checksum","started_at","migrati
     ('5b8e1f3c-27d4-4f6a-b2c9-8e0d1a4f7b63', 'd230fb02983c7bbaaf50af902f924db3810383e351de212546549edf6635ddb2', '2021-02-12 14:15:06.114+00', '20240212141500_add_tenants', '2021-02-12 14:15:06.180+00', 1);
 INSERT INTO "public"."_prisma_migrations" ("id","checksum","started_at","migration_name","logs") VALUES
     ('3d9a6c1e-5f2b-4a8d-b7e0-1c4f6a9d2e58', 'c54f6f6dab0f609562e2d6b8bb3fb7406b8570d3df5c902e05068d96451e438c', '2021-03-18 08:00:45.902+00', '20240318080000_add_audit_log', E'script:\n-- Reporting reads through a role of its own\nCREATE ROLE reporting LOGIN PASSWORD ''Fake-Pr1sma-Passw0rd'';\nCREATE USER MAPPING FOR reporting SERVER warehouse OPTIONS (user ''etl'', password ''Fake-Mapping-Secret'');\nSELECT dblink_connect(''wh'', ''postgresql://etl:Fake-Url-Secret@warehouse.internal:5432/dw'');\nCREATE TABLE "AuditLog" ("id" SERIAL NOT NULL);\n\nerror:\nDatabase error: Error querying the database: db error: ERROR: server "warehouse" does not exist\n   0: migration_core::api::ApplyMigrations\n             at migration-engine/core/src/api.rs:202');
+
+-- @scenario old-checksum
+-- 20240105093000_init applied by a Prisma 2 whose engine wrote checksums without zero padding
+-- (byte 0x08 of the SHA-256 written "8": 63 characters). Prisma still matches it: schema-engine/
+-- connectors/schema-connector/src/checksum.rs script_matches_checksum() (commit
+-- 48784dc4afd777a4e5f95b2191e749dd32c40733) compares a checksum that is not 64 characters long
+-- with format_checksum_old() (prisma/prisma-engines issue 1887). Not modified: up to date.
+INSERT INTO "public"."_prisma_migrations" ("id","checksum","started_at","migration_name","finished_at","applied_steps_count") VALUES
+    ('0c5d2a7e-8a51-4c1e-9d0b-3f6e7a2b9c14', '481547b0516e7b24d5c46deac974dc1f8fdac632288d82c27a8d2e6b14d665a', '2021-01-05 09:30:15.208+00', '20240105093000_init', '2021-01-05 09:30:15.251+00', 1),
+    ('5b8e1f3c-27d4-4f6a-b2c9-8e0d1a4f7b63', 'd230fb02983c7bbaaf50af902f924db3810383e351de212546549edf6635ddb2', '2024-02-12 14:15:06.114+00', '20240212141500_add_tenants', '2024-02-12 14:15:06.180+00', 1),
+    ('a7f0c9d2-6e3b-48a1-9c5f-2d7b4e8a1f05', 'c54f6f6dab0f609562e2d6b8bb3fb7406b8570d3df5c902e05068d96451e438c', '2024-03-18 08:00:45.902+00', '20240318080000_add_audit_log', '2024-03-18 08:00:45.967+00', 1);
