@@ -124,6 +124,9 @@ private Q_SLOTS:
             << u"<changeSet id=\"1\" author=\"a\"/>\n"
                "<include file=\"nope.xml\" errorIfMissing=\"false\"/>\n"_s
             << QByteArray() << QString() << u"master.xml:4: included file nope.xml not found"_s;
+        QTest::newRow("absolute path, never looked up in /")
+            << u"<include file=\"/etc/passwd\"/>\n"_s << QByteArray()
+            << u"master.xml:3: included file /etc/passwd not found"_s << QString();
         QTest::newRow("missing includeAll folder")
             << u"<includeAll path=\"nope/\" relativeToChangelogFile=\"true\"/>\n"_s << QByteArray()
             << u"master.xml:3: includeAll folder nope/ not found"_s << QString();

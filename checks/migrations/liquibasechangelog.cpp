@@ -71,15 +71,18 @@ public:
             return fail(u"%1: includes nest deeper than %2 levels or reach more than %3 files; "
                         "is a folder included into itself?"_s.arg(
                             from, QString::number(MaxDepth), QString::number(MaxFiles)));
-        const FileText text = readText(file, ExpectedMigrations::MaxFileBytes);
-        if (!text.error.isEmpty())
-            return fail(from.isEmpty() ? text.error : u"%1: %2"_s.arg(from, text.error));
-        const auto format = LiquibaseChangelogFile::formatOf(file, text.text);
-        if (format == LiquibaseChangelogFile::Format::Unknown && unknownSkipped) {
+        // The extension tells the format (only .sql needs the text): other files are not read.
+        const bool known
+            = LiquibaseChangelogFile::formatOf(file, {}) != LiquibaseChangelogFile::Format::Unknown;
+        if (!known && unknownSkipped) {
             set.warnings.append(u"%1: %2 is not a changelog format Liquibase reads; includeAll "
                                 "skips it"_s.arg(from, file));
             return true;
         }
+        const FileText text = known ? readText(file, ExpectedMigrations::MaxFileBytes) : FileText();
+        if (!text.error.isEmpty())
+            return fail(from.isEmpty() ? text.error : u"%1: %2"_s.arg(from, text.error));
+        const auto format = LiquibaseChangelogFile::formatOf(file, text.text);
         const LiquibaseChangelogFile parsed
             = LiquibaseChangelogFile::parse(withoutBom(text.text), file, format);
         set.warnings += parsed.warnings;
@@ -112,7 +115,9 @@ public:
                     return false;
                 continue;
             }
-            const QStringList found = listFolder(target);
+            const QStringList found = listFolder(target, where);
+            if (!error.isEmpty())
+                return false;
             if (found.isEmpty() && e.errorIfMissing)
                 return fail(u"%1: includeAll folder %2 holds no files; Liquibase refuses an "
                             "empty includeAll (errorIfMissingOrEmpty)"_s.arg(where, target));
@@ -161,7 +166,8 @@ private:
             lookedIn = root;
         } else {
             // The search path: the nearest folder, from the master's up, that has the file.
-            for (QDir dir(masterDir);;) {
+            // Never the file system's root: an absolute include path has lost its '/'.
+            for (QDir dir(masterDir); !dir.isRoot();) {
                 if (exists(dir.filePath(path))) {
                     root = dir.absolutePath();
                     target = QDir::cleanPath(dir.filePath(path));
@@ -191,12 +197,22 @@ private:
     }
 
     // includeAll: every file below FOLDER, sorted by the path Liquibase records.
-    QStringList listFolder(const QString &folder) const
+    // Symbolic links to folders are not followed; more than MaxFiles entries is an error.
+    QStringList listFolder(const QString &folder, const QString &where)
     {
         QStringList found;
-        QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories);
-        while (it.hasNext() && found.size() <= MaxFiles)
-            found.append(QFileInfo(it.next()).absoluteFilePath());
+        QDirIterator it(
+            folder, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        for (int visited = 0; it.hasNext(); ++visited) {
+            const QFileInfo info = it.nextFileInfo();
+            if (visited >= MaxFiles) {
+                fail(u"%1: includeAll folder %2 holds more than %3 entries; is it the "
+                     "changelog folder?"_s.arg(where, folder, QString::number(MaxFiles)));
+                return {};
+            }
+            if (info.isFile())
+                found.append(info.absoluteFilePath());
+        }
         std::sort(found.begin(), found.end());
         return found;
     }
