@@ -44,10 +44,13 @@ inline constexpr qsizetype MaxIdLength = 150;
 // load() refuses larger files rather than reading unbounded input.
 inline constexpr qint64 MaxFileBytes = 64 * 1024 * 1024;
 
-// Looks at PATH and picks the reader: a folder is a Sqitch project, an Alembic project,
-// another tool's source tree as ToolSources::recognise() tells by its files (Flyway's
+// Looks at PATH and picks the reader: a folder is a Sqitch project (it holds sqitch.plan:
+// sqitchplan.h), an Alembic project (alembicversions.h), another tool's source tree as
+// ToolSources::recognise() tells by its files (Flyway's
 // V1__x.sql, Prisma's <name>/migration.sql, Rails' .rb ...: toolsources.h), or else an
-// EF Core Migrations/ folder; a file
+// EF Core Migrations/ folder; a file named sqitch.plan is Sqitch's plan; a Liquibase
+// changelog (root databaseChangeLog in XML, YAML or JSON, or `--liquibase formatted sql`
+// first: liquibasechangelog.h) is read with its includes; a file
 // containing __EFMigrationsHistory inserts (or named *.sql) is an idempotent script;
 // anything else is a manifest. A '#' comment line mentioning the table does not count.
 // DBCONTEXT chooses among the DbContexts of a folder (see fromMigrationsFolder()); a
