@@ -160,6 +160,37 @@ private Q_SLOTS:
         QCOMPARE(evList(r, u"ModifiedMigrations"_s).size(), modified);
     }
 
+    // golang-migrate's one row names the current version: the versions up to it are applied;
+    // dirty = true leaves that version dirty and the ones before it applied.
+    void golangMigrateVersionRow_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QStringList>("applied");
+        QTest::addColumn<QStringList>("dirty");
+        QTest::newRow("success") << u"success"_s << u"up-to-date"_s
+                                 << QStringList { u"1"_s, u"2"_s, u"3"_s } << QStringList();
+        QTest::newRow("dirty") << u"dirty"_s << u"dirty"_s << QStringList { u"1"_s, u"2"_s }
+                               << QStringList { u"3"_s };
+    }
+    void golangMigrateVersionRow()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(QString, status);
+        QFETCH(QStringList, applied);
+        QFETCH(QStringList, dirty);
+        Environment env = loadScenario(u"golang-migrate.sql"_s, scenario);
+        pinExpected(
+            env, u"golang-migrate"_s, u"public"_s, u"schema_migrations"_s, u"golang-migrate-src"_s);
+        const CheckResult r
+            = bySubject(runHistories(env), u"golang-migrate public.schema_migrations"_s);
+        QVERIFY2(ev(r, u"Status"_s) == status, qPrintable(r.message));
+        QCOMPARE(idsIn(r, MigrationEntry::State::Applied), applied);
+        QCOMPARE(idsIn(r, MigrationEntry::State::Dirty), dirty);
+        QCOMPARE(evList(r, u"PendingMigrations"_s), QStringList());
+        QCOMPARE(r.status, dirty.isEmpty() ? CheckStatus::Pass : CheckStatus::Fail);
+    }
+
     // Before `flyway migrate` ran V2: pending, a warning, the pending one named.
     void flywayPending()
     {

@@ -6,7 +6,8 @@
 --      (version, dirty). migrate.go runs SetVersion(v, true) before a migration and
 --      SetVersion(v, false) after it, so a migration that failed leaves its version with
 --      dirty = true ("Dirty database version 3. Fix and force version.").
--- Source tree: 000001_create_users.up.sql, 000002_add_tenants.up.sql, 000003_add_audit_log.up.sql
+-- Source tree: golang-migrate-src/ (000001_create_users.up.sql, 000002_add_tenants.up.sql,
+--      000003_add_audit_log.up.sql and their .down.sql)
 --      (`migrate create -seq`): versions 1, 2, 3.
 CREATE TABLE IF NOT EXISTS "public"."schema_migrations" (version bigint not null primary key, dirty boolean not null);
 

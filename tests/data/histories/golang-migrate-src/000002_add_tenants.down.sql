@@ -1,0 +1,2 @@
+ALTER TABLE users DROP COLUMN IF EXISTS tenant_id;
+DROP TABLE IF EXISTS tenants;
