@@ -216,6 +216,8 @@ HistoryStates evaluate(MigrationTool tool, const QString &history, const QList<H
     const bool ordered = tool == MigrationTool::Flyway || tool == MigrationTool::Goose;
     for (const QString &rowKey : std::as_const(order)) {
         const HistoryRow &r = rows[lastRow.value(rowKey)];
+        if (r.kind == u"rolled-back" && !r.failed)
+            continue; // Prisma: resolved as rolled back, so it is pending again
         const QString key = expectedKey(rowKey);
         seen.insert(key);
         const qsizetype pos = known ? position.value(key, -1) : -1;
@@ -224,8 +226,6 @@ HistoryStates evaluate(MigrationTool tool, const QString &history, const QList<H
             state = State::Dirty;
         else if (r.failed)
             state = State::Failed;
-        else if (r.kind == u"rolled-back")
-            continue; // Prisma: resolved as rolled back, so it is pending again
         else if (known && pos < 0)
             state = State::Ahead;
         else if (known && !r.checksum.isEmpty() && expectedChecksum.contains(key)
