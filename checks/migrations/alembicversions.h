@@ -32,7 +32,8 @@ QStringList versionFolders(const QString &path);
 // revision of the set (Alembic fails on it: "Revision X referenced from Y is not
 // present"); a cycle. Warnings: a revision id present twice (the later file wins, as in
 // Alembic's map); several heads (`alembic upgrade head` refuses them; list them with
-// `alembic heads`, join them with `alembic merge heads`).
+// `alembic heads`, join them with `alembic merge heads`). depends_on and branch_labels
+// are not read: they change neither the ids nor the down_revision graph.
 ExpectedSet fromScripts(const QList<AlembicScript> &scripts, const QString &source);
 
 // Reads every revision script of the project at PATH (see versionFolders(); the files
