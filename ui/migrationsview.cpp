@@ -77,14 +77,17 @@ MigrationsView::MigrationsView(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(qMax(fontMetrics().height(), 16) + 8);
     QHeaderView *header = m_table->horizontalHeader();
-    header->setSectionResizeMode(MigrationsModel::IdColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(MigrationsModel::StateColumn, QHeaderView::ResizeToContents);
-    // Tool and history first, the time after the state: which history, which migration, what
-    // became of it, when.
+    // Which history, which migration, what became of it, when; the free text last, taking
+    // the room left. The id keeps its width (fitColumns()): with seven columns a stretched id
+    // was the one squeezed to "2024…".
     header->moveSection(header->visualIndex(MigrationsModel::ToolColumn), 0);
     header->moveSection(header->visualIndex(MigrationsModel::HistoryColumn), 1);
     header->moveSection(header->visualIndex(MigrationsModel::AppliedAtColumn),
         header->visualIndex(MigrationsModel::StateColumn) + 1);
+    header->moveSection(header->visualIndex(MigrationsModel::PositionColumn),
+        header->visualIndex(MigrationsModel::AppliedAtColumn) + 1);
+    header->setStretchLastSection(true); // ProductVersion / description
     // The columns' widths are measured on the rows around the visible ones: 200 of them,
     // not Qt's 1000. Each row measured lays out its text; with 1000 rows every new set, sort
     // and filter of a long history held the UI thread 15 ms or more per column
@@ -121,14 +124,17 @@ MigrationsView::MigrationsView(QWidget *parent)
     connect(m_filter, &QAbstractItemModel::modelReset, this, &MigrationsView::updateDetails);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &MigrationsView::updateDetails);
 
+    // The counts of seven states need a line of their own; the filters go under them.
+    auto *title = new QHBoxLayout;
+    title->addWidget(m_heading);
+    title->addWidget(m_counts, 1);
     auto *bar = new QHBoxLayout;
-    bar->addWidget(m_heading);
-    bar->addWidget(m_counts, 1);
-    bar->addWidget(m_filterEdit);
+    bar->addWidget(m_filterEdit, 1);
     bar->addWidget(m_stateFilter);
     bar->addWidget(m_pendingOnly);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(title);
     layout->addLayout(bar);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_details);
@@ -147,9 +153,11 @@ void MigrationsView::fillStateFilter()
     const auto bit = MigrationsOrder::stateBit;
     m_stateFilter->addItem(tr("All states"), MigrationsOrder::AllStates);
     m_stateFilter->setItemData(0, u"all"_s, KeyRole);
-    m_stateFilter->addItem(StatusIcons::forMigrationState(S::Failed),
-        tr("Failing (failed, dirty, modified)"), bit(S::Failed) | bit(S::Dirty) | bit(S::Modified));
+    m_stateFilter->addItem(StatusIcons::forMigrationState(S::Failed), tr("Failing"),
+        bit(S::Failed) | bit(S::Dirty) | bit(S::Modified));
     m_stateFilter->setItemData(1, u"failing"_s, KeyRole);
+    m_stateFilter->setItemData(
+        1, tr("Failed, dirty or modified: the states that fail the check"), Qt::ToolTipRole);
     const std::pair<S, QString> states[] = { { S::Failed, u"failed"_s }, { S::Dirty, u"dirty"_s },
         { S::Modified, u"modified"_s }, { S::Pending, u"pending"_s },
         { S::OutOfOrder, u"out-of-order"_s }, { S::Ahead, u"ahead"_s },
@@ -284,7 +292,15 @@ void MigrationsView::fitColumns()
         if (m_model->columnUseful(c))
             m_table->resizeColumnToContents(c);
     }
-    m_table->resizeColumnToContents(MigrationsModel::ProductVersionColumn);
+    m_table->resizeColumnToContents(MigrationsModel::IdColumn);
+    // Long ids (Liquibase's file::id::author) and history names are cut (the tooltip has
+    // them) rather than pushing the state off the pane.
+    const int most = qMax(160, m_table->viewport()->width() * 2 / 5);
+    if (m_table->columnWidth(MigrationsModel::IdColumn) > most)
+        m_table->setColumnWidth(MigrationsModel::IdColumn, most);
+    const int history = qMax(120, m_table->viewport()->width() / 4);
+    if (m_table->columnWidth(MigrationsModel::HistoryColumn) > history)
+        m_table->setColumnWidth(MigrationsModel::HistoryColumn, history);
 }
 
 void MigrationsView::updateCounts()

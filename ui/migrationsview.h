@@ -47,7 +47,7 @@ public:
     QTableView *table() const { return m_table; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
     QCheckBox *pendingOnlyBox() const { return m_pendingOnly; }
-    // "All states", "Failing (failed, dirty, modified)", then each state; item data is the
+    // "All states", "Failing" (failed, dirty, modified), then each state; item data is the
     // MigrationsOrder state bits, Qt::UserRole + 1 the key stored in the settings.
     QComboBox *stateFilterBox() const { return m_stateFilter; }
     QString headingText() const;
