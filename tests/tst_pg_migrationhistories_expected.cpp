@@ -3,7 +3,6 @@
 // check.postgres.migrations on tests/data/histories/ against the source trees the histories
 // were applied from (flyway-src, sqlx-src, prisma-src): up to date, pending, failed and
 // modified (the stored checksum is not the file's), each as its tool computes the checksum.
-// Runs CheckRunner.
 #include "migrationhistoriesfixture.h"
 
 #include <QDir>
@@ -17,6 +16,10 @@ using namespace Qt::StringLiterals;
 class TestPgMigrationHistoriesExpected : public QObject, protected MigrationHistoriesFixture
 {
     Q_OBJECT
+    // runHistories() runs a CheckRunner, whose threads this names for the threads label
+    // (tests/testtraits.cmake reads this file, not the fixture).
+    using Runner = CheckRunner;
+
 private Q_SLOTS:
     void initTestCase() { initFixture(); }
 

@@ -3,7 +3,6 @@
 // check.postgres.migrations on the hard cases of tests/data/histories/hardcases.sql: three
 // tools' histories in one database, schema_migrations of three tools in three schemas, a
 // history in a mixed-case schema, and a role that can read one history and not the others.
-// Runs CheckRunner.
 #include "migrationhistoriesfixture.h"
 
 #include <QTest>
@@ -13,6 +12,10 @@ using namespace Qt::StringLiterals;
 class TestPgMigrationHistoriesHardCases : public QObject, protected MigrationHistoriesFixture
 {
     Q_OBJECT
+    // runHistories() runs a CheckRunner, whose threads this names for the threads label
+    // (tests/testtraits.cmake reads this file, not the fixture).
+    using Runner = CheckRunner;
+
 private Q_SLOTS:
     void initTestCase() { initFixture(); }
 

@@ -3,7 +3,7 @@
 // check.postgres.migrations on the histories of tests/data/histories/, each created as the
 // tool's own source creates it (the tools do not install here): one result per history, its
 // tool, status, counts, latest applied, failed migrations and failure text, with no expected
-// set (so nothing is pending or modified; see _expected for those). Runs CheckRunner.
+// set (so nothing is pending or modified; see _expected for those).
 #include "migrationhistoriesfixture.h"
 
 #include <QTest>
@@ -13,6 +13,10 @@ using namespace Qt::StringLiterals;
 class TestPgMigrationHistoriesTools : public QObject, protected MigrationHistoriesFixture
 {
     Q_OBJECT
+    // runHistories() runs a CheckRunner, whose threads this names for the threads label
+    // (tests/testtraits.cmake reads this file, not the fixture).
+    using Runner = CheckRunner;
+
 private Q_SLOTS:
     void initTestCase() { initFixture(); }
 
