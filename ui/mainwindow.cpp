@@ -267,7 +267,7 @@ void MainWindow::onResultSelected()
     const auto result = current.data(ResultsModel::ResultRole).value<CheckResult>();
     m_migrations->showEnvironment(result.environment);
     m_panel->showResult(
-        m_kb.article(result.checkId), result, m_environments->environment(result.environment));
+        m_kb.articleFor(result), result, m_environments->environment(result.environment));
 }
 
 void MainWindow::showArticle(const QString &checkId)
