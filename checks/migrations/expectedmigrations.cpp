@@ -96,10 +96,13 @@ ExpectedSet load(const QString &path, const QString &dbContext)
         if (!AlembicVersions::versionFolders(path).isEmpty())
             return AlembicVersions::read(path);
         // Other tools' folders by their contents (toolsources.h); the rest is EF Core's.
-        if (const ToolSources::Found found = ToolSources::recognise(path);
-            found.tool != MigrationTool::Unknown)
+        const ToolSources::Found found = ToolSources::recognise(path);
+        if (found.tool != MigrationTool::Unknown)
             return ToolSources::read(found.folder, found.tool);
-        return fromMigrationsFolder(path, dbContext);
+        ExpectedSet efCore = fromMigrationsFolder(path, dbContext);
+        if (!efCore.error.isEmpty() && !found.why.isEmpty())
+            efCore.error = found.why; // numbered .sql files of a tool not told apart
+        return efCore;
     }
     if (!info.isFile()) {
         set.error = u"%1 is not a regular file; point to a Migrations folder, an idempotent "

@@ -66,8 +66,9 @@ Found subfolderTools(const QString &dir)
     return {};
 }
 
-// Recognition of one folder, without looking at conventional folders below it.
-Found recogniseHere(const QString &dir)
+// Recognition of one folder, without looking at conventional folders below it. WEAK: also
+// by signs that a project root shows too (any .sql file: DbUp).
+Found recogniseHere(const QString &dir, bool weak)
 {
     // Flyway matches the prefix exactly, the suffix ignoring case.
     static const QRegularExpression flyway(u"\\A(V[0-9][0-9._]*__.*|R__.+)\\.[sS][qQ][lL]\\z"_s);
@@ -88,9 +89,24 @@ Found recogniseHere(const QString &dir)
     QStringList belowNames;
     for (const QString &relative : below)
         belowNames << QFileInfo(relative).fileName();
+    // C# first: EF Core's [Migration("id")] anywhere keeps the folder EF Core's, whatever
+    // else it holds; FluentMigrator's [Migration(<digits>)] counts when nothing else does.
+    static const QRegularExpression fluent(u"\\[\\s*(?:[\\w.]+\\.)?Migration\\s*\\(\\s*[0-9]"_s);
+    static const QRegularExpression efCore(u"\\[\\s*(?:[\\w.]+\\.)?Migration\\s*\\(\\s*@?\""_s);
+    QString fluentFile;
+    for (const QString &relative : below) {
+        if (!relative.endsWith(u".cs"_s, Qt::CaseInsensitive))
+            continue;
+        const QString text = readText(dir + u'/' + relative);
+        if (efCore.match(text).hasMatch())
+            return { MigrationTool::EfCore, dir, relative };
+        if (fluentFile.isEmpty() && fluent.match(text).hasMatch())
+            fluentFile = relative;
+    }
     if (anyMatch(belowNames, flyway, &which))
         return { MigrationTool::Flyway, dir, which };
-    const bool numbered = anyMatch(files, numberedSql, &which);
+    QString numberedName;
+    const bool numbered = anyMatch(files, numberedSql, &numberedName);
     if (numbered && files.contains(u"atlas.sum"_s))
         return { MigrationTool::Atlas, dir, u"atlas.sum"_s };
     if (anyContains(dir, files, u".sql"_s, u"+goose up"_s, &which)
@@ -102,7 +118,7 @@ Found recogniseHere(const QString &dir)
     if (anyMatch(files, upDown, &which))
         return { rust ? MigrationTool::Sqlx : MigrationTool::GolangMigrate, dir, which };
     if (numbered && rust)
-        return { MigrationTool::Sqlx, dir, which + u" and a Cargo.toml above"_s };
+        return { MigrationTool::Sqlx, dir, numberedName + u" and a Cargo.toml above"_s };
     if (anyMatch(belowNames, rails, &which))
         return { MigrationTool::Rails, dir, which };
     if (anyMatch(below, django, &which)
@@ -119,29 +135,18 @@ Found recogniseHere(const QString &dir)
         return { MigrationTool::Sequelize, dir, which };
     if (anyContains(dir, scripts, {}, u"knex"_s, &which))
         return { MigrationTool::Knex, dir, which };
-    // C#: FluentMigrator when some file has [Migration(<digits>) and none [Migration("...
-    static const QRegularExpression fluent(u"\\[\\s*(?:[\\w.]+\\.)?Migration\\s*\\(\\s*[0-9]"_s);
-    static const QRegularExpression efCore(u"\\[\\s*(?:[\\w.]+\\.)?Migration\\s*\\(\\s*@?\""_s);
-    bool fluentSeen = false;
-    for (const QString &relative : below) {
-        if (!relative.endsWith(u".cs"_s, Qt::CaseInsensitive))
-            continue;
-        const QString text = readText(dir + u'/' + relative);
-        if (efCore.match(text).hasMatch())
-            return {}; // EF Core's, left to its reader
-        if (!fluentSeen && fluent.match(text).hasMatch()) {
-            fluentSeen = true;
-            which = relative;
-        }
-    }
-    if (fluentSeen)
-        return { MigrationTool::FluentMigrator, dir, which };
+    if (!fluentFile.isEmpty())
+        return { MigrationTool::FluentMigrator, dir, fluentFile };
+    static const QRegularExpression sqlFile(u"\\.sql\\z"_s, QRegularExpression::CaseInsensitiveOption);
     QString sql;
-    const bool anySql = anyMatch(belowNames, QRegularExpression(u"\\.sql\\z"_s,
-        QRegularExpression::CaseInsensitiveOption), &sql);
-    if (anySql && (parentHolds(dir + u"/x"_s, u".csproj"_s) || !numbered))
+    if (!weak || !anyMatch(belowNames, sqlFile, &sql))
+        return {};
+    if (parentHolds(dir + u"/x"_s, u".csproj"_s) || !numbered)
         return { MigrationTool::DbUp, dir, sql };
-    return {};
+    return { MigrationTool::Unknown, dir,
+        u"%1 holds numbered .sql files (%2) but no sign of the tool that runs them (sqlx, "
+        "Atlas and DbUp name them alike); name the tool: `tool:` in the environment's "
+        "migrations entry, or --tool"_s.arg(dir, numberedName) };
 }
 
 } // namespace
@@ -150,16 +155,26 @@ namespace ToolSources {
 
 Found recognise(const QString &dir)
 {
-    if (Found f = recogniseHere(dir); f.tool != MigrationTool::Unknown)
-        return f;
+    // Clear signs first, here and then in the conventional folders; weak ones after. EF
+    // Core's [Migration("id")] anywhere leaves the folder to the EF Core reader.
+    QStringList folders = { dir };
     for (const QString &below : conventionalFolders()) {
-        const QString folder = dir + u'/' + below;
-        if (!QFileInfo(folder).isDir())
-            continue;
-        if (Found f = recogniseHere(folder); f.tool != MigrationTool::Unknown)
-            return f;
+        if (QFileInfo(dir + u'/' + below).isDir())
+            folders << dir + u'/' + below;
     }
-    return {};
+    QString ambiguity;
+    for (const bool weak : { false, true }) {
+        for (const QString &folder : std::as_const(folders)) {
+            const Found f = recogniseHere(folder, weak);
+            if (f.tool == MigrationTool::EfCore)
+                return {};
+            if (f.tool != MigrationTool::Unknown)
+                return f;
+            if (ambiguity.isEmpty())
+                ambiguity = f.why;
+        }
+    }
+    return { MigrationTool::Unknown, dir, ambiguity };
 }
 
 bool handles(MigrationTool tool)

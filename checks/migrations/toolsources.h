@@ -27,7 +27,9 @@ struct Found
 {
     MigrationTool tool = MigrationTool::Unknown; // Unknown: none recognised
     QString folder; // the folder to read (the given one, or a conventional one below it)
-    QString why; // what gave it away, for messages ("V1__init.sql")
+    // What gave it away, for messages ("V1__init.sql"); with Unknown, empty or why the
+    // folder could not be told apart (numbered .sql files without a tool's sign).
+    QString why;
 };
 
 // Which tool's source tree DIR is, by its contents, looking at DIR and at the tools'
@@ -49,8 +51,9 @@ struct Found
 //   FluentMigrator .cs files with [Migration(<number>)] and none with [Migration("id")]
 //   DbUp          .sql files with a .csproj in a parent folder, or not numbered
 // Numbered .sql files with no other sign are not recognised (sqlx, Atlas and DbUp name
-// them alike): Unknown, and load() says to name the tool. Anything not recognised, .cs
-// folders included, stays with the EF Core reader (ExpectedMigrations::load()).
+// them alike): Unknown with `why` saying to name the tool, which load() reports. A folder
+// holding an EF Core [Migration("id")] anywhere, and anything not recognised, stays with
+// the EF Core reader (ExpectedMigrations::load()), which keeps its own behaviour.
 Found recognise(const QString &dir);
 
 // Whether read() has a reader for TOOL (the tools listed above).
