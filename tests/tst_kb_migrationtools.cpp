@@ -57,6 +57,7 @@ const QList<ToolFacts> &tools()
         { "sqlx", "_sqlx_migrations", "sqlx migrate ",
             common + QStringList { u"failed"_s, u"modified"_s } },
         { "dbmate", "schema_migrations", "dbmate ", common },
+        { "node-pg-migrate", "pgmigrations", "npx node-pg-migrate up", common },
     };
     return all;
 }

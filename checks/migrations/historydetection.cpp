@@ -169,6 +169,8 @@ MigrationTool classify(
     if (name == u"_sqlx_migrations"
         && hasAll(columns, { L("version"), L("success"), L("checksum") }))
         return MigrationTool::Sqlx;
+    if (name == u"pgmigrations" && hasAll(columns, { L("id"), L("name"), L("run_on") }))
+        return MigrationTool::NodePgMigrate;
     return MigrationTool::Unknown;
 }
 

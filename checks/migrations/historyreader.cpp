@@ -173,6 +173,12 @@ Select forTool(const DetectedHistory &h)
     case MigrationTool::Sequelize:
         s.id = c("name");
         return s;
+    case MigrationTool::NodePgMigrate:
+        // node-pg-migrate: the file name without its extension; one batch shares a run_on.
+        s.id = c("name");
+        s.appliedAt = iso(c("run_on"));
+        s.order = c("id");
+        return s;
     case MigrationTool::DbUp:
         s.id = c("scriptname");
         s.appliedAt = iso(c("applied"));

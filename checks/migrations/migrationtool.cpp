@@ -36,6 +36,7 @@ const QList<ToolName> &names()
         { MigrationTool::Diesel, u"diesel"_s, u"Diesel"_s },
         { MigrationTool::Sqlx, u"sqlx"_s, u"sqlx"_s },
         { MigrationTool::Dbmate, u"dbmate"_s, u"dbmate"_s },
+        { MigrationTool::NodePgMigrate, u"node-pg-migrate"_s, u"node-pg-migrate"_s },
     };
     return list;
 }

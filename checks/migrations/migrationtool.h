@@ -29,6 +29,7 @@ enum class MigrationTool {
     Diesel,
     Sqlx,
     Dbmate,
+    NodePgMigrate,
     Unknown,
 };
 
@@ -38,7 +39,7 @@ const QList<MigrationTool> &all();
 // The stable key used in JSON (evidence "Tool"), the environments file (`tool:`), the CLI
 // (--tool) and KB article ids: "efcore", "flyway", "liquibase", "golang-migrate", "alembic",
 // "rails", "django", "prisma", "sqitch", "atlas", "goose", "knex", "typeorm", "sequelize",
-// "dbup", "fluentmigrator", "diesel", "sqlx", "dbmate"; "unknown".
+// "dbup", "fluentmigrator", "diesel", "sqlx", "dbmate", "node-pg-migrate"; "unknown".
 QString key(MigrationTool tool);
 // The tool's own spelling, for people: "EF Core", "Flyway", "golang-migrate", "TypeORM" ...
 QString displayName(MigrationTool tool);
