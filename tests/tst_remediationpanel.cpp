@@ -229,6 +229,36 @@ private Q_SLOTS:
             QVERIFY2(!b->text().contains(u"When:"_s), qPrintable(b->text()));
     }
 
+    // The failure text a migration tool stored is shown whole, with its line breaks and
+    // markup-like characters as written, under the message; a result without one shows none.
+    void failureTextShownWhole()
+    {
+        RemediationPanel panel;
+        panel.setVisible(true);
+        const Environment env = environment(DeploymentStyle::Kubernetes);
+        const QString failure
+            = u"Migration name: 20240318080000_add_audit_log\n\nDatabase error:\n"
+              "ERROR: relation \"AuditLog\" already exists <42P07> & more"_s;
+        panel.showResult(m_kb.article(Migrations),
+            result(Migrations, CheckStatus::Fail,
+                { { u"Tool"_s, u"prisma"_s }, { u"Status"_s, u"failed"_s },
+                    { u"FailureText"_s, failure } },
+                u"1 failed migration"_s),
+            &env);
+        QCOMPARE(panel.failureText(), u"What Prisma recorded:\n"_s + failure);
+        bool shown = false;
+        for (const QLabel *l : panel.findChildren<QLabel *>())
+            shown = shown || (l->isVisible() && l->accessibleName() == u"Failure text"_s);
+        QVERIFY(shown);
+        panel.showResult(m_kb.article(Migrations),
+            result(Migrations, CheckStatus::Pass, { { u"Status"_s, u"up-to-date"_s } },
+                u"Up to date"_s),
+            &env);
+        QCOMPARE(panel.failureText(), QString());
+        for (const QLabel *l : panel.findChildren<QLabel *>())
+            QVERIFY(!(l->isVisible() && l->accessibleName() == u"Failure text"_s));
+    }
+
     // An error whose evidence matches no block: said so, and every block folded.
     void errorMatchingNothing()
     {

@@ -6,6 +6,7 @@
 #include "articleview.h"
 #include "fixtabs.h"
 #include "highlighting.h"
+#include "migrations/migrationtool.h"
 #include "report/resulttext.h"
 #include "resultsmodel.h"
 #include "statusicons.h"
@@ -14,6 +15,7 @@
 #include <QLabel>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QTextDocumentFragment>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -78,6 +80,7 @@ RemediationPanel::RemediationPanel(QWidget *parent)
     , m_title(new QLabel(this))
     , m_badges(new QLabel(this))
     , m_message(new QLabel(this))
+    , m_failure(new QLabel(this))
     , m_evidence(new QTableWidget(0, 2, this))
     , m_tabs(new FixTabs(this))
     , m_related(new QLabel(this))
@@ -97,6 +100,12 @@ RemediationPanel::RemediationPanel(QWidget *parent)
     m_badges->setAccessibleName(tr("Article badges"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A failure text is hundreds of characters with line breaks: the evidence table's one
+    // line shows its start only, so it is shown whole here too.
+    m_failure->setWordWrap(true);
+    m_failure->setTextFormat(Qt::RichText);
+    m_failure->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_failure->setAccessibleName(tr("Failure text"));
 
     m_evidence->setHorizontalHeaderLabels({ tr("Evidence"), tr("Value") });
     m_evidence->horizontalHeader()->setStretchLastSection(true);
@@ -124,6 +133,7 @@ RemediationPanel::RemediationPanel(QWidget *parent)
     topLayout->addWidget(m_title);
     topLayout->addWidget(m_badges);
     topLayout->addWidget(m_message);
+    topLayout->addWidget(m_failure);
     topLayout->addWidget(m_evidence, 1);
 
     auto *splitter = m_splitter = new QSplitter(Qt::Vertical, this);
@@ -174,6 +184,13 @@ QString RemediationPanel::fixVerdictText(DeploymentStyle style) const
     return m_tabs->verdictText(style);
 }
 
+QString RemediationPanel::failureText() const
+{
+    return m_failure->text().isEmpty()
+        ? QString()
+        : QTextDocumentFragment::fromHtml(m_failure->text()).toPlainText();
+}
+
 QString RemediationPanel::badgesText() const
 {
     return m_badgeTexts.join(u' ');
@@ -195,6 +212,19 @@ void RemediationPanel::showResult(
         m_message->setText(QString());
     }
     m_message->setVisible(result.has_value());
+    const QString failure
+        = result ? result->evidenceValue(u"FailureText"_s).toString() : QString();
+    const QString tool = result ? result->evidenceValue(u"Tool"_s).toString() : QString();
+    m_failure->setText(failure.isEmpty()
+            ? QString()
+            : u"<b>%1</b><br><span style=\"white-space:pre-wrap; font-family:monospace\">%2</span>"_s
+                  .arg((tool.isEmpty() ? tr("What the tool recorded:")
+                                       : tr("What %1 recorded:")
+                                             .arg(MigrationTools::displayName(
+                                                 MigrationTools::fromName(tool))))
+                           .toHtmlEscaped(),
+                      failure.toHtmlEscaped()));
+    m_failure->setVisible(!failure.isEmpty());
     fillBadges(article, result);
     fillEvidence(result);
     if (!result && article) {

@@ -48,6 +48,9 @@ public:
     ArticleView *articleView() const { return m_article; }
     QTableWidget *evidenceTable() const { return m_evidence; }
     QString badgesText() const;
+    // The failure text the migration tool stored (evidence FailureText), shown whole under
+    // the message; empty when the result has none.
+    QString failureText() const;
 
 Q_SIGNALS:
     void articleRequested(const QString &checkId);
@@ -63,6 +66,7 @@ private:
     QLabel *m_badges;
     QStringList m_badgeTexts;
     QLabel *m_message;
+    QLabel *m_failure;
     QTableWidget *m_evidence;
     FixTabs *m_tabs;
     QLabel *m_related;
