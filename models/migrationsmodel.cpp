@@ -147,8 +147,7 @@ QString MigrationsModel::toolTip(const MigrationEntry &m) const
 {
     // Rich text, so that Qt wraps a long failure text instead of one line across the screen.
     QString tip = u"<b>%1</b> — %2<br>%3 %4"_s.arg(m.id.toHtmlEscaped(),
-        stateText(m.state).toHtmlEscaped(), toolText(m).toHtmlEscaped(),
-        m.history.toHtmlEscaped());
+        stateText(m.state).toHtmlEscaped(), toolText(m).toHtmlEscaped(), m.history.toHtmlEscaped());
     if (m.appliedAt.isValid())
         tip += u"<br>"_s + tr("applied %1").arg(shownTime(m.appliedAt)).toHtmlEscaped();
     if (!m.failure.isEmpty()) {
@@ -202,8 +201,7 @@ QVariant MigrationsModel::data(const QModelIndex &index, int role) const
             const bool dark = paletteIsDark();
             const QColor base
                 = haveGui() ? QGuiApplication::palette().color(QPalette::Base) : QColor(Qt::white);
-            return QBrush(blend(base,
-                StatusIcons::colour(m.state), dark ? 0.2 : 0.1));
+            return QBrush(blend(base, StatusIcons::colour(m.state), dark ? 0.2 : 0.1));
         }
         break;
     case Qt::ToolTipRole:

@@ -108,8 +108,7 @@ MigrationsOrder MigrationsOrder::compute(const QList<MigrationEntry> &entries, c
     };
     const bool sorted = s.column >= 0 && s.column < MigrationsModel::ColumnCount;
     if (sorted && previous.forList && previous.settings.text == s.text
-        && previous.settings.pendingOnly == s.pendingOnly
-        && previous.settings.states == s.states) {
+        && previous.settings.pendingOnly == s.pendingOnly && previous.settings.states == s.states) {
         o.rows = previous.rows; // only the sort changed: from the order shown
     } else if (sorted && previous.forList) {
         // The rows still shown in the order shown, then those the filter lets in.

@@ -70,8 +70,8 @@ void paintGlyph(QPainter &p, const QRectF &c, const QList<QList<QPointF>> &lines
     const auto at = [&c](const QPointF &u) {
         return QPointF(c.left() + u.x() * c.width(), c.top() + u.y() * c.height());
     };
-    p.setPen(QPen(Qt::white, qMax<qreal>(1.3, c.width() / 8), Qt::SolidLine, Qt::RoundCap,
-        Qt::RoundJoin));
+    p.setPen(QPen(
+        Qt::white, qMax<qreal>(1.3, c.width() / 8), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     p.setBrush(Qt::NoBrush);
     for (const QList<QPointF> &line : lines) {
         QPainterPath path(at(line.first()));
@@ -91,8 +91,8 @@ void paintMigrationState(QPainter &p, const QRectF &r, MigrationEntry::State sta
     // The shape: a triangle for dirty and a diamond for modified, so the two failing states
     // beside "failed" differ by more than a shade of red.
     if (state == S::Dirty) {
-        p.drawPolygon(QPolygonF({ QPointF(c.center().x(), c.top()), c.bottomRight() + QPointF(0.5, 0),
-            c.bottomLeft() - QPointF(0.5, 0) }));
+        p.drawPolygon(QPolygonF({ QPointF(c.center().x(), c.top()),
+            c.bottomRight() + QPointF(0.5, 0), c.bottomLeft() - QPointF(0.5, 0) }));
     } else if (state == S::Modified) {
         p.drawPolygon(QPolygonF({ QPointF(c.center().x(), c.top() - 0.5),
             QPointF(c.right() + 0.5, c.center().y()), QPointF(c.center().x(), c.bottom() + 0.5),
@@ -108,7 +108,8 @@ void paintMigrationState(QPainter &p, const QRectF &r, MigrationEntry::State sta
         paintGlyph(p, c, { { { 0.5, 0.24 }, { 0.5, 0.52 }, { 0.7, 0.62 } } });
         break;
     case S::Failed: // a cross
-        paintGlyph(p, c, { { { 0.32, 0.32 }, { 0.68, 0.68 } }, { { 0.68, 0.32 }, { 0.32, 0.68 } } });
+        paintGlyph(
+            p, c, { { { 0.32, 0.32 }, { 0.68, 0.68 } }, { { 0.68, 0.32 }, { 0.32, 0.68 } } });
         break;
     case S::Dirty: // "!"
         paintGlyph(p, c, { { { 0.5, 0.38 }, { 0.5, 0.66 } }, { { 0.5, 0.82 }, { 0.5, 0.83 } } });
@@ -119,12 +120,14 @@ void paintMigrationState(QPainter &p, const QRectF &r, MigrationEntry::State sta
                 { { 0.58, 0.28 }, { 0.42, 0.74 } } });
         break;
     case S::Ahead: // an arrow up
-        paintGlyph(p, c, { { { 0.5, 0.75 }, { 0.5, 0.27 } }, { { 0.3, 0.46 }, { 0.5, 0.26 }, { 0.7, 0.46 } } });
+        paintGlyph(p, c,
+            { { { 0.5, 0.75 }, { 0.5, 0.27 } }, { { 0.3, 0.46 }, { 0.5, 0.26 }, { 0.7, 0.46 } } });
         break;
     case S::OutOfOrder: // arrows up and down
         paintGlyph(p, c,
             { { { 0.37, 0.74 }, { 0.37, 0.27 } }, { { 0.24, 0.4 }, { 0.37, 0.26 }, { 0.5, 0.4 } },
-                { { 0.63, 0.26 }, { 0.63, 0.73 } }, { { 0.5, 0.6 }, { 0.63, 0.74 }, { 0.76, 0.6 } } });
+                { { 0.63, 0.26 }, { 0.63, 0.73 } },
+                { { 0.5, 0.6 }, { 0.63, 0.74 }, { 0.76, 0.6 } } });
         break;
     }
 }

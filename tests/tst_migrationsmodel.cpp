@@ -147,7 +147,8 @@ private Q_SLOTS:
             "1 not in expected set"_s);
         MigrationsFilterModel filter;
         filter.setSourceModel(&model);
-        filter.setStates(MigrationsOrder::stateBit(S::Failed) | MigrationsOrder::stateBit(S::Dirty));
+        filter.setStates(
+            MigrationsOrder::stateBit(S::Failed) | MigrationsOrder::stateBit(S::Dirty));
         QCOMPARE(filter.rowCount(), 2);
         QCOMPARE(filter.summary(), u"2 of 11 shown · 0 applied · 1 failed · 1 dirty · 0 pending"_s);
         // Failing first, then pending, out of order, not expected, applied.
@@ -230,13 +231,11 @@ private Q_SLOTS:
         const quint32 failing = MigrationsOrder::stateBit(S::Failed)
             | MigrationsOrder::stateBit(S::Dirty) | MigrationsOrder::stateBit(S::Modified);
         for (const QString &text : { QString(), u"hotfix"_s, u"00012"_s }) {
-            for (const auto &[pending, states] :
-                { std::pair { false, MigrationsOrder::AllStates }, std::pair { true, MigrationsOrder::AllStates },
-                    std::pair { false, failing },
-                    std::pair { true, failing | MigrationsOrder::stateBit(S::Pending) } }) {
-                const QString filtered = u"text '%1', pending only %2, states %3"_s.arg(text)
-                                             .arg(pending)
-                                             .arg(states);
+            for (const auto &[pending, states] : { std::pair { false, MigrationsOrder::AllStates },
+                     std::pair { true, MigrationsOrder::AllStates }, std::pair { false, failing },
+                     std::pair { true, failing | MigrationsOrder::stateBit(S::Pending) } }) {
+                const QString filtered
+                    = u"text '%1', pending only %2, states %3"_s.arg(text).arg(pending).arg(states);
                 filter.setFilterFixedString(text);
                 filter.setPendingOnly(pending);
                 filter.setStates(states);

@@ -114,7 +114,8 @@ private Q_SLOTS:
     {
         ResultsModel results;
         results.upsert(result(u"prod"_s, u"efcore public.__EFMigrationsHistory"_s,
-            { entry(u"20240101_Init"_s, S::Applied, u"efcore"_s, u"public.__EFMigrationsHistory"_s) }));
+            { entry(
+                u"20240101_Init"_s, S::Applied, u"efcore"_s, u"public.__EFMigrationsHistory"_s) }));
         results.upsert(result(u"prod"_s, u"flyway public.flyway_schema_history"_s,
             { entry(u"1"_s, S::Applied, u"flyway"_s, u"public.flyway_schema_history"_s),
                 entry(u"2"_s, S::Failed, u"flyway"_s, u"public.flyway_schema_history"_s) }));
@@ -141,8 +142,10 @@ private Q_SLOTS:
         QVERIFY(!view.table()->isColumnHidden(MigrationsModel::HistoryColumn));
         QVERIFY(view.table()->columnWidth(MigrationsModel::ToolColumn) > 0);
         // Tool and History are the first columns a person sees.
-        QCOMPARE(view.table()->horizontalHeader()->logicalIndex(0), int(MigrationsModel::ToolColumn));
-        QCOMPARE(view.table()->horizontalHeader()->logicalIndex(1), int(MigrationsModel::HistoryColumn));
+        QCOMPARE(
+            view.table()->horizontalHeader()->logicalIndex(0), int(MigrationsModel::ToolColumn));
+        QCOMPARE(
+            view.table()->horizontalHeader()->logicalIndex(1), int(MigrationsModel::HistoryColumn));
         QCOMPARE(column(view, MigrationsModel::ToolColumn),
             (QStringList { u"Flyway"_s, u"golang-migrate"_s, u"Flyway"_s, u"EF Core"_s }));
         QCOMPARE(column(view, MigrationsModel::StateColumn),
@@ -221,7 +224,8 @@ private Q_SLOTS:
             const QString name = state.data().toString();
             const QColor text = state.data(Qt::ForegroundRole).value<QBrush>().color();
             const QVariant tint = state.data(Qt::BackgroundRole);
-            const bool failing = MigrationsModel::isFailing(S(state.data(MigrationsModel::StateRole).toInt()));
+            const bool failing
+                = MigrationsModel::isFailing(S(state.data(MigrationsModel::StateRole).toInt()));
             QCOMPARE(tint.isValid(), failing);
             QList<QColor> grounds { p.color(QPalette::Base), p.color(QPalette::AlternateBase) };
             if (failing)
@@ -311,8 +315,9 @@ private Q_SLOTS:
             QCOMPARE(column(view, MigrationsModel::StateColumn),
                 (QStringList { u"Failed"_s, u"Failed"_s, u"Dirty"_s, u"Dirty"_s, u"Modified"_s,
                     u"Modified"_s }));
-            QVERIFY2(view.countsText().startsWith(
-                         u"6 of 14 shown · 2 applied · 2 failed · 2 dirty · 2 modified · 0 pending"_s),
+            QVERIFY2(
+                view.countsText().startsWith(
+                    u"6 of 14 shown · 2 applied · 2 failed · 2 dirty · 2 modified · 0 pending"_s),
                 qPrintable(view.countsText()));
             // With "Pending only" both must pass.
             view.pendingOnlyBox()->setChecked(true);

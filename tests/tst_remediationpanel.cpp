@@ -236,9 +236,8 @@ private Q_SLOTS:
         RemediationPanel panel;
         panel.setVisible(true);
         const Environment env = environment(DeploymentStyle::Kubernetes);
-        const QString failure
-            = u"Migration name: 20240318080000_add_audit_log\n\nDatabase error:\n"
-              "ERROR: relation \"AuditLog\" already exists <42P07> & more"_s;
+        const QString failure = u"Migration name: 20240318080000_add_audit_log\n\nDatabase error:\n"
+                                "ERROR: relation \"AuditLog\" already exists <42P07> & more"_s;
         panel.showResult(m_kb.article(Migrations),
             result(Migrations, CheckStatus::Fail,
                 { { u"Tool"_s, u"prisma"_s }, { u"Status"_s, u"failed"_s },

@@ -108,8 +108,8 @@ MigrationsView::MigrationsView(QWidget *parent)
     connect(m_filterEdit, &QLineEdit::textChanged, m_filter,
         &MigrationsFilterModel::setFilterFixedString);
     connect(m_pendingOnly, &QCheckBox::toggled, m_filter, &MigrationsFilterModel::setPendingOnly);
-    connect(m_stateFilter, &QComboBox::currentIndexChanged, this,
-        &MigrationsView::stateFilterChosen);
+    connect(
+        m_stateFilter, &QComboBox::currentIndexChanged, this, &MigrationsView::stateFilterChosen);
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &MigrationsView::updateCounts);
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &MigrationsView::updateCounts);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &MigrationsView::updateCounts);
@@ -158,13 +158,13 @@ void MigrationsView::fillStateFilter()
     m_stateFilter->setItemData(1, u"failing"_s, KeyRole);
     m_stateFilter->setItemData(
         1, tr("Failed, dirty or modified: the states that fail the check"), Qt::ToolTipRole);
-    const std::pair<S, QString> states[] = { { S::Failed, u"failed"_s }, { S::Dirty, u"dirty"_s },
-        { S::Modified, u"modified"_s }, { S::Pending, u"pending"_s },
-        { S::OutOfOrder, u"out-of-order"_s }, { S::Ahead, u"ahead"_s },
-        { S::Applied, u"applied"_s } };
+    const std::pair<S, QString> states[]
+        = { { S::Failed, u"failed"_s }, { S::Dirty, u"dirty"_s }, { S::Modified, u"modified"_s },
+              { S::Pending, u"pending"_s }, { S::OutOfOrder, u"out-of-order"_s },
+              { S::Ahead, u"ahead"_s }, { S::Applied, u"applied"_s } };
     for (const auto &[state, key] : states) {
-        m_stateFilter->addItem(StatusIcons::forMigrationState(state),
-            MigrationsModel::stateText(state), bit(state));
+        m_stateFilter->addItem(
+            StatusIcons::forMigrationState(state), MigrationsModel::stateText(state), bit(state));
         m_stateFilter->setItemData(m_stateFilter->count() - 1, key, KeyRole);
     }
     const int saved = m_stateFilter->findData(QSettings().value(stateFilterKey()), KeyRole);
@@ -339,7 +339,8 @@ void MigrationsView::updateDetails()
                   .arg(m->appliedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s))
                   .toHtmlEscaped();
     if (!m->failure.isEmpty()) {
-        text += u"<br>"_s + tr("What %1 recorded:").arg(MigrationsModel::toolText(*m)).toHtmlEscaped()
+        text += u"<br>"_s
+            + tr("What %1 recorded:").arg(MigrationsModel::toolText(*m)).toHtmlEscaped()
             + u"<br><span style=\"white-space:pre-wrap; font-family:monospace\">"_s
             + m->failure.toHtmlEscaped() + u"</span>"_s;
     }
@@ -350,9 +351,8 @@ void MigrationsView::updateDetails()
 
 QString MigrationsView::detailsText() const
 {
-    return m_details->isHidden()
-        ? QString()
-        : QTextDocumentFragment::fromHtml(m_details->text()).toPlainText();
+    return m_details->isHidden() ? QString()
+                                 : QTextDocumentFragment::fromHtml(m_details->text()).toPlainText();
 }
 
 QString MigrationsView::headingText() const

@@ -74,8 +74,7 @@ private:
         bool operator==(const Shown &) const = default;
     };
     void refresh();
-    void display(const QString &environment, const QList<const CheckResult *> &results,
-        bool stale);
+    void display(const QString &environment, const QList<const CheckResult *> &results, bool stale);
     void fillStateFilter();
     void stateFilterChosen();
     void fitColumns();

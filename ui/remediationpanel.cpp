@@ -212,8 +212,7 @@ void RemediationPanel::showResult(
         m_message->setText(QString());
     }
     m_message->setVisible(result.has_value());
-    const QString failure
-        = result ? result->evidenceValue(u"FailureText"_s).toString() : QString();
+    const QString failure = result ? result->evidenceValue(u"FailureText"_s).toString() : QString();
     const QString tool = result ? result->evidenceValue(u"Tool"_s).toString() : QString();
     m_failure->setText(failure.isEmpty()
             ? QString()
