@@ -53,7 +53,8 @@ private Q_SLOTS:
         QVERIFY(ToolSources::flywayChecksum(coupleLines.join(' ')) != coupleChecksum);
         QCOMPARE(ToolSources::flywayChecksum({}), 0); // CRC32 of nothing
         // A BOM is dropped only at the start of the file.
-        QVERIFY(ToolSources::flywayChecksum("a\n\xEF\xBB\xBF" "b")
+        QVERIFY(ToolSources::flywayChecksum("a\n\xEF\xBB\xBF"
+                                            "b")
             != ToolSources::flywayChecksum("a\nb"));
     }
 
@@ -84,11 +85,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QByteArray sql = "select 1;\n";
-        for (const char *name : { "V1__Create_person.sql", "V1_1__Add_email.sql",
-                 "V1_10__Later.sql", "V1.9__Earlier.sql", "2024/V2__In_a_subfolder.sql",
-                 "V010__Leading_zero.sql", "R__People_view.sql", "U2__Undo.sql",
-                 "B1__Baseline.sql", "beforeMigrate.sql", "afterMigrate__Grants.sql",
-                 "README.md", "V3__Upper_suffix.SQL" })
+        for (const char *name :
+            { "V1__Create_person.sql", "V1_1__Add_email.sql", "V1_10__Later.sql",
+                "V1.9__Earlier.sql", "2024/V2__In_a_subfolder.sql", "V010__Leading_zero.sql",
+                "R__People_view.sql", "U2__Undo.sql", "B1__Baseline.sql", "beforeMigrate.sql",
+                "afterMigrate__Grants.sql", "README.md", "V3__Upper_suffix.SQL" })
             QVERIFY(writeFile(dir.filePath(QString::fromLatin1(name)), sql));
         QVERIFY(writeFile(dir.filePath(u"V1_Init.sql"_s), sql)); // one underscore
         QVERIFY(writeFile(dir.filePath(u"Rollback__x.sql"_s), sql));

@@ -27,9 +27,11 @@ bool writeTree(const QTemporaryDir &dir, const QMap<QString, QByteArray> &files)
 QByteArray typeOrmSource(const QByteArray &cls)
 {
     return "import { MigrationInterface, QueryRunner } from \"typeorm\"\n\n"
-           "export class " + cls + " implements MigrationInterface {\n"
-           "    public async up(queryRunner: QueryRunner): Promise<void> {\n    }\n\n"
-           "    public async down(queryRunner: QueryRunner): Promise<void> {\n    }\n}\n";
+           "export class "
+        + cls
+        + " implements MigrationInterface {\n"
+          "    public async up(queryRunner: QueryRunner): Promise<void> {\n    }\n\n"
+          "    public async down(queryRunner: QueryRunner): Promise<void> {\n    }\n}\n";
 }
 
 } // namespace
@@ -48,7 +50,8 @@ private Q_SLOTS:
                 { u"20240105093000_create_users.js"_s, knexFile },
                 { u"20240301000000_esm.mjs"_s, knexFile }, { u"types.d.ts"_s, "x" },
                 { u"README.md"_s, "x" } }));
-        const ExpectedSet set = ToolSources::fromJavaScriptMigrations(dir.path(), MigrationTool::Knex);
+        const ExpectedSet set
+            = ToolSources::fromJavaScriptMigrations(dir.path(), MigrationTool::Knex);
         QCOMPARE(set.error, QString());
         QCOMPARE(set.tool, MigrationTool::Knex);
         QCOMPARE(set.ids,
@@ -73,7 +76,8 @@ private Q_SLOTS:
             dir.filePath(u"migrations"_s), MigrationTool::Sequelize);
         QCOMPARE(set.error, QString());
         QCOMPARE(set.ids,
-            QStringList({ u"20240105093000-create-user.js"_s, u"20240212141500-add-tenants.cjs"_s }));
+            QStringList(
+                { u"20240105093000-create-user.js"_s, u"20240212141500-add-tenants.cjs"_s }));
         // The project root: migrations/ is found, and its files say Sequelize.
         const ExpectedSet loaded = ExpectedMigrations::load(dir.path());
         QCOMPARE(loaded.tool, MigrationTool::Sequelize);
@@ -94,7 +98,8 @@ private Q_SLOTS:
                 { u"1707000000000-Unreadable.ts"_s, "export default {}\n" },
                 { u"index.ts"_s, "export * from './x'\n" },
                 { u"1708000000000-NoTimestamp.ts"_s, typeOrmSource("NoTimestamp") } }));
-        const ExpectedSet set = ToolSources::fromJavaScriptMigrations(dir.path(), MigrationTool::TypeOrm);
+        const ExpectedSet set
+            = ToolSources::fromJavaScriptMigrations(dir.path(), MigrationTool::TypeOrm);
         QCOMPARE(set.error, QString());
         QCOMPARE(set.tool, MigrationTool::TypeOrm);
         QCOMPARE(set.ids,
@@ -109,7 +114,8 @@ private Q_SLOTS:
     void emptyFolder()
     {
         QTemporaryDir dir;
-        const ExpectedSet set = ToolSources::fromJavaScriptMigrations(dir.path(), MigrationTool::Knex);
+        const ExpectedSet set
+            = ToolSources::fromJavaScriptMigrations(dir.path(), MigrationTool::Knex);
         QVERIFY2(set.error.startsWith(u"no Knex migrations"_s), qPrintable(set.error));
     }
 };

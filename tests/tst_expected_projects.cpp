@@ -23,8 +23,9 @@ bool writeTree(const QTemporaryDir &dir, const QMap<QString, QByteArray> &files)
     return true;
 }
 
-const QByteArray djangoMigration = "from django.db import migrations\n\n"
-                                   "class Migration(migrations.Migration):\n    dependencies = []\n";
+const QByteArray djangoMigration
+    = "from django.db import migrations\n\n"
+      "class Migration(migrations.Migration):\n    dependencies = []\n";
 
 } // namespace
 
@@ -43,7 +44,8 @@ private Q_SLOTS:
         const ExpectedSet set = ToolSources::fromMigrationSubfolders(
             dir.filePath(u"migrations"_s), MigrationTool::Prisma);
         QCOMPARE(set.error, QString());
-        QCOMPARE(set.ids, QStringList({ u"20240105093000_init"_s, u"20240212141500_add_tenants"_s }));
+        QCOMPARE(
+            set.ids, QStringList({ u"20240105093000_init"_s, u"20240212141500_add_tenants"_s }));
         // prisma-engines, schema-engine/connectors/schema-connector/src/checksum.rs, test
         // format_checksum_does_not_strip_zeros: render_checksum("hello").
         QCOMPARE(set.checksums.value(u"20240105093000_init"_s),
@@ -75,9 +77,10 @@ private Q_SLOTS:
                 { u"00000000000000_diesel_initial_setup/down.sql"_s, "x" },
                 { u"2024-02-12-141500_add_tenants/up.sql"_s, "x" },
                 { u"2024-01-05-093000_create_users/up.sql"_s, "x" },
-                { u"2024-01-05-093000_create_users/down.sql"_s, "x" },
-                { u"scratch/up.sql"_s, "x" }, { u".keep"_s, "" } }));
-        const ExpectedSet set = ToolSources::fromMigrationSubfolders(dir.path(), MigrationTool::Diesel);
+                { u"2024-01-05-093000_create_users/down.sql"_s, "x" }, { u"scratch/up.sql"_s, "x" },
+                { u".keep"_s, "" } }));
+        const ExpectedSet set
+            = ToolSources::fromMigrationSubfolders(dir.path(), MigrationTool::Diesel);
         QCOMPARE(set.error, QString());
         QCOMPARE(set.tool, MigrationTool::Diesel);
         QCOMPARE(set.ids,
@@ -126,9 +129,9 @@ private Q_SLOTS:
                 { u"accounts/migrations/0002_not_a_migration.py"_s, "x = 1\n" },
                 { u"blog/migrations/0001_initial.py"_s, djangoMigration }, // no __init__.py
                 { u".venv/pyvenv.cfg"_s, "x" },
-                { u".venv/lib/site-packages/django/contrib/auth/migrations/0001_initial.py"_s, "x" },
-                { u"env/pyvenv.cfg"_s, "x" },
-                { u"env/lib/x/migrations/__init__.py"_s, "" },
+                { u".venv/lib/site-packages/django/contrib/auth/migrations/0001_initial.py"_s,
+                    "x" },
+                { u"env/pyvenv.cfg"_s, "x" }, { u"env/lib/x/migrations/__init__.py"_s, "" },
                 { u"env/lib/x/migrations/0001_initial.py"_s, djangoMigration } }));
         const ExpectedSet set = ToolSources::fromDjangoProject(dir.path());
         QCOMPARE(set.error, QString());
@@ -138,7 +141,8 @@ private Q_SLOTS:
                 u"shop.0001_initial"_s, u"shop.0002_order_total"_s }));
         QCOMPARE(set.warnings.size(), 2);
         // In the order the folders are read: accounts/, blog/.
-        QVERIFY(set.warnings.at(0).contains(u"0002_not_a_migration.py declares no class Migration"_s));
+        QVERIFY(
+            set.warnings.at(0).contains(u"0002_not_a_migration.py declares no class Migration"_s));
         QVERIFY(set.warnings.at(1).contains(u"blog/migrations has no __init__.py"_s));
         // One app's migrations folder on its own; load() recognises both.
         const ExpectedSet shop = ToolSources::fromDjangoProject(dir.filePath(u"shop/migrations"_s));

@@ -29,7 +29,8 @@ using Tree = QMap<QString, QByteArray>;
 QByteArray fluentSource(const QByteArray &attribute, const QByteArray &cls)
 {
     return "using FluentMigrator;\n\nnamespace App.Migrations\n{\n    " + attribute
-        + "\n    public class " + cls + " : Migration\n    {\n"
+        + "\n    public class " + cls
+        + " : Migration\n    {\n"
           "        public override void Up() { }\n        public override void Down() { }\n"
           "    }\n}\n";
 }
@@ -47,10 +48,9 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("ids");
         QTest::newRow("Flyway") << Tree { { u"db/migration/V1__a.sql"_s, "x" } }
                                 << MigrationTool::Flyway << QStringList { u"1"_s };
-        QTest::newRow("golang-migrate")
-            << Tree { { u"migrations/1_a.up.sql"_s, "x" }, { u"migrations/1_a.down.sql"_s, "x" },
-                   { u"go.mod"_s, "module x" } }
-            << MigrationTool::GolangMigrate << QStringList { u"1"_s };
+        QTest::newRow("golang-migrate") << Tree { { u"migrations/1_a.up.sql"_s, "x" },
+            { u"migrations/1_a.down.sql"_s, "x" }, { u"go.mod"_s, "module x" } }
+                                        << MigrationTool::GolangMigrate << QStringList { u"1"_s };
         QTest::newRow("sqlx reversible")
             << Tree { { u"migrations/20240105093000_a.up.sql"_s, "x" },
                    { u"migrations/20240105093000_a.down.sql"_s, "x" }, { u"Cargo.toml"_s, "" } }
@@ -60,20 +60,21 @@ private Q_SLOTS:
             << MigrationTool::Sqlx << QStringList { u"1"_s };
         QTest::newRow("goose") << Tree { { u"db/migrations/00001_a.sql"_s, "-- +goose Up\nx" } }
                                << MigrationTool::Goose << QStringList { u"1"_s };
-        QTest::newRow("dbmate")
-            << Tree { { u"db/migrations/20240105093000_a.sql"_s, "-- migrate:up\nx\n-- migrate:down\n" } }
-            << MigrationTool::Dbmate << QStringList { u"20240105093000"_s };
-        QTest::newRow("Atlas")
-            << Tree { { u"migrations/20240105093000_a.sql"_s, "x" }, { u"migrations/atlas.sum"_s, "h1:" } }
-            << MigrationTool::Atlas << QStringList { u"20240105093000"_s };
-        QTest::newRow("Diesel")
-            << Tree { { u"migrations/2024-01-05-093000_a/up.sql"_s, "x" } }
-            << MigrationTool::Diesel << QStringList { u"20240105093000"_s };
-        QTest::newRow("DbUp")
-            << Tree { { u"Scripts/Script0001 - Create.sql"_s, "x" }, { u"App.csproj"_s, "" } }
-            << MigrationTool::DbUp << QStringList { u"Script0001 - Create.sql"_s };
+        QTest::newRow("dbmate") << Tree { { u"db/migrations/20240105093000_a.sql"_s,
+            "-- migrate:up\nx\n-- migrate:down\n" } }
+                                << MigrationTool::Dbmate << QStringList { u"20240105093000"_s };
+        QTest::newRow("Atlas") << Tree { { u"migrations/20240105093000_a.sql"_s, "x" },
+            { u"migrations/atlas.sum"_s, "h1:" } }
+                               << MigrationTool::Atlas << QStringList { u"20240105093000"_s };
+        QTest::newRow("Diesel") << Tree { { u"migrations/2024-01-05-093000_a/up.sql"_s, "x" } }
+                                << MigrationTool::Diesel << QStringList { u"20240105093000"_s };
+        QTest::newRow("DbUp") << Tree { { u"Scripts/Script0001 - Create.sql"_s, "x" },
+            { u"App.csproj"_s, "" } }
+                              << MigrationTool::DbUp
+                              << QStringList { u"Script0001 - Create.sql"_s };
         QTest::newRow("FluentMigrator")
-            << Tree { { u"Migrations/M001_Init.cs"_s, fluentSource("[Migration(20240105093000)]", "Init") },
+            << Tree { { u"Migrations/M001_Init.cs"_s,
+                          fluentSource("[Migration(20240105093000)]", "Init") },
                    { u"Migrations/M002_Tenants.cs"_s,
                        fluentSource("[Migration(20240212141500L, \"Tenants\")]", "Tenants") },
                    { u"Migrations/Helpers.cs"_s, "static class Helpers { }\n" } }
@@ -121,7 +122,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(writeTree(dir, { { u"1_a.up.sql"_s, "x" }, { u"Cargo.toml"_s, "" } }));
         QCOMPARE(ExpectedMigrations::load(dir.path()).tool, MigrationTool::GolangMigrate);
-        const ExpectedSet set = ExpectedMigrations::load(dir.path(), {}, MigrationTool::GolangMigrate);
+        const ExpectedSet set
+            = ExpectedMigrations::load(dir.path(), {}, MigrationTool::GolangMigrate);
         QCOMPARE(set.tool, MigrationTool::GolangMigrate);
         QVERIFY(set.checksums.isEmpty());
         // A manifest takes the pinned tool.
@@ -148,7 +150,8 @@ private Q_SLOTS:
         const ExpectedSet warned = ToolSources::fromFluentMigratorFolder(dir.path());
         QCOMPARE(warned.ids, QStringList { u"1"_s });
         QCOMPARE(warned.warnings.size(), 1);
-        QVERIFY2(warned.warnings.first().contains(u"B.cs:5"_s), qPrintable(warned.warnings.first()));
+        QVERIFY2(
+            warned.warnings.first().contains(u"B.cs:5"_s), qPrintable(warned.warnings.first()));
     }
 
     // EF Core folders keep their reader, even beside things other tools would claim.
@@ -159,7 +162,8 @@ private Q_SLOTS:
         QCOMPARE(data.ids, acmeIds);
         QTemporaryDir dir;
         QVERIFY(writeTree(dir,
-            { { u"Migrations/20240105093000_InitialCreate.cs"_s, mainSource(u"InitialCreate"_s).toUtf8() },
+            { { u"Migrations/20240105093000_InitialCreate.cs"_s,
+                  mainSource(u"InitialCreate"_s).toUtf8() },
                 { u"Migrations/20240105093000_InitialCreate.Designer.cs"_s,
                     designerSource(ida, u"InitialCreate"_s).toUtf8() },
                 { u"Scripts/Seed.sql"_s, "insert;" }, { u"App.csproj"_s, "<Project/>" },

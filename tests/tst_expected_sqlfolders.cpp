@@ -27,7 +27,8 @@ bool writeTree(const QTemporaryDir &dir, const QMap<QString, QByteArray> &files)
 
 bool anyContains(const QStringList &list, const QString &part)
 {
-    return std::any_of(list.cbegin(), list.cend(), [&](const QString &s) { return s.contains(part); });
+    return std::any_of(
+        list.cbegin(), list.cend(), [&](const QString &s) { return s.contains(part); });
 }
 
 } // namespace
@@ -71,7 +72,8 @@ private Q_SLOTS:
                 { u"main.go"_s, "package main\n" },
                 { u"00003_no_annotation.sql"_s, "create table t();\n" },
                 { u"0_zero.sql"_s, "-- +goose Up\n" } }));
-        const ExpectedSet set = ToolSources::fromVersionedSqlFolder(dir.path(), MigrationTool::Goose);
+        const ExpectedSet set
+            = ToolSources::fromVersionedSqlFolder(dir.path(), MigrationTool::Goose);
         QCOMPARE(set.error, QString());
         QCOMPARE(set.ids, QStringList({ u"3"_s, u"20240105093000"_s, u"20240212141500"_s }));
         QCOMPARE(set.warnings.size(), 2);
@@ -87,10 +89,10 @@ private Q_SLOTS:
                 { u"001_first.sql"_s, "-- migrate:up\n-- migrate:down\n" },
                 { u"20240212141500_no_marker.sql"_s, "create table t();\n" },
                 { u"schema.sql"_s, "create table;\n" } }));
-        const ExpectedSet set = ToolSources::fromVersionedSqlFolder(dir.path(), MigrationTool::Dbmate);
+        const ExpectedSet set
+            = ToolSources::fromVersionedSqlFolder(dir.path(), MigrationTool::Dbmate);
         QCOMPARE(set.error, QString());
-        QCOMPARE(set.ids,
-            QStringList({ u"001"_s, u"20240105093000"_s, u"20240212141500"_s }));
+        QCOMPARE(set.ids, QStringList({ u"001"_s, u"20240105093000"_s, u"20240212141500"_s }));
         QCOMPARE(set.warnings.size(), 2);
         QVERIFY(anyContains(set.warnings, u"20240212141500_no_marker.sql has no"_s));
         QVERIFY(anyContains(set.warnings, u"schema.sql: not a dbmate migration name"_s));
@@ -105,12 +107,14 @@ private Q_SLOTS:
                 { u"20240212141500_add_tenants.up.sql"_s, "abc" },
                 { u"20240212141500_add_tenants.down.sql"_s, "y" },
                 { u"99999999999999999999_too_big.sql"_s, "z" } }));
-        const ExpectedSet set = ToolSources::fromVersionedSqlFolder(dir.path(), MigrationTool::Sqlx);
+        const ExpectedSet set
+            = ToolSources::fromVersionedSqlFolder(dir.path(), MigrationTool::Sqlx);
         QCOMPARE(set.error, QString());
         QCOMPARE(set.ids, QStringList({ u"20240105093000"_s, u"20240212141500"_s }));
         // SHA-384 of the bytes as read (sqlx hashes the file's string, CRLF and all).
         QCOMPARE(set.checksums.value(u"20240105093000"_s),
-            QString::fromLatin1(QCryptographicHash::hash(users, QCryptographicHash::Sha384).toHex()));
+            QString::fromLatin1(
+                QCryptographicHash::hash(users, QCryptographicHash::Sha384).toHex()));
         // FIPS 180-2's SHA-384 example "abc": lowercase hex, all 48 bytes.
         QCOMPARE(set.checksums.value(u"20240212141500"_s),
             u"cb00753f45a35e8bb5a03d699ac65007272c32ab0eded163"
@@ -125,11 +129,14 @@ private Q_SLOTS:
         const QString tree = QStringLiteral(DOCTOR_TEST_DATA) + u"/histories/sqlx-src"_s;
         const ExpectedSet set = ExpectedMigrations::load(tree, {}, MigrationTool::Sqlx);
         QCOMPARE(set.error, QString());
-        QCOMPARE(set.ids, QStringList({ u"20240105093000"_s, u"20240212141500"_s, u"20240318080000"_s }));
+        QCOMPARE(set.ids,
+            QStringList({ u"20240105093000"_s, u"20240212141500"_s, u"20240318080000"_s }));
         QCOMPARE(set.checksums.value(u"20240105093000"_s),
-            u"4ddba47f9bd1231f2e0fe9bd1c20f5c10fdb53fda6c0c34db4f66eb1e162b0b3d4005f7d5e58fdc970a7a1887795d242"_s);
+            u"4ddba47f9bd1231f2e0fe9bd1c20f5c10fdb53fda6c0c34d"
+            "b4f66eb1e162b0b3d4005f7d5e58fdc970a7a1887795d242"_s);
         QCOMPARE(set.checksums.value(u"20240318080000"_s),
-            u"0d564083f2fc90b66c9bf9a3372a5edf4c1fdc4a3361b1fa2a28ad5e786bb821edae02b62513f87fb518bcfca14252a4"_s);
+            u"0d564083f2fc90b66c9bf9a3372a5edf4c1fdc4a3361b1fa"
+            "2a28ad5e786bb821edae02b62513f87fb518bcfca14252a4"_s);
     }
 
     void atlas()
@@ -138,7 +145,8 @@ private Q_SLOTS:
         QVERIFY(writeTree(dir,
             { { u"20240105093000_init.sql"_s, "x" }, { u"20240212141500.sql"_s, "y" },
                 { u"atlas.sum"_s, "h1:abc=\n" }, { u"v2_named.sql"_s, "z" } }));
-        const ExpectedSet set = ToolSources::fromVersionedSqlFolder(dir.path(), MigrationTool::Atlas);
+        const ExpectedSet set
+            = ToolSources::fromVersionedSqlFolder(dir.path(), MigrationTool::Atlas);
         QCOMPARE(set.error, QString());
         QCOMPARE(set.ids, QStringList({ u"20240105093000"_s, u"20240212141500"_s }));
         QCOMPARE(set.warnings.size(), 1);
@@ -167,7 +175,8 @@ private Q_SLOTS:
     void emptyFolderSaysWhatToDo()
     {
         QTemporaryDir dir;
-        const ExpectedSet set = ToolSources::fromVersionedSqlFolder(dir.path(), MigrationTool::GolangMigrate);
+        const ExpectedSet set
+            = ToolSources::fromVersionedSqlFolder(dir.path(), MigrationTool::GolangMigrate);
         QVERIFY2(set.error.startsWith(u"no golang-migrate migrations"_s), qPrintable(set.error));
         QVERIFY(set.error.contains(u".up.sql"_s));
     }

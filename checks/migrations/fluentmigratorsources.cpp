@@ -55,9 +55,9 @@ ExpectedSet fromFluentMigratorFolder(const QString &dir)
                 continue;
             }
             if (classOf.contains(version)) {
-                set.error = u"%1: version %2 is also declared at %3; FluentMigrator refuses "
-                            "duplicate versions: renumber one"_s.arg(
-                                at, version, classOf.value(version));
+                set.error
+                    = u"%1: version %2 is also declared at %3; FluentMigrator refuses "
+                      "duplicate versions: renumber one"_s.arg(at, version, classOf.value(version));
                 return set;
             }
             classOf.insert(version, at);

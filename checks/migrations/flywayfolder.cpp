@@ -148,8 +148,8 @@ ExpectedSet fromFlywayFolder(const QString &dir)
     for (qsizetype i = 1; i < versioned.size(); ++i) {
         if (compareParts(versioned.at(i - 1).parts, versioned.at(i).parts) == 0) {
             set.error = u"%1 and %2 are both version %3; Flyway refuses to migrate with two "
-                        "scripts of one version: renumber one"_s.arg(versioned.at(i - 1).file,
-                            versioned.at(i).file, versioned.at(i).id);
+                        "scripts of one version: renumber one"_s.arg(
+                            versioned.at(i - 1).file, versioned.at(i).file, versioned.at(i).id);
             return set;
         }
     }

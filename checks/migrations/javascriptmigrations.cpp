@@ -21,8 +21,8 @@ bool hasExtension(const QString &name, const QStringList &extensions)
 {
     if (name.endsWith(u".d.ts"_s) || name.endsWith(u".d.cts"_s) || name.endsWith(u".d.mts"_s))
         return false; // type declarations
-    return std::any_of(extensions.cbegin(), extensions.cend(),
-        [&](const QString &e) { return name.endsWith(e); });
+    return std::any_of(
+        extensions.cbegin(), extensions.cend(), [&](const QString &e) { return name.endsWith(e); });
 }
 
 // The class TEXT declares as a TypeORM migration: "export class X implements
@@ -65,8 +65,8 @@ ExpectedSet fromJavaScriptMigrations(const QString &dir, MigrationTool tool)
                 set.ids << name; // both tools record the file name; ordered by it
         }
         requireIds(&set,
-            u"%1 migrations (%2 files)"_s.arg(MigrationTools::displayName(tool),
-                extensions.join(u", "_s)),
+            u"%1 migrations (%2 files)"_s.arg(
+                MigrationTools::displayName(tool), extensions.join(u", "_s)),
             u"point to the migrations directory of the %1 configuration"_s.arg(
                 MigrationTools::displayName(tool)));
         return set;
@@ -95,9 +95,8 @@ ExpectedSet fromJavaScriptMigrations(const QString &dir, MigrationTool tool)
         }
         found.append({ timestamp, className });
     }
-    std::stable_sort(found.begin(), found.end(), [](const auto &a, const auto &b) {
-        return lessNumeric(a.first, b.first);
-    });
+    std::stable_sort(found.begin(), found.end(),
+        [](const auto &a, const auto &b) { return lessNumeric(a.first, b.first); });
     for (const auto &f : found) {
         if (set.ids.contains(f.second))
             set.warnings << u"class %1 is declared twice in %2; TypeORM refuses duplicate "

@@ -22,8 +22,8 @@ namespace {
 // ("2023-01-01-000000_create_users" -> "20230101000000"); empty when not digits.
 QString dieselVersion(const QString &folder)
 {
-    static const QRegularExpression shape(u"\\A([0-9][0-9-]*)_.+\\z"_s,
-        QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression shape(
+        u"\\A([0-9][0-9-]*)_.+\\z"_s, QRegularExpression::DotMatchesEverythingOption);
     const auto m = shape.match(folder);
     return m.hasMatch() ? QString(m.captured(1)).remove(u'-') : QString();
 }
@@ -65,7 +65,8 @@ ExpectedSet fromMigrationSubfolders(const QString &dir, MigrationTool tool)
                             "Diesel refuses it"_s.arg(dir + u'/' + folder);
             continue;
         }
-        if (std::any_of(found.cbegin(), found.cend(), [&](const auto &f) { return f.second == version; })) {
+        if (std::any_of(
+                found.cbegin(), found.cend(), [&](const auto &f) { return f.second == version; })) {
             set.error = u"%1: version %2 is taken by another folder; Diesel refuses two "
                         "migrations of one version: rename one"_s.arg(dir + u'/' + folder, version);
             return set;

@@ -24,8 +24,8 @@ ExpectedSet fromRailsMigrations(const QString &dir)
     ExpectedSet set = start(dir, MigrationTool::Rails);
     // ActiveRecord::Migration::MigrationFilenameRegexp; the glob is "**/[0-9]*_*.rb".
     static const QRegularExpression pattern(u"\\A([0-9]+)_([_a-z0-9]*)\\.?([_a-z0-9]*)?\\.rb\\z"_s);
-    static const QRegularExpression glob(u"\\A[0-9].*_.*\\.rb\\z"_s,
-        QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression glob(
+        u"\\A[0-9].*_.*\\.rb\\z"_s, QRegularExpression::DotMatchesEverythingOption);
     QHash<QString, QString> fileOf;
     for (const QString &relative : filesBelow(dir, &set)) {
         const QString name = QFileInfo(relative).fileName();

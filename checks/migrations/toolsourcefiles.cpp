@@ -37,8 +37,8 @@ QStringList names(const QString &dir, QDir::Filters filter)
 
 bool skippedFolder(const QFileInfo &entry)
 {
-    static const QSet<QString> skipped = { u"bin"_s, u"obj"_s, u"node_modules"_s,
-        u"__pycache__"_s, u"site-packages"_s, u"target"_s };
+    static const QSet<QString> skipped = { u"bin"_s, u"obj"_s, u"node_modules"_s, u"__pycache__"_s,
+        u"site-packages"_s, u"target"_s };
     return entry.fileName().startsWith(u'.') || skipped.contains(entry.fileName())
         || entry.isSymLink() // could loop back to an ancestor
         || QFileInfo::exists(entry.filePath() + u"/pyvenv.cfg"_s);
@@ -103,8 +103,8 @@ bool readBytes(const QString &path, QByteArray *bytes, QString *error)
     }
     *bytes = file.read(ExpectedMigrations::MaxFileBytes + 1);
     if (file.error() != QFileDevice::NoError) {
-        *error = u"cannot read %1 (%2); check the file and the disk"_s.arg(
-            path, file.errorString());
+        *error
+            = u"cannot read %1 (%2); check the file and the disk"_s.arg(path, file.errorString());
         return false;
     }
     if (bytes->size() > ExpectedMigrations::MaxFileBytes) {

@@ -43,7 +43,8 @@ bool anyContains(const QString &dir, const QStringList &names, const QString &su
     const QString &marker, QString *which)
 {
     for (const QString &name : names) {
-        if (name.endsWith(suffix) && readText(dir + u'/' + name).contains(marker, Qt::CaseInsensitive)) {
+        if (name.endsWith(suffix)
+            && readText(dir + u'/' + name).contains(marker, Qt::CaseInsensitive)) {
             *which = name;
             return true;
         }
@@ -129,15 +130,18 @@ Found recogniseHere(const QString &dir, bool weak)
         if (script.match(name).hasMatch() && !name.endsWith(u".d.ts"_s))
             scripts << name;
     }
-    if (anyContains(dir, scripts, {}, u"MigrationInterface"_s, &which) || anyMatch(scripts, typeOrmName, &which))
+    if (anyContains(dir, scripts, {}, u"MigrationInterface"_s, &which)
+        || anyMatch(scripts, typeOrmName, &which))
         return { MigrationTool::TypeOrm, dir, which };
-    if (anyContains(dir, scripts, {}, u"queryInterface"_s, &which) || anyMatch(scripts, sequelizeName, &which))
+    if (anyContains(dir, scripts, {}, u"queryInterface"_s, &which)
+        || anyMatch(scripts, sequelizeName, &which))
         return { MigrationTool::Sequelize, dir, which };
     if (anyContains(dir, scripts, {}, u"knex"_s, &which))
         return { MigrationTool::Knex, dir, which };
     if (!fluentFile.isEmpty())
         return { MigrationTool::FluentMigrator, dir, fluentFile };
-    static const QRegularExpression sqlFile(u"\\.sql\\z"_s, QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression sqlFile(
+        u"\\.sql\\z"_s, QRegularExpression::CaseInsensitiveOption);
     QString sql;
     if (!weak || !anyMatch(belowNames, sqlFile, &sql))
         return {};

@@ -43,8 +43,8 @@ NameRule parseName(MigrationTool tool, const QString &name)
 {
     static const QRegularExpression golang(u"\\A([0-9]+)_(.*)\\.(down|up)\\.(.*)\\z"_s,
         QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression numbered(u"\\A([0-9]+)_.*\\z"_s,
-        QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression numbered(
+        u"\\A([0-9]+)_.*\\z"_s, QRegularExpression::DotMatchesEverythingOption);
     NameRule rule;
     switch (tool) {
     case MigrationTool::GolangMigrate:
@@ -152,8 +152,8 @@ ExpectedSet fromVersionedSqlFolder(const QString &dir, MigrationTool tool)
         }
         const QString number = decimal(rule.version);
         if (!asWritten && !fitsIn(number, max)) {
-            set.warnings << u"%1: version %2 is larger than %3 can hold; it refuses the file"_s
-                                .arg(path, rule.version, toolName);
+            set.warnings << u"%1: version %2 is larger than %3 can hold; it refuses the file"_s.arg(
+                path, rule.version, toolName);
             continue;
         }
         if (tool == MigrationTool::Goose && number == u"0") {
@@ -186,7 +186,8 @@ ExpectedSet fromVersionedSqlFolder(const QString &dir, MigrationTool tool)
             return set;
         }
         set.checksums.insert(s.id,
-            QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha384).toHex()));
+            QString::fromLatin1(
+                QCryptographicHash::hash(bytes, QCryptographicHash::Sha384).toHex()));
     }
     requireIds(&set, u"%1 migrations (%2)"_s.arg(toolName, nameHint(tool)),
         u"point to the folder %1 reads its migrations from"_s.arg(toolName));

@@ -31,11 +31,13 @@ void checkChecksum(const QByteArray &input)
     const qint32 sum = ToolSources::flywayChecksum(input);
     QByteArray lf = input;
     lf.replace("\r\n", "\n").replace('\r', '\n');
-    Fuzz::require(ToolSources::flywayChecksum(lf) == sum, "checksum depends on CR", QString::fromUtf8(input));
+    Fuzz::require(
+        ToolSources::flywayChecksum(lf) == sum, "checksum depends on CR", QString::fromUtf8(input));
     QByteArray crlf = lf;
     crlf.replace("\n", "\r\n");
     Fuzz::require(ToolSources::flywayChecksum(crlf) == sum, "checksum depends on CRLF");
-    Fuzz::require(ToolSources::flywayChecksum(lf + "\n\n") == sum, "checksum depends on blank lines");
+    Fuzz::require(
+        ToolSources::flywayChecksum(lf + "\n\n") == sum, "checksum depends on blank lines");
     if (!input.startsWith("\xEF\xBB\xBF"))
         Fuzz::require(ToolSources::flywayChecksum("\xEF\xBB\xBF" + input) == sum,
             "checksum depends on a BOM");

@@ -96,7 +96,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         QFile file(full);
         if (QDir().mkpath(QFileInfo(full).path()) && !QFileInfo(full).isDir()
             && file.open(QIODevice::WriteOnly))
-            file.write(tab < 0 ? QByteArray() : line.mid(tab + 1).replace(u"\\n"_s, u"\n"_s).toUtf8());
+            file.write(
+                tab < 0 ? QByteArray() : line.mid(tab + 1).replace(u"\\n"_s, u"\n"_s).toUtf8());
     }
     check(ToolSources::read(dir, tool), tool, dir);
     const ToolSources::Found found = ToolSources::recognise(dir);
