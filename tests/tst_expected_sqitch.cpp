@@ -78,6 +78,18 @@ private Q_SLOTS:
     }
 
     // The messages of sqitch 1.5.2 for these plans (`sqitch plan`): the same lines and words.
+    void bracketsInsideNames()
+    {
+        // Plan.pm's name pattern allows '[' and ']' inside a name: sqitch 1.5.2 plans
+        // "schemas/a[dit" and "a]b" (found by fuzz_sqitch, whose invariant said otherwise).
+        const auto plan = SqitchPlan::parse(
+            header + u"schemas/a[dit"_s + who + u"\na]b [schemas/a[dit]"_s + who, u"p"_s);
+        QCOMPARE(plan.error, QString());
+        QCOMPARE(plan.changes.size(), 2);
+        QCOMPARE(plan.changes[0].name, u"schemas/a[dit"_s);
+        QCOMPARE(plan.changes[1].name, u"a]b"_s);
+    }
+
     void planErrors_data()
     {
         QTest::addColumn<QString>("text");
