@@ -99,6 +99,19 @@ private Q_SLOTS:
         QCOMPARE(s.outOfOrder, QStringList { u"4"_s });
     }
 
+    void prismaTwoUnpaddedChecksumIsNotModified()
+    {
+        HistoryRow old = row(u"20240101_init"_s, 1), changed = row(u"20240201_add"_s, 2);
+        old.checksum = u"abc"_s; // 0a0b0c as Prisma 2 wrote it, without padding
+        changed.checksum = u"ffff"_s;
+        ExpectedSet want
+            = expected(MigrationTool::Prisma, { u"20240101_init"_s, u"20240201_add"_s });
+        want.checksums = { { u"20240101_init"_s, u"0a0b0c"_s }, { u"20240201_add"_s, u"0a0b"_s } };
+        const HistoryStates s
+            = MigrationStates::evaluate(MigrationTool::Prisma, u"h"_s, { old, changed }, &want);
+        QCOMPARE(s.modified, QStringList { u"20240201_add"_s });
+    }
+
     void golangMigrateDirtyVersion()
     {
         HistoryRow current = row(u"3"_s);
@@ -180,6 +193,9 @@ private Q_SLOTS:
         const QString s = MigrationStates::shortened(text);
         QVERIFY(!s.contains(u"hunter2"_s));
         QVERIFY(!s.contains(u"s3cr3t"_s));
+        const QString sql = MigrationStates::shortened(
+            u"CREATE ROLE app LOGIN PASSWORD 'p4ss'; ALTER ROLE x PASSWORD 'q'"_s);
+        QVERIFY2(!sql.contains(u"p4ss"_s), qPrintable(sql));
         QCOMPARE(s.size(), MigrationStates::MaxFailureText);
         QVERIFY(s.endsWith(u'…'));
     }

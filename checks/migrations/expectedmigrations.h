@@ -23,7 +23,9 @@ struct ExpectedSet
     QStringList ids;
     // id -> the checksum as the tool stores it, for tools that store one and whose file
     // checksum we compute: Flyway (CRC32 as a signed decimal int), sqlx (SHA-384, lowercase
-    // hex), Prisma (SHA-256, lowercase hex), Sqitch (SHA-1, lowercase hex). Empty otherwise.
+    // hex), Prisma (SHA-256, lowercase hex; then, after a space, the SHA-256 of the script
+    // with its line endings swapped, which Prisma also accepts), Sqitch (SHA-1, lowercase
+    // hex). Empty otherwise.
     QHash<QString, QString> checksums;
     // Alembic: revision -> its down_revisions (the graph; several for a merge, none for a
     // base). Empty for other tools.

@@ -147,9 +147,14 @@ Select forTool(const DetectedHistory &h)
         s.description = c("description");
         s.appliedAt = iso(c("executed_at"));
         s.checksum = c("hash");
-        s.failed = u"%1 IS NOT NULL OR %2 < %3"_s.arg(c("error"), c("applied"), c("total"));
-        s.failure = u"%1 || coalesce(': ' || %2, '')"_s.arg(c("error"), c("error_stmt"));
+        // Atlas writes '' (not NULL) to error and error_stmt on success (ent/convert.go
+        // SetError), and a row of its own, version '.atlas_cloud_identifier', that is no
+        // migration.
+        s.failed = u"coalesce(%1, '') <> '' OR %2 < %3"_s.arg(c("error"), c("applied"), c("total"));
+        s.failure = u"nullif(%1, '') || coalesce(': ' || nullif(%2, ''), '')"_s.arg(
+            c("error"), c("error_stmt"));
         s.kind = c("type");
+        s.from = t + u" WHERE "_s + c("version") + u" <> '.atlas_cloud_identifier'"_s;
         return s;
     case MigrationTool::Goose:
         // goose appends a row per up and down: the newest row of a version says whether it

@@ -78,6 +78,29 @@ bool versionBelow(const QString &a, const QString &b)
     return false;
 }
 
+// Prisma 2 wrote its SHA-256 hex without zero padding per byte ("0a" as "a"), and Prisma
+// still accepts it (prisma-engines checksum.rs, script_matches_checksum, issue #1887).
+bool unpaddedMatches(MigrationTool tool, const QString &stored, const QString &computed)
+{
+    if (tool != MigrationTool::Prisma || stored.size() >= computed.size())
+        return false;
+    QString unpadded;
+    for (qsizetype i = 0; i + 1 < computed.size(); i += 2)
+        unpadded += computed[i] == u'0' ? computed.sliced(i + 1, 1) : computed.sliced(i, 2);
+    return stored == unpadded;
+}
+
+// Whether a stored checksum is the file's (ExpectedSet::checksums: Prisma's holds the
+// alternatives after a space).
+bool checksumMatches(MigrationTool tool, const QString &stored, const QString &alternatives)
+{
+    // Prisma's: the file's checksum, then the one with line endings swapped.
+    for (const QString &computed : alternatives.split(u' ', Qt::SkipEmptyParts)) {
+        if (stored == computed || unpaddedMatches(tool, stored, computed))
+            return true;
+    }
+    return false;
+}
 } // namespace
 
 namespace MigrationStates {
@@ -85,7 +108,7 @@ namespace MigrationStates {
 QString shortened(const QString &text)
 {
     static const QRegularExpression secrets(
-        u"((?:password|pwd|passwd)\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s;,&]+)|"
+        u"((?:password|pwd|passwd)\\s*[=:]\\s*|password\\s+(?='))(\"[^\"]*\"|'[^']*'|[^\\s;,&]+)|"
         "(://[^/:@\\s]*:)([^@\\s]*)(@)"_s,
         QRegularExpression::CaseInsensitiveOption);
     QString masked = text;
@@ -229,7 +252,7 @@ HistoryStates evaluate(MigrationTool tool, const QString &history, const QList<H
         else if (known && pos < 0)
             state = State::Ahead;
         else if (known && !r.checksum.isEmpty() && expectedChecksum.contains(key)
-            && expectedChecksum.value(key) != r.checksum)
+            && !checksumMatches(tool, r.checksum, expectedChecksum.value(key)))
             state = key.startsWith(u"R__") ? State::Pending : State::Modified;
         else if (ordered && !key.startsWith(u"R__") && !highest.isEmpty()
             && versionBelow(key, highest))

@@ -53,9 +53,19 @@ ExpectedSet fromMigrationSubfolders(const QString &dir, MigrationTool tool)
                 set.error = error;
                 return set;
             }
-            set.checksums.insert(folder,
-                QString::fromLatin1(
-                    QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+            // Prisma also accepts the checksum of the script with its line endings swapped
+            // (a checkout on Windows: prisma-engines checksum.rs, script_matches_checksum):
+            // kept after a space, as an alternative.
+            QByteArray swapped = bytes;
+            if (bytes.contains("\r\n"))
+                swapped.replace("\r\n", "\n");
+            else
+                swapped.replace("\n", "\r\n");
+            const auto sha = [](const QByteArray &b) {
+                return QString::fromLatin1(
+                    QCryptographicHash::hash(b, QCryptographicHash::Sha256).toHex());
+            };
+            set.checksums.insert(folder, sha(bytes) + u' ' + sha(swapped));
             found.append({ folder, folder });
             continue;
         }

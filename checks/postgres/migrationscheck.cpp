@@ -234,7 +234,8 @@ public:
             if (!pin.expected.isEmpty() && matches(pin, h)) {
                 if (!m_pinned.contains(pin.expected))
                     m_pinned.insert(pin.expected,
-                        ExpectedMigrations::load(pin.expected, m_ctx.environment.dbContext));
+                        ExpectedMigrations::load(
+                            pin.expected, m_ctx.environment.dbContext, h.tool));
                 return m_pinned.value(pin.expected);
             }
         }
