@@ -159,6 +159,9 @@ private Q_SLOTS:
         QVERIFY(root.isValid());
         QVERIFY(writeFile(root.filePath(u"src/main/resources/db/migration/V1__A.sql"_s), "a"));
         QVERIFY(writeFile(root.filePath(u"pom.xml"_s), "<project/>"));
+        // Build copies of the scripts are not a second V1 (Maven's target/, Gradle's build/).
+        QVERIFY(writeFile(root.filePath(u"target/classes/db/migration/V1__A.sql"_s), "a"));
+        QVERIFY(writeFile(root.filePath(u"build/resources/main/db/migration/V1__A.sql"_s), "a"));
         QCOMPARE(ExpectedMigrations::load(root.path()).ids, QStringList { u"1"_s });
         QCOMPARE(ExpectedMigrations::load(root.path(), {}, MigrationTool::Flyway).ids,
             QStringList { u"1"_s });

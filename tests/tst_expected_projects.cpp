@@ -33,6 +33,8 @@ class TestExpectedProjects : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // The checksum is the first word of the value (alternatives Prisma also accepts may
+    // follow it, after a space).
     void prisma()
     {
         QTemporaryDir dir;
@@ -48,7 +50,7 @@ private Q_SLOTS:
             set.ids, QStringList({ u"20240105093000_init"_s, u"20240212141500_add_tenants"_s }));
         // prisma-engines, schema-engine/connectors/schema-connector/src/checksum.rs, test
         // format_checksum_does_not_strip_zeros: render_checksum("hello").
-        QCOMPARE(set.checksums.value(u"20240105093000_init"_s),
+        QCOMPARE(set.checksums.value(u"20240105093000_init"_s).section(u' ', 0, 0),
             u"2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"_s);
         QCOMPARE(set.warnings.size(), 1);
         QVERIFY(set.warnings.first().contains(u"20240301000000_draft has no migration.sql"_s));
@@ -63,9 +65,9 @@ private Q_SLOTS:
         QCOMPARE(set.error, QString());
         QCOMPARE(set.tool, MigrationTool::Prisma);
         QCOMPARE(set.ids.size(), 3);
-        QCOMPARE(set.checksums.value(u"20240105093000_init"_s),
+        QCOMPARE(set.checksums.value(u"20240105093000_init"_s).section(u' ', 0, 0),
             u"481547b0516e7b24d5c46deac974dc1f08fdac632288d82c27a8d2e6b14d665a"_s);
-        QCOMPARE(set.checksums.value(u"20240318080000_add_audit_log"_s),
+        QCOMPARE(set.checksums.value(u"20240318080000_add_audit_log"_s).section(u' ', 0, 0),
             u"c54f6f6dab0f609562e2d6b8bb3fb7406b8570d3df5c902e05068d96451e438c"_s);
     }
 

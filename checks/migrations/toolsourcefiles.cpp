@@ -37,8 +37,10 @@ QStringList names(const QString &dir, QDir::Filters filter)
 
 bool skippedFolder(const QFileInfo &entry)
 {
+    // Build output (Maven's target/, Gradle's build/, .NET's bin/ and obj/ hold copies of
+    // the scripts) and dependencies (node_modules/, vendor/ with bundled gems, site-packages/).
     static const QSet<QString> skipped = { u"bin"_s, u"obj"_s, u"node_modules"_s, u"__pycache__"_s,
-        u"site-packages"_s, u"target"_s };
+        u"site-packages"_s, u"target"_s, u"build"_s, u"vendor"_s };
     return entry.fileName().startsWith(u'.') || skipped.contains(entry.fileName())
         || entry.isSymLink() // could loop back to an ancestor
         || QFileInfo::exists(entry.filePath() + u"/pyvenv.cfg"_s);

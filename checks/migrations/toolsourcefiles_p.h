@@ -23,9 +23,9 @@ ExpectedSet start(const QString &dir, MigrationTool tool);
 QStringList fileNames(const QString &dir);
 QStringList folderNames(const QString &dir);
 // The files in DIR and below, as paths relative to DIR, sorted; hidden entries and
-// bin/, obj/, node_modules/, __pycache__, virtualenvs (a folder with pyvenv.cfg) and
-// site-packages skipped, at most MaxDepth folders deep and MaxEntries entries (a walk cut
-// short is a warning in SET).
+// build output and dependencies (bin/, obj/, target/, build/, node_modules/, vendor/,
+// __pycache__, site-packages, virtualenvs: a folder with pyvenv.cfg) skipped, at most MaxDepth
+// folders deep and MaxEntries entries (a walk cut short is a warning in SET).
 QStringList filesBelow(const QString &dir, ExpectedSet *set);
 // The file's bytes (at most ExpectedMigrations::MaxFileBytes). False with *ERROR naming
 // the file and what to do when it cannot be read or is larger.

@@ -236,20 +236,20 @@ ExpectedSet readFolder(const QString &dir, MigrationTool tool)
 
 ExpectedSet read(const QString &path, MigrationTool tool)
 {
-    ExpectedSet here = readFolder(path, tool);
-    // Only "no <tool> migrations found" (requireIds()) sends the search below; Django's
-    // reader searches below itself.
-    if (!here.ids.isEmpty() || !here.error.startsWith(u"no "_s) || tool == MigrationTool::Django)
-        return here;
-    // A project root: the tool's migrations in a conventional folder below it.
-    for (const QString &below : conventionalFolders()) {
-        const QString folder = path + u'/' + below;
-        if (!QFileInfo(folder).isDir())
-            continue;
-        if (ExpectedSet there = readFolder(folder, tool); !there.ids.isEmpty())
-            return there;
+    // A project root: the tool's conventional folder below it first, since a reader that
+    // searches subfolders (Flyway, Rails, DbUp) would also take what is not the tool's
+    // source there (a build's copies of the scripts, another project's). Django's reader
+    // looks for every app's migrations/ itself.
+    if (tool != MigrationTool::Django) {
+        for (const QString &below : conventionalFolders()) {
+            const QString folder = path + u'/' + below;
+            if (!QFileInfo(folder).isDir())
+                continue;
+            if (ExpectedSet there = readFolder(folder, tool); !there.ids.isEmpty())
+                return there;
+        }
     }
-    return here;
+    return readFolder(path, tool);
 }
 
 } // namespace ToolSources

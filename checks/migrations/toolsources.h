@@ -59,8 +59,9 @@ Found recognise(const QString &dir);
 // Whether read() has a reader for TOOL (the tools listed above).
 bool handles(MigrationTool tool);
 
-// Reads PATH as TOOL's source tree: PATH itself, or the tool's conventional folder below
-// it when PATH holds none of its migrations (a project root). TOOL must be handled().
+// Reads PATH as TOOL's source tree: the first of the tool's conventional folders below
+// PATH that holds its migrations (PATH is a project root), else PATH itself. Django: PATH
+// and every app below it. TOOL must be handled().
 ExpectedSet read(const QString &path, MigrationTool tool);
 
 // --- the readers (each named after the file it is in) ---
