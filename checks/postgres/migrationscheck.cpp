@@ -239,6 +239,14 @@ public:
                 return m_pinned.value(pin.expected);
             }
         }
+        if (!m_ctx.environment.referenceEnvironment.isEmpty() && h.tool != MigrationTool::EfCore) {
+            if (!m_referenceRead) { // one session for all of the reference's histories
+                m_referenceRead = true;
+                m_reference = ReferenceEnvironment::readHistories(m_ctx);
+            }
+            return ReferenceEnvironment::pick(
+                m_reference, h, m_ctx.environment.referenceEnvironment);
+        }
         const ExpectedSet &own = environmentSet();
         if (own.tool == h.tool)
             return own;
@@ -250,6 +258,8 @@ private:
     bool m_environmentRead = false;
     ExpectedSet m_environment;
     QHash<QString, ExpectedSet> m_pinned;
+    bool m_referenceRead = false;
+    QList<ReferenceEnvironment::History> m_reference;
 };
 
 } // namespace
