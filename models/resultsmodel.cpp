@@ -74,6 +74,14 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
         case EnvironmentColumn:
             return r.environment;
         case CheckColumn:
+            // A check with several results here (the migrations check's one per history)
+            // names which one each row is.
+            if (!r.subject.isEmpty() && rowOf(r.environment, r.checkId) != index.row())
+                return u"%1 · %2"_s.arg(r.checkId, r.subject);
+            if (!r.subject.isEmpty() && index.row() + 1 < m_rows.size()
+                && m_rows[index.row() + 1].result.environment == r.environment
+                && m_rows[index.row() + 1].result.checkId == r.checkId)
+                return u"%1 · %2"_s.arg(r.checkId, r.subject);
             return r.checkId;
         case StatusColumn:
             return statusText(r.status);

@@ -62,6 +62,34 @@ private Q_SLOTS:
             ResultsModel::statusText(CheckStatus::Fail));
     }
 
+    // One check, several subjects (the migrations check's one result per history): a row
+    // each, replaced by subject, and the Check column names the subject only then.
+    void severalSubjectsOfOneCheck()
+    {
+        ResultsModel model;
+        model.setOrdering({ u"dev"_s }, { u"a"_s, u"b"_s });
+        CheckResult flyway = make(u"dev"_s, u"a"_s, CheckStatus::Fail);
+        flyway.subject = u"flyway public.flyway_schema_history"_s;
+        CheckResult ef = make(u"dev"_s, u"a"_s, CheckStatus::Pass);
+        ef.subject = u"efcore public.__EFMigrationsHistory"_s;
+        CheckResult alone = make(u"dev"_s, u"b"_s, CheckStatus::Pass);
+        alone.subject = u"only one"_s;
+        model.upsert(flyway);
+        model.upsert(ef);
+        model.upsert(alone);
+        QCOMPARE(model.rowCount(), 3);
+        flyway.status = CheckStatus::Pass;
+        model.upsert(flyway); // replaces its own row only
+        QCOMPARE(model.rowCount(), 3);
+        const int fw = model.rowOf(u"dev"_s, u"a"_s, flyway.subject);
+        QCOMPARE(model.resultAt(fw)->status, CheckStatus::Pass);
+        QCOMPARE(model.index(0, ResultsModel::CheckColumn).data().toString(),
+            u"a · efcore public.__EFMigrationsHistory"_s); // subjects sorted
+        QCOMPARE(model.index(1, ResultsModel::CheckColumn).data().toString(),
+            u"a · flyway public.flyway_schema_history"_s);
+        QCOMPARE(model.index(2, ResultsModel::CheckColumn).data().toString(), u"b"_s);
+    }
+
     void worstStatusPerEnvironment()
     {
         ResultsModel model;
