@@ -69,7 +69,9 @@ void walk(const QDir &root, const QString &dir, int depth, int *entries, QString
             if (*entries > MaxEntries)
                 return;
         } else if (!entry.fileName().startsWith(u'.')) {
-            files->append(root.relativeFilePath(entry.filePath()));
+            // Both absolute: QDir::relativeFilePath() of a relative folder and file (doctor
+            // run --expected db/migrations) would give the path unchanged, read twice over.
+            files->append(root.relativeFilePath(entry.absoluteFilePath()));
         }
     }
 }
@@ -90,7 +92,7 @@ QStringList filesBelow(const QString &dir, ExpectedSet *set)
 {
     QStringList files;
     int entries = 0;
-    walk(QDir(dir), dir, 0, &entries, &files, set);
+    walk(QDir(QFileInfo(dir).absoluteFilePath()), dir, 0, &entries, &files, set);
     std::sort(files.begin(), files.end());
     return files;
 }
