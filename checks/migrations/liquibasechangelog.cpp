@@ -25,6 +25,9 @@ namespace {
 // set of migrations (and a link farm could make the walk endless).
 constexpr int MaxFiles = 20000;
 constexpr int MaxDepth = 100;
+// How far above the master's folder Liquibase's search path is looked for: Spring Boot's
+// db/changelog/ below src/main/resources/ is two levels, a versioned subfolder three.
+constexpr int MaxSearchUp = 6;
 
 // What Liquibase's DatabaseChangeLog.normalizePath() does to a path it records.
 QString normalized(QString path)
@@ -167,7 +170,8 @@ private:
         } else {
             // The search path: the nearest folder, from the master's up, that has the file.
             // Never the file system's root: an absolute include path has lost its '/'.
-            for (QDir dir(masterDir); !dir.isRoot();) {
+            QDir dir(masterDir);
+            for (int up = 0; up <= MaxSearchUp && !dir.isRoot(); ++up) {
                 if (exists(dir.filePath(path))) {
                     root = dir.absolutePath();
                     target = QDir::cleanPath(dir.filePath(path));
@@ -176,7 +180,7 @@ private:
                 if (!dir.cdUp())
                     break;
             }
-            lookedIn = masterDir + u" and the folders above it"_s;
+            lookedIn = u"%1 and %2 folders above it"_s.arg(masterDir, QString::number(MaxSearchUp));
         }
         if (!target.isEmpty() && exists(target))
             return target;

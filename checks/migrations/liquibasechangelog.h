@@ -19,7 +19,8 @@
 // which the doctor cannot know (it is the CLI's --search-path, the classpath of a Spring
 // Boot application ...). Chosen here: the search path is the folder a non-relative include
 // resolves from, looking from the master changelog's folder upwards (the nearest folder
-// that has the included file); with no such include, the master changelog's own folder, so
+// that has the included file, at most six levels up, never the file system's root); with
+// no such include, the master changelog's own folder, so
 // the master is recorded as its file name. A relativeToChangelogFile include resolves
 // against its changelog's folder; includeAll lists its folder recursively, sorted by path
 // as Liquibase's default comparator does. Paths are normalised as normalizePath() does

@@ -7,7 +7,8 @@
 //
 // Input: parts separated by 0xFF bytes (never in UTF-8). An input holding ".." is not
 // walked: a relative include could then reach any folder of the machine (the product
-// bounds that walk, the fuzzer's time would go to the file system).
+// bounds that walk, the fuzzer's time would go to the file system). The tree sits seven
+// folders deep in the run's own folder, beyond the six levels the search path is looked for.
 
 #include "fuzzsupport.h"
 #include "migrations/liquibasechangelog.h"
@@ -56,7 +57,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (input.contains(".."))
         return 0;
-    const QString dir = Fuzz::scratchDir() + u"/l"_s + QString::number(run++);
+    // Seven levels deep: the search for Liquibase's search path (six levels up from the
+    // master) stays inside this run's folder.
+    const QString top = Fuzz::scratchDir() + u"/l"_s + QString::number(run++);
+    const QString dir = top + u"/1/2/3/4/5/6/7"_s;
     QDir().mkpath(dir + u"/sub"_s);
     const QByteArray &first = parts[0];
     const QString master = first.trimmed().startsWith('<') ? u"master.xml"_s
@@ -69,7 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (qsizetype i = 0; i < parts.size() && i < names.size(); ++i)
         Fuzz::writeFile(dir + u'/' + names[i], parts[i]);
     const ExpectedSet set = LiquibaseChangelog::read(dir + u'/' + master);
-    QDir(dir).removeRecursively();
+    QDir(top).removeRecursively();
     Fuzz::require(set.tool == MigrationTool::Liquibase, "not Liquibase's set");
     if (!set.error.isEmpty()) {
         Fuzz::require(set.ids.isEmpty(), "ids beside an error", set.error);
