@@ -288,7 +288,7 @@ private Q_SLOTS:
         m_kb.attachRemediation(&outOfOrder, env);
         QVERIFY(!commands(plain, DeploymentStyle::Compose).contains(u"-outOfOrder=true"_s));
         QVERIFY(commands(outOfOrder, DeploymentStyle::Compose)
-                    .contains(u"flyway -outOfOrder=true migrate"_s));
+                .contains(u"flyway -outOfOrder=true migrate"_s));
         CheckResult heads = result(u"alembic"_s, u"pending"_s,
             { { u"Heads"_s, QVariantList { u"ae1027a6acf"_s, u"27c6a30d7c24"_s } } });
         m_kb.attachRemediation(&heads, env);
@@ -331,8 +331,7 @@ private Q_SLOTS:
             QCOMPARE(r.remediation.fixes.at(i).command, before.at(i).command);
             QCOMPARE(r.remediation.fixes.at(i).title, before.at(i).title);
         }
-        QVERIFY(
-            commands(r, DeploymentStyle::Kubernetes)
+        QVERIFY(commands(r, DeploymentStyle::Kubernetes)
                 .contains(u"kubectl -n stellaops exec -it <platform-pod> -- stella db migrate"_s));
     }
 

@@ -112,6 +112,19 @@ private Q_SLOTS:
         QCOMPARE(s.modified, QStringList { u"20240201_add"_s });
     }
 
+    void sqitchReworkedChangeKeepsItsEarlierHash()
+    {
+        HistoryRow users = row(u"users"_s, 1), roles = row(u"roles"_s, 2);
+        users.checksum = u"1111"_s; // the version before the rework, tagged @v1.0
+        roles.checksum = u"9999"_s; // edited since
+        ExpectedSet want = expected(MigrationTool::Sqitch, { u"users"_s, u"roles"_s });
+        want.checksums = { { u"users"_s, u"2222"_s }, { u"users@v1.0"_s, u"1111"_s },
+            { u"roles"_s, u"3333"_s } };
+        const HistoryStates s
+            = MigrationStates::evaluate(MigrationTool::Sqitch, u"h"_s, { users, roles }, &want);
+        QCOMPARE(s.modified, QStringList { u"roles"_s });
+    }
+
     void golangMigrateDirtyVersion()
     {
         HistoryRow current = row(u"3"_s);
