@@ -236,6 +236,8 @@ private Q_SLOTS:
             MigrationTool::FluentMigrator);
         QCOMPARE(classify(u"flyway_schema_history"_s, { u"installed_rank"_s }, {}),
             MigrationTool::Unknown);
+        QCOMPARE(classify(u"pgmigrations"_s, { u"id"_s, u"name"_s, u"run_on"_s }, {}),
+            MigrationTool::NodePgMigrate);
     }
 };
 

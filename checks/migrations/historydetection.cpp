@@ -22,7 +22,7 @@ const QStringList &historyNames()
         u"django_migrations"_s, u"_prisma_migrations"_s, u"changes"_s, u"atlas_schema_revisions"_s,
         u"goose_db_version"_s, u"knex_migrations"_s, u"migrations"_s, u"sequelizemeta"_s,
         u"schemaversions"_s, u"versioninfo"_s, u"__diesel_schema_migrations"_s,
-        u"_sqlx_migrations"_s };
+        u"_sqlx_migrations"_s, u"pgmigrations"_s };
     return names;
 }
 
