@@ -238,6 +238,14 @@ private Q_SLOTS:
             MigrationTool::Unknown);
         QCOMPARE(classify(u"pgmigrations"_s, { u"id"_s, u"name"_s, u"run_on"_s }, {}),
             MigrationTool::NodePgMigrate);
+        // Every name classify() knows is one the catalog statement asks for (lower case).
+        const QString statement = HistoryDetection::catalogStatement();
+        for (const char *name : { "flyway_schema_history", "schema_version", "databasechangelog",
+                 "schema_migrations", "alembic_version", "django_migrations", "_prisma_migrations",
+                 "changes", "atlas_schema_revisions", "goose_db_version", "knex_migrations",
+                 "migrations", "sequelizemeta", "schemaversions", "versioninfo",
+                 "__diesel_schema_migrations", "_sqlx_migrations", "pgmigrations" })
+            QVERIFY2(statement.contains(u"'%1'"_s.arg(QLatin1StringView(name))), name);
     }
 };
 
