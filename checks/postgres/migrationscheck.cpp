@@ -248,16 +248,33 @@ public:
                 m_reference, h, m_ctx.environment.referenceEnvironment);
         }
         const ExpectedSet &own = environmentSet();
-        if (own.tool == h.tool)
+        if (own.tool == h.tool && own.error.isEmpty())
             return own;
+        // A tree load() could not place (numbered .sql files with no sign of their tool) is
+        // the database's only other history's: read as that tool's. With several, the error
+        // (which says to name the tool) is each one's.
+        const Environment &env = m_ctx.environment;
+        if (!own.error.isEmpty() && env.referenceEnvironment.isEmpty()
+            && !env.expectedSource.isEmpty() && h.tool != MigrationTool::EfCore) {
+            if (h.tool != m_onlyOtherTool)
+                return own;
+            if (!m_hinted.isKnown() && m_hinted.error.isEmpty())
+                m_hinted = ExpectedMigrations::load(env.expectedSource, env.dbContext, h.tool);
+            return m_hinted;
+        }
         return {};
     }
+    // The tool of the database's one history other than EF Core's, Unknown when there are
+    // none or several.
+    void setOnlyOtherTool(MigrationTool tool) { m_onlyOtherTool = tool; }
 
 private:
     const CheckContext &m_ctx;
     bool m_environmentRead = false;
     ExpectedSet m_environment;
     QHash<QString, ExpectedSet> m_pinned;
+    MigrationTool m_onlyOtherTool = MigrationTool::Unknown;
+    ExpectedSet m_hinted;
     bool m_referenceRead = false;
     QList<ReferenceEnvironment::History> m_reference;
 };
@@ -284,6 +301,12 @@ QList<CheckResult> MigrationsCheck::runAll(const CheckContext &ctx) const
                 [&h](const MigrationHistoryPin &p) { return matches(p, h); }))
             histories << h;
     }
+    const qsizetype others = std::count_if(histories.cbegin(), histories.cend(),
+        [](const DetectedHistory &h) { return h.tool != MigrationTool::EfCore; });
+    for (const DetectedHistory &h : std::as_const(histories)) {
+        if (others == 1 && h.tool != MigrationTool::EfCore)
+            expected.setOnlyOtherTool(h.tool);
+    }
     // EF Core's configured history: when pinned, when it is there, when the environment
     // expects EF Core migrations, or when nothing else is (today's "never migrated").
     const bool efPinned = std::any_of(pins.cbegin(), pins.cend(), [](const MigrationHistoryPin &p) {
@@ -291,8 +314,11 @@ QList<CheckResult> MigrationsCheck::runAll(const CheckContext &ctx) const
     });
     const QString efRows = EfCoreHistory::rowsStatement(ctx.planned);
     const bool efExists = ctx.planned.value(0).value(0).value(0, 1).toBool();
+    // An expected source that could not be read names EF Core only when no other history is
+    // there to take it (forHistory() reads it as that history's tool).
     const bool efExpected = !env.expectedSource.isEmpty() || !env.referenceEnvironment.isEmpty()
         ? expected.environmentSet().tool == MigrationTool::EfCore
+            && expected.environmentSet().error.isEmpty()
         : false;
     const bool withEfCore
         = pins.isEmpty() ? (efExists || efExpected || histories.isEmpty()) : efPinned;
