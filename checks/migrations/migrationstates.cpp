@@ -107,6 +107,8 @@ namespace MigrationStates {
 
 QString shortened(const QString &text)
 {
+    if (text.isEmpty()) // nearly every row: no pattern to run
+        return text;
     static const QRegularExpression secrets(
         u"((?:password|pwd|passwd)\\s*[=:]\\s*|password\\s+(?='))(\"[^\"]*\"|'[^']*'|[^\\s;,&]+)|"
         "(://[^/:@\\s]*:)([^@\\s]*)(@)"_s,
