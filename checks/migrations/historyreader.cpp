@@ -235,7 +235,8 @@ QList<HistoryRow> rows(const QueryResult &answer)
         row.description = r.value(1).toString();
         const QString at = r.value(2).toString();
         if (!at.isEmpty())
-            row.appliedAt = QDateTime::fromString(at, Qt::ISODateWithMs);
+            // In UTC: a QDateTime with an offset holds a heap-allocated part, one per row.
+            row.appliedAt = QDateTime::fromString(at, Qt::ISODateWithMs).toUTC();
         row.checksum = r.value(3).toString();
         row.failed = r.value(4).toBool();
         row.dirty = r.value(5).toBool();
