@@ -72,11 +72,6 @@ namespace HistoryDetection {
 
 QString catalogStatement()
 {
-    QStringList efIds;
-    for (const EfCoreHistory::HistoryLayout &l : EfCoreHistory::historyLayouts())
-        efIds << l.idColumn;
-    // EF Core's id column names are mixed case and must match exactly, so they are quoted
-    // as they are (constants of EfCoreHistory, no quote among them).
     return u"SELECT n.nspname::text, c.relname::text, "
            "to_json(ARRAY(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = c.oid "
            "  AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum))::text, "
@@ -91,13 +86,21 @@ QString catalogStatement()
           "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') "
           "AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
           "AND n.nspname NOT LIKE 'pg\\_%' "
-          "AND (lower(c.relname) IN ("_s
-        + sqlList(historyNames())
-        + u") OR EXISTS (SELECT 1 FROM pg_attribute e WHERE e.attrelid = c.oid "
-          "  AND NOT e.attisdropped AND e.attname IN ("_s
-        + u"'"_s + efIds.join(u"', '"_s) + u"'"_s
-        + u"))) "
-          "ORDER BY 1, 2"_s;
+          "AND "_s
+        + relationFilter(u"c"_s) + u" ORDER BY 1, 2"_s;
+}
+
+QString relationFilter(const QString &alias, const QStringList &moreNames)
+{
+    QStringList efIds;
+    for (const EfCoreHistory::HistoryLayout &l : EfCoreHistory::historyLayouts())
+        efIds << l.idColumn;
+    // EF Core's id column names are mixed case and must match exactly, so they are quoted
+    // as they are (constants of EfCoreHistory, no quote among them).
+    return u"(lower(%1.relname) IN ("_s.arg(alias) + sqlList(historyNames() + moreNames)
+        + u") OR EXISTS (SELECT 1 FROM pg_attribute e WHERE e.attrelid = %1.oid "
+          "  AND NOT e.attisdropped AND e.attname IN ("_s.arg(alias)
+        + u"'"_s + efIds.join(u"', '"_s) + u"'"_s + u")))"_s;
 }
 
 QList<DetectedHistory> fromCatalog(const QueryResult &answer)
@@ -108,8 +111,8 @@ QList<DetectedHistory> fromCatalog(const QueryResult &answer)
         h.schema = answer.value(i, 0).toString();
         h.table = answer.value(i, 1).toString();
         h.columns = jsonNames(answer.value(i, 2));
-        const QStringList siblings = jsonNames(answer.value(i, 5));
-        h.tool = classify(h.table, h.columns, siblings);
+        h.siblings = jsonNames(answer.value(i, 5));
+        h.tool = classify(h.table, h.columns, h.siblings);
         if (h.tool == MigrationTool::Unknown)
             continue;
         h.readable = answer.value(i, 3).toBool() && answer.value(i, 4).toBool();

@@ -19,6 +19,10 @@ struct DetectedHistory
     QString schema;
     QString table;
     QStringList columns; // the table's columns, in order
+    // Tables of the schema that tell tools apart, lower case (see catalogStatement()); the
+    // lock tables among them (databasechangeloglock, knex_migrations_lock) are read for
+    // a migration lock left set.
+    QStringList siblings;
     bool readable = false; // USAGE on the schema and SELECT on the table
     // The statements a DBA runs to make it readable: "GRANT USAGE ON SCHEMA s TO r; GRANT
     // SELECT ON s.t TO r" with the role the check connects as.
@@ -40,6 +44,10 @@ namespace HistoryDetection {
 // its history (case ignored) and any table with an EF Core migration-id column (EF Core's
 // name and schema are configurable: MigrationsHistoryTable).
 QString catalogStatement();
+// The WHERE condition catalogStatement() puts on pg_class (as ALIAS): a table named as a
+// tool names its history (or as MORENAMES, lower case constants), or with an EF Core
+// migration-id column. The lock probe (migrationlockprobe.h) asks for locks on the same.
+QString relationFilter(const QString &alias, const QStringList &moreNames = {});
 // The histories in the catalog statement's answer, ordered by schema and table; tables that
 // fit no tool are left out.
 QList<DetectedHistory> fromCatalog(const QueryResult &answer);

@@ -5,12 +5,15 @@
 
 #include "engine/dberror.h"
 #include "migrations/efcorehistory.h"
+#include "migrations/expectedsets.h"
 #include "migrations/historydetection.h"
 #include "migrations/historyreader.h"
 #include "migrations/migrationentry.h"
+#include "migrations/migrationlockprobe.h"
 #include "migrations/migrationstates.h"
 #include "migrations/referenceenvironment.h"
 #include "postgres/migrationhistoryresult.h"
+#include "postgres/migrationlockresult.h"
 
 #include <QHash>
 #include <QSet>
@@ -40,8 +43,12 @@ QString efCoreSubject(const Environment &env)
 QList<QueryGroup> MigrationsCheck::plan(const CheckContext &ctx) const
 {
     QList<QueryGroup> groups = EfCoreHistory::plan(ctx);
+    // The lock probe rides in the same flight: who holds or awaits a history's lock is known
+    // before any history is read, so a locked one is not read (it would wait) and the
+    // result names the migration that holds it.
     if (ctx.isPostgres() && groups.size() == EfCorePlanGroups)
-        groups << QueryGroup { HistoryDetection::catalogStatement() };
+        groups << QueryGroup { HistoryDetection::catalogStatement() }
+               << QueryGroup { MigrationLockProbe::statement() };
     return groups;
 }
 
@@ -194,9 +201,7 @@ namespace {
 
 bool matches(const MigrationHistoryPin &pin, const DetectedHistory &h)
 {
-    return (pin.tool.isEmpty() || MigrationTools::fromName(pin.tool) == h.tool)
-        && (pin.schema.isEmpty() || pin.schema == h.schema)
-        && (pin.table.isEmpty() || pin.table == h.table);
+    return ExpectedSets::matches(pin, h);
 }
 
 bool isConfiguredEfCore(const Environment &env, const DetectedHistory &h)
@@ -204,80 +209,6 @@ bool isConfiguredEfCore(const Environment &env, const DetectedHistory &h)
     return h.tool == MigrationTool::EfCore && h.schema == env.historySchema
         && h.table == env.historyTable;
 }
-
-// Expected sets are read once per source, whatever the number of histories using it.
-class ExpectedSets
-{
-public:
-    explicit ExpectedSets(const CheckContext &ctx)
-        : m_ctx(ctx)
-    { }
-    // The environment's own: a reference environment's applied list (EF Core), its
-    // expected source (any tool's tree, recognised), or nothing known.
-    const ExpectedSet &environmentSet()
-    {
-        const Environment &env = m_ctx.environment;
-        if (!m_environmentRead) {
-            m_environmentRead = true;
-            if (!env.referenceEnvironment.isEmpty())
-                m_environment = ReferenceEnvironment::read(m_ctx);
-            else if (!env.expectedSource.isEmpty())
-                m_environment = ExpectedMigrations::load(env.expectedSource, env.dbContext);
-        }
-        return m_environment;
-    }
-    // The set for one history: its pin's own source, else the environment's when it is of
-    // the history's tool, else nothing known.
-    ExpectedSet forHistory(const DetectedHistory &h)
-    {
-        for (const MigrationHistoryPin &pin : m_ctx.environment.migrationHistories) {
-            if (!pin.expected.isEmpty() && matches(pin, h)) {
-                if (!m_pinned.contains(pin.expected))
-                    m_pinned.insert(pin.expected,
-                        ExpectedMigrations::load(
-                            pin.expected, m_ctx.environment.dbContext, h.tool));
-                return m_pinned.value(pin.expected);
-            }
-        }
-        if (!m_ctx.environment.referenceEnvironment.isEmpty() && h.tool != MigrationTool::EfCore) {
-            if (!m_referenceRead) { // one session for all of the reference's histories
-                m_referenceRead = true;
-                m_reference = ReferenceEnvironment::readHistories(m_ctx);
-            }
-            return ReferenceEnvironment::pick(
-                m_reference, h, m_ctx.environment.referenceEnvironment);
-        }
-        const ExpectedSet &own = environmentSet();
-        if (own.tool == h.tool && own.error.isEmpty())
-            return own;
-        // A tree load() could not place (numbered .sql files with no sign of their tool) is
-        // the database's only other history's: read as that tool's. With several, the error
-        // (which says to name the tool) is each one's.
-        const Environment &env = m_ctx.environment;
-        if (!own.error.isEmpty() && env.referenceEnvironment.isEmpty()
-            && !env.expectedSource.isEmpty() && h.tool != MigrationTool::EfCore) {
-            if (h.tool != m_onlyOtherTool)
-                return own;
-            if (!m_hinted.isKnown() && m_hinted.error.isEmpty())
-                m_hinted = ExpectedMigrations::load(env.expectedSource, env.dbContext, h.tool);
-            return m_hinted;
-        }
-        return {};
-    }
-    // The tool of the database's one history other than EF Core's, Unknown when there are
-    // none or several.
-    void setOnlyOtherTool(MigrationTool tool) { m_onlyOtherTool = tool; }
-
-private:
-    const CheckContext &m_ctx;
-    bool m_environmentRead = false;
-    ExpectedSet m_environment;
-    QHash<QString, ExpectedSet> m_pinned;
-    MigrationTool m_onlyOtherTool = MigrationTool::Unknown;
-    ExpectedSet m_hinted;
-    bool m_referenceRead = false;
-    QList<ReferenceEnvironment::History> m_reference;
-};
 
 } // namespace
 
@@ -323,25 +254,64 @@ QList<CheckResult> MigrationsCheck::runAll(const CheckContext &ctx) const
     const bool withEfCore
         = pins.isEmpty() ? (efExists || efExpected || histories.isEmpty()) : efPinned;
 
-    // One flight for every history's rows: one round trip, whatever the number of tools.
+    // Who holds or awaits each history's lock (the plan's probe). A history another session
+    // holds ACCESS EXCLUSIVE on (EF Core while it migrates) is not read: the read would wait.
+    const MigrationLockProbe::Answer probe
+        = MigrationLockProbe::fromAnswer(ctx.planned.value(EfCorePlanGroups + 1).value(0));
+    const auto lockOf
+        = [&probe, &env](MigrationTool tool, const QString &schema, const QString &table) {
+              return MigrationLocks::classify(probe.sightings, tool, probe.database, schema, table,
+                  env.pool.idleInTransactionMinSec);
+          };
+    const MigrationLock efLock = lockOf(MigrationTool::EfCore, env.historySchema, env.historyTable);
+    QList<MigrationLock> locks;
+    for (const DetectedHistory &h : std::as_const(histories))
+        locks << lockOf(h.tool, h.schema, h.table);
+
+    // One flight for every history's rows (and set lock rows): one round trip, whatever the
+    // number of tools.
     QList<QueryGroup> flight;
     QList<qsizetype> groupOf(histories.size(), -1);
+    QList<qsizetype> lockRowGroup(histories.size(), -1);
     for (qsizetype i = 0; i < histories.size(); ++i) {
         const QString select = HistoryReader::selectStatement(histories[i]);
-        if (histories[i].readable && !select.isEmpty()) {
+        if (histories[i].readable && !select.isEmpty() && !locks[i].blocksReading) {
             groupOf[i] = flight.size();
             flight << QueryGroup { select };
         }
+        const QString lockRow = MigrationLockProbe::lockRowStatement(histories[i]);
+        if (histories[i].readable && !lockRow.isEmpty() && !locks[i].isSet()) {
+            lockRowGroup[i] = flight.size();
+            flight << QueryGroup { lockRow };
+        }
     }
-    const qsizetype efGroup = withEfCore && !efRows.isEmpty() ? flight.size() : -1;
+    const qsizetype efGroup
+        = withEfCore && !efRows.isEmpty() && !efLock.blocksReading ? flight.size() : -1;
     if (efGroup >= 0)
         flight << QueryGroup { efRows };
     const FlightAnswers answers = flight.isEmpty() ? FlightAnswers() : ctx.query(flight);
+    // A read that still ended on lock_timeout (the lock was taken after the probe) is the
+    // migration the probe saw, when it saw one.
+    const auto lockTimedOut = [](const MigrationLock &lock, const QueryResult &rows) {
+        return lock.isSet() && rows.error.sqlState == u"55P03";
+    };
 
     QList<CheckResult> results;
     if (withEfCore) {
         const QueryResult efAnswer = efGroup >= 0 ? answers.value(efGroup).value(0) : QueryResult();
-        results << efCoreResult(ctx, expected.environmentSet(), efGroup >= 0 ? &efAnswer : nullptr);
+        DetectedHistory ef;
+        ef.tool = MigrationTool::EfCore;
+        ef.schema = env.historySchema;
+        ef.table = env.historyTable;
+        if (efLock.blocksReading || lockTimedOut(efLock, efAnswer)) {
+            results << MigrationLockResult::notRead(*this, ctx, ef, true, efLock);
+        } else {
+            CheckResult r
+                = efCoreResult(ctx, expected.environmentSet(), efGroup >= 0 ? &efAnswer : nullptr);
+            if (r.status != CheckStatus::Error)
+                MigrationLockResult::apply(&r, efLock, u"EF Core history "_s + ef.qualified());
+            results << r;
+        }
     }
     for (qsizetype i = 0; i < histories.size(); ++i) {
         const DetectedHistory &h = histories[i];
@@ -350,6 +320,10 @@ QList<CheckResult> MigrationsCheck::runAll(const CheckContext &ctx) const
             continue;
         }
         const QueryResult rows = answers.value(groupOf[i]).value(0);
+        if (locks[i].blocksReading || lockTimedOut(locks[i], rows)) {
+            results << MigrationLockResult::notRead(*this, ctx, h, false, locks[i]);
+            continue;
+        }
         if (groupOf[i] < 0 || !rows.ok()) {
             DbError error = rows.error;
             if (groupOf[i] < 0 || !error.isError()) {
@@ -366,7 +340,15 @@ QList<CheckResult> MigrationsCheck::runAll(const CheckContext &ctx) const
         }
         const HistoryStates states
             = MigrationStates::evaluate(h.tool, h.qualified(), HistoryReader::rows(rows), &wanted);
-        results << MigrationHistoryResult::verdict(*this, ctx, h, states, wanted);
+        CheckResult r = MigrationHistoryResult::verdict(*this, ctx, h, states, wanted);
+        // A lock row the role may not read leaves the lock unknown, as before this probe.
+        const QueryResult lockRows = answers.value(lockRowGroup[i]).value(0);
+        const MigrationLock lock = lockRowGroup[i] >= 0 && lockRows.ok()
+            ? MigrationLockProbe::fromLockRows(h, lockRows)
+            : locks[i];
+        MigrationLockResult::apply(
+            &r, lock, u"%1 history %2"_s.arg(MigrationTools::displayName(h.tool), h.qualified()));
+        results << r;
     }
     // Pinned histories that are not there.
     for (const MigrationHistoryPin &pin : pins) {
