@@ -251,3 +251,45 @@ QIcon StatusIcons::busy(int frame)
         p.drawArc(c, -(frame % 8) * 45 * 16, 270 * 16);
     }));
 }
+
+QColor StatusIcons::migrationInProgressColour()
+{
+    return QColor(0x2f, 0x6f, 0xd0);
+}
+
+QColor StatusIcons::blockedColour()
+{
+    return QColor(0xc6, 0x28, 0x28);
+}
+
+QIcon StatusIcons::migrationInProgress()
+{
+    return QIcon(new PaintedIcon([](QPainter &p, const QRectF &r) {
+        const QRectF c = badgeRect(r);
+        const QColor fill = migrationInProgressColour();
+        p.setPen(QPen(fill.darker(140), 1));
+        p.setBrush(fill);
+        p.drawRoundedRect(c, c.width() / 5, c.width() / 5);
+        paintGlyph(p, c,
+            { { { 0.24, 0.28 }, { 0.46, 0.5 }, { 0.24, 0.72 } },
+                { { 0.52, 0.28 }, { 0.74, 0.5 }, { 0.52, 0.72 } } });
+    }));
+}
+
+QIcon StatusIcons::blocked()
+{
+    return QIcon(new PaintedIcon([](QPainter &p, const QRectF &r) {
+        const QRectF c = badgeRect(r).adjusted(-0.5, -0.5, 0.5, 0.5);
+        const QColor fill = blockedColour();
+        p.setPen(QPen(fill.darker(140), 1));
+        p.setBrush(fill);
+        // An octagon: a stop sign, unlike the round status badges.
+        const qreal k = 0.29;
+        const auto at = [&c](qreal x, qreal y) {
+            return QPointF(c.left() + x * c.width(), c.top() + y * c.height());
+        };
+        p.drawPolygon(QPolygonF({ at(k, 0), at(1 - k, 0), at(1, k), at(1, 1 - k), at(1 - k, 1),
+            at(k, 1), at(0, 1 - k), at(0, k) }));
+        paintGlyph(p, c, { { { 0.27, 0.5 }, { 0.73, 0.5 } } });
+    }));
+}

@@ -35,4 +35,13 @@ QColor colour(MigrationEntry::State state); // the badge's fill
 // 4.5:1 (WCAG AA) on the base, the alternate base and the tint of failing rows of
 // Appearance's light and dark palettes (tst_migrationsview checks it).
 QColor textColour(MigrationEntry::State state, bool dark);
+
+// The environments list's badges (issue 16), shapes unlike any status badge's: "migration
+// in progress" a blue rounded square with a forward double chevron, "blocked" a red
+// octagon (a stop sign) with a white bar. The Locks view marks root blockers with blocked()
+// and waiting DDL statements (a blocked migration) with migrationInProgress().
+QIcon migrationInProgress();
+QIcon blocked();
+QColor migrationInProgressColour();
+QColor blockedColour();
 } // namespace StatusIcons
