@@ -22,22 +22,33 @@ QString shownVersion(const MigrationEntry &e)
 }
 
 // Each distinct text's rank among the texts, case-sensitively (as QSortFilterProxyModel
-// compares strings), one per entry.
+// compares strings), one per entry. text() is called once per entry: the tool's name is
+// looked up, and a list has a handful of distinct texts, so their ranks are worked out once.
 QList<int> ranksOf(const QList<MigrationEntry> &entries, QString (*text)(const MigrationEntry &))
 {
-    QHash<QString, int> ranks;
-    for (const MigrationEntry &e : entries)
-        ranks.insert(text(e), 0);
-    QStringList texts = ranks.keys();
-    std::sort(texts.begin(), texts.end(), [](const QString &a, const QString &b) {
-        return QString::compare(a, b, Qt::CaseSensitive) < 0;
-    });
-    for (qsizetype i = 0; i < texts.size(); ++i)
-        ranks[texts.at(i)] = int(i);
+    QHash<QString, int> distinct; // text -> its index in texts
+    QStringList texts;
     QList<int> result;
     result.reserve(entries.size());
-    for (const MigrationEntry &e : entries)
-        result.append(ranks.value(text(e)));
+    for (const MigrationEntry &e : entries) {
+        const QString t = text(e);
+        auto it = distinct.constFind(t);
+        if (it == distinct.cend()) {
+            it = distinct.insert(t, int(texts.size()));
+            texts << t;
+        }
+        result.append(*it);
+    }
+    QList<int> order(texts.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&texts](int a, int b) {
+        return QString::compare(texts.at(a), texts.at(b), Qt::CaseSensitive) < 0;
+    });
+    QList<int> rankOfIndex(texts.size());
+    for (qsizetype r = 0; r < order.size(); ++r)
+        rankOfIndex[order.at(r)] = int(r);
+    for (int &r : result)
+        r = rankOfIndex.at(r);
     return result;
 }
 
