@@ -4,6 +4,7 @@
 // (engine/) never includes a check. Adding a check is one line below.
 #include "engine/checkregistry.h"
 #include "postgres/connectivitycheck.h"
+#include "postgres/lockscheck.h"
 #include "postgres/migrationscheck.h"
 #include "postgres/poolcheck.h"
 
@@ -15,6 +16,7 @@ const CheckRegistry &CheckRegistry::builtin()
         r.add(std::make_unique<ConnectivityCheck>());
         r.add(std::make_unique<MigrationsCheck>());
         r.add(std::make_unique<PoolCheck>());
+        r.add(std::make_unique<LocksCheck>());
         return r;
     }();
     return registry;

@@ -79,7 +79,7 @@ private Q_SLOTS:
         const CheckRegistry &r = CheckRegistry::builtin();
         QCOMPARE(r.ids(),
             (QStringList { u"check.postgres.connectivity"_s, u"check.postgres.migrations"_s,
-                u"check.postgres.pool"_s }));
+                u"check.postgres.pool"_s, u"check.postgres.locks"_s }));
         QSet<QString> titles;
         for (const Check *c : r.checks()) {
             const QString id = c->id();

@@ -23,11 +23,11 @@ private Q_SLOTS:
         const CliRun r = doctor({ u"kb"_s, u"list"_s });
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = r.outLines();
-        QCOMPARE(lines.size(), 3);
-        QVERIFY2(lines.at(1).startsWith(u"check.postgres.migrations "_s), qPrintable(r.out));
-        QVERIFY2(lines.at(1).contains(u" warn "_s), qPrintable(r.out));
-        QVERIFY2(lines.at(1).contains(u"PostgreSQL Schema Migrations"_s), qPrintable(r.out));
-        QVERIFY2(lines.at(1).endsWith(u"  shipped"_s), qPrintable(r.out));
+        QCOMPARE(lines.size(), 4);
+        QVERIFY2(lines.at(2).startsWith(u"check.postgres.migrations "_s), qPrintable(r.out));
+        QVERIFY2(lines.at(2).contains(u" warn "_s), qPrintable(r.out));
+        QVERIFY2(lines.at(2).contains(u"PostgreSQL Schema Migrations"_s), qPrintable(r.out));
+        QVERIFY2(lines.at(2).endsWith(u"  shipped"_s), qPrintable(r.out));
     }
 
     void listShowsOverrideSource()
@@ -91,8 +91,8 @@ private Q_SLOTS:
         const CliRun r = doctor({ u"kb"_s, u"show"_s, u"check.nope"_s });
         QCOMPARE(r.exitCode, 64);
         QVERIFY2(r.err.contains(u"check.nope"_s), qPrintable(r.err));
-        QVERIFY2(r.err.contains(u"check.postgres.connectivity, check.postgres.migrations, "
-                                "check.postgres.pool"_s),
+        QVERIFY2(r.err.contains(u"check.postgres.connectivity, check.postgres.locks, "
+                                "check.postgres.migrations, check.postgres.pool"_s),
             qPrintable(r.err));
         QVERIFY(r.out.isEmpty());
     }

@@ -43,8 +43,8 @@ private Q_SLOTS:
         for (const KbArticle &a : all)
             ids << a.checkId;
         QCOMPARE(ids,
-            QStringList({ u"check.postgres.connectivity"_s, u"check.postgres.migrations"_s,
-                u"check.postgres.pool"_s }));
+            QStringList({ u"check.postgres.connectivity"_s, u"check.postgres.locks"_s,
+                u"check.postgres.migrations"_s, u"check.postgres.pool"_s }));
         const KbArticle *migrations = kb.article(u"check.postgres.migrations"_s);
         QVERIFY(migrations);
         QCOMPARE(migrations->sourcePath, u":/kb/postgres/migrations.md"_s);
@@ -67,7 +67,7 @@ private Q_SLOTS:
         QCOMPARE(a->title, u"Our Own Migration Runbook"_s);
         QCOMPARE(a->sourcePath, path);
         QVERIFY(kb.article(u"check.custom.extra"_s));
-        QCOMPARE(kb.articles().size(), 4);
+        QCOMPARE(kb.articles().size(), 5);
     }
 
     void laterDirectoryWins()
@@ -101,7 +101,7 @@ private Q_SLOTS:
         QVERIFY(!kb.article(u"check.custom.broken"_s));
         QVERIFY(kb.article(u"check.custom.good"_s));
         QVERIFY(kb.article(u"check.postgres.migrations"_s));
-        QCOMPARE(kb.articles().size(), 4);
+        QCOMPARE(kb.articles().size(), 5);
     }
 
     void brokenOverrideKeepsShippedArticle()
@@ -137,7 +137,7 @@ private Q_SLOTS:
         kb.load({ missing });
         QCOMPARE(kb.errors().size(), 1);
         QVERIFY(kb.errors().at(0).startsWith(missing + u": "_s));
-        QCOMPARE(kb.articles().size(), 3);
+        QCOMPARE(kb.articles().size(), 4);
     }
 
     void reloadForgetsPreviousState()

@@ -29,6 +29,7 @@ const QStringList shippedArticles = {
     u":/kb/postgres/migrations.md"_s,
     u":/kb/postgres/connectivity.md"_s,
     u":/kb/postgres/pool.md"_s,
+    u":/kb/postgres/locks.md"_s,
 };
 
 const QStringList requiredSections = {

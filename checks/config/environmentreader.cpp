@@ -6,6 +6,7 @@
 
 #include "config/appsettings.h"
 #include "config/environmentreader_p.h"
+#include "config/lockthresholdbounds.h"
 #include "config/poolthresholdbounds.h"
 #include "connection/connectionstring.h"
 
@@ -114,6 +115,33 @@ bool EnvironmentReader::readPool(const YAML::Node &p, PoolThresholds *t, QString
     return true;
 }
 
+bool EnvironmentReader::readLocks(const YAML::Node &l, LockThresholds *t, QString *error)
+{
+    if (!l.IsMap()) {
+        *error
+            = u"%1: 'locks' must be a mapping like {waitWarnSeconds: 5, waitFailSeconds: 60}"_s.arg(
+                where(path, l.Mark()));
+        return false;
+    }
+    const QString c = u"locks"_s;
+    QSet<QString> keys;
+    for (const LockThresholdBound &b : LockThresholdBounds::all())
+        keys.insert(QString::fromLatin1(b.key));
+    warnUnknownKeys(l, keys, c);
+    for (const LockThresholdBound &b : LockThresholdBounds::all())
+        t->*b.field = number(l, b.key, t->*b.field, b.minimum, b.maximum, c, error);
+    if (!error->isEmpty())
+        return false;
+    if (!LockThresholdBounds::ordered(*t)) {
+        *error = u"%1: locks.waitWarnSeconds (%2) must not be above locks.waitFailSeconds (%3)"_s
+                     .arg(where(path, l.Mark()))
+                     .arg(t->waitWarnSec)
+                     .arg(t->waitFailSec);
+        return false;
+    }
+    return true;
+}
+
 // The connection from a .NET service's appsettings layers. Missing or broken settings
 // do not stop the file loading: the environment carries the reason to its checks.
 bool EnvironmentReader::readAppSettings(const YAML::Node &node, Environment *env, QString *error)
@@ -151,8 +179,9 @@ bool EnvironmentReader::readAppSettings(const YAML::Node &node, Environment *env
 bool EnvironmentReader::readEnvironment(const YAML::Node &node, Environment *env, QString *error)
 {
     static const QSet<QString> known = { u"name"_s, u"deployment"_s, u"connection"_s, u"expected"_s,
-        u"reference"_s, u"history"_s, u"timeouts"_s, u"pool"_s, u"placeholders"_s, u"appsettings"_s,
-        u"dotnetEnvironment"_s, u"dbContext"_s, u"perServerConnections"_s, u"migrations"_s };
+        u"reference"_s, u"history"_s, u"timeouts"_s, u"pool"_s, u"locks"_s, u"placeholders"_s,
+        u"appsettings"_s, u"dotnetEnvironment"_s, u"dbContext"_s, u"perServerConnections"_s,
+        u"migrations"_s };
     if (!node.IsMap()) {
         *error = u"%1: each environment must be a mapping with 'name' and 'connection' or "
                  "'appsettings'"_s.arg(where(path, node.Mark()));
@@ -225,6 +254,8 @@ bool EnvironmentReader::readEnvironment(const YAML::Node &node, Environment *env
         env->timeouts.takeFrom(env->connection); // the file's timeouts win over the string's
     }
     if (const YAML::Node p = node["pool"]; p && !readPool(p, &env->pool, error))
+        return false;
+    if (const YAML::Node l = node["locks"]; l && !readLocks(l, &env->locks, error))
         return false;
     if (const YAML::Node n = node["perServerConnections"]) {
         bool ok = false;

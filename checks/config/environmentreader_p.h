@@ -49,6 +49,7 @@ private:
         const QString &context, QString *error);
     int seconds(const YAML::Node &n, const char *key, int fallback, QString *error, double scale);
     bool readPool(const YAML::Node &p, PoolThresholds *t, QString *error);
+    bool readLocks(const YAML::Node &l, LockThresholds *t, QString *error);
     bool readAppSettings(const YAML::Node &node, Environment *env, QString *error);
     // The `migrations:` list (environmentreadermigrations.cpp): the histories ENV pins.
     bool readMigrationHistories(const YAML::Node &list, Environment *env, QString *error);

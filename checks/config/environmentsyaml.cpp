@@ -6,6 +6,7 @@
 
 #include "config/environmentsyaml.h"
 
+#include "config/lockthresholdbounds.h"
 #include "config/poolthresholdbounds.h"
 
 #include <QDir>
@@ -105,6 +106,14 @@ void emitEnvironment(YAML::Emitter &out, const Environment &env, const QDir &bas
         out << YAML::Key << "pool" << YAML::Value << YAML::Flow << YAML::BeginMap;
         for (const PoolThresholdBound &b : PoolThresholdBounds::all())
             out << YAML::Key << b.key << YAML::Value << n(b.value(p));
+        out << YAML::EndMap;
+    }
+    if (!(env.locks == defaults.locks)) {
+        const auto n
+            = [](double v) { return s(QString::number(v, 'f', QLocale::FloatingPointShortest)); };
+        out << YAML::Key << "locks" << YAML::Value << YAML::Flow << YAML::BeginMap;
+        for (const LockThresholdBound &b : LockThresholdBounds::all())
+            out << YAML::Key << b.key << YAML::Value << n(env.locks.*b.field);
         out << YAML::EndMap;
     }
     if (env.perServerConnections != defaults.perServerConnections)

@@ -13,8 +13,8 @@
 // written with yaml-cpp's emitter. Connections never carry a password.
 namespace EnvironmentsYaml {
 // The whole file as UTF-8 bytes: a comment line, then "environments:" with one mapping per
-// environment, each key only when it differs from the default (timeouts and pool whole
-// when any of their values does). Paths inside BASEDIR (the folder the file goes to) are
+// environment, each key only when it differs from the default (timeouts, pool and locks
+// whole when any of their values does). Paths inside BASEDIR (the folder the file goes to) are
 // written relative to it, so the folder can move as a whole; others stay absolute.
 // Never fails; EnvironmentsFile::save() checks that the bytes read back.
 QByteArray toYaml(const QList<Environment> &environments, const QString &baseDir);

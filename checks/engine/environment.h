@@ -49,6 +49,21 @@ struct PoolThresholds
     bool operator==(const PoolThresholds &) const = default;
 };
 
+// When check.postgres.locks warns and fails; defaults are the product's. Set per environment
+// under `locks:` in the environments file (config/lockthresholdbounds.h has the keys).
+struct LockThresholds
+{
+    // A session that has waited for a lock this long is reported: a warning from
+    // waitWarnSec on, a failure from waitFailSec on. Short waits are how locks work.
+    double waitWarnSec = 5;
+    double waitFailSec = 60;
+    // A prepared transaction (PREPARE TRANSACTION) holds its locks until someone commits or
+    // rolls it back, and no session shows it; one older than this is a warning.
+    double preparedTransactionWarnSec = 300;
+
+    bool operator==(const LockThresholds &) const = default;
+};
+
 // A migration history an environment names instead of leaving it to detection (the
 // environments file's `migrations:` list; doctor run --tool, --history-schema,
 // --history-table). Empty fields are detected: a pin with only `tool: flyway` reads every
@@ -89,6 +104,7 @@ struct Environment
     QList<MigrationHistoryPin> migrationHistories;
     Timeouts timeouts;
     PoolThresholds pool;
+    LockThresholds locks;
     // At most this many of the doctor's jobs (one connection each) run at once on this
     // environment's server, its host and port as configured (ServerSlots::serverOf); jobs
     // over it wait their turn. A job starts only while fewer than its own environment's

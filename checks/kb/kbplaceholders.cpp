@@ -60,7 +60,10 @@ QMap<QString, QString> KbPlaceholders::fromEvidence(const Evidence &evidence)
     } sources[] = { { u"HistorySchema", u"history-schema" }, { u"HistoryTable", u"history-table" },
         { u"LatestApplied", u"latest-applied" }, { u"FailedMigrations", u"failed-migration" },
         { u"ModifiedMigrations", u"modified-migration" },
-        { u"PendingMigrations", u"pending-migration" } };
+        { u"PendingMigrations", u"pending-migration" },
+        // check.postgres.locks: the root blocker's pid and role, an old prepared transaction.
+        { u"RootBlockerPid", u"root-pid" }, { u"RootBlockerUser", u"root-user" },
+        { u"PreparedTransactionIds", u"prepared-gid" } };
     QMap<QString, QString> values;
     for (const auto &[key, value] : evidence) {
         for (const auto &s : sources) {
@@ -88,6 +91,6 @@ QStringList KbPlaceholders::known()
         u"latest-applied"_s, u"migrations-assembly"_s, u"migrations-dir"_s, u"modified-migration"_s,
         u"namespace"_s, u"pending-migration"_s, u"platform-app-label"_s, u"platform-deployment"_s,
         u"platform-pod"_s, u"platform-secret"_s, u"platform-version"_s, u"postgres-app-label"_s,
-        u"postgres-pod"_s, u"postgres-statefulset"_s, u"previous-version"_s, u"secret-env-file"_s,
-        u"service-name"_s };
+        u"postgres-pod"_s, u"postgres-statefulset"_s, u"prepared-gid"_s, u"previous-version"_s,
+        u"root-pid"_s, u"root-user"_s, u"secret-env-file"_s, u"service-name"_s };
 }

@@ -20,9 +20,10 @@ QString fill(const QString &text, const QMap<QString, QString> &values);
 // Values a result's own evidence supplies, so a fix names the history and migration at hand:
 // history-schema (evidence HistorySchema), history-table (HistoryTable), latest-applied
 // (LatestApplied), and the first of FailedMigrations, ModifiedMigrations, PendingMigrations
-// as failed-migration, modified-migration, pending-migration. Only values made of letters,
-// digits and _ . : / @ + - are taken: commands are copied into a shell, and a name with a
-// space, quote or $ would change what they do; such a placeholder stays for the user.
+// as failed-migration, modified-migration, pending-migration; root-pid (RootBlockerPid),
+// root-user (RootBlockerUser) and the first of PreparedTransactionIds as prepared-gid. Only values
+// made of letters, digits and _ . : / @ + - are taken: commands are copied into a shell, and a name
+// with a space, quote or $ would change what they do; such a placeholder stays for the user.
 QMap<QString, QString> fromEvidence(const Evidence &evidence);
 // The names articles may use, sorted: the one list `doctor kb lint` checks spelling
 // against. An environment may still supply values for other names.

@@ -9,11 +9,12 @@
 #include <QString>
 
 // One session of a blocking chain, as check.postgres.locks reports it in
-// CheckResult::details (a QList<LockSession>: every session that waits on a lock longer than
-// the warn threshold, and every session that blocks one of them, transitively, so each root
-// blocker is in the list). The dashboard's Locks view builds the tree from blockedBy: a
-// session with an empty blockedBy is a root, the others hang below every pid they name.
-// Facts: pg_stat_activity, pg_locks, pg_blocking_pids() (PostgreSQL 9.6 and later).
+// CheckResult::details (a QList<LockSession>: every blocking chain in which a session has
+// waited on a lock longer than the warn threshold, whole: its root blockers and every
+// session waiting behind them, so the counts below match the tree; roots first). The dashboard's
+// Locks view builds the tree from blockedBy: a session with an empty blockedBy is a root, the
+// others hang below every pid they name. Facts: pg_stat_activity, pg_locks, pg_blocking_pids()
+// (PostgreSQL 9.6 and later).
 struct LockSession
 {
     int pid = 0;
@@ -28,6 +29,10 @@ struct LockSession
     QString state;
     double transactionSeconds = -1; // now - xact_start; -1 when unknown or no transaction
     double waitSeconds = 0; // how long it has waited for its lock (0 for a session not waiting)
+    // Added by check.postgres.locks: true while the session waits for a lock (it has an
+    // ungranted entry in pg_locks). waitSeconds may be 0 for one, when neither
+    // pg_locks.waitstart (PostgreSQL 14 on) nor its state_change can be read.
+    bool waiting = false;
     QDateTime queryStart; // query_start, UTC; invalid when unknown
     QString query; // the query text, shortened to at most 500 characters; empty when hidden
     // The lock: for a waiter, the mode it waits for ("AccessExclusiveLock") and the relation
