@@ -24,22 +24,25 @@ using namespace Qt::StringLiterals;
 using namespace CheckRunnerFixture;
 
 namespace {
-// A second session that holds ACCESS EXCLUSIVE on the history table until released,
-// on a thread of its own (a QSqlDatabase stays on the thread that made it).
+// A second session that holds ACCESS EXCLUSIVE on a table until released, on a thread of
+// its own (a QSqlDatabase stays on the thread that made it). On the history itself the
+// migrations check's lock probe sees it (a migration in progress, RELIABILITY 5); on the
+// table behind a history view (m_waitDb) it does not, so the check's read waits, as it
+// would for a lock taken between the probe and the read.
 class LockHolder
 {
 public:
-    LockHolder(const PgServer &pg, const QString &db)
+    LockHolder(const PgServer &pg, const QString &db,
+        const QString &table = u"\"__EFMigrationsHistory\""_s)
     {
-        m_future = QtConcurrent::run([this, pg, db] {
+        m_future = QtConcurrent::run([this, pg, db, table] {
             const QString name = DbSession::nextConnectionName();
             {
                 QSqlDatabase c = pg.addConnection(name, db);
                 if (c.open()) {
                     QSqlQuery q(c);
                     q.exec(u"BEGIN"_s);
-                    m_locked = q.exec(
-                        u"LOCK TABLE \"__EFMigrationsHistory\" IN ACCESS EXCLUSIVE MODE"_s);
+                    m_locked = q.exec(u"LOCK TABLE %1 IN ACCESS EXCLUSIVE MODE"_s.arg(table));
                     m_ready = true;
                     while (!m_release)
                         QThread::msleep(10);
@@ -74,8 +77,11 @@ class TestPgCheckRunnerTimeouts : public QObject
 private:
     PgServer m_pg;
     QString m_db;
+    QString m_waitDb; // EF Core's history as a view over ef_rows (see LockHolder)
+    static inline const QString Behind = u"ef_rows"_s;
 
     Environment env(const QString &name = u"env"_s) const { return m_pg.environment(name, m_db); }
+    Environment waitEnv() const { return m_pg.environment(u"env"_s, m_waitDb); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -85,14 +91,47 @@ private Q_SLOTS:
         QString error;
         m_db = createRunnerDatabase(m_pg, &error);
         QVERIFY2(!m_db.isEmpty(), qPrintable(error));
+        // ef_rows' columns are no history's, so the check reads only the view.
+        m_waitDb = m_pg.createDatabase(u"waits"_s);
+        QCOMPARE(m_pg.exec(m_waitDb,
+                     { u"CREATE TABLE ef_rows (id varchar(150) PRIMARY KEY, version varchar(32))"_s,
+                         u"INSERT INTO ef_rows VALUES ('20240101000000_Initial', '9.0.6')"_s,
+                         u"CREATE VIEW \"__EFMigrationsHistory\" AS SELECT id AS \"MigrationId\", "
+                         "version AS \"ProductVersion\" FROM ef_rows"_s }),
+            QString());
     }
 
-    // RELIABILITY 3 and 5: statement and lock timeouts, then the next run succeeds.
-    void lockTimeoutThenStatementTimeout()
+    // RELIABILITY 5: another session holds ACCESS EXCLUSIVE on the history (EF Core 9 while
+    // it migrates): "migration in progress" with the holder's pid and application, within the
+    // lock timeout's bound and without waiting for the lock; never a bare 55P03.
+    void accessExclusiveHolderIsAMigrationInProgress()
     {
         LockHolder lock(m_pg, m_db);
         QVERIFY(lock.locked());
-        Environment e = env();
+        const Environment e = env(); // lock_timeout 2 s
+        CheckRunner runner(CheckRegistry::builtin());
+        const RunOutcome out = runAndWait(runner, { e }, { Migrations });
+        const CheckResult *r = out.find(u"env"_s, Migrations);
+        QVERIFY(r);
+        QCOMPARE(r->status, CheckStatus::Warn);
+        QCOMPARE(r->evidenceValue(u"MigrationLock"_s).toString(), u"in-progress"_s);
+        QVERIFY(r->evidenceValue(u"LockHolderPid"_s).toInt() > 0);
+        QVERIFY(r->evidenceValue(u"LockHolderTransactionSeconds"_s).toDouble() >= 0);
+        QVERIFY(r->evidenceValue(u"SqlState"_s).isNull());
+        QVERIFY2(r->message.startsWith(u"Migration in progress: "), qPrintable(r->message));
+        QVERIFY2(out.elapsedMs < e.timeouts.lockMs, qPrintable(QString::number(out.elapsedMs)));
+        lock.release();
+        QCOMPARE(runAndWait(runner, { e }, { Migrations }).find(u"env"_s, Migrations)->status,
+            CheckStatus::Pass);
+    }
+
+    // RELIABILITY 3: a lock the probe cannot see still ends on lock_timeout, and on
+    // statement_timeout when that is shorter; then the next run succeeds.
+    void lockTimeoutThenStatementTimeout()
+    {
+        LockHolder lock(m_pg, m_waitDb, Behind);
+        QVERIFY(lock.locked());
+        Environment e = waitEnv();
         e.timeouts.lockMs = 500;
         CheckRunner runner(CheckRegistry::builtin());
         RunOutcome out = runAndWait(runner, { e }, { Migrations });
@@ -118,8 +157,8 @@ private Q_SLOTS:
     // RELIABILITY 4: cancel stops a running query through PQcancel.
     void cancelStopsARunningQuery()
     {
-        LockHolder lock(m_pg, m_db);
-        Environment e = env();
+        LockHolder lock(m_pg, m_waitDb, Behind);
+        Environment e = waitEnv();
         e.timeouts.lockMs = 30000;
         e.timeouts.statementMs = 30000;
         CheckRunner runner(CheckRegistry::builtin());
@@ -136,7 +175,7 @@ private Q_SLOTS:
         QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
         QTest::qWait(50);
         QCOMPARE(results.size(), 0); // a cancelled run's results never arrive
-        const QVariant waiting = m_pg.scalar(m_db,
+        const QVariant waiting = m_pg.scalar(m_waitDb,
             u"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
             "AND application_name = 'doctor-dashboard'"_s);
         QCOMPARE(waiting.toInt(), 0);
@@ -153,15 +192,15 @@ private Q_SLOTS:
                        "\"ProductVersion\" varchar(32) NOT NULL)"_s }),
             QString());
         const Environment reference = m_pg.environment(u"reference"_s, refDb);
-        LockHolder lock(m_pg, m_db);
-        Environment e = env();
+        LockHolder lock(m_pg, m_waitDb, Behind);
+        Environment e = waitEnv();
         e.referenceEnvironment = u"reference"_s;
         e.timeouts.lockMs = 30000;
         e.timeouts.statementMs = 30000;
         CheckRunner runner(CheckRegistry::builtin());
         runner.start({ e, reference }, { Migrations });
         QTRY_VERIFY_WITH_TIMEOUT(
-            m_pg.scalar(m_db,
+            m_pg.scalar(m_waitDb,
                     u"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
                     "AND application_name = 'doctor-dashboard' AND datname = current_database()"_s)
                     .toInt()
@@ -181,8 +220,8 @@ private Q_SLOTS:
     // so, and nothing waits for the frozen backend.
     void aServerThatStopsAnsweringIsCutOff()
     {
-        LockHolder lock(m_pg, m_db);
-        Environment e = env();
+        LockHolder lock(m_pg, m_waitDb, Behind);
+        Environment e = waitEnv();
         e.timeouts.lockMs = 60000;
         e.timeouts.statementMs = 500; // deadline 6 s
         CheckRunner runner(CheckRegistry::builtin());
@@ -196,8 +235,8 @@ private Q_SLOTS:
         const QString waiting
             = u"SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
               "AND application_name = 'doctor-dashboard' AND datname = current_database()"_s;
-        QTRY_VERIFY_WITH_TIMEOUT(m_pg.scalar(m_db, waiting).toInt() > 0, 5000);
-        const pid_t backend = m_pg.scalar(m_db, waiting).toInt();
+        QTRY_VERIFY_WITH_TIMEOUT(m_pg.scalar(m_waitDb, waiting).toInt() > 0, 5000);
+        const pid_t backend = m_pg.scalar(m_waitDb, waiting).toInt();
         QCOMPARE(::kill(backend, SIGSTOP), 0);
         const auto thaw = qScopeGuard([backend] { ::kill(backend, SIGCONT); });
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
@@ -212,32 +251,32 @@ private Q_SLOTS:
 
         ::kill(backend, SIGCONT);
         lock.release();
-        const RunOutcome out = runAndWait(runner, { env() }, { Migrations });
+        const RunOutcome out = runAndWait(runner, { waitEnv() }, { Migrations });
         QCOMPARE(out.find(u"env"_s, Migrations)->status, CheckStatus::Pass);
     }
 
     // RELIABILITY 6: the backend is terminated mid-run; the next run reconnects.
     void terminatedBackendIsConnectionLost()
     {
-        Environment e = env();
+        Environment e = waitEnv();
         e.timeouts.lockMs = 30000;
         CheckRunner runner(CheckRegistry::builtin());
         RunOutcome out;
         {
-            LockHolder lock(m_pg, m_db);
+            LockHolder lock(m_pg, m_waitDb, Behind);
             QSignalSpy finished(&runner, &CheckRunner::runFinished);
             connect(&runner, &CheckRunner::resultReady, this,
                 [&out](const CheckResult &r) { out.results << r; });
             runner.start({ e }, { Migrations });
             QTRY_VERIFY_WITH_TIMEOUT(
-                m_pg.scalar(m_db,
+                m_pg.scalar(m_waitDb,
                         u"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
                         "AND application_name = 'doctor-dashboard'"_s)
                         .toInt()
                     == 1,
                 5000);
             // Only sessions on this test's database: other test programs share the server.
-            m_pg.exec(m_db,
+            m_pg.exec(m_waitDb,
                 { u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name "
                   "= 'doctor-dashboard' AND datname = current_database()"_s });
             QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
