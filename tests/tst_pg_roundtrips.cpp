@@ -11,6 +11,7 @@
 #include "engine/dbsession.h"
 #include "pgserver.h"
 #include "postgres/connectivitycheck.h"
+#include "postgres/lockscheck.h"
 #include "postgres/migrationscheck.h"
 #include "postgres/poolcheck.h"
 #include "runandwait.h"
@@ -184,6 +185,8 @@ private Q_SLOTS:
             << QStringList { MigrationsCheck::Id } << 2 << true;
         // Both activity queries in one group.
         QTest::newRow("pool") << QStringList { PoolCheck::Id } << 1 << false;
+        // The chains, the prepared transactions and the role's name in one group.
+        QTest::newRow("locks") << QStringList { LocksCheck::Id } << 1 << false;
         // One flight for every plan, then the migrations check's rows.
         QTest::newRow("all") << QStringList() << 2 << false;
         QTest::newRow("all, three tools") << QStringList() << 2 << true;
