@@ -158,6 +158,12 @@ private Q_SLOTS:
         QCOMPARE(idsIn(r, MigrationEntry::State::Failed), failed);
         if (status == u"failed") {
             QCOMPARE(r.status, CheckStatus::Fail);
+        } else if (QTest::currentDataTag() == QByteArrayView("liquibase killed")) {
+            // The killed update left databasechangeloglock.locked with no session from its
+            // host: a stale lock (issue 16), the one failure of this history.
+            QCOMPARE(r.status, CheckStatus::Fail);
+            QCOMPARE(ev(r, u"MigrationLock"_s), u"stale"_s);
+            QCOMPARE(ev(r, u"LockKind"_s), u"lock-row"_s);
         } else {
             QVERIFY2(r.status != CheckStatus::Fail && r.status != CheckStatus::Error,
                 qPrintable(r.message));
