@@ -63,7 +63,9 @@ QMap<QString, QString> KbPlaceholders::fromEvidence(const Evidence &evidence)
         { u"PendingMigrations", u"pending-migration" },
         // check.postgres.locks: the root blocker's pid and role, an old prepared transaction.
         { u"RootBlockerPid", u"root-pid" }, { u"RootBlockerUser", u"root-user" },
-        { u"PreparedTransactionIds", u"prepared-gid" } };
+        { u"PreparedTransactionIds", u"prepared-gid" },
+        // check.postgres.migrations: the session holding a history's migration lock.
+        { u"LockHolderPid", u"lock-holder-pid" } };
     QMap<QString, QString> values;
     for (const auto &[key, value] : evidence) {
         for (const auto &s : sources) {
@@ -88,9 +90,10 @@ QStringList KbPlaceholders::known()
     return { u"app-deployment"_s, u"app-dir"_s, u"app-service"_s, u"ca-file"_s, u"compose-file"_s,
         u"datasource-file"_s, u"db-host"_s, u"db-name"_s, u"db-port"_s, u"db-service"_s,
         u"db-user"_s, u"failed-migration"_s, u"history-schema"_s, u"history-table"_s,
-        u"latest-applied"_s, u"migrations-assembly"_s, u"migrations-dir"_s, u"modified-migration"_s,
-        u"namespace"_s, u"pending-migration"_s, u"platform-app-label"_s, u"platform-deployment"_s,
-        u"platform-pod"_s, u"platform-secret"_s, u"platform-version"_s, u"postgres-app-label"_s,
-        u"postgres-pod"_s, u"postgres-statefulset"_s, u"prepared-gid"_s, u"previous-version"_s,
-        u"root-pid"_s, u"root-user"_s, u"secret-env-file"_s, u"service-name"_s };
+        u"latest-applied"_s, u"lock-holder-pid"_s, u"migrations-assembly"_s, u"migrations-dir"_s,
+        u"modified-migration"_s, u"namespace"_s, u"pending-migration"_s, u"platform-app-label"_s,
+        u"platform-deployment"_s, u"platform-pod"_s, u"platform-secret"_s, u"platform-version"_s,
+        u"postgres-app-label"_s, u"postgres-pod"_s, u"postgres-statefulset"_s, u"prepared-gid"_s,
+        u"previous-version"_s, u"root-pid"_s, u"root-user"_s, u"secret-env-file"_s,
+        u"service-name"_s };
 }
