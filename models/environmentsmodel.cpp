@@ -33,6 +33,7 @@ QVariant EnvironmentsModel::data(const QModelIndex &index, int role) const
     const auto worst = m_worst.constFind(env.name);
     const bool busy = m_busy.contains(env.name);
     const QString note = m_notes.value(env.name);
+    const QList<EnvironmentBadge> badges = m_badges.value(env.name);
     switch (role) {
     case Qt::DisplayRole:
         // The note on a line of its own: the list is narrow.
@@ -45,6 +46,8 @@ QVariant EnvironmentsModel::data(const QModelIndex &index, int role) const
             tip += u'\n' + tr("Worst result: %1").arg(ResultsModel::statusText(*worst));
         if (!note.isEmpty())
             tip += u'\n' + note;
+        for (const EnvironmentBadge &b : badges)
+            tip += u'\n' + b.toolTip;
         return tip;
     }
     case Qt::DecorationRole:
@@ -56,8 +59,15 @@ QVariant EnvironmentsModel::data(const QModelIndex &index, int role) const
             : worst == m_worst.cend()
             ? env.name
             : tr("%1, worst result %2").arg(env.name, ResultsModel::statusText(*worst));
-        return note.isEmpty() ? text : text + u", "_s + note;
+        QStringList parts { text };
+        for (const EnvironmentBadge &b : badges)
+            parts << EnvironmentBadge::title(b.kind);
+        if (!note.isEmpty())
+            parts << note;
+        return parts.join(u", "_s);
     }
+    case BadgesRole:
+        return QVariant::fromValue(badges);
     case NoteRole:
         return note;
     case EnvironmentNameRole:
@@ -84,6 +94,12 @@ void EnvironmentsModel::setEnvironments(const QList<Environment> &environments)
             kept.insert(e.name, *it);
     }
     m_worst = kept;
+    QHash<QString, QList<EnvironmentBadge>> keptBadges;
+    for (const Environment &e : environments) {
+        if (const auto it = m_badges.constFind(e.name); it != m_badges.cend())
+            keptBadges.insert(e.name, *it);
+    }
+    m_badges = keptBadges;
     endResetModel();
 }
 
@@ -141,9 +157,22 @@ void EnvironmentsModel::setNote(const QString &name, const QString &note)
         Q_EMIT dataChanged(index(row), index(row));
 }
 
+void EnvironmentsModel::setBadges(const QString &name, const QList<EnvironmentBadge> &badges)
+{
+    if (m_badges.value(name) == badges)
+        return;
+    if (badges.isEmpty())
+        m_badges.remove(name);
+    else
+        m_badges.insert(name, badges);
+    if (const int row = rowOf(name); row >= 0)
+        Q_EMIT dataChanged(index(row), index(row));
+}
+
 void EnvironmentsModel::clearStatuses()
 {
     m_worst.clear();
+    m_badges.clear();
     m_busy.clear();
     if (!m_environments.isEmpty())
         Q_EMIT dataChanged(index(1), index(int(m_environments.size())));

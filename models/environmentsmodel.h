@@ -5,13 +5,15 @@
 
 #include "engine/checkresult.h"
 #include "engine/environment.h"
+#include "environmentbadge.h"
 
 #include <QAbstractListModel>
 #include <QHash>
 #include <QSet>
 
 // The configured environments, with an "All environments" row first, a status badge
-// for each environment's worst result and a busy marker while its checks run.
+// for each environment's worst result, a busy marker while its checks run, and the
+// "migration in progress" and "blocked" badges (EnvironmentBadge) its results call for.
 class EnvironmentsModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -22,6 +24,7 @@ public:
         BusyRole,
         WorstStatusRole,
         NoteRole,
+        BadgesRole, // QList<EnvironmentBadge>, in EnvironmentBadge::Kind order; empty: none
     };
 
     using QAbstractListModel::QAbstractListModel;
@@ -36,6 +39,8 @@ public:
 
     void setBusy(const QString &name, bool busy);
     void setWorstStatus(const QString &name, std::optional<CheckStatus> status);
+    // Replaces the environment's EnvironmentBadges (RunController: EnvironmentBadge::of()).
+    void setBadges(const QString &name, const QList<EnvironmentBadge> &badges);
     // A short state shown under the deployment, e.g. "waiting for password"; empty: none.
     void setNote(const QString &name, const QString &note);
     void clearStatuses();
@@ -49,5 +54,6 @@ private:
     QSet<QString> m_busy;
     QHash<QString, CheckStatus> m_worst;
     QHash<QString, QString> m_notes;
+    QHash<QString, QList<EnvironmentBadge>> m_badges;
     int m_frame = 0;
 };

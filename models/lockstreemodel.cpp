@@ -199,6 +199,8 @@ QVariant LocksTreeModel::display(const LockSession &s, int column, bool root) co
                                              : tr("waits for %1").arg(what);
     }
     case QueryColumn:
+        if (s.preparedTransaction)
+            return tr("gid '%1'").arg(s.query); // a prepared transaction runs no query
         return s.query.isEmpty() ? tr("(hidden)") : oneLine(s.query);
     }
     return {};
@@ -213,7 +215,7 @@ QString LocksTreeModel::toolTip(const LockSession &s, bool root) const
     else
         lines << tr("pid %1").arg(s.pid);
     if (root)
-        lines << tr("Root blocker: waits for no other session; %n session(s) wait behind it",
+        lines << tr("Root blocker: waits for no other session; sessions waiting behind it: %n",
             nullptr, s.waitersTotal);
     else if (!s.blockedBy.isEmpty()) {
         QStringList pids;
@@ -221,7 +223,7 @@ QString LocksTreeModel::toolTip(const LockSession &s, bool root) const
             pids << (p == 0 ? tr("a prepared transaction") : QString::number(p));
         lines << tr("Waits for: %1").arg(pids.join(u", "_s));
         if (s.waitersTotal > 0)
-            lines << tr("%n session(s) wait behind it", nullptr, s.waitersTotal);
+            lines << tr("Sessions waiting behind it: %n", nullptr, s.waitersTotal);
     }
     if (s.ddl)
         lines << tr("A waiting DDL statement: a blocked migration; new queries on the table "

@@ -230,11 +230,12 @@ void ResultsModel::upsert(const CheckResult &result)
     endInsertRows();
 }
 
-void ResultsModel::markStale(const QStringList &environments)
+void ResultsModel::markStale(const QStringList &environments, const QStringList &checkIds)
 {
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
         Row &row = m_rows[i];
-        if (environments.contains(row.result.environment)) {
+        if (environments.contains(row.result.environment)
+            && (checkIds.isEmpty() || checkIds.contains(row.result.checkId))) {
             row.stale = true;
             row.notRefreshed = false;
             rowsChanged(int(i), int(i));

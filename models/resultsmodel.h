@@ -52,8 +52,9 @@ public:
     // Replaces the row of the same environment and check (fresh again, "changed" when its
     // status differs from the row's), or inserts one in order.
     void upsert(const CheckResult &result);
-    // A run of these environments starts: their rows become stale until replaced.
-    void markStale(const QStringList &environments);
+    // A run of these environments starts: their rows (of checkIds only, when not empty)
+    // become stale until replaced.
+    void markStale(const QStringList &environments, const QStringList &checkIds = {});
     // The run ended. Completed: rows still stale had no new result (their check is gone)
     // and are removed. Cancelled: they stay, marked as not refreshed.
     void finishRefresh(bool cancelled);

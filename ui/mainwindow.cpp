@@ -105,7 +105,7 @@ void MainWindow::buildLayout()
     m_centreSplitter = new QSplitter(Qt::Vertical, this);
     m_centreSplitter->setObjectName(u"centreSplitter"_s);
     m_centreSplitter->addWidget(m_resultsPane);
-    m_centreSplitter->addWidget(m_migrations);
+    m_centreSplitter->addWidget(buildLowerTabs()); // migrations and locks: mainwindowlocks.cpp
     m_centreSplitter->setSizes({ 330, 350 }); // at 720 px both show ten rows or so
 
     auto *welcome = new WelcomePage(this);
@@ -251,7 +251,7 @@ void MainWindow::onEnvironmentSelected()
     m_resultsPane->setEnvironment(environment);
     // The migrations pane follows the environment chosen, or the selected result's.
     const QModelIndex result = m_resultsView->currentIndex();
-    m_migrations->showEnvironment(
+    showEnvironmentPanes(
         result.isValid() ? result.data(ResultsModel::EnvironmentRole).toString() : environment);
     updateActions();
 }
@@ -260,12 +260,12 @@ void MainWindow::onResultSelected()
 {
     const QModelIndex current = m_resultsView->currentIndex();
     if (!current.isValid()) {
-        m_migrations->showEnvironment(environmentOf(m_environmentsView->currentIndex()));
+        showEnvironmentPanes(environmentOf(m_environmentsView->currentIndex()));
         m_panel->clear();
         return;
     }
     const auto result = current.data(ResultsModel::ResultRole).value<CheckResult>();
-    m_migrations->showEnvironment(result.environment);
+    showEnvironmentPanes(result.environment);
     m_panel->showResult(
         m_kb.articleFor(result), result, m_environments->environment(result.environment));
 }

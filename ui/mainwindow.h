@@ -14,6 +14,7 @@ class CheckRunner;
 class ConnectionDialog;
 class EnvironmentsModel;
 class KbLibrary;
+class LocksView;
 class MigrationsView;
 class QAction;
 class QLabel;
@@ -21,6 +22,7 @@ class QListView;
 class QMenu;
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 class QTemporaryDir;
 class QTimer;
@@ -65,6 +67,9 @@ public:
     ResultsView *resultsPane() const { return m_resultsPane; } // table, summary, copy
     QListView *environmentsView() const { return m_environmentsView; }
     MigrationsView *migrationsView() const { return m_migrations; }
+    LocksView *locksView() const { return m_locks; } // a tab beside the migrations
+    QTabWidget *lowerTabs() const { return m_lowerTabs; } // Migrations, Locks
+    QAction *showLocksAction() const { return m_showLocks; }
     RemediationPanel *remediationPanel() const { return m_panel; }
     QAction *runAllAction() const { return m_runAll; }
     QAction *cancelAction() const { return m_cancel; }
@@ -122,6 +127,11 @@ private:
     void saveSettings() const;
     void showAbout();
     void showKnowledgeBase();
+    // mainwindowlocks.cpp: the Migrations and Locks tabs, Refresh of the locks, badges.
+    QWidget *buildLowerTabs();
+    void addLocksActions(QMenu *view);
+    void showEnvironmentPanes(const QString &environment); // migrations and locks follow it
+    void refreshLocks(const QString &environment);
     // mainwindowenvironments.cpp: open, New/Edit, Save.
     void addEnvironmentActions(QMenu *file);
     void updateEnvironmentActions();
@@ -150,6 +160,9 @@ private:
     QTableView *m_resultsView = nullptr;
     ResultsView *m_resultsPane = nullptr;
     MigrationsView *m_migrations = nullptr;
+    LocksView *m_locks = nullptr;
+    QTabWidget *m_lowerTabs = nullptr;
+    QAction *m_showLocks = nullptr;
     RemediationPanel *m_panel = nullptr;
     QList<QAction *> m_autoRefreshActions;
     QAction *m_pendingOnly = nullptr; // View > Pending Migrations Only: the pane's box too

@@ -17,6 +17,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 
@@ -69,7 +70,11 @@ void MainWindow::buildActions()
         [this](bool on) { m_migrations->pendingOnlyBox()->setChecked(on); });
     QAction *filter = view->addAction(tr("&Filter Migrations"));
     filter->setShortcut(QKeySequence::Find);
-    connect(filter, &QAction::triggered, this, [this] { m_migrations->filterEdit()->setFocus(); });
+    connect(filter, &QAction::triggered, this, [this] {
+        m_lowerTabs->setCurrentWidget(m_migrations); // the tab may show the locks
+        m_migrations->filterEdit()->setFocus();
+    });
+    addLocksActions(view); // mainwindowlocks.cpp
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *kbAction

@@ -6,6 +6,7 @@
 #include "engine/check.h"
 #include "engine/checkregistry.h"
 #include "engine/checkrunner.h"
+#include "environmentbadge.h"
 #include "environmentsmodel.h"
 #include "kb/kblibrary.h"
 #include "resultsmodel.h"
@@ -47,7 +48,11 @@ RunController::RunController(
     // environments "no password given" results instead of a run.
     connect(m_secrets, &SecretStore::ready, this,
         [this](const QList<Environment> &ready, const QList<Environment> &all) {
-            m_runner->add(ready, all);
+            // The first environment ready starts the run, of the checks asked for.
+            if (m_runner->isRunning())
+                m_runner->add(ready, all);
+            else
+                m_runner->start(ready, m_checkIds, all);
             Q_EMIT busyChanged();
         });
     connect(m_secrets, &SecretStore::declined, this, &RunController::onDeclined);
@@ -81,7 +86,7 @@ void RunController::stop()
     }
 }
 
-void RunController::start(const QList<Environment> &environments)
+void RunController::start(const QList<Environment> &environments, const QStringList &checkIds)
 {
     // A run still going ends here, so what it did not refresh is marked so (onRunFinished)
     // before this run's environments turn stale.
@@ -91,7 +96,8 @@ void RunController::start(const QList<Environment> &environments)
     QStringList names;
     for (const Environment &e : environments)
         names << e.name;
-    m_results->markStale(names);
+    m_checkIds = checkIds;
+    m_results->markStale(names, checkIds);
     // Passwords are filled in on this side, into the copies handed to the runner only:
     // the model, the files and the settings never see them. SecretStore::ready starts
     // what needs no password now.
@@ -117,6 +123,8 @@ void RunController::deliver(const CheckResult &result)
 {
     m_results->upsert(result);
     m_environments->setWorstStatus(result.environment, m_results->worstStatus(result.environment));
+    m_environments->setBadges(
+        result.environment, EnvironmentBadge::of(*m_results, result.environment));
     Q_EMIT resultArrived(result);
 }
 
@@ -124,8 +132,10 @@ void RunController::onDeclined(const QList<Environment> &environments)
 {
     const CheckRegistry &checks = CheckRegistry::builtin();
     for (const Environment &e : environments) {
-        for (const CheckResult &r : noPasswordResults(e, checks))
-            deliver(r);
+        for (const CheckResult &r : noPasswordResults(e, checks)) {
+            if (m_checkIds.isEmpty() || m_checkIds.contains(r.checkId))
+                deliver(r);
+        }
     }
     if (!m_runner->isRunning() && !m_secrets->isResolving())
         onRunFinished(false); // nothing of this refresh is left
@@ -146,6 +156,7 @@ void RunController::onRunFinished(bool cancelled)
     for (const Environment &e : envs) {
         m_environments->setBusy(e.name, false);
         m_environments->setWorstStatus(e.name, m_results->worstStatus(e.name));
+        m_environments->setBadges(e.name, EnvironmentBadge::of(*m_results, e.name));
     }
     QString text = cancelled ? tr("Cancelled") : tr("%n result(s)", nullptr, m_results->rowCount());
     if (m_autoRefreshSec > 0 && !envs.isEmpty()) {

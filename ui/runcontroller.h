@@ -37,9 +37,10 @@ public:
     // A run goes on, or environments still wait for a password.
     bool isBusy() const;
 
-    // Refreshes environments. A refresh still going ends first (what it did not refresh is
-    // marked so); the environments' rows stay, greyed, until each is replaced.
-    void start(const QList<Environment> &environments);
+    // Refreshes environments: checkIds only (every check when empty; the Locks view's
+    // Refresh runs check.postgres.locks alone). A refresh still going ends first (what it did
+    // not refresh is marked so); the rows of those checks stay, greyed, until each is replaced.
+    void start(const QList<Environment> &environments, const QStringList &checkIds = {});
     // The user's Cancel: rows not refreshed stay, marked so; auto-refresh is armed again.
     void cancel();
     // The environments shown are replaced: whatever runs or waits for a password stops.
@@ -83,4 +84,5 @@ private:
     QTimer *m_spinner;
     QTimer *m_autoRefresh;
     int m_autoRefreshSec = 0;
+    QStringList m_checkIds; // of the refresh in progress; empty: every check
 };
