@@ -181,7 +181,7 @@ bool EnvironmentReader::readEnvironment(const YAML::Node &node, Environment *env
     static const QSet<QString> known = { u"name"_s, u"deployment"_s, u"connection"_s, u"expected"_s,
         u"reference"_s, u"history"_s, u"timeouts"_s, u"pool"_s, u"locks"_s, u"placeholders"_s,
         u"appsettings"_s, u"dotnetEnvironment"_s, u"dbContext"_s, u"perServerConnections"_s,
-        u"migrations"_s };
+        u"migrations"_s, u"thresholds"_s };
     if (!node.IsMap()) {
         *error = u"%1: each environment must be a mapping with 'name' and 'connection' or "
                  "'appsettings'"_s.arg(where(path, node.Mark()));
@@ -256,6 +256,8 @@ bool EnvironmentReader::readEnvironment(const YAML::Node &node, Environment *env
     if (const YAML::Node p = node["pool"]; p && !readPool(p, &env->pool, error))
         return false;
     if (const YAML::Node l = node["locks"]; l && !readLocks(l, &env->locks, error))
+        return false;
+    if (const YAML::Node t = node["thresholds"]; t && !readThresholds(t, &env->thresholds, error))
         return false;
     if (const YAML::Node n = node["perServerConnections"]) {
         bool ok = false;

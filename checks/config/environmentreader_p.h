@@ -50,6 +50,8 @@ private:
     int seconds(const YAML::Node &n, const char *key, int fallback, QString *error, double scale);
     bool readPool(const YAML::Node &p, PoolThresholds *t, QString *error);
     bool readLocks(const YAML::Node &l, LockThresholds *t, QString *error);
+    // The `thresholds:` section (environmentreaderthresholds.cpp).
+    bool readThresholds(const YAML::Node &t, ThresholdValues *values, QString *error);
     bool readAppSettings(const YAML::Node &node, Environment *env, QString *error);
     // The `migrations:` list (environmentreadermigrations.cpp): the histories ENV pins.
     bool readMigrationHistories(const YAML::Node &list, Environment *env, QString *error);

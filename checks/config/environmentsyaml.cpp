@@ -8,6 +8,7 @@
 
 #include "config/lockthresholdbounds.h"
 #include "config/poolthresholdbounds.h"
+#include "engine/checkthresholds.h"
 
 #include <QDir>
 #include <QLocale>
@@ -114,6 +115,28 @@ void emitEnvironment(YAML::Emitter &out, const Environment &env, const QDir &bas
         out << YAML::Key << "locks" << YAML::Value << YAML::Flow << YAML::BeginMap;
         for (const LockThresholdBound &b : LockThresholdBounds::all())
             out << YAML::Key << b.key << YAML::Value << n(env.locks.*b.field);
+        out << YAML::EndMap;
+    }
+    if (!env.thresholds.set.isEmpty()) {
+        const auto n
+            = [](double v) { return s(QString::number(v, 'f', QLocale::FloatingPointShortest)); };
+        out << YAML::Key << "thresholds" << YAML::Value << YAML::BeginMap;
+        for (const QString &check : CheckThresholds::checks()) {
+            bool open = false;
+            for (const ThresholdSpec &spec : CheckThresholds::all()) {
+                const auto v
+                    = env.thresholds.set.constFind(check + u'/' + QLatin1StringView(spec.key));
+                if (check != QLatin1StringView(spec.check) || v == env.thresholds.set.cend())
+                    continue;
+                if (!open) {
+                    out << YAML::Key << s(check) << YAML::Value << YAML::Flow << YAML::BeginMap;
+                    open = true;
+                }
+                out << YAML::Key << spec.key << YAML::Value << n(*v);
+            }
+            if (open)
+                out << YAML::EndMap;
+        }
         out << YAML::EndMap;
     }
     if (env.perServerConnections != defaults.perServerConnections)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "connection/connectionspec.h"
+#include "engine/checkthresholds.h"
 #include "engine/deploymentstyle.h"
 
 #include <QList>
@@ -105,6 +106,9 @@ struct Environment
     Timeouts timeouts;
     PoolThresholds pool;
     LockThresholds locks;
+    // The thresholds of the checks that read theirs from `thresholds:` (issue 17's checks):
+    // only those the file sets; threshold() gives the default for the rest.
+    ThresholdValues thresholds;
     // At most this many of the doctor's jobs (one connection each) run at once on this
     // environment's server, its host and port as configured (ServerSlots::serverOf); jobs
     // over it wait their turn. A job starts only while fewer than its own environment's
@@ -116,4 +120,10 @@ struct Environment
     // Sets the connection and its source, taking the connect and command timeouts from
     // the connection string when it has them.
     void useConnection(const ConnectionSpec &spec, const QString &source);
+    // This environment's value of a threshold of engine/checkthresholds.h: check is the short
+    // name ("long-transactions"), key the file's key ("queryWarnSeconds").
+    double threshold(const QString &check, const QString &key) const
+    {
+        return thresholds.value(check, key);
+    }
 };
