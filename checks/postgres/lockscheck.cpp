@@ -35,23 +35,27 @@ double oneDecimal(double v)
 // timed by pg_locks.waitstart (PostgreSQL 14 on; read through to_jsonb so that older
 // servers, which lack the column, answer NULL instead of failing), else by state_change.
 // The lock a blocker holds is its strongest granted lock on what its direct waiters ask for.
-// pg_locks is scanned once (the CTE is used twice, so it is materialized).
+// pg_locks is scanned once (the CTE is used twice, so it is materialized), and
+// pg_blocking_pids(), which takes every lock-manager partition lock, is called once per
+// session of the chains, never per pair of rows.
 const char16_t *sessionsSql = uR"(WITH RECURSIVE lk AS (
   SELECT l.*, (to_jsonb(l) ->> 'waitstart')::timestamptz AS since FROM pg_locks l
 ), waiter AS (
-  SELECT w.* FROM lk w JOIN pg_stat_get_activity(NULL) a ON a.pid = w.pid
+  SELECT w.*, pg_blocking_pids(w.pid) AS blockers
+  FROM lk w JOIN pg_stat_get_activity(NULL) a ON a.pid = w.pid
   WHERE NOT w.granted AND w.pid <> pg_backend_pid()
     AND a.datid = (SELECT oid FROM pg_database WHERE datname = current_database())
-), chain(pid) AS (
-  SELECT pid FROM waiter
+), chain(pid, blockers) AS (
+  SELECT pid, blockers FROM waiter
   UNION
-  SELECT b FROM chain, unnest(pg_blocking_pids(chain.pid)) AS b WHERE chain.pid <> 0
+  SELECT b, CASE WHEN b <> 0 THEN pg_blocking_pids(b) ELSE '{}' END
+  FROM chain, unnest(chain.blockers) AS b
+  WHERE b NOT IN (SELECT pid FROM waiter)
 ), held AS (
   SELECT DISTINCT ON (COALESCE(h.pid, 0)) COALESCE(h.pid, 0) AS pid, h.mode, h.locktype,
     h.relation
   FROM waiter w JOIN lk h ON h.granted
-   AND (h.pid = ANY (pg_blocking_pids(w.pid))
-        OR (h.pid IS NULL AND 0 = ANY (pg_blocking_pids(w.pid))))
+   AND (h.pid = ANY (w.blockers) OR (h.pid IS NULL AND 0 = ANY (w.blockers)))
    AND h.locktype = w.locktype AND h.database IS NOT DISTINCT FROM w.database
    AND h.relation IS NOT DISTINCT FROM w.relation AND h.page IS NOT DISTINCT FROM w.page
    AND h.tuple IS NOT DISTINCT FROM w.tuple AND h.virtualxid IS NOT DISTINCT FROM w.virtualxid
@@ -62,7 +66,7 @@ const char16_t *sessionsSql = uR"(WITH RECURSIVE lk AS (
     'RowExclusiveLock', 'ShareUpdateExclusiveLock', 'ShareLock', 'ShareRowExclusiveLock',
     'ExclusiveLock', 'AccessExclusiveLock'], h.mode) DESC NULLS LAST
 )
-SELECT c.pid, array_to_string(pg_blocking_pids(c.pid), ','), a.usename::text,
+SELECT DISTINCT ON (c.pid) c.pid, array_to_string(c.blockers, ','), a.usename::text,
   a.application_name,
   CASE WHEN a.client_addr IS NOT NULL THEN host(a.client_addr)
        WHEN a.client_port = -1 THEN 'local' END,
@@ -82,7 +86,8 @@ SELECT c.pid, array_to_string(pg_blocking_pids(c.pid), ','), a.usename::text,
 FROM chain c
 LEFT JOIN waiter w ON w.pid = c.pid
 LEFT JOIN held h ON h.pid = c.pid
-LEFT JOIN pg_stat_activity a ON a.pid = c.pid)";
+LEFT JOIN pg_stat_activity a ON a.pid = c.pid
+ORDER BY c.pid)";
 
 // This database's prepared transactions, oldest first: pg_prepared_xacts shows them to
 // every role. The role's name as the server quotes it, for the GRANT in the message.
