@@ -84,7 +84,7 @@ private Q_SLOTS:
         QVERIFY(w.startDemo());
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
         QCOMPARE(finished.first().first().toBool(), false);
-        QCOMPARE(w.resultsModel()->rowCount(), 9);
+        QCOMPARE(w.resultsModel()->rowCount(), 12);
         QCOMPARE(w.windowTitle(), u"demo — Doctor Dashboard"_s);
 
         // The most interesting result is selected first: prod's migrations.
@@ -121,15 +121,15 @@ private Q_SLOTS:
 
         // Choosing an environment filters the table (under the testers above).
         w.environmentsView()->setCurrentIndex(w.environmentsModel()->index(2));
-        QCOMPARE(w.resultsView()->model()->rowCount(), 3);
+        QCOMPARE(w.resultsView()->model()->rowCount(), 4);
         w.environmentsView()->setCurrentIndex(w.environmentsModel()->index(0)); // All
-        QCOMPARE(w.resultsView()->model()->rowCount(), 9);
+        QCOMPARE(w.resultsView()->model()->rowCount(), 12);
         // A second run replaces the rows in place while the filter shows one environment.
         w.environmentsView()->setCurrentIndex(w.environmentsModel()->index(3));
         w.runAll();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
-        QCOMPARE(w.resultsView()->model()->rowCount(), 3);
-        QCOMPARE(w.resultsModel()->rowCount(), 9);
+        QCOMPARE(w.resultsView()->model()->rowCount(), 4);
+        QCOMPARE(w.resultsModel()->rowCount(), 12);
     }
 
     void copyOnAKubernetesBlockFillsPlaceholders()
@@ -265,7 +265,7 @@ private Q_SLOTS:
             w.setDeferRuns(false);
             QVERIFY(w.runner()->isRunning() || finished.size() == 1);
             QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
-            QCOMPARE(w.resultsModel()->rowCount(), 9);
+            QCOMPARE(w.resultsModel()->rowCount(), 12);
             QVERIFY(QFileInfo::exists(path + u"/prod.sqlite"_s));
         }
         QVERIFY(!QFileInfo::exists(path)); // went with the window

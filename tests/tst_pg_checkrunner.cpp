@@ -40,7 +40,7 @@ private Q_SLOTS:
         CheckRunner runner(CheckRegistry::builtin());
         const RunOutcome out = runAndWait(runner, { env() }, {});
         QVERIFY(out.finished);
-        QCOMPARE(out.results.size(), 3);
+        QCOMPARE(out.results.size(), 4);
         const CheckResult *c = out.find(u"env"_s, Connectivity);
         QVERIFY(c);
         QCOMPARE(c->status, CheckStatus::Pass);
@@ -120,7 +120,7 @@ private Q_SLOTS:
         CheckRunner runner(CheckRegistry::builtin(), &kb);
         const RunOutcome out = runAndWait(runner, { e }, {});
         QVERIFY(out.finished);
-        QCOMPARE(out.results.size(), 3);
+        QCOMPARE(out.results.size(), 4);
         const CheckResult *c = out.find(u"env"_s, Connectivity);
         QCOMPARE(c->status, CheckStatus::Fail);
         QVERIFY(!c->remediation.fixes.isEmpty());
@@ -186,7 +186,7 @@ private Q_SLOTS:
         QVERIFY(oneCheck >= 1);
         out = runAndWait(runner, { e }, {});
         QVERIFY(out.finished);
-        QCOMPARE(out.results.size(), 3);
+        QCOMPARE(out.results.size(), 4);
         QCOMPARE(silent.acceptedCount() - oneCheck, oneCheck);
         QVERIFY2(out.elapsedMs < 3500, qPrintable(QString::number(out.elapsedMs)));
         QCOMPARE(out.find(u"silent"_s, Migrations)->status, CheckStatus::NotRun);

@@ -214,7 +214,7 @@ private Q_SLOTS:
         QVERIFY(runAt >= before && runAt <= QDateTime::currentDateTimeUtc());
         QVERIFY2(!root.value(u"doctorVersion"_s).toString().isEmpty(), r.out.constData());
         const QJsonArray results = root.value(u"results"_s).toArray();
-        QCOMPARE(results.size(), 3);
+        QCOMPARE(results.size(), 4);
         for (const QJsonValue &v : results) {
             const QJsonObject server = v.toObject().value(u"server"_s).toObject();
             QCOMPARE(server.value(u"host"_s).toString(), m_pg.host());

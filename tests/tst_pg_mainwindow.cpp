@@ -57,7 +57,7 @@ private Q_SLOTS:
             w.environmentsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         w.show();
         QVERIFY(MainWindowFixture::runToEnd(w, { m_fx.up(), m_fx.down() }));
-        QCOMPARE(w.resultsModel()->rowCount(), 6);
+        QCOMPARE(w.resultsModel()->rowCount(), 8);
 
         const CheckResult selected = shown(w);
         QCOMPARE(selected.environment, u"down"_s);

@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "mainwindowfixture.h"
 #include "postgres/connectivitycheck.h"
+#include "postgres/lockscheck.h"
 #include "postgres/migrationscheck.h"
 #include "postgres/poolcheck.h"
 #include "remediationpanel.h"
@@ -36,6 +37,7 @@ namespace {
 const QString &Connectivity = ConnectivityCheck::Id;
 const QString &Migrations = MigrationsCheck::Id;
 const QString &Pool = PoolCheck::Id;
+const QString &Locks = LocksCheck::Id;
 } // namespace
 
 class TestPgMainWindowRefresh : public QObject
@@ -68,12 +70,13 @@ private Q_SLOTS:
         QSignalSpy reset(w.resultsModel(), &QAbstractItemModel::modelReset);
         QSignalSpy finished(&w, &MainWindow::runFinished);
         QTest::keyClick(w.resultsView(), Qt::Key_F5);
-        QCOMPARE(w.resultsModel()->rowCount(), 6);
-        QCOMPARE(staleRows(w).size(), 6);
+        QCOMPARE(w.resultsModel()->rowCount(), 8);
+        QCOMPARE(staleRows(w).size(), 8);
 
         // The healthy environment answers at once; the silent one takes its 2 s timeout.
         QTRY_COMPARE_WITH_TIMEOUT(staleRows(w),
-            (QStringList { u"slow/"_s + Connectivity, u"slow/"_s + Migrations, u"slow/"_s + Pool }),
+            (QStringList { u"slow/"_s + Connectivity, u"slow/"_s + Migrations, u"slow/"_s + Pool,
+                u"slow/"_s + Locks }),
             1500);
         const QModelIndex old = cell(w, u"slow"_s, Migrations, ResultsModel::MessageColumn);
         QCOMPARE(old.data(Qt::ForegroundRole).value<QBrush>().color(),
@@ -122,8 +125,8 @@ private Q_SLOTS:
         QSignalSpy reset(w.resultsModel(), &QAbstractItemModel::modelReset);
         QSignalSpy removed(w.resultsModel(), &QAbstractItemModel::rowsRemoved);
         QVERIFY(w.openEnvironmentsFile(file));
-        QCOMPARE(w.resultsModel()->rowCount(), 6);
-        QCOMPARE(staleRows(w).size(), 6); // results come back through the event loop only
+        QCOMPARE(w.resultsModel()->rowCount(), 8);
+        QCOMPARE(staleRows(w).size(), 8); // results come back through the event loop only
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
         QCOMPARE(reset.size(), 0);
         QCOMPARE(removed.size(), 0);
@@ -140,9 +143,9 @@ private Q_SLOTS:
         w.show();
         QVERIFY(MainWindowFixture::runToEnd(w, { m_fx.up(), m_fx.silent(server) }));
         w.runAll();
-        QTRY_COMPARE_WITH_TIMEOUT(staleRows(w).size(), 3, 1500); // up is back, slow is pending
+        QTRY_COMPARE_WITH_TIMEOUT(staleRows(w).size(), 4, 1500); // up is back, slow is pending
         w.cancelRun();
-        QCOMPARE(w.resultsModel()->rowCount(), 6);
+        QCOMPARE(w.resultsModel()->rowCount(), 8);
         const QModelIndex slow = cell(w, u"slow"_s, Connectivity, ResultsModel::MessageColumn);
         QVERIFY(slow.data(ResultsModel::NotRefreshedRole).toBool());
         QVERIFY2(slow.data(Qt::ToolTipRole).toString().contains(u"not refreshed"),
@@ -165,9 +168,9 @@ private Q_SLOTS:
         ConnectionDialog *d = w.openConnectionDialog(u"down"_s);
         d->accept();
         QCOMPARE(started.size(), 1);
-        QCOMPARE(started.first().at(1).toInt(), 3); // one environment, three checks
-        QCOMPARE(w.resultsModel()->rowCount(), 6);
-        QCOMPARE(staleRows(w).size(), 3);
+        QCOMPARE(started.first().at(1).toInt(), 4); // one environment, four checks
+        QCOMPARE(w.resultsModel()->rowCount(), 8);
+        QCOMPARE(staleRows(w).size(), 4);
         QVERIFY(!staleRows(w).contains(u"up/"_s + Migrations));
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
         QVERIFY(staleRows(w).isEmpty());
