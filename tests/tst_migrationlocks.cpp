@@ -78,6 +78,10 @@ private Q_SLOTS:
         QCOMPARE(MigrationLocks::prismaKey(), qint64(72707369));
         QCOMPARE(MigrationLocks::railsKey(u"doctor_locks"_s), qint64(6124482014299848045));
         QCOMPARE(MigrationLocks::railsKey(u"postgres"_s), qint64(737815420147457505));
+        // Held by the real Migrator (activerecord 7.2.2 of the build root, a migration
+        // running pg_sleep on database railslock), read back from pg_locks as
+        // (classid << 32) | objid: the check named it "in progress" with the migrator's pid.
+        QCOMPARE(MigrationLocks::railsKey(u"railslock"_s), qint64(3229317203386502970));
         QCOMPARE(MigrationLocks::golangMigrateKey(u"mydb"_s, u"public"_s, u"schema_migrations"_s),
             qint64(3273772555));
         QCOMPARE(MigrationLocks::golangMigrateKey(u"mydb"_s, {}, {}, true), qint64(3799279374));
