@@ -127,8 +127,10 @@ void splitLockedBy(const QString &lockedBy, QString *host, QString *address);
 // Liquibase: live when a session comes from lockedby's address or host name; the lock is
 // taken for the whole update on the connection that runs it. Knex records no holder, so:
 // live when a session that may be Knex's (application_name empty, as node-postgres leaves
-// it, or naming knex or node) is active or inside a transaction (Knex runs each migration
-// in one); otherwise stale. Behind a pooler or proxy the addresses are the pooler's: the
+// it, or naming knex or node) is active or inside a transaction; otherwise stale. (By
+// default Knex sets the flag inside its migration transaction: a running knex 3 shows as
+// its RowExclusiveLock on knex_migrations_lock, seen by classify(), with application_name
+// empty; a flag left at 1 comes from a killed run with disableTransactions.) Behind a pooler or proxy the addresses are the pooler's: the
 // result says which address was looked for, so a DBA can judge.
 MigrationLock classifyLockRow(MigrationTool tool, const QString &lockedBy, const QString &grantedAt,
     const QList<LockHolder> &sessions);
