@@ -20,6 +20,7 @@
 #include <QAction>
 #include <QListView>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -120,9 +121,15 @@ private Q_SLOTS:
         QVERIFY(row.contains(rects.first()));
         QVERIFY(EnvironmentDelegate::badgeRects(row, w.environmentsModel()->index(2)).isEmpty());
 
-        // Back to the migrations with Ctrl+M.
+        // The tab shown is remembered; back to the migrations with Ctrl+M.
+        QCOMPARE(QSettings().value(MainWindow::lowerTabKey()).toInt(), 1);
+        {
+            MainWindow again(m_kb);
+            QCOMPARE(again.lowerTabs()->currentWidget(), static_cast<QWidget *>(again.locksView()));
+        }
         QTest::keyClick(&w, Qt::Key_M, Qt::ControlModifier);
         QCOMPARE(w.lowerTabs()->currentWidget(), static_cast<QWidget *>(w.migrationsView()));
+        QCOMPARE(QSettings().value(MainWindow::lowerTabKey()).toInt(), 0);
     }
 };
 

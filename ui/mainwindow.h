@@ -70,6 +70,8 @@ public:
     LocksView *locksView() const { return m_locks; } // a tab beside the migrations
     QTabWidget *lowerTabs() const { return m_lowerTabs; } // Migrations, Locks
     QAction *showLocksAction() const { return m_showLocks; }
+    // The QSettings key of the tab shown under the results: 0 Migrations, 1 Locks.
+    static QString lowerTabKey();
     RemediationPanel *remediationPanel() const { return m_panel; }
     QAction *runAllAction() const { return m_runAll; }
     QAction *cancelAction() const { return m_cancel; }

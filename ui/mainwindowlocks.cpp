@@ -17,12 +17,18 @@
 #include <QAction>
 #include <QListView>
 #include <QMenu>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
+
+QString MainWindow::lowerTabKey()
+{
+    return u"window/lowerTab"_s;
+}
 
 QWidget *MainWindow::buildLowerTabs()
 {
@@ -40,6 +46,10 @@ QWidget *MainWindow::buildLowerTabs()
     m_lowerTabs->setDocumentMode(true);
     m_lowerTabs->addTab(m_migrations, tr("&Migrations"));
     m_lowerTabs->addTab(m_locks, tr("&Locks"));
+    // The dashboard reopens on the tab it was left on.
+    m_lowerTabs->setCurrentIndex(QSettings().value(lowerTabKey(), 0).toInt());
+    connect(m_lowerTabs, &QTabWidget::currentChanged, this,
+        [](int index) { QSettings().setValue(lowerTabKey(), index); });
     return m_lowerTabs;
 }
 
