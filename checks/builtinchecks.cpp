@@ -7,6 +7,8 @@
 #include "postgres/lockscheck.h"
 #include "postgres/migrationscheck.h"
 #include "postgres/poolcheck.h"
+#include "postgres/sequencescheck.h"
+#include "postgres/wraparoundcheck.h"
 
 const CheckRegistry &CheckRegistry::builtin()
 {
@@ -17,6 +19,8 @@ const CheckRegistry &CheckRegistry::builtin()
         r.add(std::make_unique<MigrationsCheck>());
         r.add(std::make_unique<PoolCheck>());
         r.add(std::make_unique<LocksCheck>());
+        r.add(std::make_unique<WraparoundCheck>());
+        r.add(std::make_unique<SequencesCheck>());
         return r;
     }();
     return registry;
