@@ -61,6 +61,11 @@ QMap<QString, QString> KbPlaceholders::fromEvidence(const Evidence &evidence)
         { u"LatestApplied", u"latest-applied" }, { u"FailedMigrations", u"failed-migration" },
         { u"ModifiedMigrations", u"modified-migration" },
         { u"PendingMigrations", u"pending-migration" },
+        // check.postgres.wraparound: the oldest table here and the oldest database;
+        // check.postgres.sequences: the sequence nearest its limit and the column it feeds.
+        { u"OldestTable", u"freeze-table" }, { u"OldestDatabase", u"freeze-database" },
+        { u"HighestSequence", u"sequence-name" }, { u"HighestTable", u"sequence-table" },
+        { u"HighestColumn", u"sequence-column" },
         // check.postgres.locks: the root blocker's pid and role, an old prepared transaction.
         { u"RootBlockerPid", u"root-pid" }, { u"RootBlockerUser", u"root-user" },
         { u"PreparedTransactionIds", u"prepared-gid" },
@@ -89,11 +94,13 @@ QStringList KbPlaceholders::known()
     // whose migration tool a history belongs to (the migration tools' articles).
     return { u"app-deployment"_s, u"app-dir"_s, u"app-service"_s, u"ca-file"_s, u"compose-file"_s,
         u"datasource-file"_s, u"db-host"_s, u"db-name"_s, u"db-port"_s, u"db-service"_s,
-        u"db-user"_s, u"failed-migration"_s, u"history-schema"_s, u"history-table"_s,
+        u"db-user"_s, u"failed-migration"_s, u"freeze-database"_s, u"freeze-table"_s,
+        u"history-schema"_s, u"history-table"_s,
         u"latest-applied"_s, u"lock-holder-pid"_s, u"migrations-assembly"_s, u"migrations-dir"_s,
         u"modified-migration"_s, u"namespace"_s, u"pending-migration"_s, u"platform-app-label"_s,
         u"platform-deployment"_s, u"platform-pod"_s, u"platform-secret"_s, u"platform-version"_s,
         u"postgres-app-label"_s, u"postgres-pod"_s, u"postgres-statefulset"_s, u"prepared-gid"_s,
         u"previous-version"_s, u"root-pid"_s, u"root-user"_s, u"secret-env-file"_s,
+        u"sequence-column"_s, u"sequence-name"_s, u"sequence-table"_s,
         u"service-name"_s };
 }

@@ -24,6 +24,8 @@ QString fill(const QString &text, const QMap<QString, QString> &values);
 // root-user (RootBlockerUser) and the first of PreparedTransactionIds as prepared-gid. Only values
 // made of letters, digits and _ . : / @ + - are taken: commands are copied into a shell, and a name
 // with a space, quote or $ would change what they do; such a placeholder stays for the user.
+// Also freeze-table (OldestTable), freeze-database (OldestDatabase), sequence-name
+// (HighestSequence), sequence-table (HighestTable), sequence-column (HighestColumn).
 QMap<QString, QString> fromEvidence(const Evidence &evidence);
 // The names articles may use, sorted: the one list `doctor kb lint` checks spelling
 // against. An environment may still supply values for other names.
