@@ -4,7 +4,9 @@
 // (engine/) never includes a check. Adding a check is one line below.
 #include "engine/checkregistry.h"
 #include "postgres/connectivitycheck.h"
+#include "postgres/invalidobjectscheck.h"
 #include "postgres/lockscheck.h"
+#include "postgres/longtransactionscheck.h"
 #include "postgres/migrationscheck.h"
 #include "postgres/poolcheck.h"
 #include "postgres/sequencescheck.h"
@@ -19,6 +21,8 @@ const CheckRegistry &CheckRegistry::builtin()
         r.add(std::make_unique<MigrationsCheck>());
         r.add(std::make_unique<PoolCheck>());
         r.add(std::make_unique<LocksCheck>());
+        r.add(std::make_unique<LongTransactionsCheck>());
+        r.add(std::make_unique<InvalidObjectsCheck>());
         r.add(std::make_unique<WraparoundCheck>());
         r.add(std::make_unique<SequencesCheck>());
         return r;

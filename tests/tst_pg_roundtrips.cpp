@@ -11,7 +11,9 @@
 #include "engine/dbsession.h"
 #include "pgserver.h"
 #include "postgres/connectivitycheck.h"
+#include "postgres/invalidobjectscheck.h"
 #include "postgres/lockscheck.h"
+#include "postgres/longtransactionscheck.h"
 #include "postgres/migrationscheck.h"
 #include "postgres/poolcheck.h"
 #include "runandwait.h"
@@ -187,6 +189,11 @@ private Q_SLOTS:
         QTest::newRow("pool") << QStringList { PoolCheck::Id } << 1 << false;
         // The chains, the prepared transactions and the role's name in one group.
         QTest::newRow("locks") << QStringList { LocksCheck::Id } << 1 << false;
+        // The sessions over a threshold and the hidden ones in one group.
+        QTest::newRow("long-transactions")
+            << QStringList { LongTransactionsCheck::Id } << 1 << false;
+        // The invalid indexes and the unvalidated constraints in one group.
+        QTest::newRow("invalid-objects") << QStringList { InvalidObjectsCheck::Id } << 1 << false;
         // One flight for every plan, then the migrations check's rows.
         QTest::newRow("all") << QStringList() << 2 << false;
         QTest::newRow("all, three tools") << QStringList() << 2 << true;

@@ -26,6 +26,8 @@ QString fill(const QString &text, const QMap<QString, QString> &values);
 // with a space, quote or $ would change what they do; such a placeholder stays for the user.
 // Also freeze-table (OldestTable), freeze-database (OldestDatabase), sequence-name
 // (HighestSequence), sequence-table (HighestTable), sequence-column (HighestColumn).
+// Also oldest-pid (OldestPid), oldest-user (OldestUser), the first of InvalidIndexes as
+// invalid-index, constraint-table (ConstraintTable) and constraint-name (ConstraintName).
 QMap<QString, QString> fromEvidence(const Evidence &evidence);
 // The names articles may use, sorted: the one list `doctor kb lint` checks spelling
 // against. An environment may still supply values for other names.
