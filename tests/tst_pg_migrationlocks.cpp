@@ -109,9 +109,11 @@ private Q_SLOTS:
     // reports normally once the migration has committed.
     void efCoreAccessExclusiveHolder()
     {
-        const QString db = database({ u"CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" "
-                                      "varchar(150) PRIMARY KEY, \"ProductVersion\" varchar(32))"_s,
-            u"INSERT INTO \"__EFMigrationsHistory\" VALUES ('20240101000000_Initial', '9.0.6')"_s });
+        const QString create = u"CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" "
+                               "varchar(150) PRIMARY KEY, \"ProductVersion\" varchar(32))"_s;
+        const QString db = database({ create,
+            u"INSERT INTO \"__EFMigrationsHistory\" VALUES ('20240101000000_Initial', "
+            "'9.0.6')"_s });
         QVERIFY(!db.isEmpty());
         const Environment e = m_pg.environment(u"ef"_s, db);
         const QString subject = u"efcore public.__EFMigrationsHistory"_s;
