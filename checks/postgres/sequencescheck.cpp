@@ -50,7 +50,7 @@ SELECT format('%I.%I', n.nspname, c.relname), format_type(s.seqtypid, NULL), s.s
     WHEN 'int2'::regtype THEN -32768 WHEN 'int4'::regtype THEN -2147483648 END,
   CASE COALESCE(NULLIF(ty.typbasetype, 0), a.atttypid)
     WHEN 'int2'::regtype THEN 32767 WHEN 'int4'::regtype THEN 2147483647 END,
-  format('%I', current_user)
+  format('%I', current_user), format('%I', n.nspname)
 FROM pg_sequence s
 JOIN pg_class c ON c.oid = s.seqrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -137,13 +137,17 @@ CheckResult SequencesCheck::run(const CheckContext &ctx) const
     QList<Feed> feeds;
     QSet<QString> sequences;
     QSet<QString> unreadable;
+    QStringList schemas; // of the unreadable ones
     QString role;
     for (const QVariantList &row : q.rows) {
         role = row.value(12).toString();
         const Feed f = feedFrom(row);
         sequences.insert(f.sequence);
-        if (!row.value(6).toBool())
+        if (!row.value(6).toBool()) {
             unreadable.insert(f.sequence);
+            if (!schemas.contains(row.value(13).toString()))
+                schemas << row.value(13).toString();
+        }
         feeds << f;
     }
     std::stable_sort(feeds.begin(), feeds.end(),
@@ -191,11 +195,12 @@ CheckResult SequencesCheck::run(const CheckContext &ctx) const
     if (!unreadable.isEmpty()) {
         if (status == CheckStatus::Pass)
             status = CheckStatus::Warn;
-        message += u"; cannot read the value of %1 %2; GRANT pg_read_all_data TO %3 "
-                   "(PostgreSQL 14 on; before: GRANT SELECT ON ALL SEQUENCES IN SCHEMA ...)"_s
-                       .arg(unreadable.size())
+        // SELECT on a sequence reads its value and cannot advance it (nextval needs USAGE
+        // or UPDATE); pg_read_all_data would show every table's rows as well.
+        message += u"; cannot read the value of %1 %2; GRANT SELECT ON ALL SEQUENCES IN SCHEMA "
+                   "%3 TO %4"_s.arg(unreadable.size())
                        .arg(unreadable.size() == 1 ? u"sequence"_s : u"sequences"_s)
-                       .arg(role);
+                       .arg(schemas.join(u", "_s), role);
     }
 
     CheckResult r = result(ctx, status, message);

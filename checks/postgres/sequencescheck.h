@@ -32,8 +32,8 @@ public:
     // Status: fail when a sequence or the column it feeds has used failPercent of its range,
     // warn at warnPercent, pass otherwise. A sequence whose value the role may not read
     // (no SELECT or USAGE on it) is counted in Unreadable; a pass then becomes a warning
-    // naming "GRANT pg_read_all_data TO <role>" (PostgreSQL 14 on; GRANT SELECT ON ALL
-    // SEQUENCES IN SCHEMA before).
+    // naming "GRANT SELECT ON ALL SEQUENCES IN SCHEMA <schemas> TO <role>", both quoted by
+    // the server.
     // Evidence: Sequences (number of sequences), OverWarning, OverFailure (numbers),
     // Highest (text: "public.orders_id_seq feeds public.orders.id (integer): 93.1 %"),
     // HighestPercent (number, one decimal), HighestSequence, HighestTable, HighestColumn

@@ -157,6 +157,7 @@ CheckResult WraparoundCheck::run(const CheckContext &ctx) const
                << qMakePair(u"OldestTables"_s, QVariant(tables))
                << qMakePair(u"OldestTable"_s, oldestTable.value(u"Table"_s, QString()))
                << qMakePair(u"OldestTableXidAge"_s, oldestTable.value(u"XidAge"_s, 0))
+               << qMakePair(u"NeedsFreeze"_s, QVariant(status != CheckStatus::Pass))
                << qMakePair(u"Thresholds"_s,
                       QVariant(u"warn at age %1, fail at age %2, warn past %3 x "
                                "autovacuum_freeze_max_age"_s.arg(

@@ -41,6 +41,7 @@ public:
     // MultiXactAge, UntilFreezeMaxAge (autovacuum_freeze_max_age - XidAge; negative once
     // past: an anti-wraparound autovacuum is due), UntilWraparound (2^31 - XidAge)),
     // OldestTable (text, the first of them; empty when none), OldestTableXidAge (number),
+    // NeedsFreeze (bool: the status is not pass, so the KB's freeze fixes apply),
     // Thresholds (text).
     CheckResult run(const CheckContext &ctx) const override;
 };
