@@ -273,6 +273,12 @@ private Q_SLOTS:
                 m_pg.user())),
             qPrintable(all));
         QVERIFY2(!all.contains(u"<root-pid>"_s), qPrintable(all));
+        // The migration's role gives up on a lock instead of queueing its table behind it.
+        QCOMPARE(ev.value(u"BlockedDdlUser"_s).toString(), m_pg.user());
+        QVERIFY2(all.contains(
+                     u"ALTER ROLE \\\"%1\\\" IN DATABASE \\\"<db-name>\\\" SET lock_timeout"_s.arg(
+                         m_pg.user())),
+            qPrintable(all));
         QVERIFY2(!all.contains(u"ROLLBACK PREPARED"_s), qPrintable(all)); // none is prepared
         QVERIFY(!r.out.contains(m_pg.password()));
     }

@@ -68,7 +68,7 @@ QMap<QString, QString> KbPlaceholders::fromEvidence(const Evidence &evidence)
         { u"HighestColumn", u"sequence-column" },
         // check.postgres.locks: the root blocker's pid and role, an old prepared transaction.
         { u"RootBlockerPid", u"root-pid" }, { u"RootBlockerUser", u"root-user" },
-        { u"PreparedTransactionIds", u"prepared-gid" },
+        { u"BlockedDdlUser", u"ddl-user" }, { u"PreparedTransactionIds", u"prepared-gid" },
         // check.postgres.migrations: the session holding a history's migration lock.
         { u"LockHolderPid", u"lock-holder-pid" },
         // check.postgres.long-transactions: the session with the oldest transaction.
@@ -99,13 +99,13 @@ QStringList KbPlaceholders::known()
     // whose migration tool a history belongs to (the migration tools' articles).
     return { u"app-deployment"_s, u"app-dir"_s, u"app-service"_s, u"ca-file"_s, u"compose-file"_s,
         u"constraint-name"_s, u"constraint-table"_s, u"datasource-file"_s, u"db-host"_s,
-        u"db-name"_s, u"db-port"_s, u"db-service"_s, u"db-user"_s, u"failed-migration"_s,
-        u"freeze-database"_s, u"freeze-table"_s, u"history-schema"_s, u"history-table"_s,
-        u"invalid-index"_s, u"latest-applied"_s, u"lock-holder-pid"_s, u"migrations-assembly"_s,
-        u"migrations-dir"_s, u"modified-migration"_s, u"namespace"_s, u"oldest-pid"_s,
-        u"oldest-user"_s, u"pending-migration"_s, u"platform-app-label"_s, u"platform-deployment"_s,
-        u"platform-pod"_s, u"platform-secret"_s, u"platform-version"_s, u"postgres-app-label"_s,
-        u"postgres-pod"_s, u"postgres-statefulset"_s, u"prepared-gid"_s, u"previous-version"_s,
-        u"root-pid"_s, u"root-user"_s, u"secret-env-file"_s, u"sequence-column"_s,
-        u"sequence-name"_s, u"sequence-table"_s, u"service-name"_s };
+        u"db-name"_s, u"db-port"_s, u"db-service"_s, u"db-user"_s, u"ddl-user"_s,
+        u"failed-migration"_s, u"freeze-database"_s, u"freeze-table"_s, u"history-schema"_s,
+        u"history-table"_s, u"invalid-index"_s, u"latest-applied"_s, u"lock-holder-pid"_s,
+        u"migrations-assembly"_s, u"migrations-dir"_s, u"modified-migration"_s, u"namespace"_s,
+        u"oldest-pid"_s, u"oldest-user"_s, u"pending-migration"_s, u"platform-app-label"_s,
+        u"platform-deployment"_s, u"platform-pod"_s, u"platform-secret"_s, u"platform-version"_s,
+        u"postgres-app-label"_s, u"postgres-pod"_s, u"postgres-statefulset"_s, u"prepared-gid"_s,
+        u"previous-version"_s, u"root-pid"_s, u"root-user"_s, u"secret-env-file"_s,
+        u"sequence-column"_s, u"sequence-name"_s, u"sequence-table"_s, u"service-name"_s };
 }

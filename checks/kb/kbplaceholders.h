@@ -21,13 +21,14 @@ QString fill(const QString &text, const QMap<QString, QString> &values);
 // history-schema (evidence HistorySchema), history-table (HistoryTable), latest-applied
 // (LatestApplied), and the first of FailedMigrations, ModifiedMigrations, PendingMigrations
 // as failed-migration, modified-migration, pending-migration; root-pid (RootBlockerPid),
-// root-user (RootBlockerUser) and the first of PreparedTransactionIds as prepared-gid. Only values
-// made of letters, digits and _ . : / @ + - are taken: commands are copied into a shell, and a name
-// with a space, quote or $ would change what they do; such a placeholder stays for the user.
-// Also freeze-table (OldestTable), freeze-database (OldestDatabase), sequence-name
-// (HighestSequence), sequence-table (HighestTable), sequence-column (HighestColumn).
+// root-user (RootBlockerUser), ddl-user (BlockedDdlUser) and the first of PreparedTransactionIds as
+// prepared-gid. Only values made of letters, digits and _ . : / @ + - are taken: commands are
+// copied into a shell, and a name with a space, quote or $ would change what they do; such a
+// placeholder stays for the user.
 // Also oldest-pid (OldestPid), oldest-user (OldestUser), the first of InvalidIndexes as
 // invalid-index, constraint-table (ConstraintTable) and constraint-name (ConstraintName).
+// Also freeze-table (OldestTable), freeze-database (OldestDatabase), sequence-name
+// (HighestSequence), sequence-table (HighestTable), sequence-column (HighestColumn).
 QMap<QString, QString> fromEvidence(const Evidence &evidence);
 // The names articles may use, sorted: the one list `doctor kb lint` checks spelling
 // against. An environment may still supply values for other names.

@@ -283,6 +283,7 @@ CheckResult LocksCheck::run(const CheckContext &ctx) const
                << qMakePair(u"RootBlockerPid"_s,
                       rootIsSession ? QVariant(root->pid) : QVariant(QMetaType(QMetaType::Int)))
                << qMakePair(u"RootBlockerUser"_s, QVariant(root ? root->user : QString()))
+               << qMakePair(u"BlockedDdlUser"_s, QVariant(ddl ? ddl->user : QString()))
                << qMakePair(u"PreparedTransactionIds"_s, QVariant(oldGids))
                << qMakePair(u"Hidden"_s, QVariant(hidden))
                << qMakePair(u"Thresholds"_s, QVariant(describe(t)));

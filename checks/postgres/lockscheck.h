@@ -33,6 +33,8 @@ public:
     // "pid 123 (app, idle in transaction 3600 s) holds RowExclusiveLock on public.t, 3
     // waiting", the root with the most sessions behind it; empty when none), RootBlockerPid
     // (int, null when no root is a session), RootBlockerUser (text, its role),
+    // BlockedDdlUser (text: the role of the blocked schema change with the most queued
+    // behind it, the one the migration runs as; empty when none),
     // PreparedTransactionIds (list of the old prepared transactions' gids), Hidden (int:
     // sessions in the chains whose state and query the role cannot read; the message then
     // names "GRANT pg_monitor TO <role>", the role quoted by the server), Thresholds (text).
