@@ -9,6 +9,8 @@
 #include "postgres/longtransactionscheck.h"
 #include "postgres/migrationscheck.h"
 #include "postgres/poolcheck.h"
+#include "postgres/replicationcheck.h"
+#include "postgres/vacuumcheck.h"
 #include "postgres/sequencescheck.h"
 #include "postgres/wraparoundcheck.h"
 
@@ -25,6 +27,8 @@ const CheckRegistry &CheckRegistry::builtin()
         r.add(std::make_unique<InvalidObjectsCheck>());
         r.add(std::make_unique<WraparoundCheck>());
         r.add(std::make_unique<SequencesCheck>());
+        r.add(std::make_unique<ReplicationCheck>());
+        r.add(std::make_unique<VacuumCheck>());
         return r;
     }();
     return registry;

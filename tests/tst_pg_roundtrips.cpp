@@ -16,6 +16,8 @@
 #include "postgres/longtransactionscheck.h"
 #include "postgres/migrationscheck.h"
 #include "postgres/poolcheck.h"
+#include "postgres/replicationcheck.h"
+#include "postgres/vacuumcheck.h"
 #include "runandwait.h"
 
 #include <QFile>
@@ -194,6 +196,10 @@ private Q_SLOTS:
             << QStringList { LongTransactionsCheck::Id } << 1 << false;
         // The invalid indexes and the unvalidated constraints in one group.
         QTest::newRow("invalid-objects") << QStringList { InvalidObjectsCheck::Id } << 1 << false;
+        // This server, its standbys and its slots in one group.
+        QTest::newRow("replication") << QStringList { ReplicationCheck::Id } << 1 << false;
+        // The tables, the settings and the running vacuums in one group.
+        QTest::newRow("vacuum") << QStringList { VacuumCheck::Id } << 1 << false;
         // One flight for every plan, then the migrations check's rows.
         QTest::newRow("all") << QStringList() << 2 << false;
         QTest::newRow("all, three tools") << QStringList() << 2 << true;

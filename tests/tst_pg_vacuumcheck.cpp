@@ -56,15 +56,20 @@ private:
     // tuples as live ones. vacuumFirst: a VACUUM before the UPDATE sets last_vacuum.
     void bloat(const QString &name, int rows, bool vacuumFirst)
     {
-        QStringList sql {
-            u"CREATE TABLE %1 (id int, v int) WITH (autovacuum_enabled = false)"_s.arg(name),
-            u"INSERT INTO %1 SELECT g, 0 FROM generate_series(1, %2) g"_s.arg(name).arg(rows)
-        };
+        const QString counts
+            = u"SELECT n_live_tup, n_dead_tup FROM pg_stat_user_tables WHERE relname = '%1'"_s;
+        QCOMPARE(
+            pg().exec(m_db,
+                { u"CREATE TABLE %1 (id int, v int) WITH (autovacuum_enabled = false)"_s.arg(name),
+                    u"INSERT INTO %1 SELECT g, 0 FROM generate_series(1, %2) g"_s.arg(name).arg(
+                        rows) }),
+            QString());
+        // A backend reports its counts when it ends: wait for them, so that the insert's are
+        // not added after the VACUUM has set the live count.
+        QTRY_COMPARE(pg().scalar(m_db, counts.arg(name)).toInt(), rows);
         if (vacuumFirst)
-            sql << u"VACUUM %1"_s.arg(name);
-        sql << u"UPDATE %1 SET v = v + 1"_s.arg(name);
-        QCOMPARE(pg().exec(m_db, sql), QString());
-        // The updating backend reports its counts when it ends.
+            QCOMPARE(pg().exec(m_db, { u"VACUUM %1"_s.arg(name) }), QString());
+        QCOMPARE(pg().exec(m_db, { u"UPDATE %1 SET v = v + 1"_s.arg(name) }), QString());
         QTRY_COMPARE(
             pg().scalar(m_db,
                     u"SELECT n_dead_tup FROM pg_stat_user_tables WHERE relname = '%1'"_s.arg(name))
@@ -246,7 +251,7 @@ private Q_SLOTS:
                 commands << fix.toObject().value(u"command"_s).toString();
         }
         const QString all = commands.join(u'\n');
-        QVERIFY2(all.contains(u"sudo -u postgres psql -d vac -c 'VACUUM (VERBOSE, ANALYZE) "
+        QVERIFY2(all.contains(u"sudo -u postgres psql -d <db-name> -c 'VACUUM (VERBOSE, ANALYZE) "
                               "public.bloated;'"_s),
             qPrintable(all));
         QVERIFY2(all.contains(u"'ALTER TABLE public.bloated RESET (autovacuum_enabled);'"_s),

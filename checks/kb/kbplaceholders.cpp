@@ -75,7 +75,10 @@ QMap<QString, QString> KbPlaceholders::fromEvidence(const Evidence &evidence)
         { u"OldestPid", u"oldest-pid" }, { u"OldestUser", u"oldest-user" },
         // check.postgres.invalid-objects: the first invalid index and unvalidated constraint.
         { u"InvalidIndexes", u"invalid-index" }, { u"ConstraintTable", u"constraint-table" },
-        { u"ConstraintName", u"constraint-name" } };
+        { u"ConstraintName", u"constraint-name" },
+        // check.postgres.replication: the slot to drop; check.postgres.vacuum: the tables.
+        { u"InactiveSlotNames", u"slot-name" }, { u"DeadTupleTables", u"vacuum-table" },
+        { u"AutovacuumOffTables", u"vacuum-off-table" } };
     QMap<QString, QString> values;
     for (const auto &[key, value] : evidence) {
         for (const auto &s : sources) {
@@ -107,5 +110,6 @@ QStringList KbPlaceholders::known()
         u"platform-deployment"_s, u"platform-pod"_s, u"platform-secret"_s, u"platform-version"_s,
         u"postgres-app-label"_s, u"postgres-pod"_s, u"postgres-statefulset"_s, u"prepared-gid"_s,
         u"previous-version"_s, u"root-pid"_s, u"root-user"_s, u"secret-env-file"_s,
-        u"sequence-column"_s, u"sequence-name"_s, u"sequence-table"_s, u"service-name"_s };
+        u"sequence-column"_s, u"sequence-name"_s, u"sequence-table"_s, u"service-name"_s,
+        u"slot-name"_s, u"vacuum-off-table"_s, u"vacuum-table"_s };
 }
