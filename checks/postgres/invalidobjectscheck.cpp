@@ -33,6 +33,7 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE NOT i.indisvalid AND %1
 ORDER BY 1)";
 
+// The catalogs' columns read here are the same from PostgreSQL 13 to 18.
 // Table constraints added NOT VALID (CHECK and FOREIGN KEY; NOT NULL too from
 // PostgreSQL 18): new rows are checked, the rows already there never were.
 const char16_t *constraintsSql = uR"(SELECT format('%I.%I', n.nspname, r.relname),

@@ -133,8 +133,12 @@ QList<QueryGroup> LongTransactionsCheck::plan(const CheckContext &ctx) const
     const Limits l = limitsOf(ctx.environment);
     // The sessions over any threshold, oldest transaction first. Client backends only: an
     // anti-wraparound autovacuum or a replication worker may run for hours by design. The
-    // query is shortened to 200 characters on one line; age(backend_xmin) is how far its
-    // snapshot holds vacuum back, in transactions.
+    // query is shortened to 200 characters on one line. The xmin age is how far the session
+    // holds vacuum back, in transactions: the older of its snapshot's xmin (a running query,
+    // or any moment of a REPEATABLE READ transaction) and its own transaction id (a
+    // transaction that wrote, even while idle); GREATEST skips the one that is NULL.
+    // Every column and function used here exists from PostgreSQL 10 on, so 13 to 18 take
+    // the same statements; on a standby they read its own sessions (hot standby queries).
     const QString sessions
         = u"SELECT pid, pg_get_userbyid(usesysid)::text, application_name, "
           "CASE WHEN client_addr IS NOT NULL THEN host(client_addr) "
@@ -145,7 +149,8 @@ QList<QueryGroup> LongTransactionsCheck::plan(const CheckContext &ctx) const
           "CASE WHEN state LIKE 'idle in transaction%' "
           "  THEN EXTRACT(EPOCH FROM clock_timestamp() - state_change)::float8 END, "
           "to_char(query_start AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
-          "left(regexp_replace(query, '\\s+', ' ', 'g'), 200), age(backend_xmin)::bigint "
+          "left(regexp_replace(query, '\\s+', ' ', 'g'), 200), "
+          "GREATEST(age(backend_xmin), age(backend_xid))::bigint "
           "FROM pg_stat_get_activity(NULL) "
           "WHERE %4 AND backend_type = 'client backend' AND ("
           "  (state = 'active' AND query_start < clock_timestamp() - make_interval(secs => %1)) "
@@ -206,13 +211,13 @@ CheckResult LongTransactionsCheck::run(const CheckContext &ctx) const
         findings << u"%1 %2 open over %3 s (oldest %4 s)"_s.arg(longTransactions)
                         .arg(longTransactions == 1 ? u"transaction"_s : u"transactions"_s)
                         .arg(number(failing ? l.transactionFail : l.transactionWarn))
-                        .arg(qRound64(oldest));
+                        .arg(number(oneDecimal(oldest)));
     }
     if (longQueries > 0) {
         findings << u"%1 %2 running over %3 s (longest %4 s)"_s.arg(longQueries)
                         .arg(longQueries == 1 ? u"query"_s : u"queries"_s)
                         .arg(number(l.queryWarn))
-                        .arg(qRound64(longestQuery));
+                        .arg(number(oneDecimal(longestQuery)));
     }
     if (idle > 0) {
         findings << u"%1 %2 idle in a transaction over %3 s"_s.arg(idle)
