@@ -173,12 +173,9 @@ QVariant LocksTreeModel::display(const LockSession &s, int column, bool root) co
         return s.waitersTotal > 0 ? tr("%1 · %n waiting", nullptr, s.waitersTotal).arg(pid) : pid;
     }
     case ApplicationColumn: {
-        QString who = s.user;
-        if (!s.client.isEmpty())
-            who += u'@' + s.client;
-        if (s.application.isEmpty())
-            return who;
-        return who.isEmpty() ? s.application : s.application + u" ("_s + who + u')';
+        if (!s.application.isEmpty())
+            return s.application; // the user and client are in the tooltip
+        return s.client.isEmpty() ? s.user : s.user + u'@' + s.client;
     }
     case StateColumn: {
         QString state = s.preparedTransaction ? tr("prepared transaction")

@@ -23,7 +23,7 @@ class LocksTreeModel : public QAbstractItemModel
 public:
     enum Column {
         PidColumn, // the pid, and "· N waiting" (waitersTotal) on a session others wait for
-        ApplicationColumn, // application_name, then user@client
+        ApplicationColumn, // application_name; user@client when it has none
         StateColumn, // pg_stat_activity.state, and "waiting N s" for a waiter
         AgeColumn, // the transaction's age (now - xact_start): "45 s", "12 min", "3 h 05 min"
         LockColumn, // "holds Mode on relation" for a root, "waits for Mode on relation" below

@@ -46,7 +46,12 @@ void FixTabs::setFixes(
 {
     m_article = article ? std::optional<KbArticle>(*article) : std::nullopt;
     m_result = result;
-    m_placeholders = env ? env->placeholders : QMap<QString, QString>();
+    // As KbLibrary fills the CLI's and the report's fixes: the result's evidence (the root
+    // blocker's pid, the history table ...), then the environment's own values over them.
+    m_placeholders
+        = result ? KbPlaceholders::fromEvidence(result->evidence) : QMap<QString, QString>();
+    if (env)
+        m_placeholders.insert(env->placeholders);
     m_built.fill(false, Deployment::all().size());
     const int current = env ? int(Deployment::all().indexOf(env->deployment)) : currentIndex();
     {

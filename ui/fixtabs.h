@@ -27,7 +27,8 @@ class FixTabs : public QTabWidget
 public:
     explicit FixTabs(QWidget *parent = nullptr);
 
-    // Shows article's fixes (none for nullptr) chosen for result, with env's placeholders;
+    // Shows article's fixes (none for nullptr) chosen for result, with the placeholders
+    // result's evidence fills (KbPlaceholders::fromEvidence) and env's over them;
     // env's deployment style becomes the current tab (without an environment it stays).
     void setFixes(
         const KbArticle *article, const std::optional<CheckResult> &result, const Environment *env);
