@@ -17,7 +17,9 @@
 #include "postgres/migrationscheck.h"
 #include "postgres/poolcheck.h"
 #include "postgres/replicationcheck.h"
+#include "postgres/sequencescheck.h"
 #include "postgres/vacuumcheck.h"
+#include "postgres/wraparoundcheck.h"
 #include "runandwait.h"
 
 #include <QFile>
@@ -200,6 +202,10 @@ private Q_SLOTS:
         QTest::newRow("replication") << QStringList { ReplicationCheck::Id } << 1 << false;
         // The tables, the settings and the running vacuums in one group.
         QTest::newRow("vacuum") << QStringList { VacuumCheck::Id } << 1 << false;
+        // The databases' ages, the settings and the oldest tables in one group.
+        QTest::newRow("wraparound") << QStringList { WraparoundCheck::Id } << 1 << false;
+        // Every sequence with the columns it feeds in one statement.
+        QTest::newRow("sequences") << QStringList { SequencesCheck::Id } << 1 << false;
         // One flight for every plan, then the migrations check's rows.
         QTest::newRow("all") << QStringList() << 2 << false;
         QTest::newRow("all, three tools") << QStringList() << 2 << true;
