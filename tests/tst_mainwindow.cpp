@@ -12,6 +12,7 @@
 #include "migrationsview.h"
 #include "remediationpanel.h"
 #include "resultsmodel.h"
+#include "testsupport/builtincount.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -84,7 +85,7 @@ private Q_SLOTS:
         QVERIFY(w.startDemo());
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
         QCOMPARE(finished.first().first().toBool(), false);
-        QCOMPARE(w.resultsModel()->rowCount(), 12);
+        QCOMPARE(w.resultsModel()->rowCount(), 3 * builtinChecks());
         QCOMPARE(w.windowTitle(), u"demo — Doctor Dashboard"_s);
 
         // The most interesting result is selected first: prod's migrations.
@@ -121,15 +122,15 @@ private Q_SLOTS:
 
         // Choosing an environment filters the table (under the testers above).
         w.environmentsView()->setCurrentIndex(w.environmentsModel()->index(2));
-        QCOMPARE(w.resultsView()->model()->rowCount(), 4);
+        QCOMPARE(w.resultsView()->model()->rowCount(), builtinChecks());
         w.environmentsView()->setCurrentIndex(w.environmentsModel()->index(0)); // All
-        QCOMPARE(w.resultsView()->model()->rowCount(), 12);
+        QCOMPARE(w.resultsView()->model()->rowCount(), 3 * builtinChecks());
         // A second run replaces the rows in place while the filter shows one environment.
         w.environmentsView()->setCurrentIndex(w.environmentsModel()->index(3));
         w.runAll();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
-        QCOMPARE(w.resultsView()->model()->rowCount(), 4);
-        QCOMPARE(w.resultsModel()->rowCount(), 12);
+        QCOMPARE(w.resultsView()->model()->rowCount(), builtinChecks());
+        QCOMPARE(w.resultsModel()->rowCount(), 3 * builtinChecks());
     }
 
     void copyOnAKubernetesBlockFillsPlaceholders()
@@ -265,7 +266,7 @@ private Q_SLOTS:
             w.setDeferRuns(false);
             QVERIFY(w.runner()->isRunning() || finished.size() == 1);
             QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
-            QCOMPARE(w.resultsModel()->rowCount(), 12);
+            QCOMPARE(w.resultsModel()->rowCount(), 3 * builtinChecks());
             QVERIFY(QFileInfo::exists(path + u"/prod.sqlite"_s));
         }
         QVERIFY(!QFileInfo::exists(path)); // went with the window

@@ -9,6 +9,7 @@
 #include "runandwait.h"
 #include "silentserver.h"
 #include "stallprobe.h"
+#include "testsupport/builtincount.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -40,7 +41,7 @@ private Q_SLOTS:
         CheckRunner runner(CheckRegistry::builtin());
         const RunOutcome out = runAndWait(runner, { env() }, {});
         QVERIFY(out.finished);
-        QCOMPARE(out.results.size(), 4);
+        QCOMPARE(out.results.size(), builtinChecks());
         const CheckResult *c = out.find(u"env"_s, Connectivity);
         QVERIFY(c);
         QCOMPARE(c->status, CheckStatus::Pass);
@@ -120,7 +121,7 @@ private Q_SLOTS:
         CheckRunner runner(CheckRegistry::builtin(), &kb);
         const RunOutcome out = runAndWait(runner, { e }, {});
         QVERIFY(out.finished);
-        QCOMPARE(out.results.size(), 4);
+        QCOMPARE(out.results.size(), builtinChecks());
         const CheckResult *c = out.find(u"env"_s, Connectivity);
         QCOMPARE(c->status, CheckStatus::Fail);
         QVERIFY(!c->remediation.fixes.isEmpty());
@@ -186,7 +187,7 @@ private Q_SLOTS:
         QVERIFY(oneCheck >= 1);
         out = runAndWait(runner, { e }, {});
         QVERIFY(out.finished);
-        QCOMPARE(out.results.size(), 4);
+        QCOMPARE(out.results.size(), builtinChecks());
         QCOMPARE(silent.acceptedCount() - oneCheck, oneCheck);
         QVERIFY2(out.elapsedMs < 3500, qPrintable(QString::number(out.elapsedMs)));
         QCOMPARE(out.find(u"silent"_s, Migrations)->status, CheckStatus::NotRun);

@@ -12,11 +12,11 @@
 #include "mainwindow.h"
 #include "mainwindowfixture.h"
 #include "postgres/connectivitycheck.h"
-#include "postgres/lockscheck.h"
 #include "postgres/migrationscheck.h"
 #include "postgres/poolcheck.h"
 #include "remediationpanel.h"
 #include "resultsmodel.h"
+#include "testsupport/builtincount.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -37,7 +37,6 @@ namespace {
 const QString &Connectivity = ConnectivityCheck::Id;
 const QString &Migrations = MigrationsCheck::Id;
 const QString &Pool = PoolCheck::Id;
-const QString &Locks = LocksCheck::Id;
 } // namespace
 
 class TestPgMainWindowRefresh : public QObject
@@ -70,14 +69,14 @@ private Q_SLOTS:
         QSignalSpy reset(w.resultsModel(), &QAbstractItemModel::modelReset);
         QSignalSpy finished(&w, &MainWindow::runFinished);
         QTest::keyClick(w.resultsView(), Qt::Key_F5);
-        QCOMPARE(w.resultsModel()->rowCount(), 8);
-        QCOMPARE(staleRows(w).size(), 8);
+        QCOMPARE(w.resultsModel()->rowCount(), 2 * builtinChecks());
+        QCOMPARE(staleRows(w).size(), 2 * builtinChecks());
 
         // The healthy environment answers at once; the silent one takes its 2 s timeout.
-        QTRY_COMPARE_WITH_TIMEOUT(staleRows(w),
-            (QStringList { u"slow/"_s + Connectivity, u"slow/"_s + Migrations, u"slow/"_s + Pool,
-                u"slow/"_s + Locks }),
-            1500);
+        QStringList slowRows;
+        for (const Check *c : CheckRegistry::builtin().checks())
+            slowRows << u"slow/"_s + c->id();
+        QTRY_COMPARE_WITH_TIMEOUT(staleRows(w), slowRows, 1500);
         const QModelIndex old = cell(w, u"slow"_s, Migrations, ResultsModel::MessageColumn);
         QCOMPARE(old.data(Qt::ForegroundRole).value<QBrush>().color(),
             QApplication::palette().color(QPalette::Disabled, QPalette::Text));
@@ -125,8 +124,9 @@ private Q_SLOTS:
         QSignalSpy reset(w.resultsModel(), &QAbstractItemModel::modelReset);
         QSignalSpy removed(w.resultsModel(), &QAbstractItemModel::rowsRemoved);
         QVERIFY(w.openEnvironmentsFile(file));
-        QCOMPARE(w.resultsModel()->rowCount(), 8);
-        QCOMPARE(staleRows(w).size(), 8); // results come back through the event loop only
+        QCOMPARE(w.resultsModel()->rowCount(), 2 * builtinChecks());
+        QCOMPARE(staleRows(w).size(),
+            2 * builtinChecks()); // results come back through the event loop only
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
         QCOMPARE(reset.size(), 0);
         QCOMPARE(removed.size(), 0);
@@ -143,9 +143,10 @@ private Q_SLOTS:
         w.show();
         QVERIFY(MainWindowFixture::runToEnd(w, { m_fx.up(), m_fx.silent(server) }));
         w.runAll();
-        QTRY_COMPARE_WITH_TIMEOUT(staleRows(w).size(), 4, 1500); // up is back, slow is pending
+        QTRY_COMPARE_WITH_TIMEOUT(
+            staleRows(w).size(), builtinChecks(), 1500); // up is back, slow is pending
         w.cancelRun();
-        QCOMPARE(w.resultsModel()->rowCount(), 8);
+        QCOMPARE(w.resultsModel()->rowCount(), 2 * builtinChecks());
         const QModelIndex slow = cell(w, u"slow"_s, Connectivity, ResultsModel::MessageColumn);
         QVERIFY(slow.data(ResultsModel::NotRefreshedRole).toBool());
         QVERIFY2(slow.data(Qt::ToolTipRole).toString().contains(u"not refreshed"),
@@ -168,9 +169,9 @@ private Q_SLOTS:
         ConnectionDialog *d = w.openConnectionDialog(u"down"_s);
         d->accept();
         QCOMPARE(started.size(), 1);
-        QCOMPARE(started.first().at(1).toInt(), 4); // one environment, four checks
-        QCOMPARE(w.resultsModel()->rowCount(), 8);
-        QCOMPARE(staleRows(w).size(), 4);
+        QCOMPARE(started.first().at(1).toInt(), builtinChecks()); // one environment, every check
+        QCOMPARE(w.resultsModel()->rowCount(), 2 * builtinChecks());
+        QCOMPARE(staleRows(w).size(), builtinChecks());
         QVERIFY(!staleRows(w).contains(u"up/"_s + Migrations));
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
         QVERIFY(staleRows(w).isEmpty());

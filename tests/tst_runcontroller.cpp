@@ -14,6 +14,7 @@
 #include "runcontroller.h"
 #include "secretstore.h"
 #include "silentserver.h"
+#include "testsupport/builtincount.h"
 
 #include <QAbstractItemModelTester>
 #include <QSettings>
@@ -80,7 +81,7 @@ private Q_SLOTS:
     void cleanup() { QSettings().clear(); }
 
     // A refresh runs every environment and leaves the board filled: one row per check,
-    // each environment's worst result on its badge, nothing busy, "12 results".
+    // each environment's worst result on its badge, nothing busy, a result per check.
     void refreshFillsTheBoard()
     {
         Board b;
@@ -96,9 +97,10 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
         QCOMPARE(finished[0][0].toBool(), false);
         QVERIFY(!run.isBusy());
-        QCOMPARE(b.results.rowCount(), 12);
-        QCOMPARE(arrived.size(), 12);
-        QCOMPARE(status.last()[0].toString(), u"12 result(s)"_s); // no English .qm: as written
+        QCOMPARE(b.results.rowCount(), 3 * builtinChecks());
+        QCOMPARE(arrived.size(), 3 * builtinChecks());
+        QCOMPARE(status.last()[0].toString(),
+            u"%1 result(s)"_s.arg(3 * builtinChecks())); // no English .qm: as written
         QCOMPARE(worst(b, 1), int(CheckStatus::Pass)); // dev
         QCOMPARE(worst(b, 3), int(CheckStatus::Warn)); // prod: pending migrations
         QVERIFY(!b.environments.anyBusy());
@@ -116,7 +118,7 @@ private Q_SLOTS:
         run.start(m_demo);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
         run.start(m_demo);
-        QCOMPARE(b.results.rowCount(), 12); // still there, stale
+        QCOMPARE(b.results.rowCount(), 3 * builtinChecks()); // still there, stale
         QVERIFY(b.results.isStale(0));
         run.cancel();
         QCOMPARE(finished.size(), 2);
@@ -124,7 +126,7 @@ private Q_SLOTS:
         QCOMPARE(status.last()[0].toString(), u"Cancelled"_s);
         QVERIFY(!run.isBusy());
         QTest::qWait(200); // stray queued results of the cancelled run change nothing
-        QCOMPARE(b.results.rowCount(), 12);
+        QCOMPARE(b.results.rowCount(), 3 * builtinChecks());
         for (int row = 0; row < b.results.rowCount(); ++row)
             QVERIFY(b.results.index(row, 0).data(ResultsModel::NotRefreshedRole).toBool());
     }
@@ -146,7 +148,8 @@ private Q_SLOTS:
         QVERIFY(!run.autoRefreshTimer()->isActive()); // never over a run
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
         QVERIFY(run.autoRefreshTimer()->isActive());
-        QVERIFY2(status.last()[0].toString().startsWith(u"12 result(s) · next run at "_s),
+        QVERIFY2(status.last()[0].toString().startsWith(
+                     u"%1 result(s) · next run at "_s.arg(3 * builtinChecks())),
             qPrintable(status.last()[0].toString()));
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000); // the timer's refresh
         QCOMPARE(finished[1][0].toBool(), false);
