@@ -29,6 +29,8 @@ QString fill(const QString &text, const QMap<QString, QString> &values);
 // invalid-index, constraint-table (ConstraintTable) and constraint-name (ConstraintName).
 // Also freeze-table (OldestTable), freeze-database (OldestDatabase), sequence-name
 // (HighestSequence), sequence-table (HighestTable), sequence-column (HighestColumn).
+// Also the first of InactiveSlotNames as slot-name, of DeadTupleTables as vacuum-table and
+// of AutovacuumOffTables as vacuum-off-table.
 QMap<QString, QString> fromEvidence(const Evidence &evidence);
 // The names articles may use, sorted: the one list `doctor kb lint` checks spelling
 // against. An environment may still supply values for other names.
