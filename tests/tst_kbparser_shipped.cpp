@@ -30,6 +30,8 @@ const QStringList shippedArticles = {
     u":/kb/postgres/connectivity.md"_s,
     u":/kb/postgres/pool.md"_s,
     u":/kb/postgres/locks.md"_s,
+    u":/kb/postgres/wraparound.md"_s,
+    u":/kb/postgres/sequences.md"_s,
 };
 
 const QStringList requiredSections = {

@@ -230,7 +230,7 @@ private Q_SLOTS:
         const QString freeze = u"VACUUM (FREEZE, VERBOSE) public.t;"_s;
         QVERIFY2(all.contains(u"sudo -u postgres psql -d <db-name> -c '%1'"_s.arg(freeze)),
             qPrintable(all));
-        QVERIFY2(all.contains(u"vacuumdb --freeze --verbose --jobs 4 -d %1"_s.arg(
+        QVERIFY2(all.contains(u"vacuumdb -d %1 --freeze --verbose --jobs 4"_s.arg(
                      ev.value(u"OldestDatabase"_s).toString())),
             qPrintable(all));
         QVERIFY(!run.out.contains(m_pg.password()));
