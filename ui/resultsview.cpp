@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMimeData>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -201,9 +202,21 @@ void ResultsView::selectMostInteresting(const QString &preferredCheckId)
 
 void ResultsView::fitColumns()
 {
+    // Each column as wide as its cells and its title, without the room QHeaderView keeps in
+    // every section for a sort arrow (its sectionSizeHint): with ten checks per environment
+    // and the scroll bar, those ~20 px a column were the message's at 1280 px. The one
+    // sorted column's arrow then covers a letter of its title, elided as Qt does.
+    QHeaderView *header = m_table->horizontalHeader();
+    const QFontMetrics titles(header->font());
+    const int margins
+        = 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) + 4;
     for (int c = 0; c < ResultsModel::ColumnCount; ++c) {
-        if (c != ResultsModel::MessageColumn)
-            m_table->resizeColumnToContents(c);
+        if (c == ResultsModel::MessageColumn || c == ResultsModel::CheckColumn)
+            continue; // stretched, and sized by ResizeToContents
+        const QString title = m_table->model()->headerData(c, Qt::Horizontal).toString();
+        m_table->setColumnWidth(c,
+            qMax(static_cast<const QAbstractItemView *>(m_table)->sizeHintForColumn(c),
+                titles.horizontalAdvance(title) + margins));
     }
 }
 
