@@ -150,8 +150,12 @@ QString StreamingStandby::asOwner(const QString &program, const QStringList &arg
 
 bool StreamingStandby::waitFor(const QString &standbyFunction, int timeoutMs) const
 {
+    // With synchronous_commit off (tools/pg-fixture) WAL may sit unwritten on the primary,
+    // where no standby can receive it: a synchronous commit flushes everything inserted
+    // before it, and the flush position is then what the standby can reach.
+    m_primary.exec(u"postgres"_s, { u"SET synchronous_commit = on"_s, u"SELECT txid_current()"_s });
     const QString target
-        = m_primary.scalar(u"postgres"_s, u"SELECT pg_current_wal_lsn()::text"_s).toString();
+        = m_primary.scalar(u"postgres"_s, u"SELECT pg_current_wal_flush_lsn()::text"_s).toString();
     const QString sql = u"SELECT %1() >= '%2'::pg_lsn"_s.arg(standbyFunction, target);
     QElapsedTimer t;
     t.start();
@@ -176,7 +180,7 @@ bool StreamingStandby::waitForReplay(int timeoutMs) const
 bool StreamingStandby::waitUntilPrimarySeesReplay(int timeoutMs) const
 {
     const QString sql = u"SELECT count(*) = 0 FROM pg_stat_replication "
-                        "WHERE replay_lsn IS NULL OR replay_lsn < pg_current_wal_lsn()"_s;
+                        "WHERE replay_lsn IS NULL OR replay_lsn < pg_current_wal_flush_lsn()"_s;
     QElapsedTimer t;
     t.start();
     while (t.elapsed() < timeoutMs) {

@@ -29,12 +29,12 @@ public:
     // The standby as a server: its port, the primary's superuser and password.
     const PgServer &server() const { return m_server; }
 
-    // Waits until the standby has received (replayed) all WAL the primary has written so
-    // far; false after timeoutMs.
+    // Waits until the standby has received (replayed) all WAL the primary has inserted so
+    // far (a synchronous commit flushes it first); false after timeoutMs.
     bool waitForReceive(int timeoutMs = 10000) const;
     bool waitForReplay(int timeoutMs = 10000) const;
     // Waits until the primary's pg_stat_replication shows this standby's replay at the
-    // primary's current WAL position (the standby reports every second here).
+    // primary's WAL flush position (the standby reports every second here).
     bool waitUntilPrimarySeesReplay(int timeoutMs = 10000) const;
 
 private:
