@@ -82,15 +82,18 @@ LocksView::LocksView(QWidget *parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setWordWrap(false);
     m_tree->setAllColumnsShowFocus(true);
+    m_tree->setIndentation(qMax(12, fontMetrics().height()));
     QHeaderView *header = m_tree->header();
     header->setStretchLastSection(true); // the query takes the room left
-    if (!header->restoreState(QSettings().value(headerStateKey()).toByteArray())) {
+    m_fitPid = !header->restoreState(QSettings().value(headerStateKey()).toByteArray());
+    if (m_fitPid) {
         const int em = fontMetrics().averageCharWidth();
-        m_tree->setColumnWidth(LocksTreeModel::PidColumn, em * 20);
-        m_tree->setColumnWidth(LocksTreeModel::ApplicationColumn, em * 22);
-        m_tree->setColumnWidth(LocksTreeModel::StateColumn, em * 30);
-        m_tree->setColumnWidth(LocksTreeModel::AgeColumn, em * 11);
-        m_tree->setColumnWidth(LocksTreeModel::LockColumn, em * 40);
+        // Room for "12345 · 3 waiting" two levels down, and for most lock texts.
+        m_tree->setColumnWidth(LocksTreeModel::PidColumn, em * 19 + 2 * m_tree->indentation());
+        m_tree->setColumnWidth(LocksTreeModel::ApplicationColumn, em * 16);
+        m_tree->setColumnWidth(LocksTreeModel::StateColumn, em * 24);
+        m_tree->setColumnWidth(LocksTreeModel::AgeColumn, em * 8);
+        m_tree->setColumnWidth(LocksTreeModel::LockColumn, em * 44);
     }
     connect(header, &QHeaderView::sectionResized, this, &LocksView::saveHeader);
     connect(header, &QHeaderView::sectionMoved, this, &LocksView::saveHeader);
@@ -117,8 +120,10 @@ LocksView::LocksView(QWidget *parent)
     splitter->setObjectName(u"locksSplitter"_s);
     splitter->addWidget(m_tree);
     splitter->addWidget(lower);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    // A chain is a few rows; the commands to end it need the room.
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({ 160, 240 });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(title);
@@ -133,8 +138,11 @@ QString LocksView::headerStateKey()
     return u"locks/header"_s;
 }
 
-void LocksView::saveHeader() const
+void LocksView::saveHeader()
 {
+    if (m_fitting)
+        return;
+    m_fitPid = false; // the user's widths from now on
     QSettings().setValue(headerStateKey(), m_tree->header()->saveState());
 }
 
@@ -197,6 +205,12 @@ void LocksView::refresh()
         m_model->setSessions(
             result ? result->details.value<QList<LockSession>>() : QList<LockSession>());
         m_tree->expandAll();
+        if (m_fitPid && m_model->rowCount() > 0) {
+            // Until the user sets the widths: the pids and counts whole, however deep.
+            m_fitting = true;
+            m_tree->resizeColumnToContents(LocksTreeModel::PidColumn);
+            m_fitting = false;
+        }
         QModelIndex select = was ? m_model->indexOfPid(was->pid) : QModelIndex();
         if (!select.isValid() && m_model->rowCount() > 0)
             select = m_model->index(0, 0); // the first root: its fixes at once

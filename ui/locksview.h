@@ -76,7 +76,7 @@ private:
     void refresh();
     void updateStatus();
     void updateSelection();
-    void saveHeader() const;
+    void saveHeader();
 
     const ResultsModel *m_results = nullptr;
     const KbLibrary *m_kb = nullptr;
@@ -87,6 +87,8 @@ private:
     bool m_stale = false;
     bool m_notRefreshed = false;
     bool m_refreshEnabled = true;
+    bool m_fitPid = true; // no remembered header: the PID column fits each new tree
+    bool m_fitting = false;
     LocksTreeModel *m_model;
     QLabel *m_heading;
     QLabel *m_status;
