@@ -130,8 +130,9 @@ void splitLockedBy(const QString &lockedBy, QString *host, QString *address);
 // it, or naming knex or node) is active or inside a transaction; otherwise stale. (By
 // default Knex sets the flag inside its migration transaction: a running knex 3 shows as
 // its RowExclusiveLock on knex_migrations_lock, seen by classify(), with application_name
-// empty; a flag left at 1 comes from a killed run with disableTransactions.) Behind a pooler or proxy the addresses are the pooler's: the
-// result says which address was looked for, so a DBA can judge.
+// empty; a flag left at 1 comes from a killed run with disableTransactions.) Behind a pooler or
+// proxy the addresses are the pooler's: the result says which address was looked for, so a DBA can
+// judge.
 MigrationLock classifyLockRow(MigrationTool tool, const QString &lockedBy, const QString &grantedAt,
     const QList<LockHolder> &sessions);
 } // namespace MigrationLocks
