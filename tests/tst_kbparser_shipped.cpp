@@ -32,6 +32,8 @@ const QStringList shippedArticles = {
     u":/kb/postgres/locks.md"_s,
     u":/kb/postgres/wraparound.md"_s,
     u":/kb/postgres/sequences.md"_s,
+    u":/kb/postgres/replication.md"_s,
+    u":/kb/postgres/vacuum.md"_s,
 };
 
 const QStringList requiredSections = {
