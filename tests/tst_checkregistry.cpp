@@ -79,7 +79,10 @@ private Q_SLOTS:
         const CheckRegistry &r = CheckRegistry::builtin();
         QCOMPARE(r.ids(),
             (QStringList { u"check.postgres.connectivity"_s, u"check.postgres.migrations"_s,
-                u"check.postgres.pool"_s, u"check.postgres.locks"_s }));
+                u"check.postgres.pool"_s, u"check.postgres.locks"_s,
+                u"check.postgres.long-transactions"_s, u"check.postgres.invalid-objects"_s,
+                u"check.postgres.wraparound"_s, u"check.postgres.sequences"_s,
+                u"check.postgres.replication"_s, u"check.postgres.vacuum"_s }));
         QSet<QString> titles;
         for (const Check *c : r.checks()) {
             const QString id = c->id();

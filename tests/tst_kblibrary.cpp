@@ -13,6 +13,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// The articles the product ships, one per built-in check (shippedArticlesLoad names them).
+constexpr int Shipped = 10;
+
 void writeFile(const QString &path, const QByteArray &content)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
@@ -43,8 +46,11 @@ private Q_SLOTS:
         for (const KbArticle &a : all)
             ids << a.checkId;
         QCOMPARE(ids,
-            QStringList({ u"check.postgres.connectivity"_s, u"check.postgres.locks"_s,
-                u"check.postgres.migrations"_s, u"check.postgres.pool"_s }));
+            QStringList({ u"check.postgres.connectivity"_s, u"check.postgres.invalid-objects"_s,
+                u"check.postgres.locks"_s, u"check.postgres.long-transactions"_s,
+                u"check.postgres.migrations"_s, u"check.postgres.pool"_s,
+                u"check.postgres.replication"_s, u"check.postgres.sequences"_s,
+                u"check.postgres.vacuum"_s, u"check.postgres.wraparound"_s }));
         const KbArticle *migrations = kb.article(u"check.postgres.migrations"_s);
         QVERIFY(migrations);
         QCOMPARE(migrations->sourcePath, u":/kb/postgres/migrations.md"_s);
@@ -67,7 +73,7 @@ private Q_SLOTS:
         QCOMPARE(a->title, u"Our Own Migration Runbook"_s);
         QCOMPARE(a->sourcePath, path);
         QVERIFY(kb.article(u"check.custom.extra"_s));
-        QCOMPARE(kb.articles().size(), 5);
+        QCOMPARE(kb.articles().size(), Shipped + 1);
     }
 
     void laterDirectoryWins()
@@ -101,7 +107,7 @@ private Q_SLOTS:
         QVERIFY(!kb.article(u"check.custom.broken"_s));
         QVERIFY(kb.article(u"check.custom.good"_s));
         QVERIFY(kb.article(u"check.postgres.migrations"_s));
-        QCOMPARE(kb.articles().size(), 5);
+        QCOMPARE(kb.articles().size(), Shipped + 1);
     }
 
     void brokenOverrideKeepsShippedArticle()
@@ -137,7 +143,7 @@ private Q_SLOTS:
         kb.load({ missing });
         QCOMPARE(kb.errors().size(), 1);
         QVERIFY(kb.errors().at(0).startsWith(missing + u": "_s));
-        QCOMPARE(kb.articles().size(), 4);
+        QCOMPARE(kb.articles().size(), Shipped);
     }
 
     void reloadForgetsPreviousState()
