@@ -10,8 +10,8 @@
 #include "postgres/migrationscheck.h"
 #include "postgres/poolcheck.h"
 #include "postgres/replicationcheck.h"
-#include "postgres/vacuumcheck.h"
 #include "postgres/sequencescheck.h"
+#include "postgres/vacuumcheck.h"
 #include "postgres/wraparoundcheck.h"
 
 const CheckRegistry &CheckRegistry::builtin()
