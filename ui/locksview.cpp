@@ -18,6 +18,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -206,10 +207,18 @@ void LocksView::refresh()
             result ? result->details.value<QList<LockSession>>() : QList<LockSession>());
         m_tree->expandAll();
         if (m_fitPid && m_model->rowCount() > 0) {
-            // Until the user sets the widths: the pids and counts whole, however deep.
-            m_fitting = true;
-            m_tree->resizeColumnToContents(LocksTreeModel::PidColumn);
-            m_fitting = false;
+            // Until the user sets the widths: the pids and counts whole, however deep. Once
+            // now and once after the event loop's turn: a view on a tab not yet shown has
+            // not laid out its expanded rows, and measured only the roots' indentation.
+            const auto fit = [this] {
+                if (!m_fitPid)
+                    return; // the user set the widths in between
+                m_fitting = true;
+                m_tree->resizeColumnToContents(LocksTreeModel::PidColumn);
+                m_fitting = false;
+            };
+            fit();
+            QTimer::singleShot(0, this, fit);
         }
         QModelIndex select = was ? m_model->indexOfPid(was->pid) : QModelIndex();
         if (!select.isValid() && m_model->rowCount() > 0)
