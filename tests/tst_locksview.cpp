@@ -240,6 +240,27 @@ private Q_SLOTS:
         QVERIFY(!view.currentSession());
     }
 
+    // Shown before its first result, as in the window: the stretched Query column follows
+    // the view's width, which is no choice of the user's, so the PID column is still fitted
+    // to "100 · 3 waiting" when the tree comes (it was cut to the default width).
+    void pidColumnFittedAfterShow()
+    {
+        LocksView view;
+        view.resize(1000, 700);
+        view.setSource(m_results, LocksCheck::Id, &m_kb, m_environments);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.resize(1200, 700); // the last section stretches again
+        QCoreApplication::processEvents();
+        view.showEnvironment(u"prod"_s);
+        const auto *tree = static_cast<const QAbstractItemView *>(view.tree());
+        QTRY_VERIFY2(view.tree()->columnWidth(LocksTreeModel::PidColumn)
+                >= tree->sizeHintForColumn(LocksTreeModel::PidColumn),
+            qPrintable(u"%1 < %2"_s.arg(view.tree()->columnWidth(LocksTreeModel::PidColumn))
+                    .arg(tree->sizeHintForColumn(LocksTreeModel::PidColumn))));
+        QVERIFY(!QSettings().contains(LocksView::headerStateKey())); // nothing of the user's
+    }
+
     // The header's widths come back in the next view (QSettings).
     void headerRemembered()
     {

@@ -96,7 +96,14 @@ LocksView::LocksView(QWidget *parent)
         m_tree->setColumnWidth(LocksTreeModel::AgeColumn, em * 8);
         m_tree->setColumnWidth(LocksTreeModel::LockColumn, em * 44);
     }
-    connect(header, &QHeaderView::sectionResized, this, &LocksView::saveHeader);
+    connect(header, &QHeaderView::sectionResized, this, [this, header](int logical) {
+        // The stretched last section follows the view's width as it is laid out and shown:
+        // not the user's choice, and taking it for one ended the PID column's fitting before
+        // the first result came.
+        if (header->stretchLastSection() && header->visualIndex(logical) == header->count() - 1)
+            return;
+        saveHeader();
+    });
     connect(header, &QHeaderView::sectionMoved, this, &LocksView::saveHeader);
     FocusRing::attach(m_tree);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
