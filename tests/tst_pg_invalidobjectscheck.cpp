@@ -87,17 +87,7 @@ private Q_SLOTS:
             QString());
     }
 
-    void cleanup()
-    {
-        QStringList pids;
-        for (const auto &h : m_held)
-            pids << QString::number(h->pid());
-        if (!pids.isEmpty())
-            m_pg.exec(m_db,
-                { u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid IN (%1)"_s.arg(
-                    pids.join(u',')) });
-        m_held.clear();
-    }
+    void cleanup() { QVERIFY(endHeld(m_pg, m_db, m_held)); }
 
     void passesOnAValidSchema()
     {

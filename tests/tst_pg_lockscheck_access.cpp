@@ -70,22 +70,7 @@ private Q_SLOTS:
         if (!m_gid.isEmpty())
             QCOMPARE(m_pg.exec(m_db, { u"ROLLBACK PREPARED '%1'"_s.arg(m_gid) }), QString());
         m_gid.clear();
-        QStringList pids;
-        for (const auto &h : m_held)
-            pids << QString::number(h->pid());
-        if (!pids.isEmpty())
-            m_pg.exec(m_db,
-                { u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid IN (%1)"_s.arg(
-                    pids.join(u',')) });
-        m_held.clear();
-        if (!pids.isEmpty()) {
-            QTRY_COMPARE_WITH_TIMEOUT(
-                m_pg.scalar(m_db,
-                        u"SELECT count(*) FROM pg_stat_activity WHERE pid IN (%1)"_s.arg(
-                            pids.join(u',')))
-                    .toInt(),
-                0, 5000);
-        }
+        QVERIFY(endHeld(m_pg, m_db, m_held));
     }
 
     // A prepared transaction older than its threshold warns with its gid; one that a session

@@ -90,25 +90,7 @@ private Q_SLOTS:
     }
 
     // No session left behind: every held session is ended, and gone from the server.
-    void cleanup()
-    {
-        QStringList pids;
-        for (const auto &h : m_held)
-            pids << QString::number(h->pid());
-        if (!pids.isEmpty())
-            m_pg.exec(m_db,
-                { u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid IN (%1)"_s.arg(
-                    pids.join(u',')) });
-        m_held.clear();
-        if (!pids.isEmpty()) {
-            QTRY_COMPARE_WITH_TIMEOUT(
-                m_pg.scalar(m_db,
-                        u"SELECT count(*) FROM pg_stat_activity WHERE pid IN (%1)"_s.arg(
-                            pids.join(u',')))
-                    .toInt(),
-                0, 5000);
-        }
-    }
+    void cleanup() { QVERIFY(endHeld(m_pg, m_db, m_held)); }
 
     void passesWithoutLongSessions()
     {

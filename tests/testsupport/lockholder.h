@@ -7,8 +7,11 @@
 
 #include <QElapsedTimer>
 #include <QString>
+#include <QStringList>
 #include <QThread>
 #include <libpq-fe.h>
+#include <memory>
+#include <vector>
 
 // A session of "another application" for the lock tests (check.postgres.locks, issue 16): a
 // libpq connection of its own, so that a statement can be sent and left waiting for a lock
@@ -91,3 +94,31 @@ public:
 private:
     PGconn *m_conn = nullptr;
 };
+
+// Ends every session in HELD on the server (pg_terminate_backend), clears HELD, and waits
+// until the server has let them go: no test leaves a session behind. False when one is still
+// there after 5 s.
+inline bool endHeld(
+    const PgServer &pg, const QString &db, std::vector<std::unique_ptr<LockHolder>> &held)
+{
+    QStringList pids;
+    for (const auto &h : held)
+        pids << QString::number(h->pid());
+    if (pids.isEmpty())
+        return true;
+    const QString list = pids.join(u',');
+    pg.exec(db,
+        { QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid IN (%1)")
+                .arg(list) });
+    held.clear();
+    const QString left
+        = QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid IN (%1)").arg(list);
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 5000) {
+        if (pg.scalar(db, left).toInt() == 0)
+            return true;
+        QThread::msleep(20);
+    }
+    return false;
+}
