@@ -5,9 +5,9 @@
 -- whose last character is ';'; lines that begin with "--" are comments; no psql
 -- meta-commands (lines that begin with a backslash).
 -- Captured from the server's log (log_statement = all) of one `doctor run` on a fleet
--- database with an EF Core history only: `FLEET_LOG_COPY=/tmp/log tests/bench/fleet
--- --histories efcore+flyway+liquibase --databases 1 --print-statements` (the log's
--- continuation lines joined), doctor at 6e9cfb4 (issues 16 and 17: ten checks).
+-- database with an EF Core history only: `tests/bench/fleet
+-- --histories efcore+flyway+liquibase --databases 1 --print-statements` (multi-line
+-- statements joined on one line), doctor at 6e9cfb4 (issues 16 and 17: ten checks).
 -- doctor sends each group as [read-only preamble, statements, Sync]
 -- in an implicit transaction, every group of a flight before reading an answer; psql
 -- cannot pipeline, so here each group is its own READ ONLY transaction with the same
