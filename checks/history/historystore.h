@@ -1,0 +1,80 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#pragma once
+
+#include "history/historyrecords.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// The run-history store: every run, each result, and when each migration was first and last
+// seen in each state. One SQLite file by default (the user's data folder); a postgresql://
+// URL selects a shared PostgreSQL database with the same tables, so a team shares one
+// history. The store has its own schema version and upgrades itself, in one transaction, on
+// open; a store written by a newer doctor is refused and left as it is.
+//
+// Threads: QSqlDatabase's rule applies (ARCHITECTURE.md). A HistoryStore opens its own
+// connection (unique name) in the thread that calls open() and must be used and destroyed
+// in that thread; the dashboard makes one per worker job.
+//
+// Secrets: no password reaches the store. A postgresql:// location's password is taken
+// from libpq's usual sources (PGPASSWORD, the pgpass file) when the URL has none, and
+// errorString() and displayLocation() never show one.
+class HistoryStore
+{
+public:
+    static constexpr int SchemaVersion = 1;
+
+    HistoryStore();
+    ~HistoryStore(); // closes and removes its connection
+    HistoryStore(const HistoryStore &) = delete;
+    HistoryStore &operator=(const HistoryStore &) = delete;
+
+    // The default store: QStandardPaths::AppDataLocation + "/history.sqlite".
+    static QString defaultPath();
+    // location for people: the path, or the URL with any password removed.
+    static QString displayLocation(const QString &location);
+
+    // Opens (creating it, and its folder, on first use) the store at location: empty means
+    // defaultPath(); "postgresql://" or "postgres://" a shared PostgreSQL store; anything
+    // else a SQLite file. Creates or upgrades the schema in one transaction. Returns false
+    // with errorString() set when it cannot be reached, written, or was written by a newer
+    // schema version (then nothing in it is changed). SQLite runs in WAL mode with a busy
+    // timeout, so two processes may write at once.
+    bool open(const QString &location);
+    bool isOpen() const;
+    // What went wrong last, naming the store (displayLocation) and what to do.
+    QString errorString() const;
+    // The schema version found on open (before any upgrade); 0 for a new store.
+    int foundSchemaVersion() const;
+
+    // Records run and its results in one transaction, and updates the migration sightings
+    // (from each migrations result's details, QList<MigrationEntry>) and the status spans.
+    // Returns false (errorString() set, the store unchanged) on any failure: a full disk or
+    // an unwritable store costs this history, never the run.
+    bool record(HistoryRun run, const QList<CheckResult> &results);
+
+    // Results matching filter, newest first.
+    QList<StoredResult> results(const HistoryFilter &filter) const;
+    // Every sighting of every migration of environment, ordered by tool, history, the
+    // migration's first sighting, then state's first seen. Empty environment: all of them.
+    QList<MigrationSighting> migrations(const QString &environment) const;
+    // The newest span of each (environment, checkId, subject) of these environments (all
+    // when empty).
+    QList<StatusSpan> currentSpans(const QStringList &environments) const;
+    // The check's results for environment and subject, oldest first.
+    QList<TimelinePoint> timeline(
+        const QString &environment, const QString &checkId, const QString &subject) const;
+    // Deletes runs that started before cutoff, with their results, and sightings and spans
+    // last seen before it. Returns the number of runs removed, or -1 (errorString() set).
+    int prune(const QDateTime &cutoff);
+
+private:
+    QString m_connection; // the QSqlDatabase connection name; empty until open()
+    QString m_location;
+    QString m_error;
+    int m_foundVersion = 0;
+    bool m_postgres = false;
+};
