@@ -29,12 +29,11 @@ using CliIo::usage;
 
 namespace {
 
+// What collect() reads besides the environments.
 struct RunOptions
 {
     QList<Environment> environments;
     QStringList checks;
-    QString format = u"text"_s;
-    QString output;
     QStringList kbDirs;
     int parallel = CheckRunner::defaultMaxParallel();
 };
@@ -42,14 +41,11 @@ struct RunOptions
 // Each returns the exit code to stop with, or nothing to go on.
 using Stop = std::optional<int>;
 
-Stop readReportOptions(const QCommandLineParser &p, const CliOptions &o, RunOptions *opt)
+Stop readRunOptions(const QCommandLineParser &p, const CliOptions &o,
+    const QStringList &defaultChecks, RunOptions *opt)
 {
-    opt->format = p.value(o.format);
-    if (opt->format != u"text" && opt->format != u"json")
-        return usage(u"--format must be text or json"_s);
-    opt->output = p.value(o.output);
     opt->kbDirs = p.values(o.kb);
-    opt->checks = p.values(o.check);
+    opt->checks = p.isSet(o.check) ? p.values(o.check) : defaultChecks;
     for (const QString &id : std::as_const(opt->checks)) {
         if (!CheckRegistry::builtin().find(id))
             return usage(u"unknown check '%1' (see 'doctor list')"_s.arg(id));
@@ -163,20 +159,20 @@ bool wantsColour(bool toFile)
     return !toFile && qEnvironmentVariableIsEmpty("NO_COLOR") && isatty(fileno(stdout));
 }
 
-int writeReport(
-    const RunOptions &opt, const QList<CheckResult> &results, const QDateTime &startedAt)
+int writeReport(const QString &format, const QString &output,
+    const QList<CheckResult> &results, const QDateTime &startedAt)
 {
-    const bool json = opt.format == u"json";
+    const bool json = format == u"json";
     const QByteArray data = json
         ? ResultJson::report(results, { startedAt, QCoreApplication::applicationVersion() })
-        : ResultText::format(results, wantsColour(!opt.output.isEmpty())).toUtf8();
-    if (opt.output.isEmpty()) {
+        : ResultText::format(results, wantsColour(!output.isEmpty())).toUtf8();
+    if (output.isEmpty()) {
         fwrite(data.constData(), 1, size_t(data.size()), stdout);
         fflush(stdout);
     } else {
-        QSaveFile file(opt.output); // atomic: a failed write leaves an earlier report intact
+        QSaveFile file(output); // atomic: a failed write leaves an earlier report intact
         if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-            err() << "doctor: cannot write " << opt.output << ": " << file.errorString() << "\n";
+            err() << "doctor: cannot write " << output << ": " << file.errorString() << "\n";
             err().flush();
             return ExitCode::CouldNotRun;
         }
@@ -186,19 +182,27 @@ int writeReport(
 
 } // namespace
 
-int DoctorRun::run(const QCommandLineParser &p, const CliOptions &o)
+DoctorRun::Collected DoctorRun::collect(
+    const QCommandLineParser &p, const CliOptions &o, const QStringList &defaultChecks)
 {
+    Collected c;
     RunOptions opt;
-    if (Stop s = readReportOptions(p, o, &opt))
-        return *s;
+    if (Stop s = readRunOptions(p, o, defaultChecks, &opt)) {
+        c.exitCode = s;
+        return c;
+    }
     const QProcessEnvironment processEnv = QProcessEnvironment::systemEnvironment();
-    QTemporaryDir demoDir; // the demo's databases live as long as the run
+    QTemporaryDir demoDir; // the demo's databases live as long as the checks run
     RunEnvironments::Loaded loaded = RunEnvironments::load(p, o, processEnv, &demoDir);
-    if (loaded.exitCode)
-        return *loaded.exitCode;
+    if (loaded.exitCode) {
+        c.exitCode = loaded.exitCode;
+        return c;
+    }
     opt.environments = loaded.environments;
-    if (Stop s = applyOverrides(p, o, &opt.environments))
-        return *s;
+    if (Stop s = applyOverrides(p, o, &opt.environments)) {
+        c.exitCode = s;
+        return c;
+    }
     warnAboutSecretFiles(loaded.secretFiles, processEnv);
 
     KbLibrary kb;
@@ -206,6 +210,20 @@ int DoctorRun::run(const QCommandLineParser &p, const CliOptions &o)
     for (const QString &e : kb.errors())
         err() << "doctor: warning: " << e << "\n";
     err().flush();
-    const QDateTime startedAt = QDateTime::currentDateTime();
-    return writeReport(opt, runChecks(opt, kb), startedAt);
+    c.environments = opt.environments;
+    c.startedAt = QDateTime::currentDateTimeUtc();
+    c.results = runChecks(opt, kb);
+    c.finishedAt = QDateTime::currentDateTimeUtc();
+    return c;
+}
+
+int DoctorRun::run(const QCommandLineParser &p, const CliOptions &o)
+{
+    const QString format = p.value(o.format);
+    if (format != u"text" && format != u"json")
+        return usage(u"--format must be text or json"_s);
+    const Collected c = collect(p, o);
+    if (c.exitCode)
+        return *c.exitCode;
+    return writeReport(format, p.value(o.output), c.results, c.startedAt);
 }
