@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+class QSqlDatabase;
+
 // The run-history store: every run, each result, and when each migration was first and last
 // seen in each state. One SQLite file by default (the user's data folder); a postgresql://
 // URL selects a shared PostgreSQL database with the same tables, so a team shares one
@@ -72,9 +74,15 @@ public:
     int prune(const QDateTime &cutoff);
 
 private:
+    void close();
+    bool openConnection(QSqlDatabase &db);
+    bool prepareSchema(QSqlDatabase &db);
+    // Sets m_error to "history store <displayLocation>: <what>. <todo>".
+    void fail(const QString &what, const QString &todo) const;
+
     QString m_connection; // the QSqlDatabase connection name; empty until open()
     QString m_location;
-    QString m_error;
+    mutable QString m_error; // the readers are const and report too
     int m_foundVersion = 0;
     bool m_postgres = false;
 };

@@ -1,0 +1,184 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+// The history store's schema, one Step per version, the same tables and columns in SQLite
+// and PostgreSQL with each dialect's types: times are ISO 8601 UTC text in SQLite (it has no
+// time type) and timestamptz in PostgreSQL, evidence text there and jsonb here, flags
+// integer there and boolean here. Issue 19 puts a `latest` view over these names, so they
+// stay plain.
+
+#include "history/historystore_p.h"
+
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Version 1. Written with placeholders %ID (the surrogate key), %TIME, %JSON, %BOOL and
+// %BIGINT, filled per dialect by dialect(), so that the two schemas cannot drift apart.
+const QStringList Version1 = {
+    u"CREATE TABLE IF NOT EXISTS store_meta ("
+    "id integer PRIMARY KEY CHECK (id = 1), "
+    "schema_version integer NOT NULL)"_s,
+
+    u"CREATE TABLE IF NOT EXISTS runs ("
+    "id text PRIMARY KEY, "
+    "started_at %TIME NOT NULL, "
+    "finished_at %TIME, "
+    "ran_by text NOT NULL DEFAULT '', "
+    "doctor_version text NOT NULL DEFAULT '', "
+    "origin text NOT NULL DEFAULT '', "
+    "environments %JSON NOT NULL)"_s,
+    u"CREATE INDEX IF NOT EXISTS runs_started_at ON runs (started_at)"_s,
+
+    u"CREATE TABLE IF NOT EXISTS results ("
+    "id %ID, "
+    "run_id text NOT NULL REFERENCES runs (id) ON DELETE CASCADE, "
+    "checked_at %TIME NOT NULL, "
+    "environment text NOT NULL, "
+    "check_id text NOT NULL, "
+    "subject text NOT NULL DEFAULT '', "
+    "status text NOT NULL, "
+    "severity text NOT NULL DEFAULT '', "
+    "message text NOT NULL DEFAULT '', "
+    "evidence %JSON NOT NULL, "
+    "duration_ms %BIGINT NOT NULL DEFAULT 0, "
+    "UNIQUE (run_id, environment, check_id, subject))"_s,
+    // doctor history --env/--check, the timelines and "since"
+    u"CREATE INDEX IF NOT EXISTS results_subject "
+    "ON results (environment, check_id, subject, checked_at)"_s,
+    u"CREATE INDEX IF NOT EXISTS results_check ON results (check_id, checked_at)"_s,
+    u"CREATE INDEX IF NOT EXISTS results_checked_at ON results (checked_at)"_s,
+
+    u"CREATE TABLE IF NOT EXISTS migration_sightings ("
+    "id %ID, "
+    "environment text NOT NULL, "
+    "tool text NOT NULL, "
+    "history text NOT NULL, "
+    "migration_id text NOT NULL, "
+    "state text NOT NULL, "
+    "first_seen %TIME NOT NULL, "
+    "last_seen %TIME NOT NULL, "
+    "first_run_id text NOT NULL, "
+    "last_run_id text NOT NULL, "
+    "is_current %BOOL NOT NULL)"_s,
+    // at most one current sighting per migration: two writers can never both start one
+    u"CREATE UNIQUE INDEX IF NOT EXISTS migration_sightings_current "
+    "ON migration_sightings (environment, tool, history, migration_id) WHERE is_current"_s,
+    u"CREATE INDEX IF NOT EXISTS migration_sightings_migration "
+    "ON migration_sightings (environment, tool, history, migration_id, first_seen)"_s,
+    u"CREATE INDEX IF NOT EXISTS migration_sightings_last_seen "
+    "ON migration_sightings (last_seen)"_s,
+
+    u"CREATE TABLE IF NOT EXISTS status_spans ("
+    "id %ID, "
+    "environment text NOT NULL, "
+    "check_id text NOT NULL, "
+    "subject text NOT NULL DEFAULT '', "
+    "status text NOT NULL, "
+    "since %TIME NOT NULL, "
+    "last_seen %TIME NOT NULL, "
+    "first_run_id text NOT NULL, "
+    "last_run_id text NOT NULL, "
+    "is_current %BOOL NOT NULL)"_s,
+    u"CREATE UNIQUE INDEX IF NOT EXISTS status_spans_current "
+    "ON status_spans (environment, check_id, subject) WHERE is_current"_s,
+    u"CREATE INDEX IF NOT EXISTS status_spans_last_seen ON status_spans (last_seen)"_s,
+};
+
+QStringList dialect(const QStringList &statements, bool postgres)
+{
+    QStringList out;
+    for (QString s : statements) {
+        s.replace(u"%ID"_s,
+            postgres ? u"bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY"_s
+                     : u"integer PRIMARY KEY AUTOINCREMENT"_s);
+        s.replace(u"%TIME"_s, postgres ? u"timestamptz"_s : u"text"_s);
+        s.replace(u"%JSON"_s, postgres ? u"jsonb"_s : u"text"_s);
+        s.replace(u"%BOOL"_s, postgres ? u"boolean"_s : u"integer"_s);
+        s.replace(u"%BIGINT"_s, postgres ? u"bigint"_s : u"integer"_s);
+        out << s;
+    }
+    return out;
+}
+
+std::optional<QList<HistorySchema::Step>> &overridden()
+{
+    static std::optional<QList<HistorySchema::Step>> steps;
+    return steps;
+}
+
+} // namespace
+
+const QList<HistorySchema::Step> &HistorySchema::steps()
+{
+    if (overridden())
+        return *overridden();
+    static const QList<Step> own = {
+        { 1, dialect(Version1, false), dialect(Version1, true) },
+        // Version 2 goes here: { 2, {sqlite statements}, {postgres statements} }.
+    };
+    return own;
+}
+
+void HistorySchema::overrideStepsForTest(std::optional<QList<Step>> steps)
+{
+    overridden() = std::move(steps);
+}
+
+int HistorySchema::newestVersion()
+{
+    return steps().isEmpty() ? 0 : steps().last().version;
+}
+
+int HistorySchema::readVersion(QSqlDatabase &db, bool postgres, QString *error)
+{
+    QSqlQuery q(db);
+    const QString exists = postgres
+        ? u"SELECT to_regclass('store_meta') IS NOT NULL"_s
+        : u"SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'store_meta'"_s;
+    if (!HistoryDb::exec(q, exists, {}, error) || !q.next())
+        return -1;
+    if (!q.value(0).toBool())
+        return 0;
+    if (!HistoryDb::exec(q, u"SELECT schema_version FROM store_meta WHERE id = 1"_s, {}, error))
+        return -1;
+    return q.next() ? q.value(0).toInt() : 0; // the table but no row: a partial version 0
+}
+
+bool HistorySchema::upgrade(QSqlDatabase &db, bool postgres, QString *error)
+{
+    if (!HistoryDb::begin(db, postgres, error))
+        return false;
+    // Again under the write lock: another process may have upgraded it meanwhile.
+    const int found = readVersion(db, postgres, error);
+    bool ok = found >= 0;
+    if (ok && found > newestVersion()) {
+        *error = u"it was upgraded meanwhile to schema version %1 by a newer doctor"_s.arg(found);
+        ok = false;
+    }
+    QSqlQuery q(db);
+    for (const Step &step : steps()) {
+        if (!ok)
+            break;
+        if (step.version <= found)
+            continue;
+        for (const QString &statement : postgres ? step.postgres : step.sqlite) {
+            if (!HistoryDb::exec(q, statement, {}, error)) {
+                *error = u"schema version %1: %2"_s.arg(step.version).arg(*error);
+                ok = false;
+                break;
+            }
+        }
+    }
+    if (ok && found < newestVersion())
+        ok = HistoryDb::exec(q,
+            u"INSERT INTO store_meta (id, schema_version) VALUES (1, ?) "
+            "ON CONFLICT (id) DO UPDATE SET schema_version = excluded.schema_version"_s,
+            { newestVersion() }, error);
+    q.finish();
+    if (ok)
+        return HistoryDb::commit(db, error);
+    HistoryDb::rollback(db);
+    return false;
+}
