@@ -183,6 +183,14 @@ bool HistoryStore::prepareSchema(QSqlDatabase &db)
     return true;
 }
 
+bool HistoryStore::readable() const
+{
+    if (isOpen())
+        return true;
+    fail(u"it is not open"_s, u"Open it first."_s);
+    return false;
+}
+
 bool HistoryStore::record(HistoryRun run, const QList<CheckResult> &results)
 {
     if (!isOpen()) {
@@ -214,6 +222,8 @@ bool HistoryStore::record(HistoryRun run, const QList<CheckResult> &results)
 
 QList<StoredResult> HistoryStore::results(const HistoryFilter &filter) const
 {
+    if (!readable())
+        return {};
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QString error;
     auto out = HistoryQueries::results(db, m_postgres, filter, &error);
@@ -224,6 +234,8 @@ QList<StoredResult> HistoryStore::results(const HistoryFilter &filter) const
 
 QList<MigrationSighting> HistoryStore::migrations(const QString &environment) const
 {
+    if (!readable())
+        return {};
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QString error;
     auto out = HistoryQueries::migrations(db, environment, &error);
@@ -234,6 +246,8 @@ QList<MigrationSighting> HistoryStore::migrations(const QString &environment) co
 
 QList<StatusSpan> HistoryStore::currentSpans(const QStringList &environments) const
 {
+    if (!readable())
+        return {};
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QString error;
     auto out = HistoryQueries::currentSpans(db, m_postgres, environments, &error);
@@ -245,6 +259,8 @@ QList<StatusSpan> HistoryStore::currentSpans(const QStringList &environments) co
 QList<TimelinePoint> HistoryStore::timeline(
     const QString &environment, const QString &checkId, const QString &subject) const
 {
+    if (!readable())
+        return {};
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QString error;
     auto out = HistoryQueries::timeline(db, environment, checkId, subject, &error);

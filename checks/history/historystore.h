@@ -77,6 +77,7 @@ private:
     void close();
     bool openConnection(QSqlDatabase &db);
     bool prepareSchema(QSqlDatabase &db);
+    bool readable() const; // open, or m_error set
     // Sets m_error to "history store <displayLocation>: <what>. <todo>".
     void fail(const QString &what, const QString &todo) const;
 
