@@ -65,7 +65,7 @@ CliOptions::CliOptions()
     , deployment { u"deployment"_s,
         u"compose | systemd | kubernetes, for --connection, --appsettings and kb show."_s,
         u"STYLE"_s }
-    , format { u"format"_s, u"text (default) or json."_s, u"FORMAT"_s, u"text"_s }
+    , format { u"format"_s, u"text (default) or json; matrix also csv."_s, u"FORMAT"_s, u"text"_s }
     , output { u"output"_s, u"Write the report to FILE instead of stdout."_s, u"FILE"_s }
     , kb { u"kb"_s, u"Extra knowledge-base folder (repeatable)."_s, u"DIR"_s }
     , parallel { u"parallel"_s,
@@ -77,13 +77,27 @@ CliOptions::CliOptions()
         "(default 4, or the file's perServerConnections)."_s,
         u"N"_s }
     , demo { u"demo"_s, u"Check the embedded SQLite demo environments."_s }
+    , history { u"history"_s,
+        u"Run history store: a SQLite file or a postgresql:// URL shared by a team (default: "
+        "history.sqlite in the user's data folder)."_s,
+        u"PATH_OR_URL"_s }
+    , noHistory { u"no-history"_s, u"Do not record this run in the run history."_s }
+    , since { u"since"_s,
+        u"history: results checked since DATE (2026-11-30, 2026-11-30T08:00:00Z, UTC) or "
+        "for the last AGE (7d, 12h)."_s,
+        u"DATE"_s }
+    , limit { u"limit"_s, u"history: at most N results, the newest (default: all)."_s, u"N"_s }
+    , olderThan { u"older-than"_s,
+        u"history prune: remove runs that started longer ago than AGE (90d, 36h)."_s, u"AGE"_s }
+    , all { u"all"_s, u"matrix: every migration, not only the rows that differ."_s }
 { }
 
 void CliOptions::addTo(QCommandLineParser &parser) const
 {
     parser.addOptions({ check, env, config, connection, appsettings, dotnetEnvironment, expected,
         context, tool, historySchema, historyTable, connectTimeout, statementTimeout, lockTimeout,
-        deployment, format, output, kb, parallel, perServer, demo });
+        deployment, format, output, kb, parallel, perServer, demo, history, noHistory, since,
+        limit, olderThan, all });
 }
 
 QString CliOptions::applyHistoryOptions(const QCommandLineParser &p, Environment *e) const

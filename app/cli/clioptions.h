@@ -9,8 +9,9 @@
 class QCommandLineParser;
 struct Environment;
 
-// The options of `doctor run` and `doctor list`, declared once: DoctorCli registers them,
-// DoctorRun and RunEnvironments read them. (`doctor kb`'s own are in DoctorCliKb.)
+// The options of `doctor run`, `list`, `history` and `matrix`, declared once: DoctorCli
+// registers them, DoctorRun, RunEnvironments, DoctorHistory and DoctorMatrix read them.
+// (`doctor kb`'s own are in DoctorCliKb.)
 struct CliOptions
 {
     CliOptions();
@@ -45,4 +46,11 @@ struct CliOptions
     QCommandLineOption parallel;
     QCommandLineOption perServer;
     QCommandLineOption demo;
+    // The run history (issue 18): where `run` and `matrix` record and `history` reads.
+    QCommandLineOption history;
+    QCommandLineOption noHistory;
+    QCommandLineOption since; // doctor history
+    QCommandLineOption limit; // doctor history
+    QCommandLineOption olderThan; // doctor history prune
+    QCommandLineOption all; // doctor matrix: every row, not only the differing ones
 };

@@ -6,6 +6,8 @@
 #include "cli/cliio.h"
 #include "cli/clioptions.h"
 #include "cli/doctorclikb.h"
+#include "cli/doctorhistory.h"
+#include "cli/doctormatrix.h"
 #include "cli/doctorrun.h"
 #include "cli/exitcode.h"
 #include "engine/checkregistry.h"
@@ -44,12 +46,21 @@ int DoctorCli::run(const QStringList &arguments)
     QCommandLineParser p;
     p.setApplicationDescription(
         u"Doctor: health checks for database environments.\n\n"
-        "Commands:\n  run    run checks and report\n  list   list the checks\n"
+        "Commands:\n  run    run checks and report; records the run in the run history\n"
+        "  list   list the checks\n"
         "  kb     knowledge base: kb list | kb show CHECK_ID | kb lint [DIR...] "
-        "(shipped + DIR)\n"_s);
+        "(shipped + DIR)\n"
+        "  history              past results, newest first [--env --check --since --limit]\n"
+        "  history migrations   each migration's state, first seen applied / pending [--env]\n"
+        "  history prune        remove runs older than --older-than AGE (90d, 36h)\n"
+        "  matrix   which migration is where: runs the connectivity and migrations checks\n"
+        "           (or --check ...) and prints one row per migration, one column per\n"
+        "           environment; only the rows that differ unless --all\n"
+        "\nThe run history is history.sqlite in the user's data folder unless --history\n"
+        "names a file or a postgresql:// URL; --no-history records nothing.\n"_s);
     p.addHelpOption();
     p.addVersionOption();
-    p.addPositionalArgument(u"command"_s, u"run | list | kb"_s);
+    p.addPositionalArgument(u"command"_s, u"run | list | kb | history | matrix"_s);
     const CliOptions options;
     options.addTo(p);
     DoctorCliKb::addOptions(p);
@@ -66,5 +77,9 @@ int DoctorCli::run(const QStringList &arguments)
         return DoctorCliKb::run(p);
     if (command == u"run")
         return DoctorRun::run(p, options);
+    if (command == u"history")
+        return DoctorHistory::run(p, options);
+    if (command == u"matrix")
+        return DoctorMatrix::run(p, options);
     return usage(u"unknown command '%1'"_s.arg(command));
 }

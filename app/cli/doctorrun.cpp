@@ -7,6 +7,7 @@
 #include "cli/clioptions.h"
 #include "cli/exitcode.h"
 #include "cli/runenvironments.h"
+#include "cli/runhistory.h"
 #include "config/secretfiles.h"
 #include "engine/checkregistry.h"
 #include "engine/checkrunner.h"
@@ -222,8 +223,18 @@ int DoctorRun::run(const QCommandLineParser &p, const CliOptions &o)
     const QString format = p.value(o.format);
     if (format != u"text" && format != u"json")
         return usage(u"--format must be text or json"_s);
+    RunHistory::Target history;
+    if (Stop s = RunHistory::readTarget(p, o, &history))
+        return *s;
     const Collected c = collect(p, o);
     if (c.exitCode)
         return *c.exitCode;
-    return writeReport(format, p.value(o.output), c.results, c.startedAt);
+    const int code = writeReport(format, p.value(o.output), c.results, c.startedAt);
+    // After the report, and whatever became of it: a history that cannot be written warns
+    // and changes neither the report nor the exit code (RELIABILITY: the run comes first).
+    QStringList names;
+    for (const Environment &e : c.environments)
+        names << e.name;
+    RunHistory::record(history, names, c.results, c.startedAt, c.finishedAt);
+    return code;
 }

@@ -7,6 +7,7 @@
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 // The real `doctor` binary of this build, run to its end, so that argument parsing and exit
 // codes are tested as users meet them. Header-only: DOCTOR_BINARY_DIR is the test's own
@@ -26,6 +27,15 @@ inline CliRun doctor(const QStringList &args)
     if (!QFileInfo(binary).isExecutable())
         qFatal("%s is not built; build the whole project first", qPrintable(binary));
     QProcess p;
+    // doctor run records into the user's data folder (issue 18): a test that did not choose
+    // one (XDG_DATA_HOME unset) gets a folder of its own for the whole test program, so no
+    // test writes to the real user's run history.
+    if (qEnvironmentVariableIsEmpty("XDG_DATA_HOME")) {
+        static QTemporaryDir dataHome;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome.path());
+        p.setProcessEnvironment(env);
+    }
     p.start(binary, args);
     if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit)
         qFatal("doctor %s did not finish", qPrintable(args.join(u' ')));

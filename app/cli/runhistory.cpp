@@ -1,0 +1,59 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#include "cli/runhistory.h"
+
+#include "cli/cliio.h"
+#include "cli/clioptions.h"
+#include "history/historystore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <pwd.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using CliIo::err;
+
+std::optional<int> RunHistory::readTarget(
+    const QCommandLineParser &p, const CliOptions &o, Target *target)
+{
+    if (p.isSet(o.history) && p.isSet(o.noHistory))
+        return CliIo::usage(u"give --history PATH_OR_URL or --no-history, not both"_s);
+    target->enabled = !p.isSet(o.noHistory);
+    target->location = p.value(o.history);
+    if (p.isSet(o.history) && target->location.trimmed().isEmpty())
+        return CliIo::usage(u"--history needs a SQLite file or a postgresql:// URL; leave it "
+                            "out for the default store"_s);
+    return {};
+}
+
+QString RunHistory::osUser()
+{
+    // The password database rather than $USER first: sudo and su keep $USER of the caller.
+    if (const passwd *pw = getpwuid(geteuid()); pw && pw->pw_name && *pw->pw_name)
+        return QString::fromLocal8Bit(pw->pw_name);
+    if (const QString user = qEnvironmentVariable("USER"); !user.isEmpty())
+        return user;
+    return u"uid %1"_s.arg(geteuid());
+}
+
+bool RunHistory::record(const Target &target, const QStringList &environments,
+    const QList<CheckResult> &results, const QDateTime &startedAt, const QDateTime &finishedAt)
+{
+    if (!target.enabled)
+        return true;
+    HistoryStore store;
+    HistoryRun run;
+    run.startedAt = startedAt;
+    run.finishedAt = finishedAt;
+    run.ranBy = osUser();
+    run.doctorVersion = QCoreApplication::applicationVersion();
+    run.origin = u"cli"_s;
+    run.environments = environments;
+    if (store.open(target.location) && store.record(run, results))
+        return true;
+    err() << "doctor: warning: run history not recorded: " << store.errorString() << "\n";
+    err().flush();
+    return false;
+}
