@@ -15,6 +15,7 @@ class ConnectionDialog;
 class EnvironmentsModel;
 class KbLibrary;
 class LocksView;
+class MatrixView;
 class MigrationsView;
 class QAction;
 class QLabel;
@@ -68,9 +69,11 @@ public:
     QListView *environmentsView() const { return m_environmentsView; }
     MigrationsView *migrationsView() const { return m_migrations; }
     LocksView *locksView() const { return m_locks; } // a tab beside the migrations
-    QTabWidget *lowerTabs() const { return m_lowerTabs; } // Migrations, Locks
+    QTabWidget *lowerTabs() const { return m_lowerTabs; } // Migrations, Locks, Matrix
+    MatrixView *matrixView() const { return m_matrix; } // the migration matrix's tab
+    QAction *showMatrixAction() const { return m_showMatrix; }
     QAction *showLocksAction() const { return m_showLocks; }
-    // The QSettings key of the tab shown under the results: 0 Migrations, 1 Locks.
+    // The QSettings key of the tab shown under the results: 0 Migrations, 1 Locks, 2 Matrix.
     static QString lowerTabKey();
     RemediationPanel *remediationPanel() const { return m_panel; }
     QAction *runAllAction() const { return m_runAll; }
@@ -134,6 +137,11 @@ private:
     void addLocksActions(QMenu *view);
     void showEnvironmentPanes(const QString &environment); // migrations and locks follow it
     void refreshLocks(const QString &environment);
+    // mainwindowmatrix.cpp: the Matrix tab, its shortcut, a clicked cell.
+    void addMatrixTab();
+    void addMatrixActions(QMenu *view);
+    void showMatrixCell(const QString &environment, const QString &tool, const QString &history,
+        const QString &migrationId);
     // mainwindowenvironments.cpp: open, New/Edit, Save.
     void addEnvironmentActions(QMenu *file);
     void updateEnvironmentActions();
@@ -165,6 +173,8 @@ private:
     LocksView *m_locks = nullptr;
     QTabWidget *m_lowerTabs = nullptr;
     QAction *m_showLocks = nullptr;
+    MatrixView *m_matrix = nullptr;
+    QAction *m_showMatrix = nullptr;
     RemediationPanel *m_panel = nullptr;
     QList<QAction *> m_autoRefreshActions;
     QAction *m_pendingOnly = nullptr; // View > Pending Migrations Only: the pane's box too

@@ -46,6 +46,7 @@ QWidget *MainWindow::buildLowerTabs()
     m_lowerTabs->setDocumentMode(true);
     m_lowerTabs->addTab(m_migrations, tr("&Migrations"));
     m_lowerTabs->addTab(m_locks, tr("&Locks"));
+    addMatrixTab(); // mainwindowmatrix.cpp
     // The dashboard reopens on the tab it was left on.
     m_lowerTabs->setCurrentIndex(QSettings().value(lowerTabKey(), 0).toInt());
     connect(m_lowerTabs, &QTabWidget::currentChanged, this,
@@ -66,6 +67,7 @@ void MainWindow::addLocksActions(QMenu *view)
         m_locks->tree()->setFocus();
     });
     m_showLocks->setShortcut(Qt::CTRL | Qt::Key_L);
+    addMatrixActions(view); // mainwindowmatrix.cpp
 }
 
 void MainWindow::showEnvironmentPanes(const QString &environment)
