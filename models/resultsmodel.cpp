@@ -49,6 +49,13 @@ QString ResultsModel::toolTip(const Row &row, int column) const
     QStringList lines;
     if (column == MessageColumn)
         lines << r.message;
+    if (column == SinceColumn && sinceSeconds(row) >= 0) {
+        const StatusSpan span = m_spans.value(spanKey(r.environment, r.checkId, r.subject));
+        lines << tr("%1 since %2 (the first run that found it so)")
+                     .arg(statusText(r.status),
+                         QLocale().toString(
+                             span.since.toLocalTime(), u"ddd d MMM yyyy HH:mm:ss"_s));
+    }
     const QString at = r.checkedAt.isValid() ? r.checkedAt.toString(u"HH:mm:ss"_s) : QString();
     if (row.notRefreshed)
         lines << tr("Checked at %1; not refreshed: the run was cancelled").arg(at);
@@ -85,6 +92,10 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
             return r.checkId;
         case StatusColumn:
             return statusText(r.status);
+        case SinceColumn: {
+            const qint64 seconds = sinceSeconds(row);
+            return seconds < 0 ? QString() : sinceText(seconds);
+        }
         case SeverityColumn:
             return r.severity;
         case MessageColumn:
@@ -127,7 +138,7 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() == DurationColumn)
+        if (index.column() == DurationColumn || index.column() == SinceColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case ResultRole:
@@ -148,6 +159,8 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case StatusColumn:
             return Status::rank(r.status);
+        case SinceColumn:
+            return sinceSeconds(row);
         case DurationColumn:
             return r.durationMs;
         case CheckedColumn:
@@ -170,6 +183,8 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Check");
     case StatusColumn:
         return tr("Status");
+    case SinceColumn:
+        return tr("Since");
     case SeverityColumn:
         return tr("Severity");
     case MessageColumn:
@@ -180,6 +195,55 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Checked");
     }
     return {};
+}
+
+QString ResultsModel::sinceText(qint64 seconds)
+{
+    constexpr qint64 Minute = 60, Hour = 60 * Minute, Day = 24 * Hour;
+    if (seconds < Minute)
+        return tr("< 1 min");
+    if (seconds < Hour)
+        return tr("%1 min").arg(seconds / Minute);
+    if (seconds < Day)
+        return tr("%1 h").arg(seconds / Hour);
+    return tr("%1 d").arg(seconds / Day);
+}
+
+QString ResultsModel::spanKey(
+    const QString &environment, const QString &checkId, const QString &subject)
+{
+    return environment + u'\x1f' + checkId + u'\x1f' + subject;
+}
+
+qint64 ResultsModel::sinceSeconds(const Row &row) const
+{
+    const CheckResult &r = row.result;
+    if (r.status == CheckStatus::Pass)
+        return -1;
+    const auto span = m_spans.constFind(spanKey(r.environment, r.checkId, r.subject));
+    // A span of another status is from before this result was recorded: no claim yet.
+    if (span == m_spans.cend() || span->status != r.status || !span->since.isValid())
+        return -1;
+    // Up to the result's own check: how long it is known to have been so.
+    const QDateTime until = r.checkedAt.isValid() ? r.checkedAt : span->lastSeen;
+    return qMax<qint64>(0, span->since.secsTo(until));
+}
+
+void ResultsModel::setSpans(const QList<StatusSpan> &spans)
+{
+    m_spans.clear();
+    for (const StatusSpan &s : spans)
+        m_spans.insert(spanKey(s.environment, s.checkId, s.subject), s);
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, SinceColumn), index(int(m_rows.size()) - 1, SinceColumn));
+}
+
+const StatusSpan *ResultsModel::sinceSpan(int row) const
+{
+    if (row < 0 || row >= m_rows.size() || sinceSeconds(m_rows[row]) < 0)
+        return nullptr;
+    const CheckResult &r = m_rows[row].result;
+    return &*m_spans.constFind(spanKey(r.environment, r.checkId, r.subject));
 }
 
 int ResultsModel::rowOf(const QString &environment, const QString &checkId) const

@@ -4,8 +4,10 @@
 #pragma once
 
 #include "engine/checkresult.h"
+#include "history/historyrecords.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 #include <optional>
 
@@ -21,6 +23,7 @@ public:
         EnvironmentColumn,
         CheckColumn,
         StatusColumn,
+        SinceColumn, // how long a non-passing result has been so ("3 d"), from the history
         SeverityColumn,
         MessageColumn,
         DurationColumn,
@@ -35,7 +38,7 @@ public:
         NotRefreshedRole, // bool: stale, and the run that should have replaced it ended
         ChangedRole, // bool: the status differs from the previous result of this row
         PreviousStatusRole, // int CheckStatus of the previous result when changed, else null
-        SortRole, // what the Status (rank), Duration (ms) and Checked columns sort by
+        SortRole, // what Status (rank), Since (s), Duration (ms) and Checked sort by
     };
 
     using QAbstractTableModel::QAbstractTableModel;
@@ -72,7 +75,17 @@ public:
     // nullopt when it has none.
     std::optional<CheckStatus> worstStatus(const QString &environment) const;
 
+    // The run history's newest status span of each result (HistoryStore::currentSpans), for
+    // the Since column: a row whose status is not Pass and equals its span's shows how long
+    // it has been so, from the span's first run to the row's check. Replaces the last set.
+    void setSpans(const QList<StatusSpan> &spans);
+    // The span behind a row's Since cell; nullptr when it shows none.
+    const StatusSpan *sinceSpan(int row) const;
+
     static QString statusText(CheckStatus status);
+    // A duration as the Since column writes it: "< 1 min", "12 min", "5 h", "3 d" (whole
+    // units, rounded down).
+    static QString sinceText(qint64 seconds);
 
 private:
     struct Row
@@ -86,7 +99,12 @@ private:
     QString toolTip(const Row &row, int column) const;
     void rowsChanged(int first, int last);
 
+    static QString spanKey(
+        const QString &environment, const QString &checkId, const QString &subject);
+    qint64 sinceSeconds(const Row &row) const; // -1 without a matching span
+
     QList<Row> m_rows;
+    QHash<QString, StatusSpan> m_spans; // by spanKey()
     QStringList m_environmentOrder;
     QStringList m_checkOrder;
 };
