@@ -7,6 +7,7 @@
 
 #include <QSqlError>
 #include <QTimeZone>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -68,6 +69,30 @@ std::optional<CheckStatus> HistoryDb::statusFromKey(const QString &key)
     return std::nullopt;
 }
 
+namespace {
+// Failed statements, kept until the transaction ends: QPSQL deallocates a prepared statement
+// when its last QSqlQuery goes, and inside the aborted transaction PostgreSQL refuses that
+// with a warning ("Unable to free statement"); after ROLLBACK it is freed quietly. Per
+// thread, as the connections are.
+std::vector<QSqlQuery> &parked()
+{
+    thread_local std::vector<QSqlQuery> queries;
+    return queries;
+}
+} // namespace
+
+void HistoryDb::park(QSqlQuery &q)
+{
+    QSqlQuery empty; // q is left this, so it can still be used (and fail) harmlessly
+    q.swap(empty);
+    parked().push_back(std::move(empty));
+}
+
+void HistoryDb::dropParked()
+{
+    parked().clear();
+}
+
 QVariant HistoryDb::bindable(const QVariant &v)
 {
     // A null QString binds as NULL; the store's text columns are NOT NULL, empty for none.
@@ -95,6 +120,8 @@ bool HistoryDb::exec(QSqlQuery &q, const QString &sql, const QVariantList &value
         if (!e.nativeErrorCode().isEmpty())
             *error += u" ("_s + e.nativeErrorCode() + u')';
     }
+    if (!ok)
+        park(q);
     return ok;
 }
 
@@ -114,14 +141,19 @@ bool HistoryDb::begin(QSqlDatabase &db, bool postgres, QString *error)
 bool HistoryDb::commit(QSqlDatabase &db, QString *error)
 {
     QSqlQuery q(db);
-    if (exec(q, u"COMMIT"_s, {}, error))
+    if (exec(q, u"COMMIT"_s, {}, error)) {
+        parked().clear();
         return true;
+    }
     rollback(db);
     return false;
 }
 
 void HistoryDb::rollback(QSqlDatabase &db)
 {
-    QSqlQuery q(db);
-    q.exec(u"ROLLBACK"_s);
+    {
+        QSqlQuery q(db);
+        q.exec(u"ROLLBACK"_s);
+    }
+    parked().clear();
 }

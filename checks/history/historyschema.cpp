@@ -135,7 +135,12 @@ int HistorySchema::readVersion(QSqlDatabase &db, bool postgres, QString *error)
 {
     QSqlQuery q(db);
     const QString exists = postgres
-        ? u"SELECT to_regclass('store_meta') IS NOT NULL"_s
+        // A query of the catalog, not to_regclass(): that reads the session's catalog
+        // cache, which (no lock taken) can still miss a table another writer committed
+        // while this transaction waited for the store's lock, and the schema would be
+        // created twice.
+        ? u"SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = "
+          "current_schema() AND tablename = 'store_meta')"_s
         : u"SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'store_meta'"_s;
     if (!HistoryDb::exec(q, exists, {}, error) || !q.next())
         return -1;

@@ -42,6 +42,7 @@ void HistoryStore::close()
 {
     if (m_connection.isEmpty())
         return;
+    HistoryDb::dropParked();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (db.isValid())

@@ -41,6 +41,12 @@ bool exec(QSqlQuery &q, const QString &sql, const QVariantList &values, QString 
 // busy timeout applies, rather than failing on a lock upgrade later); PostgreSQL BEGIN
 // plus a transaction-level advisory lock on the store, so writers of sightings and spans
 // take turns (two inserting the same new "current" row would otherwise conflict).
+// Keeps a failed statement until commit() or rollback(): QPSQL frees it when its last
+// QSqlQuery goes, which an aborted transaction refuses with a warning. q is left empty.
+void park(QSqlQuery &q);
+// Frees the parked statements now (before a connection is removed).
+void dropParked();
+
 bool begin(QSqlDatabase &db, bool postgres, QString *error);
 bool commit(QSqlDatabase &db, QString *error);
 void rollback(QSqlDatabase &db);

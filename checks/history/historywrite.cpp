@@ -168,6 +168,7 @@ bool Writer::extendSightings(
                            "migration_id, state, first_seen, last_seen, first_run_id, "
                            "last_run_id, is_current) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)) {
         *m_error = insert.lastError().text();
+        HistoryDb::park(insert);
         return false;
     }
     for (const MigrationEntry *e : std::as_const(started)) {
@@ -177,6 +178,7 @@ bool Writer::extendSightings(
             insert.addBindValue(HistoryDb::bindable(v));
         if (!insert.exec()) {
             *m_error = insert.lastError().text();
+            HistoryDb::park(insert);
             return false;
         }
     }
