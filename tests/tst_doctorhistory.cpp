@@ -35,9 +35,8 @@ QStringList verdicts(const CliRun &r)
     QStringList out;
     for (const QJsonValue &v : json(r).value(u"results"_s).toArray()) {
         const QJsonObject o = v.toObject();
-        out << QStringList { o.value(u"environment"_s).toString(),
-            o.value(u"checkId"_s).toString(), o.value(u"subject"_s).toString(),
-            o.value(u"status"_s).toString() }
+        out << QStringList { o.value(u"environment"_s).toString(), o.value(u"checkId"_s).toString(),
+            o.value(u"subject"_s).toString(), o.value(u"status"_s).toString() }
                    .join(u'|');
     }
     return out;
@@ -56,9 +55,9 @@ class TestDoctorHistory : public QObject
     // The history's results as `doctor history --format json` lists them.
     QJsonArray listed(const QStringList &extra = {})
     {
-        const CliRun r = doctor(
-            QStringList { u"history"_s, u"--history"_s, m_store, u"--format"_s, u"json"_s }
-            + extra);
+        const CliRun r
+            = doctor(QStringList { u"history"_s, u"--history"_s, m_store, u"--format"_s, u"json"_s }
+                + extra);
         [&] { QVERIFY2(r.exitCode == 0, qPrintable(r.err)); }();
         const QJsonObject root = json(r);
         [&] { QCOMPARE(root.value(u"schemaVersion"_s).toInt(), 1); }();
@@ -76,15 +75,16 @@ private Q_SLOTS:
 
     void init()
     {
-        m_store = m_home.filePath(u"%1.sqlite"_s.arg(QString::fromLatin1(QTest::currentTestFunction())));
+        m_store = m_home.filePath(
+            u"%1.sqlite"_s.arg(QString::fromLatin1(QTest::currentTestFunction())));
     }
 
     // Two runs, two runs listed: each result of each run, newest first, the run ids told apart.
     void runTwiceListsBothRuns()
     {
         const CliRun first = doctor({ u"run"_s, u"--demo"_s, u"--history"_s, m_store });
-        const CliRun second = doctor(
-            { u"run"_s, u"--demo"_s, u"--history"_s, m_store, u"--format"_s, u"json"_s });
+        const CliRun second
+            = doctor({ u"run"_s, u"--demo"_s, u"--history"_s, m_store, u"--format"_s, u"json"_s });
         QCOMPARE(first.exitCode, 1); // the demo's worst result is a warning
         QCOMPARE(second.exitCode, 1);
         QVERIFY2(!first.err.contains(Warning), qPrintable(first.err));
@@ -100,7 +100,8 @@ private Q_SLOTS:
             runs.insert(o.value(u"runId"_s).toString());
             const QString at = o.value(u"checkedAt"_s).toString();
             QVERIFY2(at.endsWith(u'Z'), qPrintable(at)); // UTC
-            QVERIFY2(previous.isEmpty() || at <= previous, qPrintable(at + u" after "_s + previous));
+            QVERIFY2(
+                previous.isEmpty() || at <= previous, qPrintable(at + u" after "_s + previous));
             previous = at;
         }
         QCOMPARE(runs.size(), 2);
@@ -114,8 +115,8 @@ private Q_SLOTS:
         QVERIFY(newest.value(u"checkedAt"_s).toString() > oldest.value(u"checkedAt"_s).toString());
 
         // Filters: one environment, one check.
-        const QJsonArray prod = listed({ u"--env"_s, u"prod"_s, u"--check"_s,
-            u"check.postgres.migrations"_s });
+        const QJsonArray prod
+            = listed({ u"--env"_s, u"prod"_s, u"--check"_s, u"check.postgres.migrations"_s });
         QCOMPARE(prod.size(), 2);
         for (const QJsonValue &v : prod) {
             QCOMPARE(v.toObject().value(u"environment"_s).toString(), u"prod"_s);
@@ -132,8 +133,8 @@ private Q_SLOTS:
     void textListingIsAligned()
     {
         QCOMPARE(doctor({ u"run"_s, u"--demo"_s, u"--history"_s, m_store }).exitCode, 1);
-        const CliRun r = doctor({ u"history"_s, u"--history"_s, m_store, u"--env"_s,
-            u"staging"_s });
+        const CliRun r
+            = doctor({ u"history"_s, u"--history"_s, m_store, u"--env"_s, u"staging"_s });
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = r.outLines();
         QVERIFY2(lines.size() == 11, qPrintable(r.out)); // header + ten checks
@@ -144,8 +145,8 @@ private Q_SLOTS:
             for (const QString &column : columns) {
                 const qsizetype at = header.indexOf(u"  "_s + column) + 2;
                 QVERIFY2(at > 0 && line.at(at - 1) == u' ' && line.at(at) != u' ',
-                    qPrintable(u"%1 not at column %2:\n%3\n%4"_s.arg(column).arg(at).arg(header,
-                        line)));
+                    qPrintable(
+                        u"%1 not at column %2:\n%3\n%4"_s.arg(column).arg(at).arg(header, line)));
             }
             QVERIFY2(line.mid(header.indexOf(u"ENVIRONMENT"_s)).startsWith(u"staging "_s),
                 qPrintable(line));
@@ -160,13 +161,14 @@ private Q_SLOTS:
         const CliRun r = doctor({ u"run"_s, u"--demo"_s, u"--no-history"_s });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
-        QVERIFY2(!QDirIterator(dataHome, { u"history.sqlite*"_s }, QDir::Files,
-            QDirIterator::Subdirectories)
-                      .hasNext(),
+        QVERIFY2(!QDirIterator(
+                     dataHome, { u"history.sqlite*"_s }, QDir::Files, QDirIterator::Subdirectories)
+                     .hasNext(),
             "--no-history created a store");
         // Without it, the default store in the user's data folder.
         QCOMPARE(doctor({ u"run"_s, u"--demo"_s }).exitCode, 1);
-        QDirIterator it(dataHome, { u"history.sqlite"_s }, QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(
+            dataHome, { u"history.sqlite"_s }, QDir::Files, QDirIterator::Subdirectories);
         QVERIFY2(it.hasNext(), "doctor run did not record into the default store");
         const CliRun history = doctor({ u"history"_s, u"--format"_s, u"json"_s });
         QCOMPARE(history.exitCode, 0);
@@ -175,8 +177,8 @@ private Q_SLOTS:
 
     void historyAndNoHistoryAreExclusive()
     {
-        const CliRun r = doctor(
-            { u"run"_s, u"--demo"_s, u"--history"_s, m_store, u"--no-history"_s });
+        const CliRun r
+            = doctor({ u"run"_s, u"--demo"_s, u"--history"_s, m_store, u"--no-history"_s });
         QCOMPARE(r.exitCode, 64);
         QVERIFY2(r.err.contains(u"give --history PATH_OR_URL or --no-history, not both"_s),
             qPrintable(r.err));
@@ -192,11 +194,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("named"); // what the warning must name
         QFile blocker(m_home.filePath(u"a-file"_s));
         QVERIFY(blocker.open(QIODevice::WriteOnly));
-        QTest::newRow("folder is a file") << blocker.fileName() + u"/history.sqlite"_s
-                                          << blocker.fileName();
+        QTest::newRow("folder is a file")
+            << blocker.fileName() + u"/history.sqlite"_s << blocker.fileName();
         QVERIFY(QDir(m_home.path()).mkpath(u"a-folder"_s));
-        QTest::newRow("store is a folder") << m_home.filePath(u"a-folder"_s)
-                                           << m_home.filePath(u"a-folder"_s);
+        QTest::newRow("store is a folder")
+            << m_home.filePath(u"a-folder"_s) << m_home.filePath(u"a-folder"_s);
         QFile garbage(m_home.filePath(u"garbage.sqlite"_s));
         QVERIFY(garbage.open(QIODevice::WriteOnly));
         garbage.write(QByteArray(8192, 'x'));
@@ -217,8 +219,8 @@ private Q_SLOTS:
         QVERIFY2(!failed.out.contains(Warning), "the warning went into the report");
         // The text report too, to a file: written, same exit code.
         const QString out = m_home.filePath(u"report.txt"_s);
-        const CliRun text = doctor({ u"run"_s, u"--demo"_s, u"--history"_s, store,
-            u"--output"_s, out });
+        const CliRun text
+            = doctor({ u"run"_s, u"--demo"_s, u"--history"_s, store, u"--output"_s, out });
         QCOMPARE(text.exitCode, without.exitCode);
         QVERIFY(QFileInfo(out).size() > 0);
         QVERIFY2(text.err.startsWith(Warning) || text.err.contains(u'\n' + Warning),
@@ -233,12 +235,13 @@ private Q_SLOTS:
         const QStringList prune { u"history"_s, u"prune"_s, u"--history"_s, m_store };
         const CliRun none = doctor(prune + QStringList { u"--older-than"_s, u"90d"_s });
         QCOMPARE(none.exitCode, 0);
-        QVERIFY2(none.out.startsWith(u"Removed 0 runs that started before "_s), qPrintable(none.out));
+        QVERIFY2(
+            none.out.startsWith(u"Removed 0 runs that started before "_s), qPrintable(none.out));
         QVERIFY(!listed().isEmpty());
 
         QTest::qWait(20); // both runs started before now - 0h
-        const CliRun all = doctor(
-            prune + QStringList { u"--older-than"_s, u"0h"_s, u"--format"_s, u"json"_s });
+        const CliRun all
+            = doctor(prune + QStringList { u"--older-than"_s, u"0h"_s, u"--format"_s, u"json"_s });
         QCOMPARE(all.exitCode, 0);
         QCOMPARE(json(all).value(u"removedRuns"_s).toInt(), 2);
         QCOMPARE(json(all).value(u"schemaVersion"_s).toInt(), 1);
@@ -314,8 +317,8 @@ private Q_SLOTS:
         }
         QCOMPARE(pending, 7);
         QVERIFY(applied >= 30);
-        const CliRun text = doctor({ u"history"_s, u"migrations"_s, u"--env"_s, u"prod"_s,
-            u"--history"_s, m_store });
+        const CliRun text = doctor(
+            { u"history"_s, u"migrations"_s, u"--env"_s, u"prod"_s, u"--history"_s, m_store });
         QVERIFY2(text.out.contains(u"FIRST SEEN APPLIED"_s), qPrintable(text.out));
         QVERIFY2(text.outLines().first().startsWith(u"prod, efcore public.__EFMigrationsHistory"_s),
             qPrintable(text.out));

@@ -58,12 +58,12 @@ std::optional<int> refuseForeign(const QCommandLineParser &p, const CliOptions &
 {
     for (const QCommandLineOption *option : foreign) {
         if (p.isSet(*option))
-            return usage(u"--%1 does not go with 'doctor %2'"_s.arg(option->names().constFirst(),
-                form));
+            return usage(
+                u"--%1 does not go with 'doctor %2'"_s.arg(option->names().constFirst(), form));
     }
     if (p.isSet(o.noHistory))
-        return usage(u"'doctor %1' reads the run history; --no-history does not go with it"_s.arg(
-            form));
+        return usage(
+            u"'doctor %1' reads the run history; --no-history does not go with it"_s.arg(form));
     if (p.values(o.env).size() > 1)
         return usage(u"give --env once for 'doctor %1'"_s.arg(form));
     return {};
@@ -111,16 +111,16 @@ int listResults(const QCommandLineParser &p, const CliOptions &o, const QString 
     if (p.isSet(o.since)) {
         filter.since = DoctorHistory::parseSince(p.value(o.since), QDateTime::currentDateTimeUtc());
         if (!filter.since.isValid())
-            return usage(u"--since must be a date (2026-11-30), a UTC time "
-                         "(2026-11-30T08:00:00Z) or an age (7d, 12h), not '%1'"_s.arg(
-                p.value(o.since)));
+            return usage(
+                u"--since must be a date (2026-11-30), a UTC time "
+                "(2026-11-30T08:00:00Z) or an age (7d, 12h), not '%1'"_s.arg(p.value(o.since)));
     }
     if (p.isSet(o.limit)) {
         bool ok = false;
         filter.limit = p.value(o.limit).toInt(&ok);
         if (!ok || filter.limit < 1)
-            return usage(u"--limit must be a whole number above 0, not '%1'"_s.arg(
-                p.value(o.limit)));
+            return usage(
+                u"--limit must be a whole number above 0, not '%1'"_s.arg(p.value(o.limit)));
     }
     const QString location = p.value(o.history);
     HistoryStore store;
@@ -134,15 +134,14 @@ int listResults(const QCommandLineParser &p, const CliOptions &o, const QString 
         return ExitCode::CouldNotRun;
     }
     if (format == u"json")
-        return writeOut(HistoryListing::resultsJson(
-storeName(location), results));
+        return writeOut(HistoryListing::resultsJson(storeName(location), results));
     return printText(HistoryListing::resultsText(results));
 }
 
 int listMigrations(const QCommandLineParser &p, const CliOptions &o, const QString &format)
 {
-    if (auto s = refuseForeign(p, o, u"history migrations"_s,
-            { &o.olderThan, &o.since, &o.limit, &o.check }))
+    if (auto s = refuseForeign(
+            p, o, u"history migrations"_s, { &o.olderThan, &o.since, &o.limit, &o.check }))
         return *s;
     const QString location = p.value(o.history);
     HistoryStore store;
@@ -158,8 +157,7 @@ int listMigrations(const QCommandLineParser &p, const CliOptions &o, const QStri
     }
     const QList<HistoryListing::MigrationLine> lines = HistoryListing::migrationLines(sightings);
     if (format == u"json")
-        return writeOut(HistoryListing::migrationsJson(
-storeName(location), lines));
+        return writeOut(HistoryListing::migrationsJson(storeName(location), lines));
     return printText(HistoryListing::migrationsText(lines));
 }
 
@@ -193,10 +191,10 @@ int prune(const QCommandLineParser &p, const CliOptions &o, const QString &forma
             { u"cutoff"_s, HistoryListing::isoTime(cutoff) } };
         return writeOut(QJsonDocument(root).toJson(QJsonDocument::Indented));
     }
-    return printText(u"Removed %1 run%2 that started before %3 (older than %4) from %5.\n"_s
-                         .arg(removed)
-                         .arg(removed == 1 ? QString() : u"s"_s)
-                         .arg(HistoryListing::isoTime(cutoff), p.value(o.olderThan), display));
+    return printText(
+        u"Removed %1 run%2 that started before %3 (older than %4) from %5.\n"_s.arg(removed)
+            .arg(removed == 1 ? QString() : u"s"_s)
+            .arg(HistoryListing::isoTime(cutoff), p.value(o.olderThan), display));
 }
 
 } // namespace

@@ -44,15 +44,13 @@ QHash<QString, QDateTime> firstSeenTimes(const RunHistory::Target &target)
     if (store.open(target.location))
         sightings = store.migrations(QString());
     if (!store.errorString().isEmpty()) {
-        err() << "doctor: warning: first-seen times not available: " << store.errorString()
-              << "\n";
+        err() << "doctor: warning: first-seen times not available: " << store.errorString() << "\n";
         err().flush();
         return times;
     }
     QHash<QString, std::pair<bool, QDateTime>> best; // key -> (current, firstSeen)
     for (const MigrationSighting &s : std::as_const(sightings)) {
-        const QString key
-            = sightingKey(s.environment, s.tool, s.history, s.migrationId, s.state);
+        const QString key = sightingKey(s.environment, s.tool, s.history, s.migrationId, s.state);
         const std::pair<bool, QDateTime> candidate { s.current, s.firstSeen };
         const auto it = best.constFind(key);
         if (it == best.cend() || *it < candidate)
@@ -93,8 +91,8 @@ int DoctorMatrix::run(const QCommandLineParser &p, const CliOptions &o)
         return usage(u"--format must be text, json or csv for 'doctor matrix'"_s);
     for (const QCommandLineOption *option : { &o.since, &o.limit, &o.olderThan }) {
         if (p.isSet(*option))
-            return usage(u"--%1 does not go with 'doctor matrix'"_s.arg(
-                option->names().constFirst()));
+            return usage(
+                u"--%1 does not go with 'doctor matrix'"_s.arg(option->names().constFirst()));
     }
     RunHistory::Target history;
     if (auto s = RunHistory::readTarget(p, o, &history))
@@ -115,8 +113,8 @@ int DoctorMatrix::run(const QCommandLineParser &p, const CliOptions &o)
         });
     const bool all = p.isSet(o.all);
     const QByteArray data = format == u"json" ? MatrixWriter::json(matrix, all)
-        : format == u"csv"                     ? MatrixWriter::csv(matrix, all)
-                                               : MatrixWriter::text(matrix, all).toUtf8();
+        : format == u"csv"                    ? MatrixWriter::csv(matrix, all)
+                                              : MatrixWriter::text(matrix, all).toUtf8();
     if (const int code = write(data, p.value(o.output)); code != ExitCode::AllPassed)
         return code;
     return ExitCode::forResults(c.results);

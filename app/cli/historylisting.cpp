@@ -115,12 +115,12 @@ QByteArray HistoryListing::resultsJson(const QString &store, const QList<StoredR
 {
     QJsonArray items;
     for (const StoredResult &r : results) {
-        items.append(QJsonObject { { u"runId"_s, r.runId },
-            { u"checkedAt"_s, jsonTime(r.checkedAt) }, { u"environment"_s, r.environment },
-            { u"checkId"_s, r.checkId }, { u"subject"_s, r.subject },
-            { u"status"_s, Status::key(r.status) }, { u"severity"_s, r.severity },
-            { u"message"_s, r.message }, { u"evidence"_s, r.evidence },
-            { u"durationMs"_s, r.durationMs } });
+        items.append(
+            QJsonObject { { u"runId"_s, r.runId }, { u"checkedAt"_s, jsonTime(r.checkedAt) },
+                { u"environment"_s, r.environment }, { u"checkId"_s, r.checkId },
+                { u"subject"_s, r.subject }, { u"status"_s, Status::key(r.status) },
+                { u"severity"_s, r.severity }, { u"message"_s, r.message },
+                { u"evidence"_s, r.evidence }, { u"durationMs"_s, r.durationMs } });
     }
     return document(store, u"results"_s, items);
 }
@@ -165,8 +165,8 @@ QByteArray HistoryListing::migrationsJson(const QString &store, const QList<Migr
         QJsonArray sightings;
         for (const MigrationSighting &s : l.sightings)
             sightings.append(QJsonObject { { u"state"_s, stateKey(s.state) },
-                { u"firstSeen"_s, jsonTime(s.firstSeen) },
-                { u"lastSeen"_s, jsonTime(s.lastSeen) }, { u"current"_s, s.current } });
+                { u"firstSeen"_s, jsonTime(s.firstSeen) }, { u"lastSeen"_s, jsonTime(s.lastSeen) },
+                { u"current"_s, s.current } });
         items.append(QJsonObject { { u"environment"_s, l.environment }, { u"tool"_s, l.tool },
             { u"history"_s, l.history }, { u"migrationId"_s, l.migrationId },
             { u"state"_s, stateKey(l.state) }, { u"since"_s, jsonTime(l.since) },

@@ -13,7 +13,8 @@
 // aligned text table or as JSON for scripts. Times UTC, ISO 8601 with milliseconds.
 namespace HistoryListing {
 
-constexpr int SchemaVersion = 1; // of the JSON below; a new member keeps it, a changed one raises it
+constexpr int SchemaVersion
+    = 1; // of the JSON below; a new member keeps it, a changed one raises it
 
 // One migration of one environment's history, from its sightings (HistoryStore::migrations).
 struct MigrationLine

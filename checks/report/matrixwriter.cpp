@@ -101,9 +101,8 @@ QString MatrixWriter::text(const MigrationMatrix &m, bool allRows)
     if (m.rows.isEmpty())
         out += u"\nNo migration history in these environments.\n"_s;
     else if (differing == 0)
-        out += u"\nAll %1 migrations are in the same state in every environment%2.\n"_s.arg(
-            m.rows.size())
-                   .arg(allRows ? QString() : u" (--all lists them)"_s);
+        out += u"\nNo migration differs between environments (%1 in all%2).\n"_s.arg(m.rows.size())
+                   .arg(allRows ? QString() : u"; --all lists them"_s);
     else
         out += u"\n%1 of %2 migrations differ between environments%3.\n"_s.arg(differing)
                    .arg(m.rows.size())
@@ -115,8 +114,8 @@ QByteArray MatrixWriter::json(const MigrationMatrix &m, bool allRows)
 {
     QJsonArray environments;
     for (const MigrationMatrix::Column &c : m.columns)
-        environments.append(QJsonObject { { u"environment"_s, c.environment },
-            { u"worst"_s, Status::key(c.worst) } });
+        environments.append(QJsonObject {
+            { u"environment"_s, c.environment }, { u"worst"_s, Status::key(c.worst) } });
     QJsonArray migrations;
     for (const MigrationMatrix::Row *r : shownRows(m, allRows)) {
         QJsonArray cells;
