@@ -83,6 +83,9 @@ private Q_SLOTS:
                               "class=\"c-absent\">absent</td><td "
                               "class=\"c-pending\">pending</td></tr>"_s));
         QVERIFY(page.contains(u"1 of 2 migrations differ"_s));
+        QVERIFY(page.contains(u"<h3>In the same state in every environment (1)</h3>"_s));
+        QVERIFY(page.contains(u"<td class=\"mono\">001_Init</td><td "
+                              "class=\"c-applied\">applied</td></tr>"_s));
         // Evidence rows.
         QVERIFY(page.contains(u"<tr><th>RootBlockerUser</th><td>alice</td></tr>"_s));
         QVERIFY(page.contains(u"<tr><th>PendingMigrations</th><td>002_AddOrders</td></tr>"_s));
@@ -147,8 +150,9 @@ private Q_SLOTS:
                 envs.at(1), ids.mid(0, ids.size() - 3), ids.mid(ids.size() - 3)) };
         const QString page = html(ReportContent::from(envs, results, {}, {}, u"1"_s));
         QCOMPARE(page.count(u"<tr class=\"differs\">"_s), 3);
-        QVERIFY(page.contains(u"3 of 250 migrations differ between the environments (marked). "
-                              "Only those are shown."_s));
+        QVERIFY(page.contains(u"3 of 250 migrations differ between the environments. The 247 "
+                              "in the same state everywhere are left out."_s));
+        QVERIFY(!page.contains(u"In the same state in every environment"_s));
     }
 };
 

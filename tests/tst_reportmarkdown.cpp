@@ -154,12 +154,13 @@ private Q_SLOTS:
         const Parsed p = parse(ReportMarkdown::write(ReportSample::content()));
         QCOMPARE(p.headings,
             (QStringList { u"1 Doctor report"_s, u"2 Summary"_s,
-                u"2 Migrations across environments"_s, u"2 prod \u2014 FAIL"_s,
+                u"2 Migrations across environments"_s,
+                u"3 In the same state in every environment (1)"_s, u"2 prod \u2014 FAIL"_s,
                 u"3 PASS check.postgres.migrations (efcore public.__EFMigrationsHistory)"_s,
                 u"3 FAIL check.postgres.locks"_s, u"2 staging \u2014 WARN"_s,
                 u"3 WARN check.postgres.migrations (efcore public.__EFMigrationsHistory)"_s }));
-        // Summary, matrix, and one evidence table per result.
-        QCOMPARE(p.tables.size(), 5);
+        // Summary, matrix (differing rows, then the same ones), one evidence table per result.
+        QCOMPARE(p.tables.size(), 6);
         const QList<QStringList> summary = p.tables.at(0);
         QCOMPARE(summary.size(), 3);
         QCOMPARE(summary.at(1),
@@ -167,11 +168,15 @@ private Q_SLOTS:
                 u"Docker Compose"_s, u"pg-prod.acme.internal:5432/orders as orders_app"_s }));
         const QList<QStringList> matrix = p.tables.at(1);
         QCOMPARE(matrix.at(0),
-            (QStringList { u"Tool"_s, u"History"_s, u"Migration"_s, u"Differs"_s, u"prod (FAIL)"_s,
-                u"staging (WARN)"_s }));
-        QCOMPARE(matrix.at(2),
+            (QStringList {
+                u"Tool"_s, u"History"_s, u"Migration"_s, u"prod (FAIL)"_s, u"staging (WARN)"_s }));
+        QCOMPARE(matrix.size(), 2);
+        QCOMPARE(matrix.at(1),
             (QStringList { u"efcore"_s, u"public.__EFMigrationsHistory"_s, u"002_AddOrders"_s,
-                u"yes"_s, u"absent"_s, u"pending"_s }));
+                u"absent"_s, u"pending"_s }));
+        QCOMPARE(p.tables.at(2).value(1),
+            (QStringList {
+                u"efcore"_s, u"public.__EFMigrationsHistory"_s, u"001_Init"_s, u"applied"_s }));
         for (const QList<QStringList> &table : p.tables) {
             for (const QStringList &row : table)
                 QCOMPARE(row.size(), table.first().size());
@@ -187,7 +192,8 @@ private Q_SLOTS:
                               << qMakePair(u"Rows"_s,
                                      QVariant(
                                          QVariantList { u"# not a heading"_s, u"1. no list"_s }));
-        c.results[1].message += u"\n# not a heading\n- not a list\n<b>bold</b> `code` *em* &amp;"_s;
+        c.results[1].message
+            += u"\n# not a heading\n- not a list\n<b>bold</b> `code` *em* &amp; _em_ snake_case __dunder__\n1. no list\n---"_s;
         const QByteArray md = ReportMarkdown::write(c);
         const Parsed p = parse(md);
         // Only the cells' line breaks are HTML; no link or image was made.
@@ -195,12 +201,13 @@ private Q_SLOTS:
             QCOMPARE(html, u"<br>"_s);
         QCOMPARE(p.links, 0);
         QCOMPARE(p.images, 0);
-        QCOMPARE(p.headings.size(), 8);
-        QVERIFY(p.paragraphs.contains(u"root blocker: pid 4242 (<script>alert('x')</script> | app, "
-                                      "idle in transaction 900 s) from client 10.20.30.40 as "
-                                      "alice; role dbadmin cannot read orders\n# not a heading\n"
-                                      "- not a list\n<b>bold</b> `code` *em* &amp;"_s));
-        const QList<QStringList> evidence = p.tables.at(3);
+        QCOMPARE(p.headings.size(), 9);
+        QVERIFY(p.paragraphs.contains(
+            u"root blocker: pid 4242 (<script>alert('x')</script> | app, "
+            "idle in transaction 900 s) from client 10.20.30.40 as "
+            "alice; role dbadmin cannot read orders\n# not a heading\n"
+            "- not a list\n<b>bold</b> `code` *em* &amp; _em_ snake_case __dunder__\n1. no list\n---"_s));
+        const QList<QStringList> evidence = p.tables.at(4);
         QCOMPARE(evidence.last(), (QStringList { u"Rows"_s, u"# not a heading\n1. no list"_s }));
         QCOMPARE(evidence.at(evidence.size() - 2),
             (QStringList {

@@ -8,6 +8,7 @@
 #include "cli/doctorclikb.h"
 #include "cli/doctorhistory.h"
 #include "cli/doctormatrix.h"
+#include "cli/doctorreport.h"
 #include "cli/doctorrun.h"
 #include "cli/exitcode.h"
 #include "engine/checkregistry.h"
@@ -56,14 +57,18 @@ int DoctorCli::run(const QStringList &arguments)
         "  matrix   which migration is where: runs the connectivity and migrations checks\n"
         "           (or --check ...) and prints one row per migration, one column per\n"
         "           environment; only the rows that differ unless --all\n"
+        "  report   the report a customer can send: runs the checks and writes one file\n"
+        "           (--format html|md|json, --output FILE); --redact replaces host,\n"
+        "           database, user and client names with aliases\n"
         "\nThe run history is history.sqlite in the user's data folder unless --history\n"
         "names a file or a postgresql:// URL; --no-history records nothing.\n"_s);
     p.addHelpOption();
     p.addVersionOption();
-    p.addPositionalArgument(u"command"_s, u"run | list | kb | history | matrix"_s);
+    p.addPositionalArgument(u"command"_s, u"run | list | kb | history | matrix | report"_s);
     const CliOptions options;
     options.addTo(p);
     DoctorCliKb::addOptions(p);
+    DoctorReport::addOptions(p);
     if (!p.parse(arguments))
         return usage(p.errorText());
     if (p.isSet(u"help"_s))
@@ -81,5 +86,7 @@ int DoctorCli::run(const QStringList &arguments)
         return DoctorHistory::run(p, options);
     if (command == u"matrix")
         return DoctorMatrix::run(p, options);
+    if (command == u"report")
+        return DoctorReport::run(p, options);
     return usage(u"unknown command '%1'"_s.arg(command));
 }

@@ -76,17 +76,19 @@ void matrix(QString &h, const ReportContent &c)
         h += u"<p>No migration history was read.</p></section>\n"_s;
         return;
     }
-    const QList<int> rows = ReportStyle::matrixRows(m, ReportStyle::MaxMatrixRows);
-    h += u"<p>"_s + esc(ReportStyle::matrixNote(m, rows.size())) + u"</p>\n"_s;
-    h += u"<table class=\"matrix\"><thead><tr><th>Tool</th><th>History</th><th>Migration</th>"_s;
-    for (const MigrationMatrix::Column &col : m.columns)
-        h += u"<th>%1<br>%2</th>"_s.arg(esc(col.environment), badge(col.worst));
-    h += u"</tr></thead>\n<tbody>\n"_s;
-    for (int r : rows) {
+    const ReportStyle::MatrixParts parts = ReportStyle::matrixParts(m);
+    h += u"<p>"_s + esc(parts.note) + u"</p>\n"_s;
+    if (!parts.differing.isEmpty()) {
+        h += u"<table class=\"matrix\"><thead><tr><th>Tool</th><th>History</th>"
+             "<th>Migration</th>"_s;
+        for (const MigrationMatrix::Column &col : m.columns)
+            h += u"<th>%1<br>%2</th>"_s.arg(esc(col.environment), badge(col.worst));
+        h += u"</tr></thead>\n<tbody>\n"_s;
+    }
+    for (int r : parts.differing) {
         const MigrationMatrix::Row &row = m.rows.at(r);
-        h += u"<tr%1><td>%2</td><td class=\"mono\">%3</td><td class=\"mono\">%4</td>"_s.arg(
-            row.differs ? u" class=\"differs\""_s : QString(), esc(row.tool), esc(row.history),
-            esc(row.migrationId));
+        h += u"<tr class=\"differs\"><td>%1</td><td class=\"mono\">%2</td><td "
+             "class=\"mono\">%3</td>"_s.arg(esc(row.tool), esc(row.history), esc(row.migrationId));
         for (qsizetype i = 0; i < row.cells.size(); ++i) {
             const QString key = MigrationMatrices::cellKey(row.cells.at(i));
             const QDateTime seen = row.firstSeen.value(i);
@@ -96,7 +98,22 @@ void matrix(QString &h, const ReportContent &c)
         }
         h += u"</tr>\n"_s;
     }
-    h += u"</tbody></table></section>\n"_s;
+    if (!parts.differing.isEmpty())
+        h += u"</tbody></table>\n"_s;
+    if (!parts.same.isEmpty()) {
+        h += u"<h3>In the same state in every environment (%1)</h3>\n<table class=\"matrix "
+             "same\"><thead><tr><th>Tool</th><th>History</th><th>Migration</th><th>State</th>"
+             "</tr></thead>\n<tbody>\n"_s.arg(parts.same.size());
+        for (int r : parts.same) {
+            const MigrationMatrix::Row &row = m.rows.at(r);
+            const QString key = ReportStyle::sameState(row);
+            h += u"<tr><td>%1</td><td class=\"mono\">%2</td><td class=\"mono\">%3</td>"
+                 "<td class=\"c-%4\">%4</td></tr>\n"_s.arg(
+                     esc(row.tool), esc(row.history), esc(row.migrationId), key);
+        }
+        h += u"</tbody></table>\n"_s;
+    }
+    h += u"</section>\n"_s;
 }
 
 void evidence(QString &h, const CheckResult &r)

@@ -3,6 +3,7 @@
 
 #include "report/reportjson.h"
 
+#include "report/matrixwriter.h"
 #include "report/reportstyle.h"
 #include "report/resultjson.h"
 
@@ -44,27 +45,6 @@ QJsonObject environment(const ReportContent &c, const QString &name)
         { u"counts"_s, counts } };
 }
 
-QJsonObject matrix(const MigrationMatrix &m)
-{
-    QJsonArray columns;
-    for (const MigrationMatrix::Column &col : m.columns)
-        columns.append(
-            QJsonObject { { u"name"_s, col.environment }, { u"worst"_s, Status::key(col.worst) } });
-    QJsonArray rows;
-    for (const MigrationMatrix::Row &row : m.rows) {
-        QJsonArray cells;
-        QJsonArray seen;
-        for (qsizetype i = 0; i < row.cells.size(); ++i) {
-            cells.append(MigrationMatrices::cellKey(row.cells.at(i)));
-            seen.append(time(row.firstSeen.value(i)));
-        }
-        rows.append(QJsonObject { { u"tool"_s, row.tool }, { u"history"_s, row.history },
-            { u"migration"_s, row.migrationId }, { u"differs"_s, row.differs },
-            { u"cells"_s, cells }, { u"firstSeen"_s, seen } });
-    }
-    return QJsonObject { { u"environments"_s, columns }, { u"rows"_s, rows } };
-}
-
 } // namespace
 
 QJsonObject ReportJson::toJson(const ReportContent &c)
@@ -78,7 +58,8 @@ QJsonObject ReportJson::toJson(const ReportContent &c)
     return QJsonObject { { u"reportVersion"_s, ReportVersion }, { u"runAt"_s, time(c.startedAt) },
         { u"finishedAt"_s, time(c.finishedAt) }, { u"doctorVersion"_s, c.doctorVersion },
         { u"redacted"_s, c.redacted }, { u"environments"_s, environments },
-        { u"matrix"_s, matrix(c.matrix) }, { u"results"_s, results } };
+        { u"matrix"_s, QJsonDocument::fromJson(MatrixWriter::json(c.matrix, true)).object() },
+        { u"results"_s, results } };
 }
 
 QByteArray ReportJson::write(const ReportContent &c)

@@ -14,9 +14,7 @@
 //  "environments": [{"name", "deployment" (Deployment::key), "server": {"host", "port",
 //      "database", "user"} (null where empty; null for none), "tls", "worst" (Status::key,
 //      null without results), "counts": {"pass": n, ...} (statuses with results only)}],
-//  "matrix": {"environments": [{"name", "worst"}], "rows": [{"tool", "history",
-//      "migration", "differs", "cells": [MigrationMatrices::cellKey ...],
-//      "firstSeen": [ISO time or null ...]}]},
+//  "matrix": MatrixWriter::json() with every row (`doctor matrix --format json --all`),
 //  "results": [ResultJson::toJson() ...]}
 // A result's remediation.fixes keep every deployment style (as in `doctor run --format json`).
 namespace ReportJson {

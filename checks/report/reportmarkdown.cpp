@@ -55,25 +55,38 @@ void matrix(QString &md, const ReportContent &c)
         md += u"No migration history was read.\n\n"_s;
         return;
     }
-    const QList<int> rows = ReportStyle::matrixRows(m, ReportStyle::MaxMatrixRows);
-    md += ReportMarkdown::escape(ReportStyle::matrixNote(m, rows.size())) + u"\n\n"_s;
-    QStringList head { u"Tool"_s, u"History"_s, u"Migration"_s, u"Differs"_s };
-    QStringList rule { u"---"_s, u"---"_s, u"---"_s, u"---"_s };
-    for (const MigrationMatrix::Column &col : m.columns) {
-        head << ReportMarkdown::cell(col.environment) + u" ("_s
-                + ReportStyle::statusLabel(col.worst) + u')';
-        rule << u"---"_s;
+    const ReportStyle::MatrixParts parts = ReportStyle::matrixParts(m);
+    md += ReportMarkdown::escape(parts.note) + u"\n\n"_s;
+    if (!parts.differing.isEmpty()) {
+        QStringList head { u"Tool"_s, u"History"_s, u"Migration"_s };
+        QStringList rule { u"---"_s, u"---"_s, u"---"_s };
+        for (const MigrationMatrix::Column &col : m.columns) {
+            head << ReportMarkdown::cell(col.environment) + u" ("_s
+                    + ReportStyle::statusLabel(col.worst) + u')';
+            rule << u"---"_s;
+        }
+        md += row(head) + row(rule);
+        for (int r : parts.differing) {
+            const MigrationMatrix::Row &mr = m.rows.at(r);
+            QStringList cells { ReportMarkdown::cell(mr.tool), ReportMarkdown::cell(mr.history),
+                ReportMarkdown::cell(mr.migrationId) };
+            for (MigrationMatrix::Cell cell : mr.cells)
+                cells << MigrationMatrices::cellKey(cell);
+            md += row(cells);
+        }
+        md += u'\n';
     }
-    md += row(head) + row(rule);
-    for (int r : rows) {
-        const MigrationMatrix::Row &mr = m.rows.at(r);
-        QStringList cells { ReportMarkdown::cell(mr.tool), ReportMarkdown::cell(mr.history),
-            ReportMarkdown::cell(mr.migrationId), mr.differs ? u"yes"_s : QString() };
-        for (MigrationMatrix::Cell cell : mr.cells)
-            cells << MigrationMatrices::cellKey(cell);
-        md += row(cells);
+    if (!parts.same.isEmpty()) {
+        md += u"### In the same state in every environment (%1)\n\n"_s.arg(parts.same.size());
+        md += row({ u"Tool"_s, u"History"_s, u"Migration"_s, u"State"_s })
+            + row({ u"---"_s, u"---"_s, u"---"_s, u"---"_s });
+        for (int r : parts.same) {
+            const MigrationMatrix::Row &mr = m.rows.at(r);
+            md += row({ ReportMarkdown::cell(mr.tool), ReportMarkdown::cell(mr.history),
+                ReportMarkdown::cell(mr.migrationId), ReportStyle::sameState(mr) });
+        }
+        md += u'\n';
     }
-    md += u'\n';
 }
 
 void result(QString &md, const ReportContent &c, const CheckResult &r)
@@ -111,11 +124,16 @@ QString ReportMarkdown::escape(const QString &text)
 {
     // The characters that start markup inline (emphasis, code, links, images, raw HTML,
     // entities, table cells); '.', '-' and the like stay readable in the plain file.
-    static const QString special = u"\\`*_[]<>|&!~"_s;
+    static const QString special = u"\\`*[]<>|&!~"_s;
     QString out;
     out.reserve(text.size() + 8);
-    for (QChar ch : text) {
-        if (special.contains(ch))
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar ch = text.at(i);
+        // '_' between two letters or digits cannot open or close emphasis (CommonMark's
+        // intraword rule), so migration ids such as 20240318080000_AddAuditLog stay as they are.
+        const bool intraword = ch == u'_' && i > 0 && i + 1 < text.size()
+            && text.at(i - 1).isLetterOrNumber() && text.at(i + 1).isLetterOrNumber();
+        if (special.contains(ch) || (ch == u'_' && !intraword))
             out += u'\\';
         out += ch;
     }

@@ -15,7 +15,8 @@
 // sit in fences longer than any run of backticks they hold.
 namespace ReportMarkdown {
 QByteArray write(const ReportContent &content); // UTF-8
-// Text escaped for inline use (a heading's or a line's rest): \ ` * _ [ ] < > | & ! ~.
+// Text escaped for inline use (a heading's or a line's rest): \ ` * [ ] < > | & ! ~, and _
+// where it is not between two letters or digits (snake_case stays readable).
 QString escape(const QString &text);
 // Text as a paragraph of its own: escaped, a line that would start a heading, list or quote
 // escaped at its start, line breaks kept as hard breaks.

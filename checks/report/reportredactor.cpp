@@ -60,6 +60,13 @@ bool isWordChar(QChar c)
 
 } // namespace
 
+ReportContent ReportRedactor::redact(const ReportContent &content)
+{
+    ReportRedactor r;
+    r.collect(content);
+    return r.apply(content);
+}
+
 void ReportRedactor::add(Kind kind, const QString &value)
 {
     if (value.isEmpty() || value == u"local")

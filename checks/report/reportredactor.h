@@ -40,6 +40,9 @@ class ReportRedactor
 public:
     enum class Kind { Host, Database, User, Client };
 
+    // content with the names of content itself replaced: collect() then apply().
+    static ReportContent redact(const ReportContent &content);
+
     void collect(const ReportContent &content);
     // Adds one value (ignored when empty, "local" or already known).
     void add(Kind kind, const QString &value);

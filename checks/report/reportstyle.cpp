@@ -3,8 +3,6 @@
 
 #include "report/reportstyle.h"
 
-#include <algorithm>
-
 using namespace Qt::StringLiterals;
 
 QString ReportStyle::statusLabel(CheckStatus status)
@@ -42,28 +40,31 @@ std::optional<ReportContent::Server> ReportStyle::serverOf(
     return std::nullopt;
 }
 
-QList<int> ReportStyle::matrixRows(const MigrationMatrix &matrix, int maxRows)
+ReportStyle::MatrixParts ReportStyle::matrixParts(const MigrationMatrix &matrix)
 {
-    QList<int> rows;
-    const bool all = matrix.rows.size() <= maxRows;
-    for (int i = 0; i < matrix.rows.size(); ++i) {
-        if (all || matrix.rows.at(i).differs)
-            rows << i;
-    }
-    return rows;
+    MatrixParts parts;
+    QList<int> same;
+    for (int i = 0; i < matrix.rows.size(); ++i)
+        (matrix.rows.at(i).differs ? parts.differing : same) << i;
+    parts.sameLeftOut = matrix.rows.size() > MaxMatrixRows && !same.isEmpty();
+    if (!parts.sameLeftOut)
+        parts.same = same;
+    parts.note = parts.differing.isEmpty()
+        ? u"All %1 migrations are in the same state in every environment."_s.arg(matrix.rows.size())
+        : u"%1 of %2 migrations differ between the environments."_s.arg(parts.differing.size())
+              .arg(matrix.rows.size());
+    if (parts.sameLeftOut)
+        parts.note += u" The %1 in the same state everywhere are left out."_s.arg(same.size());
+    return parts;
 }
 
-QString ReportStyle::matrixNote(const MigrationMatrix &matrix, qsizetype shown)
+QString ReportStyle::sameState(const MigrationMatrix::Row &row)
 {
-    const auto differing = std::count_if(matrix.rows.cbegin(), matrix.rows.cend(),
-        [](const MigrationMatrix::Row &r) { return r.differs; });
-    QString note = differing == 0
-        ? u"All %1 migrations are in the same state in every environment."_s.arg(matrix.rows.size())
-        : u"%1 of %2 migrations differ between the environments (marked)."_s.arg(differing).arg(
-              matrix.rows.size());
-    if (shown < matrix.rows.size())
-        note += u" Only those are shown."_s;
-    return note;
+    for (MigrationMatrix::Cell cell : row.cells) {
+        if (cell != MigrationMatrix::Cell::Unknown)
+            return MigrationMatrices::cellKey(cell);
+    }
+    return MigrationMatrices::cellKey(MigrationMatrix::Cell::Unknown);
 }
 
 QString ReportStyle::css()

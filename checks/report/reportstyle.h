@@ -21,11 +21,18 @@ std::optional<ReportContent::Server> serverOf(const ReportContent &c, const QStr
 // A matrix larger than this many rows shows only the rows that differ (and says so): a
 // report of 50 environments x 2000 migrations would otherwise be 100 000 cells to scroll.
 constexpr int MaxMatrixRows = 200;
-// Indexes of the matrix rows a report shows: all of them up to maxRows, else only the rows
-// that differ between environments.
-QList<int> matrixRows(const MigrationMatrix &matrix, int maxRows);
-// "3 of 120 migrations differ between the environments." (+ "Only those are shown.")
-QString matrixNote(const MigrationMatrix &matrix, qsizetype shown);
+// The matrix as a report shows it: first the rows that differ between environments (with a
+// column per environment), then, more compactly, those in the same state everywhere.
+struct MatrixParts
+{
+    QList<int> differing; // row indexes, in the matrix's order
+    QList<int> same; // empty when left out (more than MaxMatrixRows rows in all)
+    bool sameLeftOut = false;
+    QString note; // "3 of 120 migrations differ between the environments." (+ left out)
+};
+MatrixParts matrixParts(const MigrationMatrix &matrix);
+// A row in the same state everywhere: that state (the first known cell's), "unknown" if none.
+QString sameState(const MigrationMatrix::Row &row);
 // The HTML report's CSS: screen and print (@media print), no external resource.
 QString css();
 } // namespace ReportStyle

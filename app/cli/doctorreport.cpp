@@ -1,0 +1,81 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#include "cli/doctorreport.h"
+
+#include "cli/cliio.h"
+#include "cli/clioptions.h"
+#include "cli/doctorrun.h"
+#include "cli/exitcode.h"
+#include "cli/runhistory.h"
+#include "report/reportformat.h"
+#include "report/reportredactor.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSaveFile>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using CliIo::err;
+using CliIo::usage;
+
+namespace {
+
+const QString RedactOption = u"redact"_s;
+
+int write(const QByteArray &data, const QString &output)
+{
+    if (output.isEmpty()) {
+        fwrite(data.constData(), 1, size_t(data.size()), stdout);
+        fflush(stdout);
+        return ExitCode::AllPassed;
+    }
+    QSaveFile file(output);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        err() << "doctor: cannot write " << output << ": " << file.errorString() << "\n";
+        err().flush();
+        return ExitCode::CouldNotRun;
+    }
+    return ExitCode::AllPassed;
+}
+
+} // namespace
+
+void DoctorReport::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption({ RedactOption,
+        u"report: replace host, database, user and client names with aliases (host-1, db-1, "
+        "user-1, client-1), the same alias everywhere in the file."_s });
+}
+
+int DoctorReport::run(const QCommandLineParser &p, const CliOptions &o)
+{
+    const QString key = p.isSet(o.format) ? p.value(o.format) : u"html"_s;
+    const auto format = ReportFormat::fromKey(key);
+    if (!format)
+        return usage(u"--format must be html, md or json for 'doctor report', not '%1'"_s.arg(key));
+    for (const QCommandLineOption *option : { &o.since, &o.limit, &o.olderThan, &o.all }) {
+        if (p.isSet(*option))
+            return usage(
+                u"--%1 does not go with 'doctor report'"_s.arg(option->names().constFirst()));
+    }
+    RunHistory::Target history;
+    if (auto s = RunHistory::readTarget(p, o, &history))
+        return *s;
+    const DoctorRun::Collected c = DoctorRun::collect(p, o);
+    if (c.exitCode)
+        return *c.exitCode;
+    QStringList names;
+    for (const Environment &e : c.environments)
+        names << e.name;
+    RunHistory::record(history, names, c.results, c.startedAt, c.finishedAt);
+    ReportContent content = ReportContent::from(c.environments, c.results, c.startedAt,
+        c.finishedAt, QCoreApplication::applicationVersion());
+    if (p.isSet(RedactOption))
+        content = ReportRedactor::redact(content);
+    if (const int code = write(ReportFormat::render(content, *format), p.value(o.output));
+        code != ExitCode::AllPassed)
+        return code;
+    return ExitCode::forResults(c.results);
+}
