@@ -71,7 +71,12 @@ QString sightingKey(const QString &environment, const QString &tool, const QStri
 
 MigrationMatrixModel::MigrationMatrixModel(QObject *parent)
     : QAbstractTableModel(parent)
-{ }
+{
+    for (int c = 0; c < CellKinds; ++c) {
+        m_texts[c] = cellText(Cell(c));
+        m_icons[c] = cellIcon(Cell(c));
+    }
+}
 
 int MigrationMatrixModel::rowCount(const QModelIndex &parent) const
 {
@@ -118,7 +123,13 @@ QString MigrationMatrixModel::cellName(Cell cell)
 QIcon MigrationMatrixModel::cellIcon(Cell cell)
 {
     const auto state = stateOf(cell);
-    return state ? StatusIcons::forMigrationState(*state) : QIcon();
+    if (!state)
+        return {};
+    const QIcon painted = StatusIcons::forMigrationState(*state);
+    QIcon icon;
+    for (const int side : { 14, 16, 28, 32 })
+        icon.addPixmap(painted.pixmap(QSize(side, side), 1.0));
+    return icon;
 }
 
 QColor MigrationMatrixModel::cellBackground(Cell cell)
@@ -195,22 +206,17 @@ QVariant MigrationMatrixModel::data(const QModelIndex &index, int role) const
     const Cell cell = row.cells.at(column);
     switch (role) {
     case Qt::DisplayRole:
-        return cellText(cell);
-    case Qt::DecorationRole: {
-        if (cell == Cell::Absent || cell == Cell::Unknown)
-            return {};
-        QIcon &icon = m_icons[int(cell)];
-        if (icon.isNull())
-            icon = cellIcon(cell);
-        return icon;
-    }
-    case Qt::BackgroundRole: {
-        const QColor colour = cellBackground(cell);
-        return colour.isValid() ? QVariant(QBrush(colour)) : QVariant();
-    }
+        return m_texts[int(cell)];
+    case Qt::DecorationRole:
+        return m_icons[int(cell)].isNull() ? QVariant() : QVariant(m_icons[int(cell)]);
+    case Qt::BackgroundRole:
+        updateBrushes();
+        return m_backgrounds[int(cell)];
     case Qt::ForegroundRole:
-        if (cell == Cell::Absent || cell == Cell::Unknown)
-            return QBrush(palette().color(QPalette::PlaceholderText));
+        if (cell == Cell::Absent || cell == Cell::Unknown) {
+            updateBrushes();
+            return m_placeholder;
+        }
         break;
     case Qt::TextAlignmentRole:
         return int(Qt::AlignLeft | Qt::AlignVCenter);
@@ -240,8 +246,12 @@ QVariant MigrationMatrixModel::headerData(int section, Qt::Orientation orientati
     switch (role) {
     case Qt::DisplayRole:
         return c.environment;
-    case Qt::DecorationRole:
-        return StatusIcons::forStatus(c.worst);
+    case Qt::DecorationRole: {
+        QIcon &icon = m_statusIcons[int(c.worst)];
+        if (icon.isNull())
+            icon = StatusIcons::forStatus(c.worst);
+        return icon;
+    }
     case Qt::ToolTipRole:
         return tr("%1: worst result %2").arg(c.environment, Status::key(c.worst));
     case EnvironmentRole:
@@ -295,6 +305,19 @@ void MigrationMatrixModel::build(const QList<CheckResult> &results, const QStrin
     watcher->setFuture(QtConcurrent::run([results, environments, firstSeen] {
         return MigrationMatrices::build(results, environments, firstSeen);
     }));
+}
+
+void MigrationMatrixModel::updateBrushes() const
+{
+    const QPalette p = palette();
+    if (p.color(QPalette::Base) == m_brushBase && m_placeholder.isValid())
+        return;
+    m_brushBase = p.color(QPalette::Base);
+    for (int c = 0; c < CellKinds; ++c) {
+        const QColor colour = cellBackground(Cell(c));
+        m_backgrounds[c] = colour.isValid() ? QVariant(QBrush(colour)) : QVariant();
+    }
+    m_placeholder = QBrush(p.color(QPalette::PlaceholderText));
 }
 
 void MigrationMatrixModel::setBuilding(bool building)

@@ -74,7 +74,8 @@ public:
     static QString cellText(MigrationMatrix::Cell cell);
     // The cell's state in words, as the tooltip and the legend name it.
     static QString cellName(MigrationMatrix::Cell cell);
-    // The badge of a cell's state; a null icon for absent and unknown.
+    // The badge of a cell's state, drawn once into pixmaps (14, 16, 28 and 32 px) so that a
+    // frame blits it rather than painting its shape again; a null icon for absent and unknown.
     static QIcon cellIcon(MigrationMatrix::Cell cell);
     // The cell's background on the application's palette; invalid (none) for absent and
     // unknown.
@@ -85,13 +86,22 @@ Q_SIGNALS:
     void buildingChanged(bool building);
 
 private:
+    static constexpr int CellKinds = int(MigrationMatrix::Cell::Unknown) + 1;
     QString toolTip(const MigrationMatrix::Row &row, qsizetype column) const;
     void setBuilding(bool building);
+    // The brushes for this palette: made again when its base colour changed.
+    void updateBrushes() const;
 
     MigrationMatrix m_matrix;
     int m_histories = 0;
     int m_differing = 0;
     quint64 m_generation = 0; // each build or setMatrix(): an older build's matrix is dropped
     bool m_building = false;
-    mutable QIcon m_icons[int(MigrationMatrix::Cell::Unknown) + 1]; // made on first use
+    // What data() hands out for every painted cell, made once: a frame paints ~500 cells.
+    QString m_texts[CellKinds];
+    QIcon m_icons[CellKinds];
+    mutable QIcon m_statusIcons[int(CheckStatus::NotRun) + 1]; // the headers', on first use
+    mutable QColor m_brushBase; // the palette's base the brushes were made for
+    mutable QVariant m_backgrounds[CellKinds];
+    mutable QVariant m_placeholder; // the text brush of absent and unknown cells
 };

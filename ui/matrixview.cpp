@@ -193,10 +193,15 @@ void MatrixView::fitColumns()
     const QFontMetrics metrics = m_table->fontMetrics();
     const int padding = 2 * m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 14;
     const int icon = m_table->iconSize().width() + 6;
+    // Differing rows' ids are bold (the model's FontRole), and bold is wider.
+    QFont boldFont = m_table->font();
+    boldFont.setBold(true);
+    const QFontMetrics bold(boldFont);
     int migration = metrics.horizontalAdvance(
         m_model->headerData(MigrationMatrixModel::MigrationColumn, Qt::Horizontal).toString());
-    for (const MigrationMatrix::Row &r : m_model->matrix().rows)
-        migration = qMax(migration, metrics.horizontalAdvance(r.migrationId));
+    for (const MigrationMatrix::Row &r : m_model->matrix().rows) {
+        migration = qMax(migration, (r.differs ? bold : metrics).horizontalAdvance(r.migrationId));
+    }
     m_table->setColumnWidth(
         MigrationMatrixModel::MigrationColumn, qMin(migration + padding, MaxMigrationWidth));
     m_table->setColumnHidden(MigrationMatrixModel::HistoryColumn, m_model->historyCount() <= 1);
@@ -255,15 +260,20 @@ void MatrixView::updateLegend()
             continue;
         if (cell == Cell::Absent || cell == Cell::Unknown) {
             const QString meaning = cell == Cell::Absent
-                ? tr("absent: neither in the history nor expected")
-                : tr("unknown: no readable history");
+                ? tr("absent (neither in the history nor expected)")
+                : tr("unknown (no readable history)");
             items << u"<b>%1</b>&nbsp;%2"_s.arg(MigrationMatrixModel::cellText(cell),
                 meaning.toHtmlEscaped().replace(u' ', u"&nbsp;"_s));
             continue;
         }
+        // The mark the cells carry, and the state's full name where it says more.
         const QColor colour = StatusIcons::colour(MigrationEntry::State(c));
-        items << u"<span style=\"color:%1\">■</span>&nbsp;%2"_s.arg(colour.name(),
-            MigrationMatrixModel::cellName(cell).toHtmlEscaped().replace(u' ', u"&nbsp;"_s));
+        QString text = MigrationMatrixModel::cellText(cell);
+        const QString name = MigrationMatrixModel::cellName(cell);
+        if (name.compare(text, Qt::CaseInsensitive) != 0)
+            text = tr("%1 (%2)").arg(text, name.toLower());
+        items << u"<span style=\"color:%1\">■</span>&nbsp;%2"_s.arg(
+            colour.name(), text.toHtmlEscaped().replace(u' ', u"&nbsp;"_s));
     }
     m_legend->setText(items.join(u" &nbsp; "_s));
     m_legend->setVisible(!items.isEmpty());
