@@ -5,6 +5,7 @@
 #include "config/demo.h"
 #include "engine/checkrunner.h"
 #include "environmentsmodel.h"
+#include "isolatedhome.h"
 #include "kb/kblibrary.h"
 #include "mainwindow.h"
 #include "migrationsfiltermodel.h"
@@ -40,6 +41,7 @@ class TestMainWindow : public QObject
     Q_OBJECT
 private:
     KbLibrary m_kb;
+    QTemporaryDir m_home; // settings and the run history the windows record (issue 18)
 
     QString evidence(const RemediationPanel *panel, const QString &key)
     {
@@ -54,7 +56,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_home.isValid());
+        isolateHome(m_home.path()); // test mode, and never the user's history store
         m_kb.load();
         QVERIFY(m_kb.errors().isEmpty());
     }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 // RELIABILITY 8: quitting while connects are pending ends within connect_timeout + 1 s,
 // with no thread or connection warnings.
+#include "isolatedhome.h"
 #include "kb/kblibrary.h"
 #include "mainwindow.h"
 #include "silentserver.h"
@@ -10,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QSqlDatabase>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -20,7 +22,8 @@ class TestShutdown : public QObject
 private Q_SLOTS:
     void quitWhileConnectsArePending()
     {
-        QStandardPaths::setTestModeEnabled(true);
+        QTemporaryDir home;
+        isolateHome(home.path()); // test mode, and never the user's history store
         SqlWarningGuard guard;
         SilentServer silent;
         KbLibrary kb;

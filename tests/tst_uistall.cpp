@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 // The UI thread never stalls while 50 environments wait on a server that never answers,
 // nor while the migrations table takes, sorts and filters a history of 100 000 rows.
+#include "isolatedhome.h"
 #include "kb/kblibrary.h"
 #include "mainwindow.h"
 #include "migrationsfiltermodel.h"
@@ -19,6 +20,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -35,7 +37,8 @@ class TestUiStall : public QObject
 private Q_SLOTS:
     void fiftySilentEnvironments()
     {
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_home.isValid());
+        isolateHome(m_home.path()); // test mode, and never the user's history store
         SilentServer silent;
         KbLibrary kb;
         kb.load();
@@ -108,6 +111,9 @@ private Q_SLOTS:
             qPrintable(u"longest stall %1 ms, ending %2 ms in"_s.arg(probe.longestGapMs())
                     .arg(probe.longestGapEndedAtMs())));
     }
+
+private:
+    QTemporaryDir m_home;
 };
 
 QTEST_MAIN(TestUiStall)

@@ -13,6 +13,7 @@
 class CheckRunner;
 class ConnectionDialog;
 class EnvironmentsModel;
+class HistoryClient;
 class KbLibrary;
 class LocksView;
 class MatrixView;
@@ -32,6 +33,7 @@ class ResultsModel;
 class ResultsProxyModel;
 class ResultsView;
 class SecretStore;
+class TimelineView;
 struct CheckResult;
 namespace Demo {
 struct Setup;
@@ -69,11 +71,17 @@ public:
     QListView *environmentsView() const { return m_environmentsView; }
     MigrationsView *migrationsView() const { return m_migrations; }
     LocksView *locksView() const { return m_locks; } // a tab beside the migrations
-    QTabWidget *lowerTabs() const { return m_lowerTabs; } // Migrations, Locks, Matrix
+    QTabWidget *lowerTabs() const { return m_lowerTabs; } // Migrations … Timeline
     MatrixView *matrixView() const { return m_matrix; } // the migration matrix's tab
     QAction *showMatrixAction() const { return m_showMatrix; }
     QAction *showLocksAction() const { return m_showLocks; }
-    // The QSettings key of the tab shown under the results: 0 Migrations, 1 Locks, 2 Matrix.
+    // The run history (mainwindowhistory.cpp): records each refresh, feeds the results'
+    // Since column, the matrix's first-seen times and the Timeline tab.
+    HistoryClient *historyClient() const { return m_history; }
+    TimelineView *timelineView() const { return m_timeline; }
+    QAction *showTimelineAction() const { return m_showTimeline; }
+    // The QSettings key of the tab shown under the results: 0 Migrations, 1 Locks, 2 Matrix,
+    // 3 Timeline.
     static QString lowerTabKey();
     RemediationPanel *remediationPanel() const { return m_panel; }
     QAction *runAllAction() const { return m_runAll; }
@@ -142,6 +150,13 @@ private:
     void addMatrixActions(QMenu *view);
     void showMatrixCell(const QString &environment, const QString &tool, const QString &history,
         const QString &migrationId);
+    // mainwindowhistory.cpp: recording runs, Since, the Timeline tab, the history settings.
+    void addTimelineTab();
+    void addTimelineActions(QMenu *view);
+    void recordRun();
+    void loadHistory(); // spans, sightings and the shown timeline, after a recorded run
+    void showTimeline(); // of the selected result
+    void applyHistorySettings(); // after Settings was accepted
     // mainwindowenvironments.cpp: open, New/Edit, Save.
     void addEnvironmentActions(QMenu *file);
     void updateEnvironmentActions();
@@ -175,6 +190,11 @@ private:
     QAction *m_showLocks = nullptr;
     MatrixView *m_matrix = nullptr;
     QAction *m_showMatrix = nullptr;
+    HistoryClient *m_history = nullptr;
+    TimelineView *m_timeline = nullptr;
+    QAction *m_showTimeline = nullptr;
+    QList<CheckResult> m_runResults; // of the refresh going on, recorded when it ends
+    QDateTime m_runStartedAt;
     RemediationPanel *m_panel = nullptr;
     QList<QAction *> m_autoRefreshActions;
     QAction *m_pendingOnly = nullptr; // View > Pending Migrations Only: the pane's box too

@@ -47,6 +47,7 @@ QWidget *MainWindow::buildLowerTabs()
     m_lowerTabs->addTab(m_migrations, tr("&Migrations"));
     m_lowerTabs->addTab(m_locks, tr("&Locks"));
     addMatrixTab(); // mainwindowmatrix.cpp
+    addTimelineTab(); // mainwindowhistory.cpp
     // The dashboard reopens on the tab it was left on.
     m_lowerTabs->setCurrentIndex(QSettings().value(lowerTabKey(), 0).toInt());
     connect(m_lowerTabs, &QTabWidget::currentChanged, this,
@@ -68,6 +69,7 @@ void MainWindow::addLocksActions(QMenu *view)
     });
     m_showLocks->setShortcut(Qt::CTRL | Qt::Key_L);
     addMatrixActions(view); // mainwindowmatrix.cpp
+    addTimelineActions(view); // mainwindowhistory.cpp
 }
 
 void MainWindow::showEnvironmentPanes(const QString &environment)

@@ -37,8 +37,10 @@ void MainWindow::buildActions()
     file->addAction(tr("Open &Demo"), this, qOverload<>(&MainWindow::startDemo));
     addEnvironmentActions(file);
     file->addSeparator();
-    QAction *settings
-        = file->addAction(tr("&Settings…"), this, [this] { SettingsDialog(this).exec(); });
+    QAction *settings = file->addAction(tr("&Settings…"), this, [this] {
+        if (SettingsDialog(this).exec() == QDialog::Accepted)
+            applyHistorySettings(); // mainwindowhistory.cpp
+    });
     // Ctrl+, everywhere: the platform's Preferences key is none on Windows and X11 without
     // a desktop theme, and Ctrl+Shift+, on KDE (kept as a second shortcut there).
     QList<QKeySequence> settingsKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
