@@ -7,7 +7,8 @@
 # Libraries: the lowest project library whose headers it includes (ARCHITECTURE.md: "the
 # lowest library it needs"): doctor_ui for a header of ui/ or any QtWidgets header,
 # doctor_models for a header of models/, otherwise doctor_core; doctor_cli for "cli/...";
-# plus Qt6::Gui for a QtGui header and yaml-cpp for <yaml-cpp/...>.
+# plus Qt6::Gui for a QtGui header, Qt6::Network for a QtNetwork one and yaml-cpp for
+# <yaml-cpp/...>.
 #
 # Labels (the lanes select by them: tools/dev sanitize, README "Tests"):
 #   unit     needs no PostgreSQL server       pg       tst_pg_*: the fixture server
@@ -49,6 +50,8 @@ function(doctor_test_traits src out_libs out_labels)
             list(APPEND libs Qt6::Gui)
         elseif(h MATCHES "^cli/")
             list(APPEND libs doctor_cli)
+        elseif(EXISTS ${qt_headers}/QtNetwork/${h} OR h MATCHES "^QtNetwork/")
+            list(APPEND libs Qt6::Network) # tst_pushgateway reads the gateway back
         elseif(h MATCHES "^yaml-cpp/")
             list(APPEND libs yaml-cpp::yaml-cpp)
         elseif(h STREQUAL "libpq-fe.h")

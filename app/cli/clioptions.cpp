@@ -65,7 +65,8 @@ CliOptions::CliOptions()
     , deployment { u"deployment"_s,
         u"compose | systemd | kubernetes, for --connection, --appsettings and kb show."_s,
         u"STYLE"_s }
-    , format { u"format"_s, u"text (default) or json; matrix also csv."_s, u"FORMAT"_s, u"text"_s }
+    , format { u"format"_s, u"text (default) or json; run also openmetrics, matrix csv."_s,
+        u"FORMAT"_s, u"text"_s }
     , output { u"output"_s, u"Write the report to FILE instead of stdout."_s, u"FILE"_s }
     , kb { u"kb"_s, u"Extra knowledge-base folder (repeatable)."_s, u"DIR"_s }
     , parallel { u"parallel"_s,
@@ -90,14 +91,22 @@ CliOptions::CliOptions()
     , olderThan { u"older-than"_s,
         u"history prune: remove runs that started longer ago than AGE (90d, 36h)."_s, u"AGE"_s }
     , all { u"all"_s, u"matrix: every migration, not only the rows that differ."_s }
+    , shard { u"shard"_s,
+        u"run: only shard I of N (0-based) of the environments, by a hash of each name; "
+        "auto/N takes I from $JOB_COMPLETION_INDEX (a Kubernetes Indexed Job)."_s,
+        u"I/N"_s }
+    , push { u"push"_s,
+        u"run: also PUT the run's OpenMetrics to this Prometheus Pushgateway, group "
+        "job=doctor, shard=I (replacing its previous push)."_s,
+        u"URL"_s }
 { }
 
 void CliOptions::addTo(QCommandLineParser &parser) const
 {
     parser.addOptions({ check, env, config, connection, appsettings, dotnetEnvironment, expected,
         context, tool, historySchema, historyTable, connectTimeout, statementTimeout, lockTimeout,
-        deployment, format, output, kb, parallel, perServer, demo, history, noHistory, since,
-        limit, olderThan, all });
+        deployment, format, output, kb, parallel, perServer, demo, history, noHistory, since, limit,
+        olderThan, all, shard, push });
 }
 
 QString CliOptions::applyHistoryOptions(const QCommandLineParser &p, Environment *e) const

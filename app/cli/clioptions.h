@@ -53,4 +53,7 @@ struct CliOptions
     QCommandLineOption limit; // doctor history
     QCommandLineOption olderThan; // doctor history prune
     QCommandLineOption all; // doctor matrix: every row, not only the differing ones
+    // Fleet runs (issue 19): --shard I/N or auto/N, --push a Pushgateway URL.
+    QCommandLineOption shard;
+    QCommandLineOption push;
 };

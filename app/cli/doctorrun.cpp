@@ -6,12 +6,15 @@
 #include "cli/cliio.h"
 #include "cli/clioptions.h"
 #include "cli/exitcode.h"
+#include "cli/pushgateway.h"
 #include "cli/runenvironments.h"
 #include "cli/runhistory.h"
 #include "config/secretfiles.h"
+#include "config/shardselection.h"
 #include "engine/checkregistry.h"
 #include "engine/checkrunner.h"
 #include "kb/kblibrary.h"
+#include "report/openmetrics.h"
 #include "report/resultjson.h"
 #include "report/resulttext.h"
 
@@ -119,6 +122,25 @@ Stop applyOverrides(const QCommandLineParser &p, const CliOptions &o, QList<Envi
     return {};
 }
 
+// --shard: keeps the environments of the shard (config/shardselection.h); *shard becomes its
+// index, "0" without the option. A shard may be empty: it runs nothing and reports so.
+Stop selectShard(const QCommandLineParser &p, const CliOptions &o, const QProcessEnvironment &env,
+    QList<Environment> *envs, QString *shard)
+{
+    *shard = u"0"_s;
+    if (!p.isSet(o.shard))
+        return {};
+    QString error;
+    const auto selected = ShardSelection::parse(p.value(o.shard), env, &error);
+    if (!selected)
+        return usage(error);
+    *shard = QString::number(selected->index);
+    envs->removeIf([&](const Environment &e) {
+        return ShardSelection::shardOf(e.name, selected->count) != selected->index;
+    });
+    return {};
+}
+
 void warnAboutSecretFiles(QStringList files, const QProcessEnvironment &env)
 {
     if (const QString pgpass = SecretFiles::pgpassPath(env); !pgpass.isEmpty())
@@ -160,13 +182,13 @@ bool wantsColour(bool toFile)
     return !toFile && qEnvironmentVariableIsEmpty("NO_COLOR") && isatty(fileno(stdout));
 }
 
-int writeReport(const QString &format, const QString &output,
-    const QList<CheckResult> &results, const QDateTime &startedAt)
+int writeReport(const QString &format, const QString &output, const QList<CheckResult> &results,
+    const QDateTime &startedAt, const QByteArray &metrics)
 {
     const bool json = format == u"json";
-    const QByteArray data = json
-        ? ResultJson::report(results, { startedAt, QCoreApplication::applicationVersion() })
-        : ResultText::format(results, wantsColour(!output.isEmpty())).toUtf8();
+    const QByteArray data = format == u"openmetrics" ? metrics
+        : json ? ResultJson::report(results, { startedAt, QCoreApplication::applicationVersion() })
+               : ResultText::format(results, wantsColour(!output.isEmpty())).toUtf8();
     if (output.isEmpty()) {
         fwrite(data.constData(), 1, size_t(data.size()), stdout);
         fflush(stdout);
@@ -200,6 +222,10 @@ DoctorRun::Collected DoctorRun::collect(
         return c;
     }
     opt.environments = loaded.environments;
+    if (Stop s = selectShard(p, o, processEnv, &opt.environments, &c.shard)) {
+        c.exitCode = s;
+        return c;
+    }
     if (Stop s = applyOverrides(p, o, &opt.environments)) {
         c.exitCode = s;
         return c;
@@ -221,20 +247,33 @@ DoctorRun::Collected DoctorRun::collect(
 int DoctorRun::run(const QCommandLineParser &p, const CliOptions &o)
 {
     const QString format = p.value(o.format);
-    if (format != u"text" && format != u"json")
-        return usage(u"--format must be text or json"_s);
+    if (format != u"text" && format != u"json" && format != u"openmetrics")
+        return usage(u"--format must be text, json or openmetrics"_s);
+    if (const QString e = p.isSet(o.push) ? Pushgateway::urlError(p.value(o.push)) : QString();
+        !e.isEmpty())
+        return usage(e);
     RunHistory::Target history;
     if (Stop s = RunHistory::readTarget(p, o, &history))
         return *s;
     const Collected c = collect(p, o);
     if (c.exitCode)
         return *c.exitCode;
-    const int code = writeReport(format, p.value(o.output), c.results, c.startedAt);
+    const QByteArray metrics = OpenMetrics::exposition(c.results, { c.shard, c.finishedAt });
+    const int code = writeReport(format, p.value(o.output), c.results, c.startedAt, metrics);
     // After the report, and whatever became of it: a history that cannot be written warns
     // and changes neither the report nor the exit code (RELIABILITY: the run comes first).
     QStringList names;
     for (const Environment &e : c.environments)
         names << e.name;
     RunHistory::record(history, names, c.results, c.startedAt, c.finishedAt);
+    // Last, after the report: an unreachable gateway costs the push, never the report.
+    if (p.isSet(o.push)) {
+        if (const QString e = Pushgateway::push(p.value(o.push), c.shard, metrics); !e.isEmpty()) {
+            err() << "doctor: " << e << "; the report was written, but this run's metrics "
+                  << "did not reach Prometheus\n";
+            err().flush();
+            return ExitCode::PushFailed;
+        }
+    }
     return code;
 }

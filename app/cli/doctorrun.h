@@ -31,12 +31,14 @@ struct Collected
     QList<CheckResult> results;
     QDateTime startedAt; // UTC, when the checks started
     QDateTime finishedAt; // UTC, when the last result came
+    QString shard; // --shard's index I ("0" without it): the environments are shard I's
 };
 
 // Loads the environments the arguments name (--config, --connection, --appsettings,
 // --demo, --env), applies the overrides (timeouts, --context, --tool, --per-server, ...),
-// reads --kb, --check and --parallel, and runs the checks. Writes no report and records no
-// history. Warnings (secret-file permissions, knowledge-base errors) go to stderr.
+// reads --kb, --check and --parallel, keeps --shard's environments, and runs the checks.
+// Writes no report and records no history. Warnings (secret-file permissions,
+// knowledge-base errors) go to stderr.
 // defaultChecks: the checks run when no --check is given (empty: every registered check);
 // `doctor matrix` passes its own. The demo's temporary databases are removed on return.
 Collected collect(
@@ -45,6 +47,8 @@ Collected collect(
 // Returns the exit code (ExitCode): the run's worst result, or Usage / CouldNotRun when it
 // could not start or the report could not be written (messages on stderr). A history that
 // cannot be written prints a warning and changes neither the report nor the exit code.
+// --push: after the report, the run's OpenMetrics go to the Pushgateway; when that fails,
+// the error names the URL and the exit code is PushFailed (the report is still written).
 int run(const QCommandLineParser &p, const CliOptions &o);
 
 } // namespace DoctorRun
