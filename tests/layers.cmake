@@ -4,7 +4,8 @@
 # app -> ui -> models -> checks, and inside checks/ engine/ is the floor that includes none
 # of its sibling rooms. Fails, naming file, line and rule, on a forbidden #include:
 #   - checks/engine/ includes a sibling room of checks/ (every other folder of checks/);
-#   - checks/ includes a header of models/ or ui/, a QtWidgets or QtGui header, or app/cli;
+#   - checks/ includes a header of models/ or ui/, a QtWidgets, QtGui or QtNetwork header, or
+#     app/cli (doctor run --push's QtNetwork lives in app/cli/pushgateway.cpp);
 #   - models/ includes a header of ui/ or a QtWidgets header;
 #   - app/cli/ includes a header of models/ or ui/, or a QtWidgets header (doctor_cli links
 #     doctor_core only).
@@ -37,7 +38,8 @@ set(rule_connection "checks/connection/ (connection specs and their parsers) is 
 beneath the engine: it includes no other room of checks/")
 set(rule_core_up "nothing in checks/ includes models/ or ui/ (the arrows point down: \
 app -> ui -> models -> checks)")
-set(rule_core_qt "checks/ (doctor_core) uses QtCore and QtSql only: no QtWidgets or QtGui header")
+set(rule_core_qt "checks/ (doctor_core) uses QtCore and QtSql only: no QtWidgets, QtGui or \
+QtNetwork header")
 set(rule_core_cli "checks/ does not include the CLI (app/cli/ stands beside the core and uses it)")
 set(rule_models "models/ includes no ui/ header and no QtWidgets header (QtGui at most)")
 set(rule_cli "app/cli/ (doctor_cli) stands on doctor_core alone: no models/, ui/ or QtWidgets \
@@ -91,6 +93,7 @@ foreach(file IN LISTS sources)
         in_room(${h} models is_models)
         is_qt(${h} QtWidgets is_widgets)
         is_qt(${h} QtGui is_gui)
+        is_qt(${h} QtNetwork is_network)
         if(file MATCHES "^checks/")
             if(file MATCHES "^checks/engine/")
                 foreach(room IN LISTS siblings)
@@ -111,7 +114,7 @@ foreach(file IN LISTS sources)
                 report(${file} "${content}" "${line}"
                     "${rule_core_up}")
             endif()
-            if(is_widgets OR is_gui)
+            if(is_widgets OR is_gui OR is_network)
                 report(${file} "${content}" "${line}"
                     "${rule_core_qt}")
             endif()
