@@ -199,8 +199,22 @@ void MatrixView::fitColumns()
     const QFontMetrics bold(boldFont);
     int migration = metrics.horizontalAdvance(
         m_model->headerData(MigrationMatrixModel::MigrationColumn, Qt::Horizontal).toString());
+    // Each id is measured once (about 4 us: its text is shaped), not on every rebuild: a run
+    // brings the same 2 000 ids again, and measuring them was 7 of the 11 ms the UI thread
+    // spent applying a new matrix (tests/bench/matrixbench.cpp).
+    if (m_measuredFont != m_table->font()) {
+        m_measuredFont = m_table->font();
+        m_idWidths[0].clear();
+        m_idWidths[1].clear();
+    }
     for (const MigrationMatrix::Row &r : m_model->matrix().rows) {
-        migration = qMax(migration, (r.differs ? bold : metrics).horizontalAdvance(r.migrationId));
+        QHash<QString, int> &widths = m_idWidths[r.differs ? 1 : 0];
+        auto it = widths.constFind(r.migrationId);
+        if (it == widths.cend()) {
+            it = widths.insert(
+                r.migrationId, (r.differs ? bold : metrics).horizontalAdvance(r.migrationId));
+        }
+        migration = qMax(migration, *it);
     }
     m_table->setColumnWidth(
         MigrationMatrixModel::MigrationColumn, qMin(migration + padding, MaxMigrationWidth));

@@ -5,6 +5,8 @@
 
 #include "history/historyrecords.h"
 
+#include <QFont>
+#include <QHash>
 #include <QWidget>
 
 class EnvironmentsModel;
@@ -80,4 +82,6 @@ private:
     QLabel *m_legend;
     QTimer *m_rebuildTimer;
     bool m_dirty = false; // the results changed while hidden: rebuild when shown
+    QHash<QString, int> m_idWidths[2]; // migration id -> width in px, regular and bold
+    QFont m_measuredFont; // the font m_idWidths were measured in
 };
