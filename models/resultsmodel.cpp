@@ -218,7 +218,8 @@ QString ResultsModel::spanKey(
 qint64 ResultsModel::sinceSeconds(const Row &row) const
 {
     const CheckResult &r = row.result;
-    if (r.status == CheckStatus::Pass)
+    // Pass and Skipped (not applicable) are no trouble: how long they have been so is noise.
+    if (r.status == CheckStatus::Pass || r.status == CheckStatus::Skipped)
         return -1;
     const auto span = m_spans.constFind(spanKey(r.environment, r.checkId, r.subject));
     // A span of another status is from before this result was recorded: no claim yet.

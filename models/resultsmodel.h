@@ -23,7 +23,7 @@ public:
         EnvironmentColumn,
         CheckColumn,
         StatusColumn,
-        SinceColumn, // how long a non-passing result has been so ("3 d"), from the history
+        SinceColumn, // how long a failing result has been so ("3 d"), from the history
         SeverityColumn,
         MessageColumn,
         DurationColumn,
@@ -76,8 +76,9 @@ public:
     std::optional<CheckStatus> worstStatus(const QString &environment) const;
 
     // The run history's newest status span of each result (HistoryStore::currentSpans), for
-    // the Since column: a row whose status is not Pass and equals its span's shows how long
-    // it has been so, from the span's first run to the row's check. Replaces the last set.
+    // the Since column: a row whose status is neither Pass nor Skipped and equals its span's
+    // shows how long it has been so, from the span's first run to the row's check. Replaces
+    // the last set.
     void setSpans(const QList<StatusSpan> &spans);
     // The span behind a row's Since cell; nullptr when it shows none.
     const StatusSpan *sinceSpan(int row) const;

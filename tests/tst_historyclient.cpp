@@ -163,6 +163,14 @@ private Q_SLOTS:
                 migrations = &r;
         }
         QVERIFY(migrations);
+        // A third run could not connect: one result without a subject, not run.
+        CheckResult notRun = *migrations;
+        notRun.subject.clear();
+        notRun.status = CheckStatus::NotRun;
+        notRun.evidence.clear();
+        notRun.details.clear();
+        notRun.checkedAt = QDateTime::currentDateTime().addSecs(1);
+        client.record(HistoryRun(run), { notRun });
         client.loadSpans({ u"staging"_s });
         client.loadSightings(u"staging"_s);
         client.loadTimeline(u"staging"_s, MigrationsCheck::Id, migrations->subject);
@@ -175,9 +183,11 @@ private Q_SLOTS:
         for (const StatusSpan &s : spanList)
             QCOMPARE(s.environment, u"staging"_s);
         const auto pts = timeline.first().at(3).value<QList<TimelinePoint>>();
-        QCOMPARE(pts.size(), 2);
+        QCOMPARE(pts.size(), 3);
         QCOMPARE(pts[0].status, migrations->status);
         QCOMPARE(pts[0].pendingCount, 3); // the demo's staging: 3 pending
+        QCOMPARE(pts[2].status, CheckStatus::NotRun); // in the history's story too
+        QCOMPARE(pts[2].pendingCount, -1);
         QCOMPARE(timeline.first().at(0).toString(), u"staging"_s);
         const auto seen = sightings.first().first().value<QList<MigrationSighting>>();
         QVERIFY(std::any_of(seen.cbegin(), seen.cend(), [](const MigrationSighting &s) {

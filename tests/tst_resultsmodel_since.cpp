@@ -75,7 +75,7 @@ private Q_SLOTS:
         QCOMPARE(ResultsModel::sinceText(seconds), text);
     }
 
-    // Each non-passing row shows its own span's age up to its check; a passing row, a row
+    // Each failing row shows its own span's age up to its check; a passing or skipped row, a row
     // without a span, one whose span is of another status (recorded before this result) and
     // one of another subject show nothing.
     void showsHowLongEachNonPassingResultHasBeenSo()
@@ -88,6 +88,8 @@ private Q_SLOTS:
         model.upsert(make(u"warn"_s, CheckStatus::Warn));
         model.upsert(make(u"error"_s, CheckStatus::Error));
         model.upsert(make(u"pass"_s, CheckStatus::Pass));
+        model.upsert(make(u"skipped"_s, CheckStatus::Skipped));
+        model.upsert(make(u"notrun"_s, CheckStatus::NotRun));
         model.upsert(make(u"nospan"_s, CheckStatus::Fail));
         model.upsert(make(u"changed"_s, CheckStatus::Fail));
         model.upsert(make(u"migrations"_s, CheckStatus::Warn, history));
@@ -97,6 +99,8 @@ private Q_SLOTS:
             span(u"warn"_s, CheckStatus::Warn, 5 * 3600 + 10 * 60),
             span(u"error"_s, CheckStatus::Error, 12 * 60 + 5),
             span(u"pass"_s, CheckStatus::Pass, 9 * 86400),
+            span(u"skipped"_s, CheckStatus::Skipped, 9 * 86400),
+            span(u"notrun"_s, CheckStatus::NotRun, 2 * 3600),
             span(u"changed"_s, CheckStatus::Warn, 86400),
             span(u"migrations"_s, CheckStatus::Warn, 2 * 86400, history) });
         QCOMPARE(changed.size(), 1);
@@ -108,6 +112,8 @@ private Q_SLOTS:
         QCOMPARE(since(model, u"warn"_s), u"5 h"_s);
         QCOMPARE(since(model, u"error"_s), u"12 min"_s);
         QCOMPARE(since(model, u"pass"_s), QString());
+        QCOMPARE(since(model, u"skipped"_s), QString()); // not applicable: no trouble
+        QCOMPARE(since(model, u"notrun"_s), u"2 h"_s);
         QCOMPARE(since(model, u"nospan"_s), QString());
         QCOMPARE(since(model, u"changed"_s), QString());
         QCOMPARE(since(model, u"migrations"_s, history), u"2 d"_s);

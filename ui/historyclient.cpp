@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QSettings>
 #include <QUuid>
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -146,6 +147,14 @@ void HistoryClient::loadTimeline(
         Kind::Timeline,
         [points, environment, checkId, subject](HistoryStore &store) {
             *points = store.timeline(environment, checkId, subject);
+            if (!subject.isEmpty() && store.errorString().isEmpty()) {
+                // A run that could not reach the subjects (no connection: not run) has one
+                // result for the environment as a whole, without a subject; it is part of
+                // each subject's story.
+                *points += store.timeline(environment, checkId, {});
+                std::stable_sort(points->begin(), points->end(),
+                    [](const TimelinePoint &a, const TimelinePoint &b) { return a.at < b.at; });
+            }
             return store.errorString();
         },
         [this, points, environment, checkId, subject] {

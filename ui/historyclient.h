@@ -52,7 +52,8 @@ public:
     void loadSpans(const QStringList &environments);
     // Every migration sighting of environment (of all environments when empty).
     void loadSightings(const QString &environment = {});
-    // One check's results for environment and subject, oldest first.
+    // One check's results for environment and subject, oldest first; with a subject, the
+    // check's results without one (a run that could not reach the subjects) among them.
     void loadTimeline(const QString &environment, const QString &checkId, const QString &subject);
 
     // Jobs asked for and not yet answered (tests wait for 0).

@@ -288,7 +288,7 @@ void TimelineView::applyPalette()
     }
     for (QAreaSeries *band : std::as_const(m_bands)) {
         QColor fill = StatusIcons::colour(CheckStatus(band->property("status").toInt()));
-        fill.setAlpha(dark ? 90 : 70);
+        fill.setAlpha(dark ? 75 : 70);
         band->setBrush(fill);
         band->setPen(Qt::NoPen);
     }
