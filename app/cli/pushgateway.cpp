@@ -57,7 +57,7 @@ QString Pushgateway::push(
     if (httpStatus >= 200 && httpStatus < 300 && reply->error() == QNetworkReply::NoError) {
         // accepted
     } else if (httpStatus != 0) {
-        error = u"the Pushgateway at %1 refused the metrics: HTTP %2 %3"_s.arg(shown)
+        error = u"the Pushgateway at %1 refused the metrics: HTTP %2: %3"_s.arg(shown)
                     .arg(httpStatus)
                     .arg(QString::fromUtf8(reply->readAll().trimmed().left(300)));
     } else if (reply->error() == QNetworkReply::OperationCanceledError) {
