@@ -156,8 +156,9 @@ private Q_SLOTS:
             (QStringList { u"1 Doctor report"_s, u"2 Summary"_s,
                 u"2 Migrations across environments"_s,
                 u"3 In the same state in every environment (1)"_s, u"2 prod \u2014 FAIL"_s,
+                u"3 FAIL check.postgres.locks"_s, // worst first
                 u"3 PASS check.postgres.migrations (efcore public.__EFMigrationsHistory)"_s,
-                u"3 FAIL check.postgres.locks"_s, u"2 staging \u2014 WARN"_s,
+                u"2 staging \u2014 WARN"_s,
                 u"3 WARN check.postgres.migrations (efcore public.__EFMigrationsHistory)"_s }));
         // Summary, matrix (differing rows, then the same ones), one evidence table per result.
         QCOMPARE(p.tables.size(), 6);
@@ -207,7 +208,7 @@ private Q_SLOTS:
             "idle in transaction 900 s) from client 10.20.30.40 as "
             "alice; role dbadmin cannot read orders\n# not a heading\n"
             "- not a list\n<b>bold</b> `code` *em* &amp; _em_ snake_case __dunder__\n1. no list\n---"_s));
-        const QList<QStringList> evidence = p.tables.at(4);
+        const QList<QStringList> evidence = p.tables.at(3);
         QCOMPARE(evidence.last(), (QStringList { u"Rows"_s, u"# not a heading\n1. no list"_s }));
         QCOMPARE(evidence.at(evidence.size() - 2),
             (QStringList {

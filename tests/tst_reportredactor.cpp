@@ -56,12 +56,12 @@ private Q_SLOTS:
     {
         ReportRedactor r;
         r.add(ReportRedactor::Kind::Database, u"db"_s);
-        r.add(ReportRedactor::Kind::Database, u"postgres"_s);
+        r.add(ReportRedactor::Kind::Database, u"orders"_s);
         r.add(ReportRedactor::Kind::Client, u"10.0.0.5"_s);
         QCOMPARE(
             r.apply(u"dbadmin reads db, db_x and db."_s), u"dbadmin reads db-1, db_x and db-1."_s);
-        QCOMPARE(r.apply(u"check.postgres.migrations on postgresql://x/postgres"_s),
-            u"check.postgres.migrations on postgresql://x/db-2"_s);
+        QCOMPARE(r.apply(u"check.orders.migrations on postgresql://x/orders"_s),
+            u"check.orders.migrations on postgresql://x/db-2"_s);
         QCOMPARE(r.apply(u"from 10.0.0.5. Not 10.0.0.50 or 110.0.0.5; [10.0.0.5]:5432"_s),
             u"from client-1. Not 10.0.0.50 or 110.0.0.5; [client-1]:5432"_s);
     }
@@ -86,9 +86,17 @@ private Q_SLOTS:
         r.add(ReportRedactor::Kind::User, u"shared"_s); // a user named like the database
         r.add(ReportRedactor::Kind::User, u"local"_s); // a Unix socket, not a name
         r.add(ReportRedactor::Kind::User, QString());
+        for (const QString &builtin : { u"postgres"_s, u"template0"_s, u"template1"_s })
+            r.add(ReportRedactor::Kind::Database, builtin); // every cluster has them
         QCOMPARE(r.aliases().size(), 3);
         QCOMPARE(r.apply(u"a.example,b.example user shared on shared local"_s),
             u"host-1,host-2 user db-1 on db-1 local"_s);
+        QCOMPARE(r.apply(u"postgres a.example/postgres"_s), u"postgres host-1/postgres"_s);
+        // A shipped article's path is the product's; a user's own folder is not.
+        CheckResult result;
+        result.remediation.runbooks = { u":/kb/shared/x.md"_s, u"/srv/shared/x.md"_s };
+        QCOMPARE(r.apply(result).remediation.runbooks,
+            (QStringList { u":/kb/shared/x.md"_s, u"/srv/db-1/x.md"_s }));
     }
 
     void nothingOriginalLeft()

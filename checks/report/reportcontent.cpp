@@ -5,6 +5,8 @@
 
 #include "report/resulttext.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 ReportContent ReportContent::from(const QList<Environment> &environments,
@@ -45,6 +47,9 @@ QList<CheckResult> ReportContent::resultsOf(const QString &environment) const
         if (r.environment == environment)
             out << r;
     }
+    std::stable_sort(out.begin(), out.end(), [](const CheckResult &a, const CheckResult &b) {
+        return Status::rank(a.status) > Status::rank(b.status);
+    });
     return out;
 }
 

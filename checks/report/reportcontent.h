@@ -55,6 +55,8 @@ struct ReportContent
 
     // Every environment named by a server or a result, servers' order first.
     QStringList environmentNames() const;
+    // The environment's results, worst first (Status::rank), the run's order among equals:
+    // what needs attention leads each environment's section.
     QList<CheckResult> resultsOf(const QString &environment) const;
     Summary summaryOf(const QString &environment) const;
     // The deployment style the environment's fixes are shown for (Compose when unknown).

@@ -71,6 +71,12 @@ void ReportRedactor::add(Kind kind, const QString &value)
 {
     if (value.isEmpty() || value == u"local")
         return;
+    // The databases every PostgreSQL cluster has (initdb creates them) name no customer's
+    // system; aliasing them would only garble the text around them (describe()'s "postgres"
+    // prefix, the shipped articles' paths ":/kb/postgres/...").
+    if (kind == Kind::Database
+        && (value == u"postgres" || value == u"template0" || value == u"template1"))
+        return;
     if (kind == Kind::Host || kind == Kind::Database) {
         // A libpq host list names several hosts; each is a value of its own.
         if (kind == Kind::Host && value.contains(u',')) {
@@ -240,8 +246,11 @@ CheckResult ReportRedactor::apply(const CheckResult &result) const
     r.message = apply(r.message);
     for (auto &[key, value] : r.evidence)
         value = apply(value);
-    for (QString &runbook : r.remediation.runbooks)
-        runbook = apply(runbook);
+    // A shipped article (":/kb/...") is the product's; a user's own folder may name anything.
+    for (QString &runbook : r.remediation.runbooks) {
+        if (!runbook.startsWith(u":/"))
+            runbook = apply(runbook);
+    }
     for (FixSuggestion &f : r.remediation.fixes) {
         f.title = apply(f.title);
         f.command = apply(f.command);

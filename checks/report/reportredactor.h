@@ -24,6 +24,10 @@
 // same run gives the same aliases. A value that is two things (a user and a database both
 // called "orders") gets one alias, of the first kind met, so it reads the same everywhere.
 //
+// Not aliased: the databases every cluster has (postgres, template0, template1), "local" (a
+// Unix socket client), and the shipped articles' runbook paths (":/kb/..."): they name
+// nothing of the customer's.
+//
 // apply() then replaces every occurrence in every text a report shows: environment names,
 // servers, subjects, messages, evidence values (inside lists and maps too), fix titles and
 // commands, runbooks, the matrix's names. Matching is by whole token: a value is not replaced
