@@ -154,25 +154,37 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains(u"pending migration"_s), qPrintable(r.out));
     }
 
-    // --no-history: no store is created, the default one is not touched either.
+    // --no-history: no store is created, the default one is not touched either; nor by the
+    // demo without a --history (its dev, staging and prod would mix with real ones).
     void noHistoryWritesNothing()
     {
         const QString dataHome = m_home.filePath(u"data"_s);
-        const CliRun r = doctor({ u"run"_s, u"--demo"_s, u"--no-history"_s });
-        QCOMPARE(r.exitCode, 1);
+        const auto stores = [&] {
+            return QDirIterator(
+                dataHome, { u"history.sqlite*"_s }, QDir::Files, QDirIterator::Subdirectories)
+                .hasNext();
+        };
+        // A SQLite file that is not there: a run that fails, and is recorded all the same.
+        const QStringList app { u"run"_s, u"--connection"_s,
+            u"sqlite:"_s + m_home.filePath(u"missing.sqlite"_s), u"--env"_s, u"app"_s };
+        const CliRun r = doctor(app + QStringList { u"--no-history"_s });
+        QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
-        QVERIFY2(!QDirIterator(
-                     dataHome, { u"history.sqlite*"_s }, QDir::Files, QDirIterator::Subdirectories)
-                     .hasNext(),
-            "--no-history created a store");
-        // Without it, the default store in the user's data folder.
+        QVERIFY2(!stores(), "--no-history created a store");
         QCOMPARE(doctor({ u"run"_s, u"--demo"_s }).exitCode, 1);
+        QVERIFY2(!stores(), "the demo recorded into the default store");
+        // Without them, the default store in the user's data folder.
+        QCOMPARE(doctor(app).exitCode, 3);
         QDirIterator it(
             dataHome, { u"history.sqlite"_s }, QDir::Files, QDirIterator::Subdirectories);
         QVERIFY2(it.hasNext(), "doctor run did not record into the default store");
         const CliRun history = doctor({ u"history"_s, u"--format"_s, u"json"_s });
         QCOMPARE(history.exitCode, 0);
         QCOMPARE(json(history).value(u"store"_s).toString(), it.next());
+        const QJsonArray results = json(history).value(u"results"_s).toArray();
+        QVERIFY(results.size() >= 10);
+        for (const QJsonValue &v : results)
+            QCOMPARE(v.toObject().value(u"environment"_s).toString(), u"app"_s);
     }
 
     void historyAndNoHistoryAreExclusive()

@@ -20,7 +20,10 @@ std::optional<int> RunHistory::readTarget(
 {
     if (p.isSet(o.history) && p.isSet(o.noHistory))
         return CliIo::usage(u"give --history PATH_OR_URL or --no-history, not both"_s);
-    target->enabled = !p.isSet(o.noHistory);
+    // The demo's environments (dev, staging, prod on temporary SQLite files) are recorded
+    // only into a --history given for them: in the default store they would mix with real
+    // environments of those names, and "since when" would answer from the demo's runs.
+    target->enabled = !p.isSet(o.noHistory) && !(p.isSet(o.demo) && !p.isSet(o.history));
     target->location = p.value(o.history);
     if (p.isSet(o.history) && target->location.trimmed().isEmpty())
         return CliIo::usage(u"--history needs a SQLite file or a postgresql:// URL; leave it "

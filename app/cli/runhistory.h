@@ -24,8 +24,10 @@ struct Target
     QString location; // --history's value; empty: HistoryStore::defaultPath()
 };
 
-// Reads --history and --no-history into *target. Returns the exit code to stop with
-// (ExitCode::Usage, message on stderr) when both are given or --history is empty.
+// Reads --history and --no-history into *target. --demo without --history records nothing
+// (the demo's dev, staging and prod would mix with real environments of those names in the
+// default store). Returns the exit code to stop with (ExitCode::Usage, message on stderr)
+// when both are given or --history is empty.
 std::optional<int> readTarget(const QCommandLineParser &p, const CliOptions &o, Target *target);
 
 // The operating-system user running doctor: the password database's name for the effective
