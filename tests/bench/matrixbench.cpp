@@ -38,6 +38,7 @@
 #include <QTimer>
 #include <QWheelEvent>
 #include <algorithm>
+#include <ctime>
 
 using namespace Qt::StringLiterals;
 
@@ -47,6 +48,21 @@ double ms(const QElapsedTimer &t)
 {
     return double(t.nsecsElapsed()) / 1e6;
 }
+
+// The UI thread's own CPU time in ms: a frame's work, without the time the machine's other
+// load kept the thread off the cores (which the wall-clock frame includes).
+double threadCpuMs()
+{
+    timespec t {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
+struct Frames
+{
+    QList<double> wall;
+    QList<double> cpu;
+};
 
 struct Stats
 {
@@ -117,9 +133,9 @@ void turns(int n)
 // A turn of the mouse wheel per frame (three rows; three columns with the wheel turned
 // sideways) through the whole table: the view moves what it showed and paints the strip
 // that came into view, as when a user scrolls.
-QList<double> wheelFrames(QTableView *table)
+Frames wheelFrames(QTableView *table)
 {
-    QList<double> frames;
+    Frames frames;
     table->scrollToTop();
     table->viewport()->repaint();
     const QPoint at = table->viewport()->rect().center();
@@ -128,11 +144,13 @@ QList<double> wheelFrames(QTableView *table)
         while (bar->value() < bar->maximum()) {
             QElapsedTimer t;
             t.start();
+            const double cpu = threadCpuMs();
             QWheelEvent wheel(at, table->viewport()->mapToGlobal(at), QPoint(), delta, Qt::NoButton,
                 Qt::NoModifier, Qt::NoScrollPhase, false);
             QCoreApplication::sendEvent(table->viewport(), &wheel);
             QCoreApplication::processEvents(); // the paint of what came into view
-            frames << ms(t);
+            frames.wall << ms(t);
+            frames.cpu << threadCpuMs() - cpu;
         }
     }
     return frames;
@@ -140,18 +158,20 @@ QList<double> wheelFrames(QTableView *table)
 
 // One page down per frame to the end, then one page right per frame to the end: every
 // frame paints the whole viewport (a drag of the scroll bar's handle).
-QList<double> pageFrames(QTableView *table)
+Frames pageFrames(QTableView *table)
 {
-    QList<double> frames;
+    Frames frames;
     table->scrollToTop();
     table->viewport()->repaint();
     for (QScrollBar *bar : { table->verticalScrollBar(), table->horizontalScrollBar() }) {
         while (bar->value() < bar->maximum()) {
             QElapsedTimer t;
             t.start();
+            const double cpu = threadCpuMs();
             bar->setValue(bar->value() + bar->pageStep());
             table->viewport()->repaint();
-            frames << ms(t);
+            frames.wall << ms(t);
+            frames.cpu << threadCpuMs() - cpu;
         }
     }
     return frames;
@@ -302,10 +322,10 @@ int main(int argc, char *argv[])
 
     view.onlyDifferingBox()->setChecked(false);
     turns(2);
-    const QList<double> matrixWheel = wheelFrames(view.table());
-    const QList<double> bareWheel = wheelFrames(&bare);
-    const QList<double> matrixPages = pageFrames(view.table());
-    const QList<double> barePages = pageFrames(&bare);
+    const Frames matrixWheel = wheelFrames(view.table());
+    const Frames bareWheel = wheelFrames(&bare);
+    const Frames matrixPages = pageFrames(view.table());
+    const Frames barePages = pageFrames(&bare);
 
     out << "environments=" << environments << " migrations=" << migrations
         << " cells=" << qint64(environments) * migrations << " differing=" << differing
@@ -315,14 +335,15 @@ int main(int argc, char *argv[])
         << "\n";
     out << line("view_apply", stats(applied)) << "\n";
     out << line("baseline_build", stats(base)) << "\n";
-    out << "matrix_wheel_frames=" << matrixWheel.size() << " "
-        << line("matrix_wheel_frame", stats(matrixWheel)) << "\n";
-    out << "baseline_wheel_frames=" << bareWheel.size() << " "
-        << line("baseline_wheel_frame", stats(bareWheel)) << "\n";
-    out << "matrix_page_frames=" << matrixPages.size() << " "
-        << line("matrix_page_frame", stats(matrixPages)) << "\n";
-    out << "baseline_page_frames=" << barePages.size() << " "
-        << line("baseline_page_frame", stats(barePages)) << "\n";
+    const auto frameLines = [&out](const char *name, const Frames &f) {
+        out << name << "_frames=" << f.wall.size() << " "
+            << line(QByteArray(QByteArray(name) + "_frame").constData(), stats(f.wall)) << " "
+            << line(QByteArray(QByteArray(name) + "_frame_cpu").constData(), stats(f.cpu)) << "\n";
+    };
+    frameLines("matrix_wheel", matrixWheel);
+    frameLines("baseline_wheel", bareWheel);
+    frameLines("matrix_page", matrixPages);
+    frameLines("baseline_page", barePages);
     delete plain;
     return 0;
 }
