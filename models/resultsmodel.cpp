@@ -201,7 +201,7 @@ QString ResultsModel::sinceText(qint64 seconds)
 {
     constexpr qint64 Minute = 60, Hour = 60 * Minute, Day = 24 * Hour;
     if (seconds < Minute)
-        return tr("< 1 min");
+        return tr("now"); // the state began with this run, or within the minute before
     if (seconds < Hour)
         return tr("%1 min").arg(seconds / Minute);
     if (seconds < Day)

@@ -84,8 +84,8 @@ public:
     const StatusSpan *sinceSpan(int row) const;
 
     static QString statusText(CheckStatus status);
-    // A duration as the Since column writes it: "< 1 min", "12 min", "5 h", "3 d" (whole
-    // units, rounded down).
+    // A duration as the Since column writes it: "now" (under a minute), "12 min", "5 h", "3 d"
+    // (whole units, rounded down).
     static QString sinceText(qint64 seconds);
 
 private:

@@ -320,7 +320,8 @@ private Q_SLOTS:
         if (const QString shots = qEnvironmentVariable("DOCTOR_TEST_SHOTS"); !shots.isEmpty())
             QVERIFY(w.grab().save(shots + u"/main-1280.png"_s));
         const int message = w.resultsView()->columnWidth(ResultsModel::MessageColumn);
-        QVERIFY2(message >= 200, qPrintable(u"message column %1 px at 1280x720"_s.arg(message)));
+        // 190: the Since column (issue 18) took 41 px of the 236 the message had.
+        QVERIFY2(message >= 190, qPrintable(u"message column %1 px at 1280x720"_s.arg(message)));
     }
 };
 

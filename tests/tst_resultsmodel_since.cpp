@@ -58,8 +58,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<qint64>("seconds");
         QTest::addColumn<QString>("text");
-        QTest::newRow("0 s") << qint64(0) << u"< 1 min"_s;
-        QTest::newRow("59 s") << qint64(59) << u"< 1 min"_s;
+        QTest::newRow("0 s") << qint64(0) << u"now"_s;
+        QTest::newRow("59 s") << qint64(59) << u"now"_s;
         QTest::newRow("1 min") << qint64(60) << u"1 min"_s;
         QTest::newRow("12 min") << qint64(12 * 60 + 59) << u"12 min"_s;
         QTest::newRow("59 min") << qint64(3599) << u"59 min"_s;

@@ -36,7 +36,10 @@ void MainWindow::addTimelineTab()
     connect(m_run, &RunController::finished, this, &MainWindow::recordRun);
 
     connect(m_history, &HistoryClient::runRecorded, this, &MainWindow::loadHistory);
-    connect(m_history, &HistoryClient::spansLoaded, m_results, &ResultsModel::setSpans);
+    connect(m_history, &HistoryClient::spansLoaded, this, [this](const QList<StatusSpan> &spans) {
+        m_results->setSpans(spans);
+        m_resultsPane->fitColumns(); // the Since texts came after the run's fit
+    });
     connect(m_history, &HistoryClient::sightingsLoaded, this,
         [this](const QList<MigrationSighting> &sightings) {
             if (m_matrix)
