@@ -72,7 +72,7 @@ private Q_SLOTS:
         QTest::newRow("unknown check") << QStringList { u"run"_s, u"--demo"_s, u"--check"_s,
             u"check.nope"_s } << u"unknown check 'check.nope' (see 'doctor list')"_s;
         QTest::newRow("format") << QStringList { u"run"_s, u"--demo"_s, u"--format"_s, u"xml"_s }
-                                << u"--format must be text or json"_s;
+                                << u"--format must be text, json or openmetrics"_s;
         QTest::newRow("parallel") << QStringList { u"run"_s, u"--demo"_s, u"--parallel"_s, u"0"_s }
                                   << u"--parallel must be a number from 1 to 256"_s;
         QTest::newRow("per-server 0")
