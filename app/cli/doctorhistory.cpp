@@ -217,7 +217,8 @@ QDateTime DoctorHistory::parseSince(const QString &text, const QDateTime &now)
     const QString t = text.trimmed();
     if (const std::optional<qint64> age = parseAge(t))
         return now.addMSecs(-*age);
-    if (const QDate d = QDate::fromString(t, Qt::ISODate); d.isValid())
+    // A date alone: QDate::fromString(ISODate) would also take a date and time's date part.
+    if (const QDate d = QDate::fromString(t, u"yyyy-MM-dd"_s); d.isValid() && t.size() == 10)
         return QDateTime(d, QTime(0, 0), QTimeZone::UTC);
     QDateTime at = QDateTime::fromString(t, Qt::ISODateWithMs);
     if (!at.isValid())
