@@ -8,12 +8,17 @@
 #include "history/historystore.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <cstdio>
+#include <memory>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -21,7 +26,7 @@ namespace {
 
 constexpr int Runs = 50;
 constexpr int Envs = 3;
-constexpr int Migrations = 20;
+constexpr int Migrations = 200; // bulk, so that the two writers' transactions overlap
 
 QList<CheckResult> results(int round)
 {
@@ -54,15 +59,19 @@ QList<CheckResult> results(int round)
     return out;
 }
 
-// One writer: Runs runs with ids "<tag>-<n>"; exit code 0 when all were recorded.
-int write(const QString &path, const QString &tag)
+// One writer, once the test says go: runs runs with ids "<tag>-<n>"; exit code 0 when all were
+// recorded.
+int write(const QString &path, const QString &tag, int runs)
 {
+    // Both start together: each waits for the test to create path.go.
+    while (!QFile::exists(path + u".go"_s))
+        QThread::msleep(1);
     HistoryStore store;
     if (!store.open(path)) {
         std::fprintf(stderr, "%s\n", qPrintable(store.errorString()));
         return 2;
     }
-    for (int n = 0; n < Runs; ++n) {
+    for (int n = 0; n < runs; ++n) {
         HistoryRun run;
         run.id = u"%1-%2"_s.arg(tag).arg(n);
         run.startedAt = QDateTime::currentDateTimeUtc();
@@ -102,8 +111,15 @@ private Q_SLOTS:
         const QString path = dir.filePath(u"shared/history.sqlite"_s);
         QProcess a;
         QProcess b;
-        a.start(QCoreApplication::applicationFilePath(), { u"--write"_s, path, u"a"_s });
-        b.start(QCoreApplication::applicationFilePath(), { u"--write"_s, path, u"b"_s });
+        a.start(QCoreApplication::applicationFilePath(),
+            { u"--write"_s, path, u"a"_s, QString::number(Runs) });
+        b.start(QCoreApplication::applicationFilePath(),
+            { u"--write"_s, path, u"b"_s, QString::number(Runs) });
+        QVERIFY(a.waitForStarted() && b.waitForStarted());
+        QVERIFY(QDir().mkpath(dir.filePath(u"shared"_s)));
+        QFile go(path + u".go"_s);
+        QVERIFY(go.open(QIODevice::WriteOnly));
+        go.close();
         QVERIFY(a.waitForFinished(120000));
         QVERIFY(b.waitForFinished(120000));
         QCOMPARE(a.exitStatus(), QProcess::NormalExit);
@@ -133,13 +149,40 @@ private Q_SLOTS:
         QVERIFY(store.open(path));
         QCOMPARE(store.results({}).size(), 2 * Runs * Envs * 2);
     }
+
+    // Four processes open one new store at the same moment, five times over: one creates
+    // the schema, the others wait for it and find it made (no "database is locked").
+    void openersRaceToCreateTheSchema()
+    {
+        for (int round = 0; round < 5; ++round) {
+            QTemporaryDir dir;
+            QVERIFY(dir.isValid());
+            const QString path = dir.filePath(u"history.sqlite"_s);
+            std::vector<std::unique_ptr<QProcess>> writers;
+            for (int w = 0; w < 4; ++w) {
+                writers.push_back(std::make_unique<QProcess>());
+                writers.back()->start(QCoreApplication::applicationFilePath(),
+                    { u"--write"_s, path, u"w%1"_s.arg(w), u"1"_s });
+                QVERIFY(writers.back()->waitForStarted());
+            }
+            QFile go(path + u".go"_s);
+            QVERIFY(go.open(QIODevice::WriteOnly));
+            go.close();
+            for (const auto &w : writers) {
+                QVERIFY(w->waitForFinished(60000));
+                QVERIFY2(w->exitCode() == 0, w->readAllStandardError().constData());
+            }
+            QCOMPARE(count(path, u"SELECT count(*) FROM results"_s), 4 * Envs * 2);
+        }
+    }
 };
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    if (argc == 4 && qstrcmp(argv[1], "--write") == 0)
-        return write(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
+    if (argc == 5 && qstrcmp(argv[1], "--write") == 0)
+        return write(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]),
+            QString::fromLocal8Bit(argv[4]).toInt());
     tst_HistoryStoreConcurrency test;
     return QTest::qExec(&test, argc, argv);
 }
