@@ -72,6 +72,8 @@ MatrixView::MatrixView(QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(qMax(fontMetrics().height(), 16) + 8);
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_table->horizontalHeader()->setHighlightSections(false);
+    // The History column is fitted on 200 rows around the visible ones, not Qt's 1000.
+    m_table->horizontalHeader()->setResizeContentsPrecision(200);
     m_table->setAccessibleName(tr("Migration matrix table"));
     FocusRing::attach(m_table);
 
