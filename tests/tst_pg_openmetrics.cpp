@@ -90,9 +90,8 @@ private Q_SLOTS:
         // a wait over the 0.5 s warning, under the 60 s failure
         QVERIFY(r.out.contains(
             u"doctor_check_status{%1,check=\"check.postgres.locks\"} 1\n"_s.arg(env)));
-        QVERIFY(r.out.contains(
-            u"doctor_check_status{environment=\"down\""
-            ",check=\"check.postgres.connectivity\"} 2\n"_s));
+        QVERIFY(r.out.contains(u"doctor_check_status{environment=\"down\""
+                               ",check=\"check.postgres.connectivity\"} 2\n"_s));
         QVERIFY(r.out.contains(
             u"doctor_check_status{environment=\"down\",check=\"check.postgres.locks\"} 3\n"_s));
         QVERIFY(!r.out.contains(u"doctor_lock_wait_seconds{environment=\"down\"}"_s));
