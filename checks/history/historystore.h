@@ -55,7 +55,13 @@ public:
     // Records run and its results in one transaction, and updates the migration sightings
     // (from each migrations result's details, QList<MigrationEntry>) and the status spans.
     // Returns false (errorString() set, the store unchanged) on any failure: a full disk or
-    // an unwritable store costs this history, never the run.
+    // an unwritable store costs this history, never the run. A run id already in the store
+    // is refused whole (no result is ever stored twice); of results repeating an
+    // (environment, checkId, subject) the first is kept.
+    // Writers take turns: SQLite BEGIN IMMEDIATE (waiting up to 30 s for another process),
+    // PostgreSQL a transaction-level advisory lock on the store. The PostgreSQL role needs
+    // SELECT, INSERT and UPDATE (sightings and spans are extended in place), DELETE for
+    // prune(), and CREATE on the schema only while open() creates or upgrades it.
     bool record(HistoryRun run, const QList<CheckResult> &results);
 
     // Results matching filter, newest first.
