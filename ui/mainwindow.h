@@ -35,6 +35,9 @@ class ResultsView;
 class SecretStore;
 class TimelineView;
 struct CheckResult;
+namespace ReportFormat {
+enum class Format;
+}
 namespace Demo {
 struct Setup;
 }
@@ -93,6 +96,7 @@ public:
     QAction *enterPasswordAction() const { return m_enterPassword; }
     QAction *saveAction() const { return m_save; }
     QAction *saveAsAction() const { return m_saveAs; }
+    QAction *exportReportAction() const { return m_exportReport; } // File > Export Report
     QString environmentsFile() const { return m_file; } // empty for the demo and new lists
 
     // New (empty name) or Edit: opens the connection dialog window-modally and returns it;
@@ -104,6 +108,10 @@ public:
     // Selects the row of a result, which fills the migrations table and the panel. Counts
     // as the user's choice: later runs keep it selected.
     bool selectResult(const QString &environment, const QString &checkId);
+
+    // Writes the report of the results shown to path, on a pool thread (mainwindowreport.cpp);
+    // the status bar says how it went and reportExported() follows.
+    void exportReportTo(const QString &path, ReportFormat::Format format, bool redact);
 
     // Auto-refresh: a new run of every environment this many seconds after the last one
     // ended; 0 is off (the default). Remembered with QSettings ("window/autoRefreshSeconds").
@@ -118,6 +126,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void runFinished(bool cancelled);
+    void reportExported(const QString &path, const QString &error); // error empty: written
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -159,6 +168,9 @@ private:
     void applyHistorySettings(); // after Settings was accepted
     // mainwindowenvironments.cpp: open, New/Edit, Save.
     void addEnvironmentActions(QMenu *file);
+    // mainwindowreport.cpp: File > Export Report.
+    void addReportActions(QMenu *file);
+    void exportReport();
     void updateEnvironmentActions();
     void applyDialog(ConnectionDialog *dialog, const QString &originalName);
     bool saveEnvironments();
@@ -208,4 +220,5 @@ private:
     QAction *m_enterPassword = nullptr; // asks for the current environment's password again
     QAction *m_save = nullptr;
     QAction *m_saveAs = nullptr;
+    QAction *m_exportReport = nullptr;
 };

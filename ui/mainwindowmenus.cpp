@@ -36,6 +36,7 @@ void MainWindow::buildActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(tr("Open &Demo"), this, qOverload<>(&MainWindow::startDemo));
     addEnvironmentActions(file);
+    addReportActions(file); // mainwindowreport.cpp
     file->addSeparator();
     QAction *settings = file->addAction(tr("&Settings…"), this, [this] {
         if (SettingsDialog(this).exec() == QDialog::Accepted)
