@@ -229,6 +229,37 @@ private Q_SLOTS:
             HistoryStore::SchemaVersion);
     }
 
+    // A fleet-sized history: 3 environments of 2000 migrations, recorded twice with one
+    // migration applied in between; the sightings keep the expected order.
+    void bigHistory()
+    {
+        const QString db = m_pg.createDatabase(u"history_big"_s);
+        HistoryStore store;
+        QVERIFY(store.open(urlOf(db)));
+        for (int round = 0; round < 2; ++round) {
+            QList<CheckResult> results;
+            for (const QString &env : { u"dev"_s, u"stage"_s, u"prod"_s }) {
+                QList<MigrationEntry> entries;
+                for (int i = 0; i < 2000; ++i)
+                    entries << entry(u"V%1"_s.arg(2000 - i), // not in text order
+                        i == 1999 && round == 0 ? MigrationEntry::State::Pending
+                                                : MigrationEntry::State::Applied);
+                results << runResults(env, entries, CheckStatus::Pass, T0.addSecs(round));
+            }
+            QVERIFY2(
+                store.record(run(T0.addSecs(round)), results), qPrintable(store.errorString()));
+        }
+        const QList<MigrationSighting> s = store.migrations(u"prod"_s);
+        QCOMPARE(s.size(), 2001);
+        QCOMPARE(s.first().migrationId, u"V2000"_s);
+        QCOMPARE(s.first().lastSeen, T0.addSecs(1));
+        QCOMPARE(s.last().migrationId, u"V1"_s);
+        QCOMPARE(s.last().state, MigrationEntry::State::Applied);
+        QCOMPARE(s.last().firstSeen, T0.addSecs(1));
+        QCOMPARE(s[1999].state, MigrationEntry::State::Pending);
+        QCOMPARE(store.migrations({}).size(), 3 * 2001);
+    }
+
     void unreachableServer()
     {
         HistoryStore store;
