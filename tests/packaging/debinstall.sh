@@ -9,7 +9,11 @@
 #  - in the clean root, apt-get installs doctor alone with its dependencies and no Qt Gui or
 #    Widgets package comes with it; doctor --version, doctor list and doctor run --demo (the
 #    SQLite driver plugin) work there, and the man page and both completions are installed;
-#  - then doctor-dashboard installs and `doctor-dashboard --version` runs offscreen.
+#  - then doctor-dashboard installs and `doctor-dashboard --version` runs offscreen;
+#  - deploy/Containerfile's last stage, done on a fresh overlay standing for
+#    debian:trixie-slim (its COPY of the doctor .deb and its RUN lines; any other instruction
+#    fails the test), leaves no compiler and no Qt Gui/Widgets, and doctor --version and
+#    doctor list run as its USER in its WORKDIR.
 #
 # The clean root is made once by debootstrap --variant=minbase trixie from the archive this
 # root's own apt uses (the one tools/buildroot took from the host), and cached in
@@ -71,6 +75,35 @@ if [[ ${1:-} == --inside ]]; then
              /usr/share/icons/hicolor/scalable/apps/doctor-dashboard.svg; do
         [[ -f $f ]] || fail "the doctor-dashboard package did not install $f"
     done
+    exit 0
+fi
+
+if [[ ${1:-} == --image ]]; then
+    # Inside a second overlay root, as root: the Containerfile's last stage, as
+    # deploy/Containerfile says it (RUN lines in /tmp/image, its USER, WORKDIR, ENTRYPOINT).
+    version=$2
+    export LC_ALL=C.UTF-8 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+    for f in /tmp/image/run-*.sh; do
+        /bin/sh -c "$(cat "$f")" >>/tmp/image.log 2>&1 \
+            || { tail -n 30 /tmp/image.log >&2; fail "the Containerfile's RUN failed: $(cat "$f")"; }
+    done
+    for tool in g++ gcc cc c++ clang cmake; do
+        ! command -v "$tool" >/dev/null || fail "the image has a compiler or build tool: $tool"
+    done
+    for p in libqt6gui6 libqt6widgets6; do
+        ! dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null | grep -qx installed \
+            || fail "the image has $p (Qt Gui/Widgets)"
+    done
+    user=$(cat /tmp/image/user) entry=$(cat /tmp/image/entrypoint)
+    cd "$(cat /tmp/image/workdir)"
+    as_user=(setpriv --reuid="${user%%:*}" --regid="${user##*:}" --clear-groups --
+             env HOME="$PWD")
+    out=$("${as_user[@]}" "$entry" --version) || fail "the image's $entry --version failed"
+    [[ $out == "doctor $version" ]] || fail "the image's doctor --version printed '$out'"
+    "${as_user[@]}" "$entry" list | grep -q '^check.postgres.connectivity ' \
+        || fail "the image's doctor list failed as user $user"
+    echo "image (deploy/Containerfile's last stage on the clean root): $out as user $user," \
+        "$(dpkg-query -W -f='${binary:Package}\n' | wc -l) packages"
     exit 0
 fi
 
@@ -141,25 +174,70 @@ if [[ ! -f $clean/.doctor-clean-root ]]; then
     echo "clean root made in $((SECONDS - t0)) s"
 fi
 
-# 3. A throwaway overlay on it; apt's lists and archives from the cache beside it.
+# in_overlay NAME LISTS MODE ARGS...: this script with MODE ARGS inside a throwaway overlay on
+# the clean root, its upper folder $work/NAME/upper prepared by the caller. apt's downloaded
+# .debs come from the cache beside the root, and its package lists too when LISTS is 1.
+in_overlay() {
+    local name=$1 lists=$2; shift 2
+    local inner='set -e; c=$1; d=$2; a=$3; lists=$4; shift 4; r=$d/root
+        mount -t overlay overlay -o "lowerdir=$c,upperdir=$d/upper,workdir=$d/work" "$r"
+        mount --rbind /proc "$r/proc"; mount --rbind /dev "$r/dev"
+        mount --bind "$a/archives" "$r/var/cache/apt/archives"
+        [ "$lists" = 1 ] && mount --bind "$a/lists" "$r/var/lib/apt/lists"
+        if [ -e /etc/resolv.conf ]; then
+            rm -f "$r/etc/resolv.conf"; touch "$r/etc/resolv.conf"
+            mount --bind /etc/resolv.conf "$r/etc/resolv.conf"
+        fi
+        exec chroot "$r" /bin/bash /tmp/debinstall.sh "$@"'
+    mkdir -p "$work/$name/work" "$work/$name/root" "$work/$name/upper/tmp" \
+        "$work/$name/upper/etc/dpkg/dpkg.cfg.d"
+    chmod 1777 "$work/$name/upper/tmp" # as the root's own /tmp: apt's sandbox user writes there
+    cp "$self" "$work/$name/upper/tmp/debinstall.sh"
+    echo force-unsafe-io >"$work/$name/upper/etc/dpkg/dpkg.cfg.d/doctor-test" # thrown away
+    unshare --mount --propagation private --fork \
+        sh -c "$inner" sh "$clean" "$work/$name" "$cache/clean-trixie-apt" "$lists" "$@"
+}
+
+# 3. The packages installed and run.
 t1=$SECONDS
-mkdir -p "$work/upper" "$work/overlay-work" "$work/root"
-mkdir -p "$work/upper/tmp/debs" "$work/upper/etc/dpkg/dpkg.cfg.d"
-chmod 1777 "$work/upper/tmp" # as the root's own /tmp: apt's sandbox user writes there
-cp "$work/cpack/"*.deb "$work/upper/tmp/debs/"
-cp "$self" "$work/upper/tmp/debinstall.sh"
-echo force-unsafe-io >"$work/upper/etc/dpkg/dpkg.cfg.d/doctor-test" # a throwaway root
-inner='set -e; c=$1; w=$2; a=$3; v=$4; r=$w/root
-    mount -t overlay overlay -o "lowerdir=$c,upperdir=$w/upper,workdir=$w/overlay-work" "$r"
-    mount --rbind /proc "$r/proc"; mount --rbind /dev "$r/dev"
-    mount --bind "$a/archives" "$r/var/cache/apt/archives"
-    mount --bind "$a/lists" "$r/var/lib/apt/lists"
-    if [ -e /etc/resolv.conf ]; then
-        rm -f "$r/etc/resolv.conf"; touch "$r/etc/resolv.conf"
-        mount --bind /etc/resolv.conf "$r/etc/resolv.conf"
-    fi
-    exec chroot "$r" /bin/bash /tmp/debinstall.sh --inside "$v"'
-unshare --mount --propagation private --fork \
-    sh -c "$inner" sh "$clean" "$work" "$cache/clean-trixie-apt" "$version" \
+mkdir -p "$work/install/upper/tmp/debs"
+cp "$work/cpack/"*.deb "$work/install/upper/tmp/debs/"
+in_overlay install 1 --inside "$version" \
     || fail "the packages did not install or run in the clean root (see above)"
-echo "clean root: install and runs $((SECONDS - t1)) s; whole test $((SECONDS - t0)) s"
+echo "clean root: install and runs $((SECONDS - t1)) s"
+
+# 4. The Containerfile's last stage, on a fresh overlay standing for debian:trixie-slim (a
+# minbase root, as the slim image is): its COPY of the doctor .deb, its RUN lines (with
+# their own apt-get update, so apt's lists are not the cache's), then doctor as its USER.
+t2=$SECONDS
+containerfile=$(cd "$(dirname "$self")/../.." && pwd)/deploy/Containerfile
+image=$work/image/upper/tmp/image
+mkdir -p "$image"
+stage=() line="" n=0
+while IFS= read -r l || [[ -n $l ]]; do
+    [[ $l =~ ^[[:space:]]*(#|$) ]] && continue
+    if [[ $l == *\\ ]]; then line+="${l%\\} "; continue; fi
+    line+=$l
+    [[ $line == FROM\ * ]] && stage=()
+    stage+=("$line")
+    line=""
+done <"$containerfile"
+[[ ${stage[0]} == "FROM debian:trixie-slim" ]] \
+    || fail "the Containerfile's image is '${stage[0]}', not FROM debian:trixie-slim"
+echo 0:0 >"$image/user"; echo / >"$image/workdir"
+for instr in "${stage[@]:1}"; do
+    case $instr in
+        "COPY --from=build /packages/doctor_*.deb /tmp/")
+            cp "$work/cpack/${debs[0]}" "$work/image/upper/tmp/" ;;
+        RUN\ *) n=$((n + 1)); printf '%s\n' "${instr#RUN }" >"$image/run-$n.sh" ;;
+        USER\ *) echo "${instr#USER }" >"$image/user" ;;
+        WORKDIR\ *) echo "${instr#WORKDIR }" >"$image/workdir" ;;
+        "ENTRYPOINT [\"doctor\"]") echo doctor >"$image/entrypoint" ;;
+        CMD\ *) ;;
+        *) fail "this test cannot stand in for the Containerfile's '$instr'" ;;
+    esac
+done
+[[ -f $image/entrypoint ]] || fail "the Containerfile's image has no ENTRYPOINT [\"doctor\"]"
+in_overlay image 0 --image "$version" \
+    || fail "the Containerfile's last stage did not build or run on the clean root (see above)"
+echo "image: $((SECONDS - t2)) s; whole test $((SECONDS - t0)) s"
