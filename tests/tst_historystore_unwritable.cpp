@@ -1,11 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
 // SPDX-License-Identifier: MIT
 // A history store that cannot be written (RELIABILITY 25): its folder is a file, it is a
-// folder, it is not a database, it is read-only, or the disk fills up mid-record. Each costs
-// the history with an error naming the store and what to do; nothing crashes, and a store
-// that was there stays whole. The full disk is a real one for SQLite: this binary started
-// again with --fill (main() below) under a file size limit (RLIMIT_FSIZE, SIGXFSZ ignored),
-// so the writes past it fail with EFBIG as they would with ENOSPC.
+// folder, it is not a database or another application's, it is read-only, or the disk fills up
+// mid-record. Each costs the history with an error naming the store and what to do; nothing
+// crashes, and a store that was there stays whole. The full disk is a real one for SQLite: this
+// binary started again with --fill (main() below) under a file size limit (RLIMIT_FSIZE, SIGXFSZ
+// ignored), so the writes past it fail with EFBIG as they would with ENOSPC.
 #include "history/historystore.h"
 
 #include <QCoreApplication>
@@ -124,6 +124,32 @@ private Q_SLOTS:
         QFile again(path);
         QVERIFY(again.open(QIODevice::ReadOnly));
         QCOMPARE(again.readAll(), text);
+    }
+
+    // A mistyped --history naming another application's SQLite database: refused, unchanged.
+    void someoneElsesDatabase()
+    {
+        const QString path = m_dir.filePath(u"shop.db"_s);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"shop"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"CREATE TABLE customers (id integer, name text)"_s));
+            QVERIFY(q.exec(u"INSERT INTO customers VALUES (1, 'Ada')"_s));
+        }
+        QSqlDatabase::removeDatabase(u"shop"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
+        HistoryStore store;
+        QVERIFY(!store.open(path));
+        QVERIFY2(store.errorString().contains(u"other tables (customers)"_s),
+            qPrintable(store.errorString()));
+        QVERIFY(store.errorString().contains(u"another --history location"_s));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
     }
 
     void readOnlyStore()

@@ -151,6 +151,18 @@ int HistorySchema::readVersion(QSqlDatabase &db, bool postgres, QString *error)
     return q.next() ? q.value(0).toInt() : 0; // the table but no row: a partial version 0
 }
 
+QString HistorySchema::foreignTable(QSqlDatabase &db, QString *error)
+{
+    QSqlQuery q(db);
+    if (!HistoryDb::exec(q,
+            u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT IN ('store_meta', 'runs', 'results', 'migration_sightings', "
+            "'status_spans') ORDER BY name"_s,
+            {}, error))
+        return {};
+    return q.next() ? q.value(0).toString() : QString();
+}
+
 bool HistorySchema::upgrade(QSqlDatabase &db, bool postgres, QString *error)
 {
     if (!HistoryDb::begin(db, postgres, error))

@@ -162,6 +162,19 @@ bool HistoryStore::prepareSchema(QSqlDatabase &db)
             u"Use a newer doctor, or another --history location."_s);
         return false;
     }
+    if (m_foundVersion == 0 && !m_postgres) {
+        // A SQLite file of someone else's (a mistyped --history): not a store to add tables
+        // to. A shared PostgreSQL database may well hold other tables beside the store.
+        const QString foreign = HistorySchema::foreignTable(db, &error);
+        if (!foreign.isEmpty() || !error.isEmpty()) {
+            fail(error.isEmpty()
+                    ? u"it is a database with other tables (%1), not a doctor history store; "
+                      "it is left as it is"_s.arg(foreign)
+                    : u"cannot read it (%1)"_s.arg(error),
+                u"Choose another --history location."_s);
+            return false;
+        }
+    }
     QSqlQuery q(db);
     if (!m_postgres) {
         // WAL: readers do not block the writer, and two processes may write in turn.

@@ -79,6 +79,9 @@ int newestVersion();
 // The store's schema_version: 0 when it has no store_meta table (a new or empty store);
 // -1 with *error set when it cannot be read.
 int readVersion(QSqlDatabase &db, bool postgres, QString *error);
+// SQLite: the name of a table that is not one of the store's, or an empty string (*error set
+// when the file cannot be read).
+QString foreignTable(QSqlDatabase &db, QString *error);
 // Runs steps found+1 .. newestVersion() in one transaction (re-reading the version inside
 // it, under the write lock, so two openers do not both upgrade). False with *error set and
 // the store as it was on failure.
