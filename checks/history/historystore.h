@@ -57,7 +57,8 @@ public:
     // Returns false (errorString() set, the store unchanged) on any failure: a full disk or
     // an unwritable store costs this history, never the run. A run id already in the store
     // is refused whole (no result is ever stored twice); of results repeating an
-    // (environment, checkId, subject) the first is kept.
+    // (environment, checkId, subject) the first is kept. Sightings and spans follow the order
+    // runs are recorded in; a run recorded after a newer one never moves a last seen back.
     // Writers take turns: SQLite BEGIN IMMEDIATE (waiting up to 30 s for another process),
     // PostgreSQL a transaction-level advisory lock on the store. The PostgreSQL role needs
     // SELECT, INSERT and UPDATE (sightings and spans are extended in place), DELETE for
