@@ -75,6 +75,7 @@ if [[ ${1:-} == --inside ]]; then
              /usr/share/icons/hicolor/scalable/apps/doctor-dashboard.svg; do
         [[ -f $f ]] || fail "the doctor-dashboard package did not install $f"
     done
+    apt_get autoclean # the cached .debs the archive no longer has
     exit 0
 fi
 
