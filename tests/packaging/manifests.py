@@ -23,7 +23,8 @@ Asserts (issue 19, "Deployment"):
   the pods' exit codes follow the shell's rule (1-3 -> 0, others as doctor's), and with a
   real Pushgateway (prometheus-pushgateway) each shard's group holds its environments. The servers
   are the ConfigMap's environments with each connection pointed at a closed loopback port
-  (no DNS lookup of the example hosts); the store URL points at a closed port too.
+  (no DNS lookup of the example hosts); the store URL points at a closed port too, so once
+  doctor takes --store the run ends with the store's own exit code, which the pod passes on.
 Options the manifests use that doctor does not list yet (PENDING) are left out of the local
 run with a note; any other unknown option fails.
 """
@@ -323,8 +324,9 @@ def run_locally(doctor, job, work):
                                          pod.stdout, re.M))
             seen.extend(shard_names)
             expected.append(shard_names)
-            if gateway:
-                check(rc in (0, 1, 2, 3), f"shard {index}: the push to the real gateway failed "
+            if gateway:  # 5: ExitCode::PushFailed (app/cli/exitcode.h)
+                check(rc != 5 and "Pushgateway" not in direct.stderr,
+                      f"shard {index}: the push to the real gateway failed "
                       f"(exit code {rc}): {direct.stderr.strip()}")
         check(sorted(seen) == sorted(names),
               f"the {job['n']} shards reported {sorted(seen)}, not each of {sorted(names)} once")
