@@ -1,0 +1,71 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#pragma once
+
+#include "history/historyrecords.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+// The fleet's latest state, read from a run-history store (history/historystore.h): per
+// environment, the newest result of each (check, subject) and what they add up to. A value
+// type: a worker thread reads it, the UI thread shows it.
+struct FleetEnvironment
+{
+    QString name;
+    CheckStatus worst = CheckStatus::Skipped; // the highest Status::rank of results
+    QDateTime latest; // the newest checkedAt of its results (UTC); the age counts from it
+    QDateTime oldest; // the oldest of its latest results: a check that stopped reporting
+    QString shard; // the newest run's shard; empty when the store's runs have none
+    QList<StoredResult> results; // its latest results, by checkId then subject
+};
+
+struct FleetSnapshot
+{
+    QList<FleetEnvironment> environments; // by name
+    QDateTime readAt; // when the query ran (UTC): ages are relative to it
+    bool hasShards = false; // the store's runs table has a shard column
+    qint64 queryMs = 0; // the query and reading its rows, milliseconds
+};
+
+// Reads a store written by HistoryStore, SELECT only: a role with SELECT on the store's
+// tables is enough (the store is neither created nor upgraded; a store without the tables is
+// an error). Opens its own QSqlDatabase connection in the calling thread, which must also
+// use and destroy it (QSqlDatabase's rule): the dashboard makes one per load, on a pool
+// thread.
+//
+// Tags: the store's schema (version 1) keeps no tags, so there is nothing to filter by.
+class FleetReader
+{
+public:
+    FleetReader();
+    ~FleetReader(); // closes and removes its connection
+    FleetReader(const FleetReader &) = delete;
+    FleetReader &operator=(const FleetReader &) = delete;
+
+    // location as HistoryStore::open() takes it: a SQLite file (opened read-only, never
+    // created) or a postgresql:// URL read by libpq (the password from the URL, PGPASSWORD or
+    // the pgpass file). False with errorString() set.
+    bool open(const QString &location);
+    // The latest result of each (environment, checkId, subject): the one with the newest
+    // checkedAt (ties: the one stored last), in one query (PostgreSQL DISTINCT ON over the
+    // results_subject index; SQLite a correlated MAX per key over the same index), joined to
+    // its run for the shard. now is the time ages are measured from (readAt). An empty
+    // snapshot with errorString() set on failure; an empty store gives an empty snapshot.
+    FleetSnapshot read(const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // What went wrong, naming the store (HistoryStore::displayLocation, never a password).
+    QString errorString() const { return m_error; }
+    // The SQL read() runs, for the benchmark's baseline (psql -c of the same text).
+    static QString latestQuery(bool postgres, bool withShard);
+
+private:
+    void fail(const QString &what);
+
+    QString m_connection;
+    QString m_location;
+    QString m_error;
+    bool m_postgres = false;
+    bool m_hasShards = false;
+};
