@@ -5,7 +5,9 @@
 
 #include "history/historystore_p.h"
 
+#include <QDeadlineTimer>
 #include <QSqlError>
+#include <QThread>
 #include <QTimeZone>
 #include <vector>
 
@@ -123,6 +125,26 @@ bool HistoryDb::exec(QSqlQuery &q, const QString &sql, const QVariantList &value
     if (!ok)
         park(q);
     return ok;
+}
+
+bool HistoryDb::enableWal(QSqlDatabase &db, int timeoutMs, QString *error)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    for (;;) {
+        QSqlQuery q(db);
+        if (exec(q, u"PRAGMA journal_mode = WAL"_s, {}, error) && q.next()
+            && q.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) == 0)
+            return true;
+        // SQLITE_BUSY (5) only: a read-only file or a full disk will not change by waiting.
+        const bool busy = error->endsWith(u"(5)"_s);
+        if (!busy || deadline.hasExpired()) {
+            if (error->isEmpty())
+                *error = u"SQLite did not switch it to WAL mode"_s;
+            return false;
+        }
+        error->clear();
+        QThread::msleep(20);
+    }
 }
 
 bool HistoryDb::begin(QSqlDatabase &db, bool postgres, QString *error)

@@ -179,7 +179,7 @@ bool HistoryStore::prepareSchema(QSqlDatabase &db)
     if (!m_postgres) {
         // WAL: readers do not block the writer, and two processes may write in turn.
         // Persistent in the file; outside any transaction, as SQLite requires.
-        if (!HistoryDb::exec(q, u"PRAGMA journal_mode = WAL"_s, {}, &error)
+        if (!HistoryDb::enableWal(db, SqliteBusyTimeoutMs, &error)
             || !HistoryDb::exec(q, u"PRAGMA foreign_keys = ON"_s, {}, &error)) {
             fail(u"cannot set it up: %1"_s.arg(error), advice(false));
             return false;

@@ -37,6 +37,11 @@ QVariant bindable(const QVariant &v);
 // driver in *error when it fails.
 bool exec(QSqlQuery &q, const QString &sql, const QVariantList &values, QString *error);
 
+// SQLite: puts the file in WAL mode unless it is. Switching needs the file to itself and
+// SQLite answers SQLITE_BUSY at once rather than calling the busy handler when another
+// process holds it (two first opens of a new store), so this retries for up to timeoutMs.
+bool enableWal(QSqlDatabase &db, int timeoutMs, QString *error);
+
 // Begins a write transaction: SQLite BEGIN IMMEDIATE (takes the write lock at once, so the
 // busy timeout applies, rather than failing on a lock upgrade later); PostgreSQL BEGIN
 // plus a transaction-level advisory lock on the store, so writers of sightings and spans
