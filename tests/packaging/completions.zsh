@@ -3,7 +3,7 @@
 # tests/packaging/completions.zsh SOURCE_DIR BIN_DIR: the zsh completion _doctor in a real
 # interactive zsh (zpty), as a person pressing Tab: compinit finds it on the fpath, and for
 # each line the words it offers (the matches compadd keeps for the prefix typed, logged by a
-# wrapper) include and exclude what each case says. BIN_DIR holds the doctor under test.
+# wrapper, until the completer logs its end) include and exclude what each case says. BIN_DIR holds the doctor under test.
 # Prints FAIL lines; exit 1 on any.
 emulate -L zsh
 zmodload zsh/zpty || { print "SKIPPED: zsh has no zpty module"; exit 0 }
@@ -14,6 +14,8 @@ zpty -w z "PS1='> '; PATH=${(q)bin}:\$PATH; fpath=(${(q)src}/resources/completio
 autoload -Uz compinit; compinit -u -D; unsetopt beep
 compadd() { local -a m; builtin compadd -O m \"\$@\"; print -rl -- \$m >>${(q)log}
     builtin compadd \"\$@\" }
+_logged_complete() { _complete; local r=\$?; print -r -- '<done>' >>${(q)log}; return r }
+zstyle ':completion:*' completer _logged_complete
 print ready"
 # Waits until the shell printed WORD, or 20 s.
 expect() {
@@ -29,13 +31,19 @@ expect ready || { print "FAIL: zsh did not start"; exit 1 }
 
 # complete LINE WANT... [-- UNWANTED...]: Tab after LINE offers every WANT, no UNWANTED.
 complete() {
-    local line=$1 w t=0 offered; shift
+    local line=$1 w offered unwanted=0; shift
+    local t=0
     : >$log
     zpty -w -n z "$line"$'\t'
-    while (( t < 200 )) && [[ ! -s $log ]]; do sleep 0.1; (( t++ )); done
-    sleep 0.3 # the last compadd of this Tab
-    offered=" $(tr '\n' ' ' <$log) "
-    local unwanted=0
+    # The completer logs <done> when the completion has ended (keys typed before that would
+    # be typeahead, which zle treats differently).
+    while (( t < 200 )) && ! grep -q '^<done>$' $log; do sleep 0.1; (( t++ )); done
+    # Then a fresh prompt: the shell prints what only it can compute.
+    (( sync++ ))
+    zpty -w z $'\C-u'$'\C-c'
+    zpty -w z "print sync\$((1000+$sync))"
+    expect "sync$((1000 + sync))" || { print "FAIL: zsh did not come back"; exit 1 }
+    offered=" $(grep -v '^<done>$' $log | tr '\n' ' ') "
     for w in "$@"; do
         if [[ $w == -- ]]; then unwanted=1; continue; fi
         if (( unwanted )) && [[ $offered == *" $w "* ]]; then
@@ -44,11 +52,6 @@ complete() {
             print -r -- "FAIL: zsh: '$line<Tab>' does not offer $w (offered:$offered)"; failed=1
         fi
     done
-    # A fresh prompt before the next case: the shell prints what only it can compute.
-    (( sync++ ))
-    zpty -w z $'\C-u'$'\C-c'
-    zpty -w z "print sync\$((1000+$sync))"
-    expect "sync$((1000 + sync))" || { print "FAIL: zsh did not come back"; exit 1 }
 }
 
 complete 'doctor ' run list kb history matrix report
