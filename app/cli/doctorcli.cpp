@@ -72,7 +72,9 @@ int DoctorCli::run(const QStringList &arguments)
     DoctorReport::addOptions(p);
     if (!p.parse(arguments))
         return usage(p.errorText());
-    if (p.isSet(u"help"_s))
+    // --help-all (QCommandLineParser adds it with --help) lists Qt's own options too; doctor
+    // has none worth listing, so both print the same text rather than --help-all failing.
+    if (p.isSet(u"help"_s) || p.isSet(u"help-all"_s))
         return printText(p.helpText());
     if (p.isSet(u"version"_s))
         return printText(u"doctor "_s + QCoreApplication::applicationVersion() + u"\n"_s);
