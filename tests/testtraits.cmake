@@ -22,7 +22,7 @@
 set(DOCTOR_THREAD_STARTERS
     CheckRunner runAndWait ConnectionTester ConnectionDialog SecretStore PasswordPrompt
     MainWindow SilentServer QtConcurrent QThreadPool QThread "std::thread" MigrationsFilterModel
-    HistoryClient
+    HistoryClient FleetLoader
     "/app/doctor\"")
 set(DOCTOR_TIMING_MARKERS QElapsedTimer StallProbe elapsedMs)
 # Event-loop stall budgets of tens of milliseconds: under ASan or TSan they measure the

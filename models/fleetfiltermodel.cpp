@@ -1,0 +1,39 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#include "fleetfiltermodel.h"
+
+#include "fleetmodel.h"
+
+FleetFilterModel::FleetFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortRole(FleetModel::SortRole);
+}
+
+void FleetFilterModel::setNameFilter(const QString &text)
+{
+    if (text == m_name)
+        return;
+    m_name = text;
+    invalidateRowsFilter();
+}
+
+void FleetFilterModel::setStatusFilter(std::optional<CheckStatus> status)
+{
+    if (status == m_status)
+        return;
+    m_status = status;
+    invalidateRowsFilter();
+}
+
+bool FleetFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (m_status && index.data(FleetModel::StatusRole).toInt() != int(*m_status))
+        return false;
+    return m_name.isEmpty()
+        || index.data(FleetModel::EnvironmentNameRole)
+               .toString()
+               .contains(m_name, Qt::CaseInsensitive);
+}
