@@ -185,16 +185,17 @@ private Q_SLOTS:
             QVERIFY(store.open(path));
             QVERIFY(store.record(HistoryRun(), bigRun(1, 2, 0)));
         }
+        const int next = HistoryStore::SchemaVersion + 1;
         QList<HistorySchema::Step> steps = HistorySchema::steps();
-        steps << HistorySchema::Step { 2,
+        steps << HistorySchema::Step { next,
             { u"ALTER TABLE runs ADD COLUMN note text NOT NULL DEFAULT ''"_s,
                 u"CREATE TABLE run_notes (run_id text)"_s },
             {} };
         HistorySchema::overrideStepsForTest(steps);
         HistoryStore store;
         QVERIFY2(store.open(path), qPrintable(store.errorString()));
-        QCOMPARE(store.foundSchemaVersion(), 1);
-        QCOMPARE(raw(path, { u"SELECT schema_version FROM store_meta"_s }).toInt(), 2);
+        QCOMPARE(store.foundSchemaVersion(), HistoryStore::SchemaVersion);
+        QCOMPARE(raw(path, { u"SELECT schema_version FROM store_meta"_s }).toInt(), next);
         QCOMPARE(raw(path, { u"SELECT count(*) FROM runs WHERE note = ''"_s }).toInt(), 1);
         QVERIFY(store.record(HistoryRun(), bigRun(1, 2, 1)));
         QCOMPARE(store.results({}).size(), 4);
@@ -207,8 +208,9 @@ private Q_SLOTS:
             HistoryStore store;
             QVERIFY(store.open(path));
         }
+        const int next = HistoryStore::SchemaVersion + 1;
         QList<HistorySchema::Step> steps = HistorySchema::steps();
-        steps << HistorySchema::Step { 2,
+        steps << HistorySchema::Step { next,
             { u"CREATE TABLE run_notes (run_id text)"_s,
                 u"ALTER TABLE runs ADD COLUMN note text NOT NULL DEFAULT ''"_s,
                 u"ALTER TABLE no_such_table ADD COLUMN x text"_s },
@@ -216,11 +218,12 @@ private Q_SLOTS:
         HistorySchema::overrideStepsForTest(steps);
         HistoryStore store;
         QVERIFY(!store.open(path));
-        QVERIFY2(
-            store.errorString().contains(u"schema version 2"_s), qPrintable(store.errorString()));
+        QVERIFY2(store.errorString().contains(u"schema version %1"_s.arg(next)),
+            qPrintable(store.errorString()));
         QVERIFY2(store.errorString().contains(u"nothing was changed"_s),
             qPrintable(store.errorString()));
-        QCOMPARE(raw(path, { u"SELECT schema_version FROM store_meta"_s }).toInt(), 1);
+        QCOMPARE(raw(path, { u"SELECT schema_version FROM store_meta"_s }).toInt(),
+            HistoryStore::SchemaVersion);
         QCOMPARE(
             raw(path, { u"SELECT count(*) FROM sqlite_master WHERE name = 'run_notes'"_s }).toInt(),
             0);

@@ -99,6 +99,10 @@ CliOptions::CliOptions()
         u"run: also PUT the run's OpenMetrics to this Prometheus Pushgateway, group "
         "job=doctor, shard=I (replacing its previous push)."_s,
         u"URL"_s }
+    , store { u"store"_s,
+        u"run: record the run in this shared results store (postgresql:// URL) instead of "
+        "the run history; never changes its schema (doctor store init|upgrade URL does)."_s,
+        u"URL"_s }
 { }
 
 void CliOptions::addTo(QCommandLineParser &parser) const
@@ -106,7 +110,7 @@ void CliOptions::addTo(QCommandLineParser &parser) const
     parser.addOptions({ check, env, config, connection, appsettings, dotnetEnvironment, expected,
         context, tool, historySchema, historyTable, connectTimeout, statementTimeout, lockTimeout,
         deployment, format, output, kb, parallel, perServer, demo, history, noHistory, since, limit,
-        olderThan, all, shard, push });
+        olderThan, all, shard, push, store });
 }
 
 QString CliOptions::applyHistoryOptions(const QCommandLineParser &p, Environment *e) const

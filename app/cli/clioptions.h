@@ -56,4 +56,5 @@ struct CliOptions
     // Fleet runs (issue 19): --shard I/N or auto/N, --push a Pushgateway URL.
     QCommandLineOption shard;
     QCommandLineOption push;
+    QCommandLineOption store; // --store URL: the shared results store (cli/runhistory.h)
 };

@@ -10,6 +10,7 @@
 #include "cli/doctormatrix.h"
 #include "cli/doctorreport.h"
 #include "cli/doctorrun.h"
+#include "cli/doctorstore.h"
 #include "cli/exitcode.h"
 #include "engine/checkregistry.h"
 
@@ -61,11 +62,14 @@ int DoctorCli::run(const QStringList &arguments)
         "  report   the report a customer can send: runs the checks and writes one file\n"
         "           (--format html|md|json, --output FILE); --redact replaces host,\n"
         "           database, user and client names with aliases\n"
+        "  store    store init URL | store upgrade URL: create or upgrade the shared\n"
+        "           results store (the only commands that change its schema) and print\n"
+        "           the GRANTs its writer and reader roles need; run --store URL writes it\n"
         "\nThe run history is history.sqlite in the user's data folder unless --history\n"
         "names a file or a postgresql:// URL; --no-history records nothing.\n"_s);
     p.addHelpOption();
     p.addVersionOption();
-    p.addPositionalArgument(u"command"_s, u"run | list | kb | history | matrix | report"_s);
+    p.addPositionalArgument(u"command"_s, u"run | list | kb | history | matrix | report | store"_s);
     const CliOptions options;
     options.addTo(p);
     DoctorCliKb::addOptions(p);
@@ -89,6 +93,8 @@ int DoctorCli::run(const QStringList &arguments)
         return DoctorHistory::run(p, options);
     if (command == u"matrix")
         return DoctorMatrix::run(p, options);
+    if (command == u"store")
+        return DoctorStore::run(p);
     if (command == u"report")
         return DoctorReport::run(p, options);
     return usage(u"unknown command '%1'"_s.arg(command));

@@ -265,15 +265,19 @@ int DoctorRun::run(const QCommandLineParser &p, const CliOptions &o)
     QStringList names;
     for (const Environment &e : c.environments)
         names << e.name;
-    RunHistory::record(history, names, c.results, c.startedAt, c.finishedAt);
+    // --store: a failed write is the job's failure (exit 4), after the report, like --push;
+    // when both fail the store's code wins (the push is still tried and its error printed).
+    const bool stored
+        = RunHistory::record(history, names, c.results, c.startedAt, c.finishedAt, c.shard)
+        || !history.shared;
     // Last, after the report: an unreachable gateway costs the push, never the report.
     if (p.isSet(o.push)) {
         if (const QString e = Pushgateway::push(p.value(o.push), c.shard, metrics); !e.isEmpty()) {
             err() << "doctor: " << e << "; the report was written, but this run's metrics "
                   << "did not reach Prometheus\n";
             err().flush();
-            return ExitCode::PushFailed;
+            return stored ? ExitCode::PushFailed : ExitCode::StoreFailed;
         }
     }
-    return code;
+    return stored ? code : int(ExitCode::StoreFailed);
 }

@@ -15,6 +15,10 @@ enum Code {
     SomeWarn = 1, // the worst result is a warning
     SomeFail = 2, // the worst result is a fail (kb lint: a finding)
     CouldNotRun = 3, // a check could not decide (error) or did not run (not_run); an I/O error
+    // doctor run --store: the shared results store could not be reached, was missing or at
+    // an older schema, or refused the write; the report was still written (RELIABILITY
+    // 25). doctor store init|upgrade: the store could not be created or upgraded.
+    StoreFailed = 4,
     // doctor run --push: the Pushgateway could not be reached or refused the metrics; the
     // report was still written (RELIABILITY 25). Outranks 0-3: the results are in the report.
     PushFailed = 5,

@@ -18,6 +18,18 @@ using CliIo::err;
 std::optional<int> RunHistory::readTarget(
     const QCommandLineParser &p, const CliOptions &o, Target *target)
 {
+    if (p.isSet(o.store)) {
+        if (p.isSet(o.history) || p.isSet(o.noHistory))
+            return CliIo::usage(u"give --store URL or --history / --no-history, not both: "
+                                "--store records the run in the shared store instead"_s);
+        target->enabled = true;
+        target->shared = true;
+        target->location = p.value(o.store);
+        if (!HistoryStore::isPostgresLocation(target->location))
+            return CliIo::usage(u"--store needs a postgresql:// URL (the shared results "
+                                "store); a SQLite file is a --history"_s);
+        return {};
+    }
     if (p.isSet(o.history) && p.isSet(o.noHistory))
         return CliIo::usage(u"give --history PATH_OR_URL or --no-history, not both"_s);
     // The demo's environments (dev, staging, prod on temporary SQLite files) are recorded
@@ -42,7 +54,8 @@ QString RunHistory::osUser()
 }
 
 bool RunHistory::record(const Target &target, const QStringList &environments,
-    const QList<CheckResult> &results, const QDateTime &startedAt, const QDateTime &finishedAt)
+    const QList<CheckResult> &results, const QDateTime &startedAt, const QDateTime &finishedAt,
+    const QString &shard)
 {
     if (!target.enabled)
         return true;
@@ -54,8 +67,16 @@ bool RunHistory::record(const Target &target, const QStringList &environments,
     run.doctorVersion = QCoreApplication::applicationVersion();
     run.origin = u"cli"_s;
     run.environments = environments;
-    if (store.open(target.location) && store.record(run, results))
+    run.shard = shard;
+    const auto policy = target.shared ? HistoryStore::SchemaPolicy::RequireCurrent
+                                      : HistoryStore::SchemaPolicy::CreateOrUpgrade;
+    if (store.open(target.location, policy) && store.record(run, results))
         return true;
+    if (target.shared) {
+        err() << "doctor: error: results store not written: " << store.errorString() << "\n";
+        err().flush();
+        return false;
+    }
     err() << "doctor: warning: run history not recorded: " << store.errorString() << "\n";
     err().flush();
     return false;

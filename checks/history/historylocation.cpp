@@ -39,7 +39,8 @@ QString value(const LibpqConninfo::Options &options, const QString &key)
 
 QString HistoryStore::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/history.sqlite"_s;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + u"/doctor-dashboard/history.sqlite"_s;
 }
 
 QString HistoryStore::displayLocation(const QString &location)
@@ -79,6 +80,11 @@ QString HistoryStore::displayLocation(const QString &location)
     if (!params.isEmpty())
         text += u'?' + params.join(u'&');
     return text;
+}
+
+bool HistoryStore::isPostgresLocation(const QString &location)
+{
+    return HistoryLocation::isPostgresUrl(location);
 }
 
 bool HistoryLocation::isPostgresUrl(const QString &location)

@@ -25,6 +25,7 @@ struct HistoryRun
     QString doctorVersion;
     QString origin; // "cli" or "dashboard"
     QStringList environments; // the environments the run checked, in the run's order
+    QString shard; // `doctor run --shard I/N`'s I, "0" without it; empty: the dashboard
 };
 
 // One result as the store keeps it.

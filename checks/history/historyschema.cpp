@@ -86,6 +86,22 @@ const QStringList Version1 = {
     u"CREATE INDEX IF NOT EXISTS status_spans_last_seen ON status_spans (last_seen)"_s,
 };
 
+// Version 2 (issue 19, the shared store): the shard a run was (`doctor run --shard I/N`:
+// "I"; "" for runs recorded before it or by the dashboard), and `latest`, each environment's
+// newest result per (check_id, subject) with its run's shard: what a fleet reader or a
+// read-only role asks for. Newest is the greatest checked_at, then the later row (id), as
+// results() orders them. row_number() rather than PostgreSQL's DISTINCT ON, so that one
+// statement serves both dialects (SQLite has window functions since 3.25).
+const QStringList Version2 = {
+    u"ALTER TABLE runs ADD COLUMN shard text NOT NULL DEFAULT ''"_s,
+    u"CREATE VIEW latest AS SELECT environment, check_id, subject, status, severity, message, "
+    "evidence, duration_ms, checked_at, run_id, shard FROM ("
+    "SELECT r.environment, r.check_id, r.subject, r.status, r.severity, r.message, r.evidence, "
+    "r.duration_ms, r.checked_at, r.run_id, u.shard, row_number() OVER (PARTITION BY "
+    "r.environment, r.check_id, r.subject ORDER BY r.checked_at DESC, r.id DESC) AS newest "
+    "FROM results r JOIN runs u ON u.id = r.run_id) ranked WHERE newest = 1"_s,
+};
+
 QStringList dialect(const QStringList &statements, bool postgres)
 {
     QStringList out;
@@ -115,8 +131,8 @@ const QList<HistorySchema::Step> &HistorySchema::steps()
     if (overridden())
         return *overridden();
     static const QList<Step> own = {
-        { 1, dialect(Version1, false), dialect(Version1, true) },
-        // Version 2 goes here: { 2, {sqlite statements}, {postgres statements} }.
+        { 1, dialect(Version1, false), dialect(Version1, true) }, { 2, Version2, Version2 },
+        // Version 3 goes here: { 3, {sqlite statements}, {postgres statements} }.
     };
     return own;
 }

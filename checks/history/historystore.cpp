@@ -81,9 +81,22 @@ void HistoryStore::fail(const QString &what, const QString &todo) const
     m_error = text;
 }
 
-bool HistoryStore::open(const QString &location)
+QString HistoryStore::schemaName() const
+{
+    if (!isOpen() || !m_postgres)
+        return {};
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery q(db);
+    QString error;
+    if (!HistoryDb::exec(q, u"SELECT current_schema()"_s, {}, &error) || !q.next())
+        return {};
+    return q.value(0).toString();
+}
+
+bool HistoryStore::open(const QString &location, SchemaPolicy policy)
 {
     close();
+    m_policy = policy;
     m_location = location.isEmpty() ? defaultPath() : location;
     m_postgres = HistoryLocation::isPostgresUrl(m_location);
     m_error.clear();
@@ -160,6 +173,27 @@ bool HistoryStore::prepareSchema(QSqlDatabase &db)
              "%2) and is left as it is"_s.arg(m_foundVersion)
                  .arg(newest),
             u"Use a newer doctor, or another --history location."_s);
+        return false;
+    }
+    const QString shown = displayLocation(m_location);
+    if (m_policy == SchemaPolicy::RequireCurrent && m_foundVersion < newest) {
+        // The scheduled job's role has no CREATE; the schema is the operator's to change.
+        fail(m_foundVersion == 0
+                ? u"it holds no results store (no store_meta table)"_s
+                : u"its schema is version %1, this doctor writes version %2"_s.arg(m_foundVersion)
+                      .arg(newest),
+            u"Nothing was written. Run doctor store %1 %2 as the store's owner."_s.arg(
+                m_foundVersion == 0 ? u"init"_s : u"upgrade"_s, shown));
+        return false;
+    }
+    if (m_policy == SchemaPolicy::CreateOnly && m_foundVersion > 0 && m_foundVersion < newest) {
+        fail(u"it already holds a store of schema version %1"_s.arg(m_foundVersion),
+            u"Run doctor store upgrade %1 to bring it to version %2."_s.arg(shown).arg(newest));
+        return false;
+    }
+    if (m_policy == SchemaPolicy::UpgradeOnly && m_foundVersion == 0) {
+        fail(u"it holds no results store to upgrade"_s,
+            u"Run doctor store init %1 to create one."_s.arg(shown));
         return false;
     }
     if (m_foundVersion == 0 && !m_postgres) {

@@ -27,17 +27,33 @@ class QSqlDatabase;
 class HistoryStore
 {
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2; // 2: runs.shard and the `latest` view
+
+    // What open() may do to the schema. Only `doctor store init|upgrade` and a private
+    // store (--history, the dashboard) run DDL; the scheduled job (`doctor run --store`)
+    // opens with RequireCurrent, so its role needs no CREATE.
+    enum class SchemaPolicy {
+        CreateOrUpgrade, // create a new store, upgrade an older one (--history, dashboard)
+        RequireCurrent, // refuse a missing or older store: "run doctor store upgrade URL"
+        CreateOnly, // doctor store init: create a new one; refuse an older one; current: ok
+        UpgradeOnly, // doctor store upgrade: upgrade an existing one; refuse a missing one
+    };
 
     HistoryStore();
     ~HistoryStore(); // closes and removes its connection
     HistoryStore(const HistoryStore &) = delete;
     HistoryStore &operator=(const HistoryStore &) = delete;
 
-    // The default store: QStandardPaths::AppDataLocation + "/history.sqlite".
+    // The default store, one file for the dashboard and the CLI:
+    // QStandardPaths::GenericDataLocation + "/doctor-dashboard/history.sqlite"
+    // (~/.local/share/doctor-dashboard/history.sqlite on Linux). Not AppDataLocation: that
+    // follows the application name ("doctor" and "doctor-dashboard"), so the two would
+    // keep two histories.
     static QString defaultPath();
     // location for people: the path, or the URL with any password removed.
     static QString displayLocation(const QString &location);
+    // True for a "postgresql://" or "postgres://" location (a PostgreSQL store).
+    static bool isPostgresLocation(const QString &location);
 
     // Opens (creating it, and its folder, on first use) the store at location: empty means
     // defaultPath(); "postgresql://" or "postgres://" a shared PostgreSQL store; anything
@@ -45,12 +61,17 @@ public:
     // with errorString() set when it cannot be reached, written, or was written by a newer
     // schema version (then nothing in it is changed). SQLite runs in WAL mode with a busy
     // timeout, so two processes may write at once.
-    bool open(const QString &location);
+    // policy says which schema changes open() may make; a refused one leaves the store as
+    // it is, with errorString() saying which command to run.
+    bool open(const QString &location, SchemaPolicy policy = SchemaPolicy::CreateOrUpgrade);
     bool isOpen() const;
     // What went wrong last, naming the store (displayLocation) and what to do.
     QString errorString() const;
     // The schema version found on open (before any upgrade); 0 for a new store.
     int foundSchemaVersion() const;
+    // PostgreSQL: the schema the store's tables are in (current_schema(), from the URL's
+    // options=-csearch_path=... or the role's search_path); empty for SQLite or on error.
+    QString schemaName() const;
 
     // Records run and its results in one transaction, and updates the migration sightings
     // (from each migrations result's details, QList<MigrationEntry>) and the status spans.
@@ -60,9 +81,12 @@ public:
     // (environment, checkId, subject) the first is kept. Sightings and spans follow the order
     // runs are recorded in; a run recorded after a newer one never moves a last seen back.
     // Writers take turns: SQLite BEGIN IMMEDIATE (waiting up to 30 s for another process),
-    // PostgreSQL a transaction-level advisory lock on the store. The PostgreSQL role needs
-    // SELECT, INSERT and UPDATE (sightings and spans are extended in place), DELETE for
-    // prune(), and CREATE on the schema only while open() creates or upgrades it.
+    // PostgreSQL a transaction-level advisory lock on the store (pg_advisory_xact_lock, which
+    // PUBLIC may execute). The PostgreSQL role of a writer needs USAGE on the schema, SELECT
+    // and INSERT on runs and results, SELECT, INSERT and UPDATE on migration_sightings and
+    // status_spans (their last seen and current flag are updated in place), SELECT on
+    // store_meta; DELETE for prune(); CREATE on the schema only while open() creates or
+    // upgrades it (doctor store init|upgrade). The identity columns need no sequence grant.
     bool record(HistoryRun run, const QList<CheckResult> &results);
 
     // Results matching filter, newest first.
@@ -93,4 +117,5 @@ private:
     mutable QString m_error; // the readers are const and report too
     int m_foundVersion = 0;
     bool m_postgres = false;
+    SchemaPolicy m_policy = SchemaPolicy::CreateOrUpgrade;
 };

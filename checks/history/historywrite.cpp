@@ -59,10 +59,11 @@ bool Writer::insertRun()
 {
     const QJsonArray environments = QJsonArray::fromStringList(m_run.environments);
     return run(u"INSERT INTO runs (id, started_at, finished_at, ran_by, doctor_version, origin, "
-               "environments) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+               "environments, shard) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
         { m_run.id, t(m_run.startedAt), t(m_run.finishedAt), m_run.ranBy, m_run.doctorVersion,
             m_run.origin,
-            QString::fromUtf8(QJsonDocument(environments).toJson(QJsonDocument::Compact)) });
+            QString::fromUtf8(QJsonDocument(environments).toJson(QJsonDocument::Compact)),
+            HistoryDb::bindable(m_run.shard) });
 }
 
 bool Writer::insertResult(const CheckResult &r, const QDateTime &at)
