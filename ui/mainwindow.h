@@ -13,6 +13,7 @@
 class CheckRunner;
 class ConnectionDialog;
 class EnvironmentsModel;
+class FleetView;
 class HistoryClient;
 class KbLibrary;
 class LocksView;
@@ -97,6 +98,10 @@ public:
     QAction *saveAction() const { return m_save; }
     QAction *saveAsAction() const { return m_saveAs; }
     QAction *exportReportAction() const { return m_exportReport; } // File > Export Report
+    // File > Open Results Store… (mainwindowfleet.cpp): the fleet view of a shared store.
+    QAction *openStoreAction() const { return m_openStore; }
+    // Opens (or reuses) the fleet view's window on location and starts reading it.
+    FleetView *openFleetView(const QString &location);
     QString environmentsFile() const { return m_file; } // empty for the demo and new lists
 
     // New (empty name) or Edit: opens the connection dialog window-modally and returns it;
@@ -170,6 +175,7 @@ private:
     void addEnvironmentActions(QMenu *file);
     // mainwindowreport.cpp: File > Export Report.
     void addReportActions(QMenu *file);
+    void addFleetActions(QMenu *file); // mainwindowfleet.cpp
     void exportReport();
     void updateEnvironmentActions();
     void applyDialog(ConnectionDialog *dialog, const QString &originalName);
@@ -221,4 +227,6 @@ private:
     QAction *m_save = nullptr;
     QAction *m_saveAs = nullptr;
     QAction *m_exportReport = nullptr;
+    QAction *m_openStore = nullptr;
+    FleetView *m_fleet = nullptr;
 };

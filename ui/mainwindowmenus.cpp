@@ -37,6 +37,7 @@ void MainWindow::buildActions()
     file->addAction(tr("Open &Demo"), this, qOverload<>(&MainWindow::startDemo));
     addEnvironmentActions(file);
     addReportActions(file); // mainwindowreport.cpp
+    addFleetActions(file); // mainwindowfleet.cpp
     file->addSeparator();
     QAction *settings = file->addAction(tr("&Settings…"), this, [this] {
         if (SettingsDialog(this).exec() == QDialog::Accepted)

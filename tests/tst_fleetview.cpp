@@ -1,0 +1,207 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+// The fleet view (issue 19 §5) with real widgets, offscreen, on a SQLite store written by
+// HistoryStore: the environments' rows with worst status, age and shard column, the name and
+// status filters, the selected environment's stored results, and Check Now: disabled with a
+// reason for an environment the dashboard has no connection for, a live run of that one
+// environment otherwise. File > Open Results Store remembers the store without its password.
+#include "environmentsmodel.h"
+#include "fleetfiltermodel.h"
+#include "fleetloader.h"
+#include "fleetmodel.h"
+#include "fleetview.h"
+#include "history/historystore.h"
+#include "isolatedhome.h"
+#include "kb/kblibrary.h"
+#include "mainwindow.h"
+#include "resultsmodel.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QStringList Checks
+    = { u"check.postgres.connectivity"_s, u"check.postgres.locks"_s, u"check.postgres.pool"_s };
+
+// 30 environments env-000 … env-029, three checks each; every fifth warns its pool; a
+// second, newer run fails env-007's locks.
+QString writeStore(const QString &path)
+{
+    HistoryStore store;
+    if (!store.open(path))
+        return store.errorString();
+    const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-3 * 3600);
+    HistoryRun run;
+    run.startedAt = t0;
+    QList<CheckResult> results;
+    for (int i = 0; i < 30; ++i) {
+        const QString env = u"env-%1"_s.arg(i, 3, 10, QChar(u'0'));
+        run.environments << env;
+        for (const QString &check : Checks) {
+            CheckResult r;
+            r.environment = env;
+            r.checkId = check;
+            r.status
+                = check.endsWith(u"pool"_s) && i % 5 == 0 ? CheckStatus::Warn : CheckStatus::Pass;
+            r.message = u"stored "_s + Status::key(r.status);
+            r.checkedAt = t0;
+            results << r;
+        }
+    }
+    if (!store.record(run, results))
+        return store.errorString();
+    HistoryRun later;
+    later.startedAt = t0.addSecs(3600);
+    later.environments = { u"env-007"_s };
+    CheckResult r;
+    r.environment = u"env-007"_s;
+    r.checkId = u"check.postgres.locks"_s;
+    r.status = CheckStatus::Fail;
+    r.message = u"a session waits 90 s"_s;
+    r.checkedAt = later.startedAt;
+    return store.record(later, { r }) ? QString() : store.errorString();
+}
+
+QStringList column(const QTableView *table, int col)
+{
+    QStringList out;
+    for (int row = 0; row < table->model()->rowCount(); ++row)
+        out << table->model()->index(row, col).data().toString();
+    return out;
+}
+} // namespace
+
+class tst_FleetView : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_home;
+    QString m_store;
+    KbLibrary m_kb;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        isolateHome(m_home.filePath(u"home"_s));
+        m_store = m_home.filePath(u"fleet.sqlite"_s);
+        QCOMPARE(writeStore(m_store), QString());
+        m_kb.load();
+    }
+
+    void rowsFilterAndSelection()
+    {
+        FleetView view;
+        view.resize(900, 700);
+        view.show();
+        QSignalSpy loaded(view.loader(), &FleetLoader::loaded);
+        view.openStore(m_store);
+        QVERIFY(loaded.wait(10000));
+        QTableView *table = view.table();
+        QCOMPARE(table->model()->rowCount(), 30);
+        // Worst first: env-007's newer fail, then the six warning pools.
+        QCOMPARE(column(table, FleetModel::EnvironmentColumn).first(), u"env-007"_s);
+        QCOMPARE(column(table, FleetModel::StatusColumn).mid(0, 7),
+            QStringList(
+                { u"fail"_s, u"warn"_s, u"warn"_s, u"warn"_s, u"warn"_s, u"warn"_s, u"warn"_s }));
+        QCOMPARE(table->model()->index(0, FleetModel::AgeColumn).data().toString(), u"2 h"_s);
+        QCOMPARE(table->model()->index(1, FleetModel::AgeColumn).data().toString(), u"3 h"_s);
+        QCOMPARE(table->model()->index(0, FleetModel::ShardColumn).data().toString(), QString());
+        QVERIFY(view.statusLine()->text().contains(u"30 environments"_s));
+        QVERIFY(view.windowTitle().contains(m_store));
+
+        QTest::keyClicks(view.nameFilter(), u"ENV-01"_s);
+        QCOMPARE(table->model()->rowCount(), 10);
+        view.statusFilter()->setCurrentIndex(view.statusFilter()->findData(int(CheckStatus::Warn)));
+        QCOMPARE(column(table, FleetModel::EnvironmentColumn),
+            QStringList({ u"env-010"_s, u"env-015"_s }));
+        view.nameFilter()->clear();
+        QCOMPARE(table->model()->rowCount(), 6);
+        view.statusFilter()->setCurrentIndex(0);
+        QCOMPARE(table->model()->rowCount(), 30);
+
+        QVERIFY(!view.checkNowButton()->isEnabled());
+        QVERIFY(view.resultsTree()->topLevelItemCount() == 0);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+            table->visualRect(table->model()->index(0, 0)).center());
+        QCOMPARE(view.selectedEnvironment(), u"env-007"_s);
+        QTreeWidget *tree = view.resultsTree();
+        QCOMPARE(tree->topLevelItemCount(), 3);
+        QCOMPARE(tree->topLevelItem(1)->text(0), u"check.postgres.locks"_s);
+        QCOMPARE(tree->topLevelItem(1)->text(2), u"fail"_s);
+        QCOMPARE(tree->topLevelItem(1)->text(4), u"a session waits 90 s"_s);
+        QCOMPARE(tree->topLevelItem(2)->text(4), u"stored pass"_s);
+        // No environments file behind this view: nothing to connect with.
+        QVERIFY(!view.checkNowButton()->isEnabled());
+        QVERIFY(!view.checkNowButton()->toolTip().isEmpty());
+
+        QSignalSpy check(&view, &FleetView::checkNowRequested);
+        view.setCheckAvailability([](const QString &env) {
+            return env == u"env-007" ? QString() : u"not configured here"_s;
+        });
+        QVERIFY(view.checkNowButton()->isEnabled());
+        QTest::mouseClick(view.checkNowButton(), Qt::LeftButton);
+        QCOMPARE(check.size(), 1);
+        QCOMPARE(check[0][0].toString(), u"env-007"_s);
+        QVERIFY(view.selectEnvironment(u"env-010"_s));
+        QVERIFY(!view.checkNowButton()->isEnabled());
+        QCOMPARE(view.checkNowButton()->toolTip(), u"not configured here"_s);
+        QCOMPARE(tree->topLevelItemCount(), 3);
+        QCOMPARE(tree->topLevelItem(2)->text(2), u"warn"_s);
+    }
+
+    void mainWindowOpensTheStore()
+    {
+        MainWindow w(m_kb);
+        QVERIFY(w.openStoreAction());
+        QCOMPARE(w.openStoreAction()->text(), u"Open Results &Store…"_s);
+        Environment env;
+        env.name = u"env-007"_s;
+        env.configurationError = u"no connection in this test"_s; // the run fails at once
+        w.setEnvironments({ env }, u"test"_s);
+        w.show();
+
+        // A URL with a password: tried, failing, and remembered without the password.
+        FleetView *fleet = w.openFleetView(
+            u"postgresql://fleet:s3cretpw@127.0.0.1:1/doctor?connect_timeout=2"_s);
+        QSignalSpy failed(fleet->loader(), &FleetLoader::failed);
+        QVERIFY(failed.wait(10000));
+        QVERIFY(!failed[0][0].toString().contains(u"s3cretpw"_s));
+        QVERIFY(!fleet->statusLine()->text().contains(u"s3cretpw"_s));
+        QVERIFY(!fleet->windowTitle().contains(u"s3cretpw"_s));
+        const QString remembered = QSettings().value(u"fleet/store"_s).toString();
+        QVERIFY(remembered.startsWith(u"postgresql://fleet@127.0.0.1:1/doctor"_s));
+        QVERIFY(!remembered.contains(u"s3cretpw"_s));
+
+        QSignalSpy loaded(fleet->loader(), &FleetLoader::loaded);
+        QCOMPARE(w.openFleetView(m_store), fleet); // the same window, another store
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(fleet->model()->rowCount(), 30);
+        QVERIFY(fleet->isVisible());
+        QVERIFY(fleet->isWindow());
+
+        QVERIFY(fleet->selectEnvironment(u"env-012"_s));
+        QVERIFY(!fleet->checkNowButton()->isEnabled());
+        QVERIFY(fleet->checkNowButton()->toolTip().contains(u"not in the environments file"_s));
+        QVERIFY(fleet->selectEnvironment(u"env-007"_s));
+        QVERIFY(fleet->checkNowButton()->isEnabled());
+        QSignalSpy finished(&w, &MainWindow::runFinished);
+        QTest::mouseClick(fleet->checkNowButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+        // The live run's result of that environment is in the dashboard's results.
+        QVERIFY(w.resultsModel()->rowCount() > 0);
+    }
+};
+
+QTEST_MAIN(tst_FleetView)
+#include "tst_fleetview.moc"

@@ -1,0 +1,213 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#include "fleetview.h"
+
+#include "fleetfiltermodel.h"
+#include "fleetloader.h"
+#include "fleetmodel.h"
+#include "history/historystore.h"
+#include "resultsmodel.h"
+#include "statusicons.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// The status filter's choices, worst first; the item data is the int CheckStatus.
+const QList<CheckStatus> FilterStatuses = { CheckStatus::Error, CheckStatus::Fail,
+    CheckStatus::Warn, CheckStatus::Pass, CheckStatus::Skipped, CheckStatus::NotRun };
+} // namespace
+
+FleetView::FleetView(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new FleetModel(this))
+    , m_filter(new FleetFilterModel(this))
+    , m_loader(new FleetLoader(m_model, this))
+    , m_name(new QLineEdit(this))
+    , m_status(new QComboBox(this))
+    , m_table(new QTableView(this))
+    , m_results(new QTreeWidget(this))
+    , m_checkNow(new QPushButton(tr("Check &Now"), this))
+    , m_reload(new QPushButton(tr("&Reload"), this))
+    , m_line(new QLabel(this))
+    , m_heading(new QLabel(this))
+{
+    setWindowTitle(tr("Fleet"));
+    m_filter->setSourceModel(m_model);
+    m_name->setPlaceholderText(tr("Filter environments by name"));
+    m_name->setClearButtonEnabled(true);
+    m_status->addItem(tr("All statuses"));
+    for (CheckStatus s : FilterStatuses)
+        m_status->addItem(StatusIcons::forStatus(s), Status::key(s), int(s));
+    m_status->setToolTip(tr("Only environments whose worst latest result has this status"));
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_name, 1);
+    filters->addWidget(m_status);
+    filters->addWidget(m_reload);
+
+    m_table->setModel(m_filter);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(FleetModel::StatusColumn, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    // Uniform rows: thousands of environments scroll without measuring each row.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->horizontalHeader()->setSectionResizeMode(
+        FleetModel::EnvironmentColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+
+    m_results->setColumnCount(5);
+    m_results->setHeaderLabels(
+        { tr("Check"), tr("Subject"), tr("Status"), tr("Age"), tr("Message") });
+    m_results->setRootIsDecorated(false);
+    m_results->setAlternatingRowColors(true);
+    m_results->setUniformRowHeights(true);
+
+    auto *lower = new QWidget(this);
+    auto *lowerLayout = new QVBoxLayout(lower);
+    lowerLayout->setContentsMargins(0, 0, 0, 0);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_heading, 1);
+    actions->addWidget(m_checkNow);
+    lowerLayout->addLayout(actions);
+    lowerLayout->addWidget(m_results);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(lower);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_line);
+
+    connect(m_name, &QLineEdit::textChanged, m_filter, &FleetFilterModel::setNameFilter);
+    connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
+        const QVariant s = m_status->currentData();
+        m_filter->setStatusFilter(
+            s.isValid() ? std::optional(CheckStatus(s.toInt())) : std::nullopt);
+    });
+    connect(m_reload, &QPushButton::clicked, this, &FleetView::reload);
+    connect(m_loader, &FleetLoader::loaded, this, &FleetView::onLoaded);
+    connect(m_loader, &FleetLoader::failed, this, [this](const QString &error) {
+        m_line->setText(error);
+        m_reload->setEnabled(true);
+    });
+    // The selection, not the current row: a click moves the current row before it selects.
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &FleetView::showSelected);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &FleetView::showSelected);
+    connect(m_checkNow, &QPushButton::clicked, this, [this] {
+        if (!selectedEnvironment().isEmpty())
+            Q_EMIT checkNowRequested(selectedEnvironment());
+    });
+    showSelected();
+}
+
+void FleetView::openStore(const QString &location)
+{
+    const QString shown = HistoryStore::displayLocation(location);
+    setWindowTitle(tr("Fleet — %1").arg(shown));
+    m_line->setText(tr("Reading %1…").arg(shown));
+    m_reload->setEnabled(false);
+    m_loader->load(location);
+}
+
+void FleetView::reload()
+{
+    if (!m_loader->location().isEmpty())
+        openStore(m_loader->location());
+}
+
+void FleetView::onLoaded(int environments, qint64 queryMs, qint64 totalMs)
+{
+    m_reload->setEnabled(true);
+    // Spelt out: %n's plural forms need a loaded translation, English included.
+    const QString count
+        = environments == 1 ? tr("1 environment") : tr("%1 environments").arg(environments);
+    m_line->setText(tr("%1 · query %2 ms, loaded in %3 ms").arg(count).arg(queryMs).arg(totalMs)
+        + (m_model->snapshot().hasShards ? QString() : tr(" · this store records no shards")));
+    m_table->resizeColumnsToContents();
+    m_table->horizontalHeader()->setSectionResizeMode(
+        FleetModel::EnvironmentColumn, QHeaderView::Stretch);
+}
+
+void FleetView::setCheckAvailability(std::function<QString(const QString &)> whyNot)
+{
+    m_whyNot = std::move(whyNot);
+    updateCheckNow();
+}
+
+QString FleetView::selectedEnvironment() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() && m_table->selectionModel()->isRowSelected(current.row())
+        ? current.data(FleetModel::EnvironmentNameRole).toString()
+        : QString();
+}
+
+bool FleetView::selectEnvironment(const QString &name)
+{
+    const int row = m_model->rowOf(name);
+    const QModelIndex index = m_filter->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid())
+        return false;
+    m_table->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+    return true;
+}
+
+void FleetView::showSelected()
+{
+    m_results->clear();
+    const QString name = selectedEnvironment();
+    const FleetEnvironment *env = m_model->environment(m_model->rowOf(name));
+    if (!env) {
+        m_heading->setText(tr("Select an environment to see its stored results."));
+        updateCheckNow();
+        return;
+    }
+    m_heading->setText(tr("<b>%1</b>: its latest stored results").arg(name.toHtmlEscaped()));
+    const QDateTime at = m_model->snapshot().readAt;
+    QList<QTreeWidgetItem *> items;
+    for (const StoredResult &r : env->results) {
+        auto *item = new QTreeWidgetItem({ r.checkId, r.subject, Status::key(r.status),
+            ResultsModel::sinceText(qMax<qint64>(0, r.checkedAt.secsTo(at))), r.message });
+        item->setIcon(2, StatusIcons::forStatus(r.status));
+        item->setToolTip(3, r.checkedAt.toString(u"yyyy-MM-dd HH:mm:ss 'UTC'"_s));
+        item->setToolTip(4, r.message);
+        items << item;
+    }
+    m_results->addTopLevelItems(items);
+    for (int c = 0; c < 4; ++c)
+        m_results->resizeColumnToContents(c);
+    updateCheckNow();
+}
+
+void FleetView::updateCheckNow()
+{
+    const QString name = selectedEnvironment();
+    QString why = name.isEmpty() ? tr("Select an environment first") : QString();
+    if (why.isEmpty())
+        why = m_whyNot ? m_whyNot(name) : tr("No environments file is loaded in the dashboard");
+    m_checkNow->setEnabled(why.isEmpty());
+    m_checkNow->setToolTip(
+        why.isEmpty() ? tr("Run the live checks on %1 now, from this desktop").arg(name) : why);
+}

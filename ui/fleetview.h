@@ -1,0 +1,69 @@
+// SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
+// SPDX-License-Identifier: MIT
+
+#pragma once
+
+#include <QWidget>
+#include <functional>
+
+class FleetFilterModel;
+class FleetLoader;
+class FleetModel;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QTreeWidget;
+
+// The fleet view (issue 19 §5): every environment of a shared results store with its worst
+// latest status, the age of its newest result and its shard, filtered by name and status;
+// the selected environment's stored results below. Reading is FleetLoader's, off the UI
+// thread. "Check now" asks for a live run of the selected environment (checkNowRequested),
+// enabled only where canCheck says the loaded environments file has it.
+class FleetView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit FleetView(QWidget *parent = nullptr);
+
+    // Reads location (a SQLite file or postgresql:// URL) in the background; the title and
+    // status line say which store (never its password) and how it went.
+    void openStore(const QString &location);
+    void reload();
+    // Whether an environment can be checked live from here, and why not (empty: it can).
+    void setCheckAvailability(std::function<QString(const QString &environment)> whyNot);
+    QString selectedEnvironment() const;
+    bool selectEnvironment(const QString &name);
+
+    FleetModel *model() const { return m_model; }
+    FleetFilterModel *filterModel() const { return m_filter; }
+    FleetLoader *loader() const { return m_loader; }
+    QTableView *table() const { return m_table; }
+    QTreeWidget *resultsTree() const { return m_results; }
+    QLineEdit *nameFilter() const { return m_name; }
+    QComboBox *statusFilter() const { return m_status; }
+    QPushButton *checkNowButton() const { return m_checkNow; }
+    QLabel *statusLine() const { return m_line; }
+
+Q_SIGNALS:
+    void checkNowRequested(const QString &environment);
+
+private:
+    void onLoaded(int environments, qint64 queryMs, qint64 totalMs);
+    void showSelected();
+    void updateCheckNow();
+
+    FleetModel *m_model;
+    FleetFilterModel *m_filter;
+    FleetLoader *m_loader;
+    QLineEdit *m_name;
+    QComboBox *m_status;
+    QTableView *m_table;
+    QTreeWidget *m_results;
+    QPushButton *m_checkNow;
+    QPushButton *m_reload;
+    QLabel *m_line;
+    QLabel *m_heading;
+    std::function<QString(const QString &)> m_whyNot;
+};
