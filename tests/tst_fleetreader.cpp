@@ -30,9 +30,11 @@ CheckResult result(const QString &env, const QString &check, CheckStatus status,
     return r;
 }
 
-bool record(HistoryStore &store, const QDateTime &at, const QList<CheckResult> &results)
+bool record(HistoryStore &store, const QDateTime &at, const QList<CheckResult> &results,
+    const QString &shard = {})
 {
     HistoryRun run;
+    run.shard = shard;
     run.startedAt = at;
     run.finishedAt = at.addSecs(1);
     run.origin = u"cli"_s;
@@ -76,7 +78,7 @@ private Q_SLOTS:
         const FleetSnapshot s = reader.read(now);
         QVERIFY2(reader.errorString().isEmpty(), qPrintable(reader.errorString()));
         QCOMPARE(s.readAt, now);
-        QVERIFY(!s.hasShards);
+        QVERIFY(s.hasShards); // schema 2; these runs were recorded without a shard
         QCOMPARE(s.environments.size(), 2);
         const FleetEnvironment &prod = s.environments[0];
         QCOMPARE(prod.name, u"prod"_s);
@@ -101,28 +103,18 @@ private Q_SLOTS:
         QCOMPARE(stage.results[0].message, u"pass at 2026-11-01T08:00:00Z"_s);
     }
 
-    void shardColumnIsReadWhenPresent()
+    void shardOfTheNewestRun()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"fleet.sqlite"_s);
         {
             HistoryStore store;
             QVERIFY(store.open(path));
-            QVERIFY(record(store, T0, { result(u"a"_s, u"pool"_s, CheckStatus::Pass, T0) }));
+            QVERIFY(
+                record(store, T0, { result(u"a"_s, u"pool"_s, CheckStatus::Pass, T0) }, u"1"_s));
             QVERIFY(record(store, T0.addSecs(60),
-                { result(u"a"_s, u"locks"_s, CheckStatus::Pass, T0.addSecs(60)) }));
+                { result(u"a"_s, u"locks"_s, CheckStatus::Pass, T0.addSecs(60)) }, u"3"_s));
         }
-        {
-            // What a later schema (issue 19's shared store) may add; not there in version 1.
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"alter"_s);
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(u"ALTER TABLE runs ADD COLUMN shard integer"_s));
-            QVERIFY(q.exec(u"UPDATE runs SET shard = CASE WHEN started_at < '2026-11-01T08:00:30'"
-                           " THEN 1 ELSE 3 END"_s));
-        }
-        QSqlDatabase::removeDatabase(u"alter"_s);
         FleetReader reader;
         QVERIFY2(reader.open(path), qPrintable(reader.errorString()));
         const FleetSnapshot s = reader.read(T0.addSecs(120));
@@ -130,6 +122,36 @@ private Q_SLOTS:
         QCOMPARE(s.environments.size(), 1);
         QCOMPARE(s.environments[0].shard, u"3"_s); // the newest run's
         QCOMPARE(s.environments[0].oldest, T0);
+    }
+
+    void versionOneStoreHasNoShards()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"v1.sqlite"_s);
+        {
+            HistoryStore store;
+            QVERIFY(store.open(path));
+            QVERIFY(record(store, T0, { result(u"a"_s, u"pool"_s, CheckStatus::Warn, T0) }));
+        }
+        {
+            // Back to what schema version 1 had: no latest view, no runs.shard.
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v1"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"DROP VIEW latest"_s));
+            QVERIFY(q.exec(u"ALTER TABLE runs DROP COLUMN shard"_s));
+            QVERIFY(q.exec(u"UPDATE store_meta SET schema_version = 1"_s));
+        }
+        QSqlDatabase::removeDatabase(u"v1"_s);
+        FleetReader reader;
+        QVERIFY2(reader.open(path), qPrintable(reader.errorString()));
+        const FleetSnapshot s = reader.read(T0.addSecs(120));
+        QVERIFY2(reader.errorString().isEmpty(), qPrintable(reader.errorString()));
+        QVERIFY(!s.hasShards);
+        QCOMPARE(s.environments.size(), 1);
+        QCOMPARE(s.environments[0].worst, CheckStatus::Warn);
+        QVERIFY(s.environments[0].shard.isEmpty());
     }
 
     void errorsNameTheStore()

@@ -74,8 +74,8 @@ bool FleetReader::open(const QString &location)
         fail(error);
         return false;
     }
-    // The runs table has no shard column in schema version 1; a later version (issue 19's
-    // shared store) may add one. Asked of the catalog once per open, not per read.
+    // runs.shard came with schema version 2 (issue 19's shared store); a version 1 store,
+    // still readable, has none. Asked of the catalog once per open, not per read.
     const QString shardColumn = m_postgres
         ? u"SELECT count(*) FROM information_schema.columns WHERE table_schema = "
           "current_schema() AND table_name = 'runs' AND column_name = 'shard'"_s

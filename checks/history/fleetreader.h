@@ -18,7 +18,7 @@ struct FleetEnvironment
     CheckStatus worst = CheckStatus::Skipped; // the highest Status::rank of results
     QDateTime latest; // the newest checkedAt of its results (UTC); the age counts from it
     QDateTime oldest; // the oldest of its latest results: a check that stopped reporting
-    QString shard; // the newest run's shard; empty when the store's runs have none
+    QString shard; // the newest result's run's shard (`--shard I/N`'s I); may be empty
     QList<StoredResult> results; // its latest results, by checkId then subject
 };
 
@@ -26,7 +26,7 @@ struct FleetSnapshot
 {
     QList<FleetEnvironment> environments; // by name
     QDateTime readAt; // when the query ran (UTC): ages are relative to it
-    bool hasShards = false; // the store's runs table has a shard column
+    bool hasShards = false; // the store's runs have a shard column (schema version 2 on)
     qint64 queryMs = 0; // the query and reading its rows, milliseconds
 };
 
@@ -36,7 +36,9 @@ struct FleetSnapshot
 // use and destroy it (QSqlDatabase's rule): the dashboard makes one per load, on a pool
 // thread.
 //
-// Tags: the store's schema (version 1) keeps no tags, so there is nothing to filter by.
+// Tags: the store's schema keeps no tags, so there is nothing to filter by. The `latest`
+// view of schema version 2 answers the same question; this reader does not need it, so a
+// version 1 store (no view, no shard) is read too.
 class FleetReader
 {
 public:
