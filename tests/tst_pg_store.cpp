@@ -172,23 +172,27 @@ private Q_SLOTS:
             dbs << m_pg.createDatabase(u"fleet"_s);
         const QString config = environmentsFile(u"fleet.yaml"_s, 200, dbs);
         const QString store = url(db, u"doctor_writer"_s, WriterPassword);
+        // Twice: the second round extends the spans the first started (UPDATE, granted).
         std::vector<std::unique_ptr<QProcess>> shards;
-        for (int i = 0; i < 8; ++i) {
+        for (int i = 0; i < 16; ++i) {
             auto p = std::make_unique<QProcess>();
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.insert(u"XDG_DATA_HOME"_s, m_dir.path());
             p->setProcessEnvironment(env);
             p->start(QStringLiteral(DOCTOR_BINARY_DIR "/app/doctor"),
-                runArgs(config, store) << u"--shard"_s << u"%1/8"_s.arg(i));
+                runArgs(config, store) << u"--shard"_s << u"%1/8"_s.arg(i % 8));
             shards.push_back(std::move(p));
-        }
-        for (auto &p : shards) {
-            QVERIFY(p->waitForFinished(240000));
-            const QString err = QString::fromUtf8(p->readAllStandardError());
-            const QString out = QString::fromUtf8(p->readAllStandardOutput());
-            QVERIFY2(p->exitCode() >= 0 && p->exitCode() <= 3, qPrintable(err));
-            QVERIFY2(!err.contains(u"store"_s), qPrintable(err));
-            QVERIFY(!err.contains(WriterPassword) && !out.contains(WriterPassword));
+            if (i % 8 != 7)
+                continue;
+            for (auto &shard : shards) {
+                QVERIFY(shard->waitForFinished(240000));
+                const QString err = QString::fromUtf8(shard->readAllStandardError());
+                const QString out = QString::fromUtf8(shard->readAllStandardOutput());
+                QVERIFY2(shard->exitCode() >= 0 && shard->exitCode() <= 3, qPrintable(err));
+                QVERIFY2(!err.contains(u"store"_s), qPrintable(err));
+                QVERIFY(!err.contains(WriterPassword) && !out.contains(WriterPassword));
+            }
+            shards.clear();
         }
         const int expected = 200 * int(Checks.size());
         QCOMPARE(m_pg.scalar(db, u"SELECT count(*) FROM latest"_s).toInt(), expected);
@@ -197,11 +201,11 @@ private Q_SLOTS:
                          "latest) k"_s)
                      .toInt(),
             expected);
-        QCOMPARE(m_pg.scalar(db, u"SELECT count(*) FROM results"_s).toInt(), expected);
+        QCOMPARE(m_pg.scalar(db, u"SELECT count(*) FROM results"_s).toInt(), 2 * expected);
         QCOMPARE(m_pg.scalar(db, u"SELECT count(DISTINCT environment) FROM latest"_s).toInt(), 200);
         QCOMPARE(
             m_pg.scalar(db, u"SELECT string_agg(shard, ',' ORDER BY shard) FROM runs"_s).toString(),
-            u"0,1,2,3,4,5,6,7"_s);
+            u"0,0,1,1,2,2,3,3,4,4,5,5,6,6,7,7"_s);
         QCOMPARE(m_pg.scalar(db, u"SELECT count(*) FROM status_spans WHERE is_current"_s).toInt(),
             expected);
 
