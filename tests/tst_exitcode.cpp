@@ -68,6 +68,7 @@ private Q_SLOTS:
         QCOMPARE(int(ExitCode::SomeWarn), 1);
         QCOMPARE(int(ExitCode::SomeFail), 2);
         QCOMPARE(int(ExitCode::CouldNotRun), 3);
+        QCOMPARE(int(ExitCode::StoreFailed), 4);
         QCOMPARE(int(ExitCode::PushFailed), 5);
         QCOMPARE(int(ExitCode::Usage), 64);
     }
