@@ -24,9 +24,10 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-// The status filter's choices, worst first; the item data is the int CheckStatus.
-const QList<CheckStatus> FilterStatuses = { CheckStatus::Error, CheckStatus::Fail,
-    CheckStatus::Warn, CheckStatus::Pass, CheckStatus::Skipped, CheckStatus::NotRun };
+// The status filter's choices, worst first (Status::rank); the item data is the int
+// CheckStatus.
+const QList<CheckStatus> FilterStatuses = { CheckStatus::Fail, CheckStatus::Error,
+    CheckStatus::NotRun, CheckStatus::Warn, CheckStatus::Pass, CheckStatus::Skipped };
 } // namespace
 
 FleetView::FleetView(QWidget *parent)
@@ -66,6 +67,9 @@ FleetView::FleetView(QWidget *parent)
     m_table->verticalHeader()->hide();
     // Uniform rows: thousands of environments scroll without measuring each row.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    // One line of text and a 16 px icon: the style's default leaves a row twice as tall, and
+    // a fleet wants as many rows on screen as fit.
+    m_table->verticalHeader()->setDefaultSectionSize(qMax(fontMetrics().height(), 16) + 6);
     m_table->horizontalHeader()->setSectionResizeMode(
         FleetModel::EnvironmentColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setStretchLastSection(false);
