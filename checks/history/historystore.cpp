@@ -20,8 +20,14 @@ namespace {
 // a big run of thousands of migrations takes a second or two to write.
 constexpr int SqliteBusyTimeoutMs = 30000;
 
-QString advice(bool postgres)
+QString advice(bool postgres, HistoryStore::SchemaPolicy policy)
 {
+    // doctor run --store and doctor store: the shared store is the job's, not a history
+    // location the user could swap.
+    if (policy != HistoryStore::SchemaPolicy::CreateOrUpgrade)
+        return u"Check the URL, that the server runs and takes connections, the password "
+               "(PGPASSWORD or the pgpass file) and the role's grants (doctor store init "
+               "prints them)."_s;
     return postgres ? u"Check the URL, that the server runs and takes connections, and the "
                       "password (PGPASSWORD or the pgpass file); or choose another --history "
                       "location, or --no-history."_s
@@ -134,7 +140,7 @@ bool HistoryStore::openConnection(QSqlDatabase &db)
     } else {
         const QString folder = QFileInfo(m_location).absolutePath();
         if (!QDir().mkpath(folder)) {
-            fail(u"cannot create the folder %1"_s.arg(folder), advice(false));
+            fail(u"cannot create the folder %1"_s.arg(folder), advice(false, m_policy));
             return false;
         }
         db.setDatabaseName(m_location);
@@ -144,13 +150,13 @@ bool HistoryStore::openConnection(QSqlDatabase &db)
         const QSqlError e = db.lastError();
         fail(u"cannot open it: %1"_s.arg(
                  (e.databaseText().isEmpty() ? e.text() : e.databaseText()).trimmed()),
-            advice(m_postgres));
+            advice(m_postgres, m_policy));
         return false;
     }
     QSqlQuery q(db);
     // Stored times are UTC; so is what the session hands back.
     if (m_postgres && !HistoryDb::exec(q, u"SET TIME ZONE 'UTC'"_s, {}, &error)) {
-        fail(error, advice(true));
+        fail(error, advice(true, m_policy));
         return false;
     }
     return true;
@@ -164,7 +170,7 @@ bool HistoryStore::prepareSchema(QSqlDatabase &db)
     if (m_foundVersion < 0) {
         m_foundVersion = 0;
         fail(u"cannot read it (%1); it may not be a doctor history store"_s.arg(error),
-            advice(m_postgres));
+            advice(m_postgres, m_policy));
         return false;
     }
     const int newest = HistorySchema::newestVersion();
@@ -215,7 +221,7 @@ bool HistoryStore::prepareSchema(QSqlDatabase &db)
         // Persistent in the file; outside any transaction, as SQLite requires.
         if (!HistoryDb::enableWal(db, SqliteBusyTimeoutMs, &error)
             || !HistoryDb::exec(q, u"PRAGMA foreign_keys = ON"_s, {}, &error)) {
-            fail(u"cannot set it up: %1"_s.arg(error), advice(false));
+            fail(u"cannot set it up: %1"_s.arg(error), advice(false, m_policy));
             return false;
         }
     }
@@ -225,7 +231,7 @@ bool HistoryStore::prepareSchema(QSqlDatabase &db)
              "changed"_s.arg(m_foundVersion)
                  .arg(newest)
                  .arg(error),
-            advice(m_postgres));
+            advice(m_postgres, m_policy));
         return false;
     }
     return true;
@@ -253,16 +259,18 @@ bool HistoryStore::record(HistoryRun run, const QList<CheckResult> &results)
     QString error;
     if (!HistoryDb::begin(db, m_postgres, &error)) {
         fail(u"cannot start a write (%1); this run was not recorded"_s.arg(error),
-            advice(m_postgres));
+            advice(m_postgres, m_policy));
         return false;
     }
     if (!HistoryWrite::record(db, m_postgres, run, results, &error)) {
         HistoryDb::rollback(db);
-        fail(u"cannot write (%1); this run was not recorded"_s.arg(error), advice(m_postgres));
+        fail(u"cannot write (%1); this run was not recorded"_s.arg(error),
+            advice(m_postgres, m_policy));
         return false;
     }
     if (!HistoryDb::commit(db, &error)) {
-        fail(u"cannot commit (%1); this run was not recorded"_s.arg(error), advice(m_postgres));
+        fail(u"cannot commit (%1); this run was not recorded"_s.arg(error),
+            advice(m_postgres, m_policy));
         return false;
     }
     return true;
@@ -276,7 +284,7 @@ QList<StoredResult> HistoryStore::results(const HistoryFilter &filter) const
     QString error;
     auto out = HistoryQueries::results(db, m_postgres, filter, &error);
     if (!error.isEmpty())
-        fail(u"cannot read results: %1"_s.arg(error), advice(m_postgres));
+        fail(u"cannot read results: %1"_s.arg(error), advice(m_postgres, m_policy));
     return out;
 }
 
@@ -288,7 +296,7 @@ QList<MigrationSighting> HistoryStore::migrations(const QString &environment) co
     QString error;
     auto out = HistoryQueries::migrations(db, environment, &error);
     if (!error.isEmpty())
-        fail(u"cannot read migration sightings: %1"_s.arg(error), advice(m_postgres));
+        fail(u"cannot read migration sightings: %1"_s.arg(error), advice(m_postgres, m_policy));
     return out;
 }
 
@@ -300,7 +308,7 @@ QList<StatusSpan> HistoryStore::currentSpans(const QStringList &environments) co
     QString error;
     auto out = HistoryQueries::currentSpans(db, m_postgres, environments, &error);
     if (!error.isEmpty())
-        fail(u"cannot read status spans: %1"_s.arg(error), advice(m_postgres));
+        fail(u"cannot read status spans: %1"_s.arg(error), advice(m_postgres, m_policy));
     return out;
 }
 
@@ -313,7 +321,7 @@ QList<TimelinePoint> HistoryStore::timeline(
     QString error;
     auto out = HistoryQueries::timeline(db, environment, checkId, subject, &error);
     if (!error.isEmpty())
-        fail(u"cannot read the timeline: %1"_s.arg(error), advice(m_postgres));
+        fail(u"cannot read the timeline: %1"_s.arg(error), advice(m_postgres, m_policy));
     return out;
 }
 
@@ -326,18 +334,18 @@ int HistoryStore::prune(const QDateTime &cutoff)
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QString error;
     if (!HistoryDb::begin(db, m_postgres, &error)) {
-        fail(u"cannot start pruning (%1)"_s.arg(error), advice(m_postgres));
+        fail(u"cannot start pruning (%1)"_s.arg(error), advice(m_postgres, m_policy));
         return -1;
     }
     const int removed = HistoryQueries::prune(db, m_postgres, cutoff, &error);
     if (removed < 0) {
         HistoryDb::rollback(db);
-        fail(u"cannot prune (%1); nothing was removed"_s.arg(error), advice(m_postgres));
+        fail(u"cannot prune (%1); nothing was removed"_s.arg(error), advice(m_postgres, m_policy));
         return -1;
     }
     if (!HistoryDb::commit(db, &error)) {
         fail(u"cannot commit the pruning (%1); nothing was removed"_s.arg(error),
-            advice(m_postgres));
+            advice(m_postgres, m_policy));
         return -1;
     }
     return removed;
