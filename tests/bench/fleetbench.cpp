@@ -4,11 +4,12 @@
 // runs each (so the latest of two results per check is chosen), read into a FleetModel by
 // FleetLoader as the dashboard does (a pool thread, its own connection, the rows swapped in
 // on the UI thread), against two baselines in the same process and store: the same SQL alone
-// through QtSql (exec and step through the rows, no values made), and `psql -c` of that SQL
-// to /dev/null (a separate process: libpq and psql's startup included). Prints the median
-// of --runs of each, in milliseconds, as key=value; exit 1 when the model ends with another
-// number of rows than environments.
-//   bench_fleet --store URL [--populate] [--environments 5000] [--checks 9] [--runs 7]
+// through QtSql (exec and step through the rows, no values made), the `latest` view of
+// schema 2 the same way, and `psql -c` of that SQL to /dev/null (PostgreSQL only) (a separate
+// process: libpq and psql's startup included). Prints the median of --runs of each, in
+// milliseconds, as key=value; exit 1 when the model ends with another number of rows than
+// environments.
+//   bench_fleet --store URL|FILE [--populate] [--environments 5000] [--checks 9] [--runs 7]
 //   (the password from PGPASSWORD or the pgpass file; psql reads the same URL)
 #include "fleetloader.h"
 #include "fleetmodel.h"
@@ -105,7 +106,7 @@ int main(int argc, char **argv)
         && !populate(url, environments, parser.value(u"checks"_s).toInt(), out))
         return 1;
 
-    QList<double> loadMs, queryMs, rawMs, psqlMs;
+    QList<double> loadMs, queryMs;
     FleetModel model;
     FleetLoader loader(&model);
     QSignalSpy loaded(&loader, &FleetLoader::loaded);
@@ -127,15 +128,23 @@ int main(int argc, char **argv)
         out << "rows=" << model.rowCount() << " expected " << environments << Qt::endl;
         return 1;
     }
-    {
-        // The history store's own URL handling (libpq reads the URL), on a connection of ours.
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"raw"_s);
-        QString error;
-        if (!HistoryLocation::configurePostgres(db, url, &error) || !db.open()) {
-            out << "raw connection failed " << error << Qt::endl;
-            return 1;
-        }
-        const QString sql = FleetReader::latestQuery(true, true);
+    const bool postgres = HistoryLocation::isPostgresUrl(url);
+    const int expectedRows = environments * parser.value(u"checks"_s).toInt();
+    // The history store's own URL handling (libpq reads the URL), on a connection of ours.
+    QSqlDatabase db = QSqlDatabase::addDatabase(postgres ? u"QPSQL"_s : u"QSQLITE"_s, u"raw"_s);
+    QString error;
+    if (postgres ? !HistoryLocation::configurePostgres(db, url, &error) : false)
+        return 1;
+    if (!postgres)
+        db.setDatabaseName(url);
+    if (!db.open()) {
+        out << "raw connection failed " << error << Qt::endl;
+        return 1;
+    }
+    // The SQL alone, stepping through the rows: the reader's, and schema 2's `latest` view
+    // (row_number() over the same rows, both dialects) for comparison.
+    auto rawMedian = [&](const QString &sql) {
+        QList<double> ms;
         for (int i = 0; i <= runs; ++i) {
             QElapsedTimer t;
             t.start();
@@ -146,30 +155,37 @@ int main(int argc, char **argv)
             while (q.next())
                 ++rows;
             if (i > 0)
-                rawMs << double(t.nsecsElapsed()) / 1e6;
-            if (rows != environments * parser.value(u"checks"_s).toInt()) {
-                out << "raw rows=" << rows << Qt::endl;
-                return 1;
+                ms << double(t.nsecsElapsed()) / 1e6;
+            if (rows != expectedRows) {
+                out << "raw rows=" << rows << " of " << sql << Qt::endl;
+                return -1.0;
             }
         }
-        for (int i = 0; i <= runs; ++i) {
-            QElapsedTimer t;
-            t.start();
-            QProcess psql;
-            psql.setStandardOutputFile(QProcess::nullDevice());
-            psql.start(u"psql"_s, { u"-X"_s, u"-q"_s, u"-d"_s, url, u"-c"_s, sql });
-            if (!psql.waitForFinished(60000) || psql.exitCode() != 0) {
-                out << "psql failed: " << QString::fromLocal8Bit(psql.readAllStandardError())
-                    << Qt::endl;
-                return 1;
-            }
-            if (i > 0)
-                psqlMs << double(t.nsecsElapsed()) / 1e6;
+        return median(ms);
+    };
+    const QString sql = FleetReader::latestQuery(postgres, true);
+    const double raw = rawMedian(sql);
+    const double view = rawMedian(u"SELECT * FROM latest"_s);
+    QList<double> psqlMs;
+    for (int i = 0; postgres && i <= runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        QProcess psql;
+        psql.setStandardOutputFile(QProcess::nullDevice());
+        psql.start(u"psql"_s, { u"-X"_s, u"-q"_s, u"-d"_s, url, u"-c"_s, sql });
+        if (!psql.waitForFinished(60000) || psql.exitCode() != 0) {
+            out << "psql failed: " << QString::fromLocal8Bit(psql.readAllStandardError())
+                << Qt::endl;
+            return 1;
         }
+        if (i > 0)
+            psqlMs << double(t.nsecsElapsed()) / 1e6;
     }
     out << "environments=" << environments << " results=" << model.snapshot().environments.size()
         << " model_load_ms=" << median(loadMs) << " reader_query_ms=" << median(queryMs)
-        << " raw_query_ms=" << median(rawMs) << " psql_ms=" << median(psqlMs) << " runs=" << runs
-        << Qt::endl;
+        << " raw_query_ms=" << raw << " latest_view_ms=" << view << " psql_ms=" << median(psqlMs)
+        << " runs=" << runs << Qt::endl;
+    if (raw < 0 || view < 0)
+        return 1;
     return median(loadMs) < 1000 ? 0 : 2;
 }
