@@ -10,9 +10,11 @@ _doctor_help() { # the option lines of `doctor --help`, cached for the shell
     printf '%s\n' "$_doctor_help_text"
 }
 
-# Options that take a value: their --help line shows <VALUE>.
+# Options that take a value: their --help line shows <VALUE>. A here-string, not a pipe:
+# grep -q stops reading at the first match, and under pipefail (set in scripts, and by some
+# users) the writer's SIGPIPE made the answer "no" at random.
 _doctor_takes_value() { # PROGRAM OPTION
-    _doctor_help "$1" | grep -qE "^ +(-[a-zA-Z], )?$2 <"
+    grep -qE "^ +(-[a-zA-Z], )?$2 <" <<<"$(_doctor_help "$1")"
 }
 
 _doctor() {
@@ -71,9 +73,10 @@ _doctor() {
         return
     fi
     case ${#words[@]}:${words[0]-} in
-        0:) mapfile -t COMPREPLY < <(compgen -W "run list kb history matrix report" -- "$cur") ;;
+        0:) mapfile -t COMPREPLY < <(compgen -W "run list kb history matrix report store" -- "$cur") ;;
         1:kb) mapfile -t COMPREPLY < <(compgen -W "list show lint" -- "$cur") ;;
         1:history) mapfile -t COMPREPLY < <(compgen -W "migrations prune" -- "$cur") ;;
+        1:store) mapfile -t COMPREPLY < <(compgen -W "init upgrade" -- "$cur") ;;
         2:kb)
             if [[ ${words[1]} == show ]]; then
                 mapfile -t COMPREPLY < <(compgen -W "$("$prog" list 2>/dev/null | cut -d' ' -f1)" \

@@ -44,10 +44,11 @@ complete_line() {
     done
 }
 
-complete_line 'doctor ' run list kb history matrix report
+complete_line 'doctor ' run list kb history matrix report store
+complete_line 'doctor store ' init upgrade -- run
 complete_line 'doctor r' run report -- list
 complete_line 'doctor run --conf' --config -- --format
-complete_line 'doctor run --' --config --shard --format --no-history --help
+complete_line 'doctor run --' --config --shard --format --no-history --store --help
 complete_line 'doctor run --check check.postgres.mig' check.postgres.migrations \
     -- check.postgres.connectivity
 complete_line 'doctor run --format ' text json openmetrics -- csv html

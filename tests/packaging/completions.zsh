@@ -54,7 +54,8 @@ complete() {
     done
 }
 
-complete 'doctor ' run list kb history matrix report
+complete 'doctor ' run list kb history matrix report store
+complete 'doctor store ' init upgrade
 complete 'doctor run --conf' --config -- --format
 complete 'doctor run --' --config --shard --format --no-history
 complete 'doctor run --check check.postgres.mig' check.postgres.migrations
