@@ -15,6 +15,7 @@
 #include "kb/kblibrary.h"
 #include "mainwindow.h"
 #include "resultsmodel.h"
+#include "timelineview.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -27,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+#include <QXYSeries>
 
 using namespace Qt::StringLiterals;
 
@@ -141,6 +143,13 @@ private Q_SLOTS:
         QCOMPARE(tree->topLevelItem(1)->text(2), u"fail"_s);
         QCOMPARE(tree->topLevelItem(1)->text(4), u"a session waits 90 s"_s);
         QCOMPARE(tree->topLevelItem(2)->text(4), u"stored pass"_s);
+        // The worst result is current and its runs, read from the store, are the timeline's.
+        QCOMPARE(tree->currentItem(), tree->topLevelItem(1));
+        QCOMPARE(view.timelineView()->environment(), u"env-007"_s);
+        QCOMPARE(view.timelineView()->checkId(), u"check.postgres.locks"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            view.timelineView()->runSeries() && view.timelineView()->runSeries()->count() == 2,
+            10000);
         // No environments file behind this view: nothing to connect with.
         QVERIFY(!view.checkNowButton()->isEnabled());
         QVERIFY(!view.checkNowButton()->toolTip().isEmpty());

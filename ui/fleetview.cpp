@@ -6,11 +6,14 @@
 #include "fleetfiltermodel.h"
 #include "fleetloader.h"
 #include "fleetmodel.h"
+#include "history/fleetreader.h"
 #include "history/historystore.h"
 #include "resultsmodel.h"
 #include "statusicons.h"
+#include "timelineview.h"
 
 #include <QComboBox>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -20,6 +23,7 @@
 #include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -43,6 +47,7 @@ FleetView::FleetView(QWidget *parent)
     , m_reload(new QPushButton(tr("&Reload"), this))
     , m_line(new QLabel(this))
     , m_heading(new QLabel(this))
+    , m_timeline(new TimelineView(this))
 {
     setWindowTitle(tr("Fleet"));
     m_filter->setSourceModel(m_model);
@@ -88,7 +93,12 @@ FleetView::FleetView(QWidget *parent)
     actions->addWidget(m_heading, 1);
     actions->addWidget(m_checkNow);
     lowerLayout->addLayout(actions);
-    lowerLayout->addWidget(m_results);
+    auto *resultsSplit = new QSplitter(Qt::Horizontal, lower);
+    resultsSplit->addWidget(m_results);
+    resultsSplit->addWidget(m_timeline);
+    resultsSplit->setStretchFactor(0, 3);
+    resultsSplit->setStretchFactor(1, 2);
+    lowerLayout->addWidget(resultsSplit);
 
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
@@ -117,6 +127,7 @@ FleetView::FleetView(QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &FleetView::showSelected);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &FleetView::showSelected);
+    connect(m_results, &QTreeWidget::currentItemChanged, this, &FleetView::showTimeline);
     connect(m_checkNow, &QPushButton::clicked, this, [this] {
         if (!selectedEnvironment().isEmpty())
             Q_EMIT checkNowRequested(selectedEnvironment());
@@ -200,6 +211,12 @@ void FleetView::showSelected()
         items << item;
     }
     m_results->addTopLevelItems(items);
+    // The worst result current, its timeline beside it.
+    qsizetype worst = 0;
+    for (qsizetype i = 1; i < env->results.size(); ++i)
+        if (Status::rank(env->results[i].status) > Status::rank(env->results[worst].status))
+            worst = i;
+    m_results->setCurrentItem(m_results->topLevelItem(int(worst)));
     for (int c = 0; c < 4; ++c)
         m_results->resizeColumnToContents(c);
     updateCheckNow();
@@ -214,4 +231,32 @@ void FleetView::updateCheckNow()
     m_checkNow->setEnabled(why.isEmpty());
     m_checkNow->setToolTip(
         why.isEmpty() ? tr("Run the live checks on %1 now, from this desktop").arg(name) : why);
+}
+
+void FleetView::showTimeline()
+{
+    const QTreeWidgetItem *item = m_results->currentItem();
+    const QString environment = selectedEnvironment();
+    const int generation = ++m_timelineGeneration;
+    if (!item || environment.isEmpty()) {
+        m_timeline->setResult({}, {}, {});
+        return;
+    }
+    const QString checkId = item->text(0);
+    const QString subject = item->text(1);
+    m_timeline->setResult(environment, checkId, subject);
+    // Its own reader and connection on the pool (QSqlDatabase's rule); a watcher, so the
+    // points arrive through the event loop even when the read is done at once.
+    auto *watcher = new QFutureWatcher<QList<TimelinePoint>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_timelineGeneration)
+            m_timeline->setPoints(watcher->result());
+    });
+    watcher->setFuture(
+        QtConcurrent::run([location = m_loader->location(), environment, checkId, subject] {
+            FleetReader reader;
+            return reader.open(location) ? reader.timeline(environment, checkId, subject)
+                                         : QList<TimelinePoint>();
+        }));
 }

@@ -15,6 +15,7 @@ class QLineEdit;
 class QPushButton;
 class QTableView;
 class QTreeWidget;
+class TimelineView;
 
 // The fleet view (issue 19 §5): every environment of a shared results store with its worst
 // latest status, the age of its newest result and its shard, filtered by name and status;
@@ -45,6 +46,8 @@ public:
     QComboBox *statusFilter() const { return m_status; }
     QPushButton *checkNowButton() const { return m_checkNow; }
     QLabel *statusLine() const { return m_line; }
+    // The selected stored result's runs, read from the store on a pool thread.
+    TimelineView *timelineView() const { return m_timeline; }
 
 Q_SIGNALS:
     void checkNowRequested(const QString &environment);
@@ -53,6 +56,7 @@ private:
     void onLoaded(int environments, qint64 queryMs, qint64 totalMs);
     void showSelected();
     void updateCheckNow();
+    void showTimeline();
 
     FleetModel *m_model;
     FleetFilterModel *m_filter;
@@ -65,5 +69,7 @@ private:
     QPushButton *m_reload;
     QLabel *m_line;
     QLabel *m_heading;
+    TimelineView *m_timeline;
+    int m_timelineGeneration = 0; // a newer selection drops an older timeline's read
     std::function<QString(const QString &)> m_whyNot;
 };

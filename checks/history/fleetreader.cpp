@@ -168,3 +168,21 @@ FleetSnapshot FleetReader::read(const QDateTime &now)
     m_error.clear();
     return snapshot;
 }
+
+QList<TimelinePoint> FleetReader::timeline(
+    const QString &environment, const QString &checkId, const QString &subject)
+{
+    if (m_connection.isEmpty()) {
+        fail(u"not open"_s);
+        return {};
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QString error;
+    QList<TimelinePoint> points
+        = HistoryQueries::timeline(db, environment, checkId, subject, &error);
+    if (!error.isEmpty())
+        fail(error);
+    else
+        m_error.clear();
+    return points;
+}

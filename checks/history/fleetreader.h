@@ -57,6 +57,11 @@ public:
     // its run for the shard. now is the time ages are measured from (readAt). An empty
     // snapshot with errorString() set on failure; an empty store gives an empty snapshot.
     FleetSnapshot read(const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // The check's stored results for environment and subject, oldest first, as
+    // HistoryStore::timeline() gives them (the same SELECT); empty with errorString() set on
+    // failure.
+    QList<TimelinePoint> timeline(
+        const QString &environment, const QString &checkId, const QString &subject);
     // What went wrong, naming the store (HistoryStore::displayLocation, never a password).
     QString errorString() const { return m_error; }
     // The SQL read() runs, for the benchmark's baseline (psql -c of the same text).
