@@ -7,6 +7,7 @@
 //   tools/dev exec xvfb-run -a -s "-screen 0 1680x1050x24"
 //       build/trixie-dev/tests/bench/bench_fleetshot --store /tmp/fleet.sqlite
 //       --out docs/fleet-view.png   (one command line)
+// or --open LOCATION instead of --store to show an existing store (a shared PostgreSQL one).
 #include "fleetloader.h"
 #include "fleetview.h"
 #include "history/historystore.h"
@@ -82,13 +83,20 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addOption({ u"store"_s, u"The SQLite store to write (replaced)"_s, u"path"_s });
+    parser.addOption({ u"open"_s,
+        u"Instead of --store: an existing store (a file or a postgresql:// URL) to show as it is, "
+        "e.g. the one shards wrote"_s,
+        u"location"_s });
     parser.addOption({ u"out"_s, u"The PNG"_s, u"path"_s });
     parser.process(app);
     QTextStream err(stderr);
-    const QString path = parser.value(u"store"_s);
-    QFile::remove(path);
-    if (!populate(path, err))
-        return 1;
+    QString path = parser.value(u"open"_s);
+    if (path.isEmpty()) {
+        path = parser.value(u"store"_s);
+        QFile::remove(path);
+        if (!populate(path, err))
+            return 1;
+    }
     FleetView view;
     view.resize(1100, 780);
     view.setCheckAvailability([](const QString &env) {
