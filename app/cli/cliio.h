@@ -5,6 +5,8 @@
 
 #include "cli/exitcode.h"
 
+#include <QByteArray>
+#include <QSaveFile>
 #include <QString>
 #include <QTextStream>
 #include <cstdio>
@@ -28,5 +30,24 @@ inline int usage(const QString &message)
     err() << "doctor: " << message << "\nTry 'doctor --help'.\n";
     err().flush();
     return ExitCode::Usage;
+}
+
+// Writes data to stdout (output empty) or to the file output, atomically (QSaveFile: a failed
+// write leaves an earlier file intact). Returns ExitCode::AllPassed, or CouldNotRun with the
+// reason on stderr naming the file.
+inline int write(const QByteArray &data, const QString &output)
+{
+    if (output.isEmpty()) {
+        fwrite(data.constData(), 1, size_t(data.size()), stdout);
+        fflush(stdout);
+        return ExitCode::AllPassed;
+    }
+    QSaveFile file(output);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        err() << "doctor: cannot write " << output << ": " << file.errorString() << "\n";
+        err().flush();
+        return ExitCode::CouldNotRun;
+    }
+    return ExitCode::AllPassed;
 }
 } // namespace CliIo

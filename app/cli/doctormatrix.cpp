@@ -14,8 +14,6 @@
 
 #include <QCommandLineParser>
 #include <QHash>
-#include <QSaveFile>
-#include <cstdio>
 
 using namespace Qt::StringLiterals;
 using CliIo::err;
@@ -61,22 +59,6 @@ QHash<QString, QDateTime> firstSeenTimes(const RunHistory::Target &target)
     return times;
 }
 
-int write(const QByteArray &data, const QString &output)
-{
-    if (output.isEmpty()) {
-        fwrite(data.constData(), 1, size_t(data.size()), stdout);
-        fflush(stdout);
-        return ExitCode::AllPassed;
-    }
-    QSaveFile file(output); // atomic: a failed write leaves an earlier file intact
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        err() << "doctor: cannot write " << output << ": " << file.errorString() << "\n";
-        err().flush();
-        return ExitCode::CouldNotRun;
-    }
-    return ExitCode::AllPassed;
-}
-
 } // namespace
 
 QStringList DoctorMatrix::defaultChecks()
@@ -115,7 +97,7 @@ int DoctorMatrix::run(const QCommandLineParser &p, const CliOptions &o)
     const QByteArray data = format == u"json" ? MatrixWriter::json(matrix, all)
         : format == u"csv"                    ? MatrixWriter::csv(matrix, all)
                                               : MatrixWriter::text(matrix, all).toUtf8();
-    if (const int code = write(data, p.value(o.output)); code != ExitCode::AllPassed)
+    if (const int code = CliIo::write(data, p.value(o.output)); code != ExitCode::AllPassed)
         return code;
     return ExitCode::forResults(c.results);
 }

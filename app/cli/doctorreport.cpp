@@ -13,8 +13,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QSaveFile>
-#include <cstdio>
 
 using namespace Qt::StringLiterals;
 using CliIo::err;
@@ -23,22 +21,6 @@ using CliIo::usage;
 namespace {
 
 const QString RedactOption = u"redact"_s;
-
-int write(const QByteArray &data, const QString &output)
-{
-    if (output.isEmpty()) {
-        fwrite(data.constData(), 1, size_t(data.size()), stdout);
-        fflush(stdout);
-        return ExitCode::AllPassed;
-    }
-    QSaveFile file(output);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        err() << "doctor: cannot write " << output << ": " << file.errorString() << "\n";
-        err().flush();
-        return ExitCode::CouldNotRun;
-    }
-    return ExitCode::AllPassed;
-}
 
 } // namespace
 
@@ -74,7 +56,7 @@ int DoctorReport::run(const QCommandLineParser &p, const CliOptions &o)
         c.finishedAt, QCoreApplication::applicationVersion());
     if (p.isSet(RedactOption))
         content = ReportRedactor::redact(content);
-    if (const int code = write(ReportFormat::render(content, *format), p.value(o.output));
+    if (const int code = CliIo::write(ReportFormat::render(content, *format), p.value(o.output));
         code != ExitCode::AllPassed)
         return code;
     return ExitCode::forResults(c.results);

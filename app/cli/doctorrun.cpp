@@ -22,7 +22,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QProcessEnvironment>
-#include <QSaveFile>
 #include <cstdio>
 #include <optional>
 #include <unistd.h>
@@ -189,17 +188,8 @@ int writeReport(const QString &format, const QString &output, const QList<CheckR
     const QByteArray data = format == u"openmetrics" ? metrics
         : json ? ResultJson::report(results, { startedAt, QCoreApplication::applicationVersion() })
                : ResultText::format(results, wantsColour(!output.isEmpty())).toUtf8();
-    if (output.isEmpty()) {
-        fwrite(data.constData(), 1, size_t(data.size()), stdout);
-        fflush(stdout);
-    } else {
-        QSaveFile file(output); // atomic: a failed write leaves an earlier report intact
-        if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-            err() << "doctor: cannot write " << output << ": " << file.errorString() << "\n";
-            err().flush();
-            return ExitCode::CouldNotRun;
-        }
-    }
+    if (const int written = CliIo::write(data, output); written != ExitCode::AllPassed)
+        return written;
     return ExitCode::forResults(results);
 }
 
