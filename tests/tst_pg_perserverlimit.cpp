@@ -120,9 +120,18 @@ private Q_SLOTS:
             QVERIFY2(
                 r.status == CheckStatus::Pass, qPrintable(r.environment + u": "_s + r.message));
         QVERIFY2(samples.size() >= 20, qPrintable(QString::number(samples.size())));
-        const int most = *std::max_element(samples.cbegin(), samples.cend());
-        qInfo("%lld samples over %lld ms, at most %d connections at once (limit %d)",
-            qlonglong(samples.size()), out.elapsedMs, most, limit);
+        // A count held over two samples in a row. pg_stat_activity is not one snapshot: the
+        // server copies the backends' entries one after another, so a sample taken as one job
+        // ends and the next begins can count both (an ASan run saw 4 for a limit of 3 in one
+        // sample of 409). A real breach, a job holding a connection it has no slot for, lasts
+        // its 250 ms: some fifty samples.
+        int most = 0;
+        for (qsizetype i = 0; i + 1 < samples.size(); ++i)
+            most = std::max(most, std::min(samples.at(i), samples.at(i + 1)));
+        const int peak = *std::max_element(samples.cbegin(), samples.cend());
+        qInfo("%lld samples over %lld ms, at most %d connections at once over two samples, "
+              "%d in one (limit %d)",
+            qlonglong(samples.size()), out.elapsedMs, most, peak, limit);
         QVERIFY2(
             most <= limit, qPrintable(u"%1 connections at once, limit %2"_s.arg(most).arg(limit)));
         QCOMPARE(most, limit);
