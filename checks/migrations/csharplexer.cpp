@@ -261,7 +261,9 @@ void CSharpLexer::skipHole(qsizetype closing)
 QString CSharpLexer::escape()
 {
     const QChar e = at(m_pos + 1);
-    m_pos += 2;
+    // A backslash that ends the file escapes nothing: step onto the end, not past it (the
+    // fuzzer's truncated .cs file left m_pos one beyond the text, and slicing the token failed).
+    m_pos = std::min(m_pos + 2, m_s.size());
     switch (e.unicode()) {
     case u'n':
         return u"\n"_s;
