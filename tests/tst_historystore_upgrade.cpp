@@ -81,7 +81,7 @@ private Q_SLOTS:
 
     void version1StoreUpgradesToVersion2()
     {
-        QCOMPARE(HistoryStore::SchemaVersion, 2);
+        QCOMPARE(HistoryStore::SchemaVersion, 3);
         const QString path = m_dir.filePath(u"v1.sqlite"_s);
         HistorySchema::overrideStepsForTest(HistorySchema::steps().mid(0, 1));
         {
@@ -106,7 +106,7 @@ private Q_SLOTS:
         HistoryStore store;
         QVERIFY2(store.open(path), qPrintable(store.errorString()));
         QCOMPARE(store.foundSchemaVersion(), 1);
-        QCOMPARE(rows(path, u"SELECT schema_version FROM store_meta"_s), QStringList { u"2"_s });
+        QCOMPARE(rows(path, u"SELECT schema_version FROM store_meta"_s), QStringList { u"3"_s });
         QCOMPARE(rows(path, u"SELECT shard FROM runs"_s), QStringList { QString() });
         // What version 1 wrote reads back as before.
         QCOMPARE(store.results({}).size(), 2);
@@ -122,6 +122,41 @@ private Q_SLOTS:
                      "ORDER BY environment, check_id"_s),
             (QStringList { u"dev|pool|pass|3"_s, u"prod|locks|warn|"_s, u"prod|pool|fail|3"_s }));
         QCOMPARE(store.timeline(u"prod"_s, u"pool"_s, {}).size(), 3);
+    }
+
+    // Version 3: a version-2 store gains environment_tags; record() writes run.tags there,
+    // one row per (environment, tag), a repeated tag once; a run's removal takes its tags.
+    void version2StoreUpgradesToVersion3WithTags()
+    {
+        const QString path = m_dir.filePath(u"v2.sqlite"_s);
+        HistorySchema::overrideStepsForTest(HistorySchema::steps().mid(0, 2));
+        {
+            HistoryStore v2;
+            QVERIFY2(v2.open(path), qPrintable(v2.errorString()));
+            QVERIFY(v2.record(run(u"0"_s), { result(u"prod"_s, u"pool"_s, CheckStatus::Pass, 0) }));
+        }
+        QCOMPARE(rows(path, u"SELECT count(*) FROM sqlite_master WHERE name = "
+                            "'environment_tags'"_s),
+            QStringList { u"0"_s });
+        HistorySchema::overrideStepsForTest(std::nullopt);
+
+        HistoryStore store;
+        QVERIFY2(store.open(path), qPrintable(store.errorString()));
+        QCOMPARE(store.foundSchemaVersion(), 2);
+        QCOMPARE(rows(path, u"SELECT schema_version FROM store_meta"_s), QStringList { u"3"_s });
+        HistoryRun tagged = run(u"1"_s);
+        tagged.id = u"tagged"_s;
+        tagged.tags = { { u"prod"_s, { u"eu-west"_s, u"prod"_s, u"eu-west"_s } },
+            { u"dev"_s, { u"lab"_s } } };
+        QVERIFY2(store.record(tagged, { result(u"prod"_s, u"pool"_s, CheckStatus::Fail, 5) }),
+            qPrintable(store.errorString()));
+        QCOMPARE(rows(path, u"SELECT run_id, environment, tag FROM environment_tags "
+                            "ORDER BY environment, tag"_s),
+            (QStringList { u"tagged|dev|lab"_s, u"tagged|prod|eu-west"_s,
+                u"tagged|prod|prod"_s }));
+        QCOMPARE(store.results({}).size(), 2);
+        QCOMPARE(store.prune(QDateTime::currentDateTimeUtc().addDays(1)), 2);
+        QCOMPARE(rows(path, u"SELECT count(*) FROM environment_tags"_s), QStringList { u"0"_s });
     }
 
     void policiesRefuseAndChangeNothing()
@@ -154,7 +189,7 @@ private Q_SLOTS:
         }
         HistoryStore s;
         QVERIFY2(s.open(old, HistoryStore::SchemaPolicy::UpgradeOnly), qPrintable(s.errorString()));
-        QCOMPARE(rows(old, u"SELECT schema_version FROM store_meta"_s), QStringList { u"2"_s });
+        QCOMPARE(rows(old, u"SELECT schema_version FROM store_meta"_s), QStringList { u"3"_s });
         HistoryStore current;
         QVERIFY(current.open(old, HistoryStore::SchemaPolicy::RequireCurrent));
         QVERIFY(current.record(run(u"0"_s), { result(u"a"_s, u"pool"_s, CheckStatus::Pass, 0) }));

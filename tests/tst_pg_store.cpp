@@ -122,10 +122,10 @@ private Q_SLOTS:
 
         r = doctor({ u"store"_s, u"upgrade"_s, url(db) });
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY2(r.out.contains(u"upgraded from schema version 1 to 2"_s), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"upgraded from schema version 1 to 3"_s), qPrintable(r.out));
         QVERIFY(r.out.contains(u"GRANT SELECT ON \"public\".store_meta"_s));
         noPassword(r, { m_pg.password() });
-        QCOMPARE(m_pg.scalar(db, u"SELECT schema_version FROM store_meta"_s).toInt(), 2);
+        QCOMPARE(m_pg.scalar(db, u"SELECT schema_version FROM store_meta"_s).toInt(), 3);
 
         r = doctor(runArgs(config, url(db)) << u"--shard"_s << u"0/1"_s);
         QVERIFY2(r.exitCode >= 0 && r.exitCode <= 3, qPrintable(r.err));
@@ -153,7 +153,7 @@ private Q_SLOTS:
         const QString db = m_pg.createDatabase(u"store"_s);
         const CliRun init = doctor({ u"store"_s, u"init"_s, url(db) });
         QVERIFY2(init.exitCode == 0, qPrintable(init.err));
-        QVERIFY(init.out.contains(u"created at schema version 2"_s));
+        QVERIFY(init.out.contains(u"created at schema version 3"_s));
         QStringList grants;
         for (const QString &line : init.outLines())
             if (line.startsWith(u"GRANT "_s))

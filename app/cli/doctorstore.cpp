@@ -32,15 +32,16 @@ QString grants(const QString &schema)
     const QString t = [&] {
         QStringList names;
         for (const char *n :
-            { "store_meta", "runs", "results", "migration_sightings", "status_spans", "latest" })
+            { "store_meta", "runs", "results", "migration_sightings", "status_spans",
+                "environment_tags", "latest" })
             names << s + u'.' + QString::fromLatin1(n);
         return names.join(u", "_s);
     }();
     return u"-- A writer role for `doctor run --store` (the scheduled job):\n"
            "GRANT USAGE ON SCHEMA %1 TO doctor_writer;\n"
            "GRANT SELECT ON %2 TO doctor_writer;\n"
-           "GRANT INSERT ON %1.runs, %1.results, %1.migration_sightings, %1.status_spans "
-           "TO doctor_writer;\n"
+           "GRANT INSERT ON %1.runs, %1.results, %1.migration_sightings, %1.status_spans, "
+           "%1.environment_tags TO doctor_writer;\n"
            "GRANT UPDATE ON %1.migration_sightings, %1.status_spans TO doctor_writer;\n"
            "-- A read-only role (the dashboard's fleet view, doctor history):\n"
            "GRANT USAGE ON SCHEMA %1 TO doctor_reader;\n"

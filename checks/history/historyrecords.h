@@ -7,6 +7,7 @@
 #include "migrations/migrationentry.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -26,6 +27,7 @@ struct HistoryRun
     QString origin; // "cli" or "dashboard"
     QStringList environments; // the environments the run checked, in the run's order
     QString shard; // `doctor run --shard I/N`'s I, "0" without it; empty: the dashboard
+    QHash<QString, QStringList> tags; // environment -> its tags in the run's environments file
 };
 
 // One result as the store keeps it.

@@ -102,6 +102,18 @@ const QStringList Version2 = {
     "FROM results r JOIN runs u ON u.id = r.run_id) ranked WHERE newest = 1"_s,
 };
 
+// Version 3 (issue 19): each environment's tags as the run's environments file gave them
+// (`tags: [eu-west, prod]`), one row per tag, so a fleet reader filters by tag from the
+// environment's newest run that recorded any.
+const QStringList Version3 = {
+    u"CREATE TABLE environment_tags ("
+    "run_id text NOT NULL REFERENCES runs (id) ON DELETE CASCADE, "
+    "environment text NOT NULL, "
+    "tag text NOT NULL, "
+    "PRIMARY KEY (run_id, environment, tag))"_s,
+    u"CREATE INDEX environment_tags_environment ON environment_tags (environment, run_id)"_s,
+};
+
 QStringList dialect(const QStringList &statements, bool postgres)
 {
     QStringList out;
@@ -132,7 +144,7 @@ const QList<HistorySchema::Step> &HistorySchema::steps()
         return *overridden();
     static const QList<Step> own = {
         { 1, dialect(Version1, false), dialect(Version1, true) }, { 2, Version2, Version2 },
-        // Version 3 goes here: { 3, {sqlite statements}, {postgres statements} }.
+        { 3, dialect(Version3, false), dialect(Version3, true) },
     };
     return own;
 }
@@ -173,7 +185,7 @@ QString HistorySchema::foreignTable(QSqlDatabase &db, QString *error)
     if (!HistoryDb::exec(q,
             u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
             "AND name NOT IN ('store_meta', 'runs', 'results', 'migration_sightings', "
-            "'status_spans') ORDER BY name"_s,
+            "'status_spans', 'environment_tags') ORDER BY name"_s,
             {}, error))
         return {};
     return q.next() ? q.value(0).toString() : QString();

@@ -27,7 +27,8 @@ class QSqlDatabase;
 class HistoryStore
 {
 public:
-    static constexpr int SchemaVersion = 2; // 2: runs.shard and the `latest` view
+    // 2: runs.shard and the `latest` view; 3: environment_tags
+    static constexpr int SchemaVersion = 3;
 
     // What open() may do to the schema. Only `doctor store init|upgrade` and a private
     // store (--history, the dashboard) run DDL; the scheduled job (`doctor run --store`)
@@ -82,8 +83,8 @@ public:
     // runs are recorded in; a run recorded after a newer one never moves a last seen back.
     // Writers take turns: SQLite BEGIN IMMEDIATE (waiting up to 30 s for another process),
     // PostgreSQL a transaction-level advisory lock on the store (pg_advisory_xact_lock, which
-    // PUBLIC may execute). The PostgreSQL role of a writer needs USAGE on the schema, SELECT
-    // and INSERT on runs and results, SELECT, INSERT and UPDATE on migration_sightings and
+    // PUBLIC may execute). run.tags go to environment_tags. The PostgreSQL role of a writer
+    // needs USAGE on the schema, SELECT and INSERT on runs, results and environment_tags, SELECT, INSERT and UPDATE on migration_sightings and
     // status_spans (their last seen and current flag are updated in place), SELECT on
     // store_meta; DELETE for prune(); CREATE on the schema only while open() creates or
     // upgrades it (doctor store init|upgrade). The identity columns need no sequence grant.

@@ -33,6 +33,7 @@ public:
     { }
 
     bool insertRun();
+    bool insertTags();
     bool insertResult(const CheckResult &r, const QDateTime &at);
     bool extendSpan(const CheckResult &r, const QDateTime &at);
     bool extendSightings(
@@ -64,6 +65,29 @@ bool Writer::insertRun()
             m_run.origin,
             QString::fromUtf8(QJsonDocument(environments).toJson(QJsonDocument::Compact)),
             HistoryDb::bindable(m_run.shard) });
+}
+
+bool Writer::insertTags()
+{
+    // One statement for the run's tags, in chunks of IdChunk rows (3 values each): a fleet
+    // of thousands of environments costs a few round trips, not one per tag.
+    QVariantList values;
+    QSet<QString> seen; // a tag listed twice for one environment is one row (the key)
+    for (auto it = m_run.tags.constBegin(); it != m_run.tags.constEnd(); ++it)
+        for (const QString &tag : it.value())
+            if (!seen.contains(it.key() + u'\n' + tag)) {
+                seen.insert(it.key() + u'\n' + tag);
+                values << m_run.id << HistoryDb::bindable(it.key()) << HistoryDb::bindable(tag);
+            }
+    for (qsizetype from = 0; from < values.size(); from += 3 * IdChunk) {
+        const QVariantList chunk = values.mid(from, 3 * IdChunk);
+        const QStringList rows(chunk.size() / 3, u"(?, ?, ?)"_s);
+        if (!run(u"INSERT INTO environment_tags (run_id, environment, tag) VALUES %1"_s.arg(
+                     rows.join(u", "_s)),
+                chunk))
+            return false;
+    }
+    return true;
 }
 
 bool Writer::insertResult(const CheckResult &r, const QDateTime &at)
@@ -192,7 +216,7 @@ bool HistoryWrite::record(QSqlDatabase &db, bool postgres, const HistoryRun &run
     const QList<CheckResult> &results, QString *error)
 {
     Writer w(db, postgres, run, error);
-    if (!w.insertRun())
+    if (!w.insertRun() || !w.insertTags())
         return false;
     const QDateTime fallback = run.finishedAt.isValid() ? run.finishedAt : run.startedAt;
     QSet<QString> names; // (environment, checkId, subject) names a result; a repeat is dropped
