@@ -97,6 +97,7 @@ private:
         QVERIFY(a.pool == b.pool);
         QCOMPARE(a.perServerConnections, b.perServerConnections);
         QCOMPARE(a.placeholders, b.placeholders);
+        QCOMPARE(a.tags, b.tags);
     }
 
 private Q_SLOTS:

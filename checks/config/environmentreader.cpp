@@ -181,7 +181,7 @@ bool EnvironmentReader::readEnvironment(const YAML::Node &node, Environment *env
     static const QSet<QString> known = { u"name"_s, u"deployment"_s, u"connection"_s, u"expected"_s,
         u"reference"_s, u"history"_s, u"timeouts"_s, u"pool"_s, u"locks"_s, u"placeholders"_s,
         u"appsettings"_s, u"dotnetEnvironment"_s, u"dbContext"_s, u"perServerConnections"_s,
-        u"migrations"_s, u"thresholds"_s };
+        u"migrations"_s, u"thresholds"_s, u"tags"_s };
     if (!node.IsMap()) {
         *error = u"%1: each environment must be a mapping with 'name' and 'connection' or "
                  "'appsettings'"_s.arg(where(path, node.Mark()));
@@ -236,6 +236,8 @@ bool EnvironmentReader::readEnvironment(const YAML::Node &node, Environment *env
         if (const QString t = scalar(h, "table"); !t.isEmpty())
             env->historyTable = t;
     }
+    if (const YAML::Node t = node["tags"]; t && !readTags(t, env, error))
+        return false;
     if (const YAML::Node m = node["migrations"]; m && !readMigrationHistories(m, env, error))
         return false;
     if (const YAML::Node t = node["timeouts"]) {

@@ -55,4 +55,7 @@ private:
     bool readAppSettings(const YAML::Node &node, Environment *env, QString *error);
     // The `migrations:` list (environmentreadermigrations.cpp): the histories ENV pins.
     bool readMigrationHistories(const YAML::Node &list, Environment *env, QString *error);
+    // The `tags:` list (environmentreadertags.cpp): one word each, repeats dropped with a
+    // warning.
+    bool readTags(const YAML::Node &list, Environment *env, QString *error);
 };

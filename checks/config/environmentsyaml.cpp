@@ -45,6 +45,12 @@ void emitEnvironment(YAML::Emitter &out, const Environment &env, const QDir &bas
     out << YAML::BeginMap;
     out << YAML::Key << "name" << YAML::Value << s(env.name);
     out << YAML::Key << "deployment" << YAML::Value << s(Deployment::key(env.deployment));
+    if (!env.tags.isEmpty()) {
+        out << YAML::Key << "tags" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+        for (const QString &tag : env.tags)
+            out << s(tag);
+        out << YAML::EndSeq;
+    }
     if (!env.appSettingsPath.isEmpty()) {
         // The settings files, not the connection they resolved to: that may hold a password
         // and would go stale when the service's configuration changes.

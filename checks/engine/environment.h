@@ -10,6 +10,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 // Bounds for every database call a check makes; defaults are the product's.
 struct Timeouts
@@ -116,6 +117,10 @@ struct Environment
     int perServerConnections = 4;
     static constexpr int MaxPerServerConnections = 64;
     QMap<QString, QString> placeholders; // values for <name> placeholders in fix commands
+    // The environments file's `tags: [eu-west, prod]`: one word each, in the file's order,
+    // without repeats. Recorded with each run (HistoryRun::tags); the fleet view filters by
+    // them.
+    QStringList tags;
 
     // Sets the connection and its source, taking the connect and command timeouts from
     // the connection string when it has them.
