@@ -265,14 +265,15 @@ void MigrationsModel::setMigrations(const QList<MigrationEntry> &migrations)
     m_anyAppliedAt = false;
     m_allEfCore = true;
     m_anyEfCore = false;
-    QString last; // a history's rows come together: one hash insert per history, not per row
+    // A history's rows come together: one hash insert per history, not per row, and no
+    // string built per row (on the UI thread: 100 000 of them took 5-10 ms; Session 9).
+    const MigrationEntry *last = nullptr;
     for (const MigrationEntry &m : std::as_const(m_rows)) {
         ++m_counts[int(m.state)];
         m_anyAppliedAt = m_anyAppliedAt || m.appliedAt.isValid();
-        const QString key = m.tool + u' ' + m.history;
-        if (key != last) {
-            histories.insert(key);
-            last = key;
+        if (!last || m.tool != last->tool || m.history != last->history) {
+            histories.insert(m.tool + u' ' + m.history);
+            last = &m;
             const bool ef = m.tool.isEmpty() || m.tool == u"efcore";
             m_allEfCore = m_allEfCore && ef;
             m_anyEfCore = m_anyEfCore || ef;

@@ -129,6 +129,39 @@ private Q_SLOTS:
         QVERIFY(r.value(1, 0).isNull()); // no second row
     }
 
+    // Values a column repeats are converted once and shared (PgPipeline), and still every
+    // row has its own: a few distinct texts (one a prefix of another, an empty one beside
+    // NULL), a column that passes the few remembered (20 distinct values), long texts, ints.
+    void repeatedValuesKeepTheirRows()
+    {
+        const Environment env = environment(); // the session keeps a reference
+        DbSession session(env, nullptr);
+        QVERIFY2(session.open(), qPrintable(session.error().summary()));
+        const QueryResult r
+            = session
+                  .run({ { u"SELECT (ARRAY['9.0.6', '9.0', '', NULL])[i % 4 + 1], i % 20, "
+                           "'v' || (i % 20), repeat('x', 60 + i % 3), 'id' || i "
+                           "FROM generate_series(0, 199) AS i"_s } })
+                  .value(0)
+                  .value(0);
+        QVERIFY2(r.ok(), qPrintable(r.error.summary()));
+        QCOMPARE(r.size(), 200);
+        const QStringList versions { u"9.0.6"_s, u"9.0"_s, u""_s };
+        for (int i = 0; i < 200; ++i) {
+            const QString row = u"row %1"_s.arg(i);
+            if (i % 4 == 3)
+                QVERIFY2(r.value(i, 0).isNull(), qPrintable(row));
+            else
+                QCOMPARE(r.value(i, 0), QVariant(versions[i % 4]));
+            QCOMPARE(r.value(i, 1), QVariant(i % 20));
+            QCOMPARE(r.value(i, 2), QVariant(u"v%1"_s.arg(i % 20)));
+            QCOMPARE(r.value(i, 3), QVariant(QString(60 + i % 3, u'x')));
+            QCOMPARE(r.value(i, 4), QVariant(u"id%1"_s.arg(i)));
+        }
+        // Shared, not only equal: 100 000 rows of two versions hold two texts.
+        QCOMPARE(r.value(4, 0).toString().constData(), r.value(0, 0).toString().constData());
+    }
+
     // A lost connection answers every statement still open with an error, never a hang
     // or an empty success.
     void aLostConnectionFailsTheRest()

@@ -128,6 +128,35 @@ private Q_SLOTS:
         QVERIFY(r.message.contains(u"unknown"));
     }
 
+    // The server sends the history by id in the column's collation; the rows come by id as
+    // QString orders ids (code units) whatever that is: ICU's puts a before B, code units B
+    // before a. Without an expected set (the rows taken oldest first) and with one.
+    void rowsAreInCodeUnitOrderWhateverTheCollation()
+    {
+        const QString a = u"20240101000000_a"_s, upperB = u"20240101000000_B"_s,
+                      b = u"20240101000000_b"_s, upperC = u"20240101000000_C"_s;
+        const QString db = m_pg.createDatabase(u"collation"_s);
+        QCOMPARE(m_pg.exec(db,
+                     { u"CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" varchar(150) "
+                       "COLLATE \"und-x-icu\" PRIMARY KEY, \"ProductVersion\" varchar(32) "
+                       "NOT NULL)"_s,
+                         insertRows(u"\"__EFMigrationsHistory\""_s, { a, upperB, b, upperC }) }),
+            QString());
+        Environment env = m_pg.environment(u"collation"_s, db);
+        const auto ids = [](const CheckResult &r) {
+            QStringList out;
+            for (const MigrationEntry &m : rows(r))
+                out << m.id;
+            return out;
+        };
+        CheckResult r = runMigrations(env);
+        QCOMPARE(ids(r), QStringList({ upperB, upperC, a, b }));
+        QCOMPARE(r.evidenceValue(u"LatestApplied"_s).toString(), upperC); // the server's first
+        env.expectedSource = m_abc; // none of these: all four ahead, A, B, C pending
+        r = runMigrations(env);
+        QCOMPARE(ids(r), QStringList({ upperB, upperC, a, b, A, B, C }));
+    }
+
     // Expected set (d): another environment taken as the reference.
     void referenceEnvironmentIsTheExpectedSet()
     {

@@ -62,10 +62,10 @@ public:
     // columns fit no layout (the message names its columns and the layouts understood).
     // ROWS (PostgreSQL): the answer to rowsStatement(), when the caller sent it in a flight of
     // its own (the migrations check, with the other tools' histories); read() then sends
-    // nothing.
+    // nothing, and takes the texts out of *ROWS (moved into APPLIED: it is left empty).
     static bool read(const CheckContext &ctx, const FlightAnswers &planned, bool *tableExists,
         QList<Applied> *applied, DbError *error, HistoryColumns *columns = nullptr,
-        const QueryResult *rows = nullptr);
+        QueryResult *rows = nullptr);
     // PostgreSQL: the SELECT of the history's rows when plan()'s answers (PLANNED) say the
     // table exists, is readable and has a known layout; empty otherwise.
     static QString rowsStatement(const FlightAnswers &planned);

@@ -39,6 +39,8 @@ public:
 private:
     // plan()'s groups from EfCoreHistory::plan() on PostgreSQL; the catalog statement follows.
     static constexpr qsizetype EfCorePlanGroups = 2;
+    // ROWSANSWER: the answer to EfCoreHistory::rowsStatement(), or null; its texts are moved
+    // into the result's rows.
     CheckResult efCoreResult(
-        const CheckContext &ctx, const ExpectedSet &wanted, const QueryResult *rowsAnswer) const;
+        const CheckContext &ctx, const ExpectedSet &wanted, QueryResult *rowsAnswer) const;
 };
