@@ -4,13 +4,15 @@
 // environment, and its Refresh runs check.postgres.locks for that environment only through
 // the real runner (the other checks' results and the other environment stay as they were),
 // with Refresh disabled while the run goes; the environments list's badges follow the
-// results, and the list draws them with their own tooltips.
+// results, and the list draws them with their own tooltips. The Locks and Matrix tabs are
+// built when first shown.
 #include "environmentdelegate.h"
 #include "environmentsmodel.h"
 #include "isolatedhome.h"
 #include "kb/kblibrary.h"
 #include "locksview.h"
 #include "mainwindow.h"
+#include "matrixview.h"
 #include "migrationsview.h"
 #include "postgres/connectivitycheck.h"
 #include "postgres/lockscheck.h"
@@ -18,6 +20,7 @@
 #include "resultsmodel.h"
 
 #include <QAction>
+#include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
 #include <QSettings>
@@ -130,6 +133,40 @@ private Q_SLOTS:
         QTest::keyClick(&w, Qt::Key_M, Qt::ControlModifier);
         QCOMPARE(w.lowerTabs()->currentWidget(), static_cast<QWidget *>(w.migrationsView()));
         QCOMPARE(QSettings().value(MainWindow::lowerTabKey()).toInt(), 0);
+    }
+
+    // The start builds what the first frame shows only (tests/bench/startup): the Locks and
+    // Matrix tabs wait until shown or asked for, the migrations filter's clear button (an
+    // icon-theme lookup) until the window has been painted.
+    void hiddenTabsAreBuiltWhenShown()
+    {
+        QSettings().setValue(MainWindow::lowerTabKey(), 0);
+        MainWindow w(m_kb);
+        w.setEnvironments({ unconfigured(u"prod"_s), unconfigured(u"dev"_s) }, u"test"_s);
+        QVERIFY(!w.findChild<LocksView *>());
+        QVERIFY(!w.findChild<MatrixView *>());
+        QVERIFY(!w.migrationsView()->filterEdit()->isClearButtonEnabled());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY(w.migrationsView()->filterEdit()->isClearButtonEnabled());
+        QVERIFY(!w.findChild<LocksView *>()); // on screen: still not built
+        QCOMPARE(w.lowerTabs()->count(), 4);
+
+        w.lowerTabs()->setCurrentIndex(2); // as a click on the Matrix tab
+        QVERIFY(w.findChild<MatrixView *>());
+        QCOMPARE(w.lowerTabs()->currentWidget(), static_cast<QWidget *>(w.matrixView()));
+        QCOMPARE(w.lowerTabs()->indexOf(w.matrixView()), 2);
+        QCOMPARE(w.lowerTabs()->count(), 4);
+        QCOMPARE(QSettings().value(MainWindow::lowerTabKey()).toInt(), 2);
+
+        // Built when asked for, it follows the environment chosen before, and stays hidden.
+        w.environmentsView()->setCurrentIndex(w.environmentsModel()->index(1));
+        QCOMPARE(w.locksView()->environment(), u"prod"_s);
+        QCOMPARE(w.lowerTabs()->indexOf(w.locksView()), 1);
+        QCOMPARE(w.lowerTabs()->currentIndex(), 2);
+        QCOMPARE(QSettings().value(MainWindow::lowerTabKey()).toInt(), 2);
+        w.environmentsView()->setCurrentIndex(w.environmentsModel()->index(2));
+        QCOMPARE(w.locksView()->environment(), u"dev"_s);
     }
 };
 

@@ -74,9 +74,12 @@ public:
     ResultsView *resultsPane() const { return m_resultsPane; } // table, summary, copy
     QListView *environmentsView() const { return m_environmentsView; }
     MigrationsView *migrationsView() const { return m_migrations; }
-    LocksView *locksView() const { return m_locks; } // a tab beside the migrations
+    // The Locks and Matrix tabs are built when first shown (or asked for here): the first
+    // frame shows the Migrations tab, and the start does not pay for the others
+    // (tests/bench/startup). Their tab page is the view itself once built.
+    LocksView *locksView(); // a tab beside the migrations
     QTabWidget *lowerTabs() const { return m_lowerTabs; } // Migrations … Timeline
-    MatrixView *matrixView() const { return m_matrix; } // the migration matrix's tab
+    MatrixView *matrixView(); // the migration matrix's tab
     QAction *showMatrixAction() const { return m_showMatrix; }
     QAction *showLocksAction() const { return m_showLocks; }
     // The run history (mainwindowhistory.cpp): records each refresh, feeds the results'
@@ -158,9 +161,12 @@ private:
     QWidget *buildLowerTabs();
     void addLocksActions(QMenu *view);
     void showEnvironmentPanes(const QString &environment); // migrations and locks follow it
+    // A lazily built tab: PLACEHOLDER's page becomes VIEW (same index, label and current tab).
+    void replaceTab(QWidget *placeholder, QWidget *view);
+    void buildShownTab(); // the current lower tab, when it is still a placeholder
     void refreshLocks(const QString &environment);
     // mainwindowmatrix.cpp: the Matrix tab, its shortcut, a clicked cell.
-    void addMatrixTab();
+    void addMatrixTab(); // a placeholder until matrixView() builds it
     void addMatrixActions(QMenu *view);
     void showMatrixCell(const QString &environment, const QString &tool, const QString &history,
         const QString &migrationId);
@@ -206,6 +212,8 @@ private:
     LocksView *m_locks = nullptr;
     QTabWidget *m_lowerTabs = nullptr;
     QAction *m_showLocks = nullptr;
+    QWidget *m_locksTab = nullptr; // the Locks tab's placeholder until locksView() builds it
+    QWidget *m_matrixTab = nullptr; // the same for the Matrix
     MatrixView *m_matrix = nullptr;
     QAction *m_showMatrix = nullptr;
     HistoryClient *m_history = nullptr;

@@ -7,6 +7,7 @@
 // result of the migration's history are selected (the remediation panel shows the result),
 // and the migration is selected in the Migrations tab.
 #include "environmentsmodel.h"
+#include "historyclient.h"
 #include "mainwindow.h"
 #include "matrixview.h"
 #include "migrationsfiltermodel.h"
@@ -49,18 +50,30 @@ bool selectMigration(
 
 void MainWindow::addMatrixTab()
 {
+    m_matrixTab = new QWidget(m_lowerTabs); // matrixView() builds the view
+    m_lowerTabs->addTab(m_matrixTab, tr("Ma&trix"));
+}
+
+MatrixView *MainWindow::matrixView()
+{
+    if (m_matrix)
+        return m_matrix;
     m_matrix = new MatrixView(this);
     m_matrix->setSource(m_results, m_environments);
     connect(m_matrix, &MatrixView::cellChosen, this, &MainWindow::showMatrixCell);
     // The run's last results are in: the matrix now, not after its usual short wait.
     connect(m_run, &RunController::finished, m_matrix, &MatrixView::rebuild);
-    m_lowerTabs->addTab(m_matrix, tr("Ma&trix"));
+    replaceTab(std::exchange(m_matrixTab, nullptr), m_matrix);
+    // The first-seen times: sightings loaded before the matrix existed went nowhere.
+    if (m_history && m_history->isEnabled())
+        m_history->loadSightings();
+    return m_matrix;
 }
 
 void MainWindow::addMatrixActions(QMenu *view)
 {
     m_showMatrix = view->addAction(tr("Show Migration Ma&trix"), this, [this] {
-        m_lowerTabs->setCurrentWidget(m_matrix);
+        m_lowerTabs->setCurrentWidget(matrixView());
         m_matrix->table()->setFocus();
     });
     m_showMatrix->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_M);
