@@ -7,6 +7,7 @@
 // binary started again with --write (main() below).
 #include "history/historystore.h"
 
+#include <algorithm>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -138,16 +139,29 @@ private Q_SLOTS:
                      u"SELECT count(*) FROM runs r WHERE (SELECT count(*) FROM results "
                      "WHERE run_id = r.id) <> %1"_s.arg(Envs * 2)),
             0);
-        // One current sighting per migration, one current span per result name.
-        QCOMPARE(count(path, u"SELECT count(*) FROM migration_sightings WHERE is_current"_s),
+        // Each migration's transitions each from one run (no run inserted one twice), one
+        // check of each history per run.
+        QCOMPARE(count(path,
+                     u"SELECT count(*) FROM (SELECT DISTINCT environment, tool, history, "
+                     "migration_id FROM migration_transitions)"_s),
             Envs * Migrations);
-        QCOMPARE(count(path, u"SELECT count(*) FROM status_spans WHERE is_current"_s), Envs * 2);
+        QCOMPARE(count(path,
+                     u"SELECT count(*) FROM (SELECT environment, migration_id, run_id FROM "
+                     "migration_transitions GROUP BY environment, migration_id, run_id "
+                     "HAVING count(*) > 1)"_s),
+            0);
         QCOMPARE(
             count(path, u"SELECT schema_version FROM store_meta"_s), HistoryStore::SchemaVersion);
 
         HistoryStore store;
         QVERIFY(store.open(path));
         QCOMPARE(store.results({}).size(), 2 * Runs * Envs * 2);
+        // One current sighting per migration, one current span per result name.
+        const QList<MigrationSighting> sightings = store.migrations({});
+        QCOMPARE(std::count_if(sightings.begin(), sightings.end(),
+                     [](const MigrationSighting &s) { return s.current; }),
+            Envs * Migrations);
+        QCOMPARE(store.currentSpans({}).size(), Envs * 2);
     }
 
     // Four processes open one new store at the same moment, five times over: one creates

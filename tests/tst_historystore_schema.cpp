@@ -9,6 +9,7 @@
 #include "history/historystore.h"
 #include "history/historystore_p.h"
 
+#include <algorithm>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -270,14 +271,16 @@ private Q_SLOTS:
                        "HAVING count(*) <> %1)"_s.arg(BigEnvs * 2) })
                      .toInt(),
             0);
-        QCOMPARE(
-            raw(path, { u"SELECT count(*) FROM migration_sightings WHERE is_current"_s }).toInt(),
+        const QList<MigrationSighting> sightings = store.migrations({});
+        QCOMPARE(std::count_if(sightings.begin(), sightings.end(),
+                     [](const MigrationSighting &s) { return s.current; }),
             BigEnvs * BigMigrations);
-        QCOMPARE(raw(path,
-                     { u"SELECT count(*) FROM migration_sightings s WHERE NOT EXISTS "
-                       "(SELECT 1 FROM runs r WHERE r.id = s.last_run_id)"_s })
-                     .toInt(),
-            0);
+        for (const QString &table : { u"migration_transitions"_s, u"migration_checks"_s })
+            QCOMPARE(raw(path,
+                         { u"SELECT count(*) FROM %1 s WHERE NOT EXISTS "
+                           "(SELECT 1 FROM runs r WHERE r.id = s.run_id)"_s.arg(table) })
+                         .toInt(),
+                0);
         QVERIFY(store.record(HistoryRun(), bigRun(1, 1, 0)));
     }
 

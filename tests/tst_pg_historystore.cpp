@@ -7,6 +7,7 @@
 #include "history/historystore.h"
 #include "pgserver.h"
 
+#include <algorithm>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -220,11 +221,19 @@ private Q_SLOTS:
                          "check_id, subject FROM results) d"_s)
                      .toInt(),
             Writers * Runs * 4);
-        QCOMPARE(
-            m_pg.scalar(db, u"SELECT count(*) FROM migration_sightings WHERE is_current"_s).toInt(),
+        HistoryStore reader;
+        QVERIFY2(reader.open(urlOf(db)), qPrintable(reader.errorString()));
+        const QList<MigrationSighting> sightings = reader.migrations({});
+        QCOMPARE(std::count_if(sightings.begin(), sightings.end(),
+                     [](const MigrationSighting &s) { return s.current; }),
             2 * 30);
-        QCOMPARE(
-            m_pg.scalar(db, u"SELECT count(*) FROM status_spans WHERE is_current"_s).toInt(), 4);
+        QCOMPARE(reader.currentSpans({}).size(), 4);
+        // Serialized writers: no migration got two transitions from one run.
+        QCOMPARE(m_pg.scalar(db,
+                         u"SELECT count(*) FROM (SELECT 1 FROM migration_transitions GROUP BY "
+                         "environment, migration_id, run_id HAVING count(*) > 1) d"_s)
+                     .toInt(),
+            0);
         QCOMPARE(m_pg.scalar(db, u"SELECT schema_version FROM store_meta"_s).toInt(),
             HistoryStore::SchemaVersion);
     }
@@ -288,7 +297,8 @@ private:
     {
         QString out;
         for (const QString &t : { u"store_meta"_s, u"runs"_s, u"results"_s,
-                 u"migration_sightings"_s, u"status_spans"_s })
+                 u"environment_tags"_s, u"migration_transitions"_s, u"migration_checks"_s,
+                 u"status_changes"_s })
             out += m_pg.scalar(db,
                            u"SELECT string_agg(t::text, E'\\n' ORDER BY t::text) FROM %1 t"_s.arg(
                                t))

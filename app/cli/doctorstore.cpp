@@ -8,6 +8,7 @@
 #include "history/historystore.h"
 
 #include <QCommandLineParser>
+#include <initializer_list>
 
 using namespace Qt::StringLiterals;
 using CliIo::err;
@@ -24,28 +25,29 @@ QString ident(const QString &name)
 }
 
 // The grants, matching HistoryStore::record()'s documented needs: the writer (the job)
-// inserts runs and results and extends sightings and spans in place (UPDATE); the reader
-// only selects. The role names are examples for the operator to replace.
+// only inserts and selects, every write being an INSERT (no UPDATE, no DELETE: a stolen
+// writer password cannot rewrite the fleet's history); the reader only selects. The role
+// names are examples for the operator to replace.
 QString grants(const QString &schema)
 {
     const QString s = ident(schema);
-    const QString t = [&] {
+    const auto list = [&](std::initializer_list<const char *> tables) {
         QStringList names;
-        for (const char *n :
-            { "store_meta", "runs", "results", "migration_sightings", "status_spans",
-                "environment_tags", "latest" })
+        for (const char *n : tables)
             names << s + u'.' + QString::fromLatin1(n);
         return names.join(u", "_s);
-    }();
+    };
+    const QString written = list({ "runs", "results", "environment_tags",
+        "migration_transitions", "migration_checks", "status_changes" });
+    const QString read = list({ "store_meta", "runs", "results", "environment_tags",
+        "migration_transitions", "migration_checks", "status_changes", "latest" });
     return u"-- A writer role for `doctor run --store` (the scheduled job):\n"
            "GRANT USAGE ON SCHEMA %1 TO doctor_writer;\n"
            "GRANT SELECT ON %2 TO doctor_writer;\n"
-           "GRANT INSERT ON %1.runs, %1.results, %1.migration_sightings, %1.status_spans, "
-           "%1.environment_tags TO doctor_writer;\n"
-           "GRANT UPDATE ON %1.migration_sightings, %1.status_spans TO doctor_writer;\n"
+           "GRANT INSERT ON %3 TO doctor_writer;\n"
            "-- A read-only role (the dashboard's fleet view, doctor history):\n"
            "GRANT USAGE ON SCHEMA %1 TO doctor_reader;\n"
-           "GRANT SELECT ON %2 TO doctor_reader;\n"_s.arg(s, t);
+           "GRANT SELECT ON %2 TO doctor_reader;\n"_s.arg(s, read, written);
 }
 
 } // namespace

@@ -69,23 +69,41 @@ QList<StoredResult> HistoryQueries::results(
     return out;
 }
 
+namespace {
+
+// Each non-absent transition as a sighting: from its since to the newest check of its
+// history before the migration's next transition (none: it is current). Both dialects:
+// window functions and a correlated max() over migration_checks_history's index.
+const QString Sightings = u"SELECT t.id, t.environment, t.tool, t.history, t.migration_id, "
+                          "t.state, t.since, (SELECT max(c.checked_at) FROM migration_checks c "
+                          "WHERE c.environment = t.environment AND c.tool = t.tool "
+                          "AND c.history = t.history AND c.checked_at >= t.since "
+                          "AND (t.next_since IS NULL OR c.checked_at < t.next_since)) "
+                          "AS last_seen, t.next_since IS NULL AS is_current, "
+                          "t.migration_first, t.migration_row FROM ("
+                          "SELECT id, environment, tool, history, migration_id, state, since, "
+                          "lead(since) OVER (PARTITION BY environment, tool, history, "
+                          "migration_id ORDER BY id) AS next_since, "
+                          "min(since) OVER m AS migration_first, min(id) OVER m AS migration_row "
+                          "FROM migration_transitions %1"
+                          "WINDOW m AS (PARTITION BY environment, tool, history, migration_id)"
+                          ") t"_s;
+
+} // namespace
+
 QList<MigrationSighting> HistoryQueries::migrations(
     QSqlDatabase &db, const QString &environment, QString *error)
 {
     // A migration's sightings stay together, migrations in the order they were first seen;
     // among those first seen in one run, the order the run listed them (the expected order),
-    // which the ids of their first rows keep.
-    QString sql = u"SELECT environment, tool, history, migration_id, state, first_seen, "
-                  "last_seen, is_current, "
-                  "min(first_seen) OVER m AS migration_first, min(id) OVER m AS migration_row "
-                  "FROM migration_sightings"_s;
+    // which the ids of their first rows keep. An 'absent' transition only ends a sighting.
     QVariantList values;
-    if (!environment.isEmpty()) {
-        sql += u" WHERE environment = ?"_s;
+    QString sql = Sightings.arg(environment.isEmpty() ? QString() : u"WHERE environment = ? "_s);
+    if (!environment.isEmpty())
         values << environment;
-    }
-    sql += u" WINDOW m AS (PARTITION BY environment, tool, history, migration_id)"
-           " ORDER BY environment, tool, history, migration_first, migration_row, first_seen, id"_s;
+    sql += u" WHERE t.state <> ? ORDER BY t.environment, t.tool, t.history, t.migration_first, "
+           "t.migration_row, t.since, t.id"_s;
+    values << HistoryDb::AbsentState;
     QSqlQuery q(db);
     q.setForwardOnly(true);
     QList<MigrationSighting> out;
@@ -93,15 +111,18 @@ QList<MigrationSighting> HistoryQueries::migrations(
         return out;
     while (q.next()) {
         MigrationSighting s;
-        s.environment = q.value(0).toString();
-        s.tool = q.value(1).toString();
-        s.history = q.value(2).toString();
-        s.migrationId = q.value(3).toString();
-        s.state = HistoryDb::stateFromKey(q.value(4).toString())
+        s.environment = q.value(1).toString();
+        s.tool = q.value(2).toString();
+        s.history = q.value(3).toString();
+        s.migrationId = q.value(4).toString();
+        s.state = HistoryDb::stateFromKey(q.value(5).toString())
                       .value_or(MigrationEntry::State::Applied);
-        s.firstSeen = HistoryDb::readTime(q.value(5));
-        s.lastSeen = HistoryDb::readTime(q.value(6));
-        s.current = q.value(7).toBool();
+        s.firstSeen = HistoryDb::readTime(q.value(6));
+        s.lastSeen = HistoryDb::readTime(q.value(7));
+        // No check left in its span (pruned, or recorded out of order): seen once, at since.
+        if (!s.lastSeen.isValid() || s.lastSeen < s.firstSeen)
+            s.lastSeen = s.firstSeen;
+        s.current = q.value(8).toBool();
         out << s;
     }
     return out;
@@ -111,16 +132,23 @@ QList<StatusSpan> HistoryQueries::currentSpans(
     QSqlDatabase &db, bool postgres, const QStringList &environments, QString *error)
 {
     Q_UNUSED(postgres)
-    QString sql = u"SELECT environment, check_id, subject, status, since, last_seen "
-                  "FROM status_spans WHERE is_current = ?"_s;
-    QVariantList values { true };
+    // Each subject's newest status change, last seen at its newest result since then (the
+    // results_subject index); a change whose results were all pruned was seen at its since.
+    QString sql = u"SELECT c.environment, c.check_id, c.subject, c.status, c.since, "
+                  "(SELECT max(r.checked_at) FROM results r WHERE r.environment = c.environment "
+                  "AND r.check_id = c.check_id AND r.subject = c.subject "
+                  "AND r.checked_at >= c.since) AS last_seen "
+                  "FROM status_changes c WHERE c.id = (SELECT max(d.id) FROM status_changes d "
+                  "WHERE d.environment = c.environment AND d.check_id = c.check_id "
+                  "AND d.subject = c.subject)"_s;
+    QVariantList values;
     if (!environments.isEmpty()) {
-        sql += u" AND environment IN (%1)"_s.arg(
+        sql += u" AND c.environment IN (%1)"_s.arg(
             QStringList(environments.size(), u"?"_s).join(u", "_s));
         for (const QString &e : environments)
             values << e;
     }
-    sql += u" ORDER BY environment, check_id, subject"_s;
+    sql += u" ORDER BY c.environment, c.check_id, c.subject"_s;
     QSqlQuery q(db);
     q.setForwardOnly(true);
     QList<StatusSpan> out;
@@ -134,6 +162,8 @@ QList<StatusSpan> HistoryQueries::currentSpans(
         s.status = status(q.value(3));
         s.since = HistoryDb::readTime(q.value(4));
         s.lastSeen = HistoryDb::readTime(q.value(5));
+        if (!s.lastSeen.isValid() || s.lastSeen < s.since)
+            s.lastSeen = s.since;
         out << s;
     }
     return out;
@@ -175,8 +205,23 @@ int HistoryQueries::prune(QSqlDatabase &db, bool postgres, const QDateTime &cuto
     if (!HistoryDb::exec(q, u"DELETE FROM runs WHERE started_at < ?"_s, { at }, error))
         return -1;
     const int removed = q.numRowsAffected();
-    if (!HistoryDb::exec(q, u"DELETE FROM migration_sightings WHERE last_seen < ?"_s, { at }, error)
-        || !HistoryDb::exec(q, u"DELETE FROM status_spans WHERE last_seen < ?"_s, { at }, error))
+    // Migration transitions whose sighting was last seen before cutoff (their checks went
+    // with the runs above, so none is left in their span), judged before any is deleted.
+    if (!HistoryDb::exec(q,
+            u"DELETE FROM migration_transitions WHERE id IN (SELECT id FROM (%1) s "
+            "WHERE last_seen IS NULL OR last_seen < ?)"_s.arg(Sightings.arg(QString())),
+            { at }, error))
+        return -1;
+    // Status changes likewise: no result left between one and the next.
+    if (!HistoryDb::exec(q,
+            u"DELETE FROM status_changes WHERE id IN (SELECT id FROM (SELECT c.id, "
+            "(SELECT max(r.checked_at) FROM results r WHERE r.environment = c.environment "
+            "AND r.check_id = c.check_id AND r.subject = c.subject AND r.checked_at >= c.since "
+            "AND (c.next_since IS NULL OR r.checked_at < c.next_since)) AS last_seen FROM ("
+            "SELECT id, environment, check_id, subject, since, lead(since) OVER (PARTITION BY "
+            "environment, check_id, subject ORDER BY id) AS next_since FROM status_changes) c"
+            ") s WHERE last_seen IS NULL OR last_seen < ?)"_s,
+            { at }, error))
         return -1;
     return removed;
 }

@@ -112,6 +112,63 @@ const QStringList Version3 = {
     "tag text NOT NULL, "
     "PRIMARY KEY (run_id, environment, tag))"_s,
     u"CREATE INDEX environment_tags_environment ON environment_tags (environment, run_id)"_s,
+
+    // Append-only migration state (issue 19: the writer's role needs INSERT and SELECT only).
+    // A transition is inserted when a migration's state differs from its newest one ('absent'
+    // when a history the run read no longer lists it); a check row says a run read a history.
+    // A sighting is a transition up to the next one; its last seen is the newest check of its
+    // history before that. No foreign key on run_id: a transition outlives its run when
+    // prune() removes old runs (the applied state of years ago is still current).
+    u"CREATE TABLE migration_transitions ("
+    "id %ID, "
+    "environment text NOT NULL, "
+    "tool text NOT NULL, "
+    "history text NOT NULL, "
+    "migration_id text NOT NULL, "
+    "state text NOT NULL, "
+    "since %TIME NOT NULL, "
+    "run_id text NOT NULL)"_s,
+    u"CREATE INDEX migration_transitions_migration "
+    "ON migration_transitions (environment, tool, history, migration_id, id)"_s,
+    u"CREATE TABLE migration_checks ("
+    "run_id text NOT NULL REFERENCES runs (id) ON DELETE CASCADE, "
+    "environment text NOT NULL, "
+    "tool text NOT NULL, "
+    "history text NOT NULL, "
+    "checked_at %TIME NOT NULL, "
+    "PRIMARY KEY (run_id, environment, tool, history))"_s,
+    u"CREATE INDEX migration_checks_history "
+    "ON migration_checks (environment, tool, history, checked_at)"_s,
+    // Version 2's sightings become transitions (their first sighting, in the order written)
+    // and checks (the runs that started and last extended them, still in the store), so
+    // every first seen and last seen reads back as it was.
+    u"INSERT INTO migration_transitions (environment, tool, history, migration_id, state, "
+    "since, run_id) SELECT environment, tool, history, migration_id, state, first_seen, "
+    "first_run_id FROM migration_sightings ORDER BY id"_s,
+    u"INSERT INTO migration_checks (run_id, environment, tool, history, checked_at) "
+    "SELECT run_id, environment, tool, history, max(at) FROM ("
+    "SELECT first_run_id AS run_id, environment, tool, history, first_seen AS at "
+    "FROM migration_sightings UNION ALL "
+    "SELECT last_run_id, environment, tool, history, last_seen FROM migration_sightings) s "
+    "WHERE run_id IN (SELECT id FROM runs) GROUP BY run_id, environment, tool, history"_s,
+    // Status spans the same way: a change is inserted when a result's status differs from
+    // its subject's newest change; a span runs from it to the newest result before the next.
+    // Kept apart from results so that "since" outlives the pruning of its first results.
+    u"CREATE TABLE status_changes ("
+    "id %ID, "
+    "environment text NOT NULL, "
+    "check_id text NOT NULL, "
+    "subject text NOT NULL DEFAULT '', "
+    "status text NOT NULL, "
+    "since %TIME NOT NULL, "
+    "run_id text NOT NULL)"_s,
+    u"CREATE INDEX status_changes_subject "
+    "ON status_changes (environment, check_id, subject, id)"_s,
+    u"INSERT INTO status_changes (environment, check_id, subject, status, since, run_id) "
+    "SELECT environment, check_id, subject, status, since, first_run_id FROM status_spans "
+    "ORDER BY id"_s,
+    u"DROP TABLE migration_sightings"_s,
+    u"DROP TABLE status_spans"_s,
 };
 
 QStringList dialect(const QStringList &statements, bool postgres)
@@ -185,7 +242,8 @@ QString HistorySchema::foreignTable(QSqlDatabase &db, QString *error)
     if (!HistoryDb::exec(q,
             u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
             "AND name NOT IN ('store_meta', 'runs', 'results', 'migration_sightings', "
-            "'status_spans', 'environment_tags') ORDER BY name"_s,
+            "'status_spans', 'environment_tags', 'migration_transitions', 'migration_checks', "
+            "'status_changes') ORDER BY name"_s,
             {}, error))
         return {};
     return q.next() ? q.value(0).toString() : QString();

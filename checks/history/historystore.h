@@ -74,20 +74,24 @@ public:
     // options=-csearch_path=... or the role's search_path); empty for SQLite or on error.
     QString schemaName() const;
 
-    // Records run and its results in one transaction, and updates the migration sightings
-    // (from each migrations result's details, QList<MigrationEntry>) and the status spans.
+    // Records run, its tags (run.tags, environment_tags) and its results in one transaction,
+    // and for each migrations result (details: QList<MigrationEntry>) the run's check of each
+    // history it lists and the migrations whose state changed since their newest transition
+    // (a migration of those histories no longer listed: a transition to "absent"). Every
+    // write is an INSERT; sightings' last seen and the status spans are derived on reading.
     // Returns false (errorString() set, the store unchanged) on any failure: a full disk or
     // an unwritable store costs this history, never the run. A run id already in the store
     // is refused whole (no result is ever stored twice); of results repeating an
-    // (environment, checkId, subject) the first is kept. Sightings and spans follow the order
-    // runs are recorded in; a run recorded after a newer one never moves a last seen back.
+    // (environment, checkId, subject) the first is kept. Transitions and status changes follow
+    // the order runs are recorded in; a last seen, the newest check or result in its span,
+    // never moves back.
     // Writers take turns: SQLite BEGIN IMMEDIATE (waiting up to 30 s for another process),
     // PostgreSQL a transaction-level advisory lock on the store (pg_advisory_xact_lock, which
-    // PUBLIC may execute). run.tags go to environment_tags. The PostgreSQL role of a writer
-    // needs USAGE on the schema, SELECT and INSERT on runs, results and environment_tags, SELECT, INSERT and UPDATE on migration_sightings and
-    // status_spans (their last seen and current flag are updated in place), SELECT on
-    // store_meta; DELETE for prune(); CREATE on the schema only while open() creates or
-    // upgrades it (doctor store init|upgrade). The identity columns need no sequence grant.
+    // PUBLIC may execute), so two never both insert one transition. The PostgreSQL role of a
+    // writer needs USAGE on the schema and SELECT and INSERT on its tables (no UPDATE, no
+    // DELETE: doctor store init|upgrade prints the GRANTs); DELETE for prune(); CREATE on
+    // the schema only while open() creates or upgrades it. The identity columns need no
+    // sequence grant.
     bool record(HistoryRun run, const QList<CheckResult> &results);
 
     // Results matching filter, newest first.
@@ -101,8 +105,9 @@ public:
     // The check's results for environment and subject, oldest first.
     QList<TimelinePoint> timeline(
         const QString &environment, const QString &checkId, const QString &subject) const;
-    // Deletes runs that started before cutoff, with their results, and sightings and spans
-    // last seen before it. Returns the number of runs removed, or -1 (errorString() set).
+    // Deletes runs that started before cutoff, with their results, tags and checks, and
+    // the migration sightings and status spans last seen before it (an admin's command: the
+    // writer never deletes). Returns the number of runs removed, or -1 (errorString() set).
     int prune(const QDateTime &cutoff);
 
 private:

@@ -29,6 +29,9 @@ QDateTime readTime(const QVariant &v);
 // "applied", "pending", "failed", "dirty", "modified", "ahead", "out_of_order".
 QString stateKey(MigrationEntry::State state);
 std::optional<MigrationEntry::State> stateFromKey(const QString &key);
+// The state of a migration_transitions row that ends a migration's sighting: a history the
+// run read no longer lists it. Never a MigrationSighting's state.
+inline const QString AbsentState = QStringLiteral("absent");
 std::optional<CheckStatus> statusFromKey(const QString &key);
 
 // v, with a null QString made empty (text columns are NOT NULL).
@@ -44,8 +47,9 @@ bool enableWal(QSqlDatabase &db, int timeoutMs, QString *error);
 
 // Begins a write transaction: SQLite BEGIN IMMEDIATE (takes the write lock at once, so the
 // busy timeout applies, rather than failing on a lock upgrade later); PostgreSQL BEGIN
-// plus a transaction-level advisory lock on the store, so writers of sightings and spans
-// take turns (two inserting the same new "current" row would otherwise conflict).
+// plus a transaction-level advisory lock on the store, so writers take turns: each reads
+// the newest migration transitions and status changes and inserts what differs, and two at
+// once would both insert the same change.
 // Keeps a failed statement until commit() or rollback(): QPSQL frees it when its last
 // QSqlQuery goes, which an aborted transaction refuses with a warning. q is left empty.
 void park(QSqlQuery &q);
@@ -95,7 +99,8 @@ bool upgrade(QSqlDatabase &db, bool postgres, QString *error);
 } // namespace HistorySchema
 
 namespace HistoryWrite {
-// Writes run and results inside the caller's transaction. False with *error set.
+// Writes run and results inside the caller's transaction, with INSERTs only. False with
+// *error set.
 bool record(QSqlDatabase &db, bool postgres, const HistoryRun &run,
     const QList<CheckResult> &results, QString *error);
 } // namespace HistoryWrite

@@ -1,8 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
 // SPDX-License-Identifier: MIT
 // Writing one run into the history store, inside the transaction HistoryStore::record()
-// holds: the run, its results, and the status spans and migration sightings they extend
-// or start.
+// holds: the run, its tags, its results, and for each migration history a result listed, the
+// run's check of it and the migrations whose state changed. Every write is an INSERT (issue
+// 19: the scheduled job's role needs no UPDATE): "last seen" and status spans are derived by
+// the readers (historyqueries.cpp) from what is inserted here.
 
 #include "history/historystore_p.h"
 #include "report/resultjson.h"
@@ -35,9 +37,16 @@ public:
     bool insertRun();
     bool insertTags();
     bool insertResult(const CheckResult &r, const QDateTime &at);
-    bool extendSpan(const CheckResult &r, const QDateTime &at);
-    bool extendSightings(
-        const QString &environment, const QList<MigrationEntry> &entries, const QDateTime &at);
+    // One migrations result's entries, checked at at, of environment.
+    struct Seen
+    {
+        QList<MigrationEntry> entries;
+        QDateTime at;
+    };
+    bool recordMigrations(const QString &environment, const QList<Seen> &seen);
+    // A status change for each result whose status differs from its subject's newest one;
+    // results: the run's (deduplicated), with their times.
+    bool recordStatuses(const QList<QPair<const CheckResult *, QDateTime>> &results);
 
 private:
     QVariant t(const QDateTime &at) const { return HistoryDb::time(at, m_postgres); }
@@ -46,9 +55,9 @@ private:
         QSqlQuery q(m_db);
         return HistoryDb::exec(q, sql, values, m_error);
     }
-    // Sets last_seen (never backwards: another writer's newer run may be in already) and
-    // last_run_id of the rows ids of table.
-    bool extend(const QString &table, const QList<qint64> &ids, const QDateTime &at);
+    // INSERT INTO table (columns) VALUES (...), (...): rows of columns.size() values each,
+    // in chunks of IdChunk rows, a few round trips for thousands of rows.
+    bool insertRows(const QString &table, const QStringList &columns, const QVariantList &rows);
 
     QSqlDatabase &m_db;
     bool m_postgres;
@@ -67,27 +76,31 @@ bool Writer::insertRun()
             HistoryDb::bindable(m_run.shard) });
 }
 
+bool Writer::insertRows(const QString &table, const QStringList &columns, const QVariantList &rows)
+{
+    const qsizetype width = columns.size();
+    const QString row = u'(' + QStringList(width, u"?"_s).join(u", "_s) + u')';
+    for (qsizetype from = 0; from < rows.size(); from += width * IdChunk) {
+        const QVariantList chunk = rows.mid(from, width * IdChunk);
+        if (!run(u"INSERT INTO %1 (%2) VALUES %3"_s.arg(table, columns.join(u", "_s),
+                     QStringList(chunk.size() / width, row).join(u", "_s)),
+                chunk))
+            return false;
+    }
+    return true;
+}
+
 bool Writer::insertTags()
 {
-    // One statement for the run's tags, in chunks of IdChunk rows (3 values each): a fleet
-    // of thousands of environments costs a few round trips, not one per tag.
-    QVariantList values;
+    QVariantList rows;
     QSet<QString> seen; // a tag listed twice for one environment is one row (the key)
     for (auto it = m_run.tags.constBegin(); it != m_run.tags.constEnd(); ++it)
         for (const QString &tag : it.value())
             if (!seen.contains(it.key() + u'\n' + tag)) {
                 seen.insert(it.key() + u'\n' + tag);
-                values << m_run.id << HistoryDb::bindable(it.key()) << HistoryDb::bindable(tag);
+                rows << m_run.id << HistoryDb::bindable(it.key()) << HistoryDb::bindable(tag);
             }
-    for (qsizetype from = 0; from < values.size(); from += 3 * IdChunk) {
-        const QVariantList chunk = values.mid(from, 3 * IdChunk);
-        const QStringList rows(chunk.size() / 3, u"(?, ?, ?)"_s);
-        if (!run(u"INSERT INTO environment_tags (run_id, environment, tag) VALUES %1"_s.arg(
-                     rows.join(u", "_s)),
-                chunk))
-            return false;
-    }
-    return true;
+    return insertRows(u"environment_tags"_s, { u"run_id"_s, u"environment"_s, u"tag"_s }, rows);
 }
 
 bool Writer::insertResult(const CheckResult &r, const QDateTime &at)
@@ -102,112 +115,127 @@ bool Writer::insertResult(const CheckResult &r, const QDateTime &at)
             r.durationMs });
 }
 
-bool Writer::extend(const QString &table, const QList<qint64> &ids, const QDateTime &at)
+bool Writer::recordMigrations(const QString &environment, const QList<Seen> &seen)
 {
-    for (qsizetype from = 0; from < ids.size(); from += IdChunk) {
-        const QList<qint64> chunk = ids.mid(from, IdChunk);
-        QStringList marks(chunk.size(), u"?"_s);
-        QVariantList values { t(at), m_run.id };
-        for (qint64 id : chunk)
-            values << id;
-        values << t(at);
-        if (!run(u"UPDATE %1 SET last_seen = ?, last_run_id = ? WHERE id IN (%2) "
-                 "AND last_seen <= ?"_s.arg(table, marks.join(u", "_s)),
-                values))
-            return false;
-    }
-    return true;
-}
-
-bool Writer::extendSpan(const CheckResult &r, const QDateTime &at)
-{
+    // The newest state of each migration of the environment, read once: a history has
+    // thousands of migrations, and one query each would cost a round trip each on
+    // PostgreSQL. Writers take turns (HistoryDb::begin), so nothing changes it meanwhile.
+    QHash<QString, QString> newest; // by tool '\n' history '\n' migration id: its state
     QSqlQuery q(m_db);
+    q.setForwardOnly(true);
     if (!HistoryDb::exec(q,
-            u"SELECT id, status FROM status_spans WHERE environment = ? AND check_id = ? "
-            "AND subject = ? AND is_current = ?"_s,
-            { r.environment, r.checkId, r.subject, true }, m_error))
-        return false;
-    const QString status = Status::key(r.status);
-    if (q.next()) {
-        const qint64 id = q.value(0).toLongLong();
-        if (q.value(1).toString() == status)
-            return extend(u"status_spans"_s, { id }, at);
-        if (!run(u"UPDATE status_spans SET is_current = ? WHERE id = ?"_s, { false, id }))
-            return false;
-    }
-    return run(u"INSERT INTO status_spans (environment, check_id, subject, status, since, "
-               "last_seen, first_run_id, last_run_id, is_current) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-        { r.environment, r.checkId, r.subject, status, t(at), t(at), m_run.id, m_run.id, true });
-}
-
-bool Writer::extendSightings(
-    const QString &environment, const QList<MigrationEntry> &entries, const QDateTime &at)
-{
-    // The current sightings of the environment, read once: a history has thousands of
-    // migrations, and one query each would cost a round trip each on PostgreSQL.
-    struct Current
-    {
-        qint64 id;
-        QString state;
-    };
-    QHash<QString, Current> current; // by tool '\n' history '\n' migration id
-    QSqlQuery q(m_db);
-    if (!HistoryDb::exec(q,
-            u"SELECT id, tool, history, migration_id, state FROM migration_sightings "
-            "WHERE environment = ? AND is_current = ?"_s,
-            { environment, true }, m_error))
+            u"SELECT tool, history, migration_id, state FROM migration_transitions "
+            "WHERE environment = ? ORDER BY id"_s,
+            { environment }, m_error))
         return false;
     while (q.next())
-        current.insert(
-            q.value(1).toString() + u'\n' + q.value(2).toString() + u'\n' + q.value(3).toString(),
-            { q.value(0).toLongLong(), q.value(4).toString() });
+        newest.insert(
+            q.value(0).toString() + u'\n' + q.value(1).toString() + u'\n' + q.value(2).toString(),
+            q.value(3).toString());
     q.finish();
 
-    QList<qint64> unchanged;
-    QList<qint64> ended;
-    QList<const MigrationEntry *> started;
-    QSet<QString> seen; // an id listed twice in one history counts once
-    for (const MigrationEntry &e : entries) {
-        const QString key = e.tool + u'\n' + e.history + u'\n' + e.id;
-        if (seen.contains(key))
-            continue;
-        seen.insert(key);
-        const auto it = current.constFind(key);
-        if (it != current.constEnd() && it->state == HistoryDb::stateKey(e.state)) {
-            unchanged << it->id;
-            continue;
+    QVariantList transitions;
+    QVariantList checks;
+    QSet<QString> checked; // tool '\n' history: a history checked twice in a run counts once
+    const auto transition = [&](const QString &tool, const QString &history,
+                                const QString &migration, const QString &state,
+                                const QDateTime &at) {
+        transitions << environment << HistoryDb::bindable(tool) << HistoryDb::bindable(history)
+                    << HistoryDb::bindable(migration) << state << t(at) << m_run.id;
+        newest.insert(tool + u'\n' + history + u'\n' + migration, state);
+    };
+    for (const Seen &result : seen) {
+        QSet<QString> listed; // by migration key: an id listed twice in one history counts once
+        QSet<QString> histories; // tool '\n' history of this result's entries
+        for (const MigrationEntry &e : result.entries) {
+            const QString history = e.tool + u'\n' + e.history;
+            const QString key = history + u'\n' + e.id;
+            if (listed.contains(key))
+                continue;
+            listed.insert(key);
+            histories.insert(history);
+            const QString state = HistoryDb::stateKey(e.state);
+            if (newest.value(key) != state)
+                transition(e.tool, e.history, e.id, state, result.at);
         }
-        if (it != current.constEnd())
-            ended << it->id;
-        started << &e;
-    }
-    if (!extend(u"migration_sightings"_s, unchanged, at))
-        return false;
-    for (qint64 id : std::as_const(ended))
-        if (!run(u"UPDATE migration_sightings SET is_current = ? WHERE id = ?"_s, { false, id }))
-            return false;
-    QSqlQuery insert(m_db);
-    if (!started.isEmpty()
-        && !insert.prepare(u"INSERT INTO migration_sightings (environment, tool, history, "
-                           "migration_id, state, first_seen, last_seen, first_run_id, "
-                           "last_run_id, is_current) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)) {
-        *m_error = insert.lastError().text();
-        HistoryDb::park(insert);
-        return false;
-    }
-    for (const MigrationEntry *e : std::as_const(started)) {
-        for (const QVariant &v : { QVariant(environment), QVariant(e->tool), QVariant(e->history),
-                 QVariant(e->id), QVariant(HistoryDb::stateKey(e->state)), t(at), t(at),
-                 QVariant(m_run.id), QVariant(m_run.id), QVariant(true) })
-            insert.addBindValue(HistoryDb::bindable(v));
-        if (!insert.exec()) {
-            *m_error = insert.lastError().text();
-            HistoryDb::park(insert);
-            return false;
+        // A migration of these histories that the run no longer lists is gone (the history
+        // was rewritten, a row deleted): its sighting ends here, so "current" stays right.
+        // Only the histories this result lists: another result (another table) says nothing
+        // about them.
+        QStringList gone;
+        for (auto it = newest.cbegin(); it != newest.cend(); ++it) {
+            // tool and history hold no line break; a migration id might
+            const qsizetype cut = it.key().indexOf(u'\n', it.key().indexOf(u'\n') + 1);
+            if (it.value() != HistoryDb::AbsentState && histories.contains(it.key().left(cut))
+                && !listed.contains(it.key()))
+                gone << it.key();
+        }
+        gone.sort(); // the same order on every run, whatever QHash's
+        for (const QString &key : std::as_const(gone)) {
+            const qsizetype first = key.indexOf(u'\n');
+            const qsizetype second = key.indexOf(u'\n', first + 1);
+            transition(key.left(first), key.mid(first + 1, second - first - 1),
+                key.mid(second + 1), HistoryDb::AbsentState, result.at);
+        }
+        for (const QString &history : std::as_const(histories)) {
+            if (checked.contains(history))
+                continue;
+            checked.insert(history);
+            const qsizetype cut = history.indexOf(u'\n');
+            checks << m_run.id << environment << history.left(cut) << history.mid(cut + 1)
+                   << t(result.at);
         }
     }
-    return true;
+    return insertRows(u"migration_checks"_s,
+               { u"run_id"_s, u"environment"_s, u"tool"_s, u"history"_s, u"checked_at"_s },
+               checks)
+        && insertRows(u"migration_transitions"_s,
+            { u"environment"_s, u"tool"_s, u"history"_s, u"migration_id"_s, u"state"_s,
+                u"since"_s, u"run_id"_s },
+            transitions);
+}
+
+bool Writer::recordStatuses(const QList<QPair<const CheckResult *, QDateTime>> &results)
+{
+    // The newest status of each subject of the run's environments, read in one query per
+    // IdChunk environments (not one per result).
+    QStringList environments;
+    QSet<QString> listed;
+    for (const auto &[r, at] : results)
+        if (!listed.contains(r->environment)) {
+            listed.insert(r->environment);
+            environments << r->environment;
+        }
+    QHash<QString, QString> newest; // environment '\n' check '\n' subject: its status
+    for (qsizetype from = 0; from < environments.size(); from += IdChunk) {
+        const QStringList chunk = environments.mid(from, IdChunk);
+        QVariantList values;
+        for (const QString &e : chunk)
+            values << HistoryDb::bindable(e);
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!HistoryDb::exec(q,
+                u"SELECT environment, check_id, subject, status FROM status_changes "
+                "WHERE environment IN (%1) ORDER BY id"_s.arg(
+                    QStringList(chunk.size(), u"?"_s).join(u", "_s)),
+                values, m_error))
+            return false;
+        while (q.next())
+            newest.insert(q.value(0).toString() + u'\n' + q.value(1).toString() + u'\n'
+                    + q.value(2).toString(),
+                q.value(3).toString());
+    }
+    QVariantList rows;
+    for (const auto &[r, at] : results) {
+        const QString status = Status::key(r->status);
+        if (newest.value(r->environment + u'\n' + r->checkId + u'\n' + r->subject) == status)
+            continue;
+        rows << HistoryDb::bindable(r->environment) << HistoryDb::bindable(r->checkId)
+             << HistoryDb::bindable(r->subject) << status << t(at) << m_run.id;
+    }
+    return insertRows(u"status_changes"_s,
+        { u"environment"_s, u"check_id"_s, u"subject"_s, u"status"_s, u"since"_s, u"run_id"_s },
+        rows);
 }
 
 } // namespace
@@ -220,6 +248,9 @@ bool HistoryWrite::record(QSqlDatabase &db, bool postgres, const HistoryRun &run
         return false;
     const QDateTime fallback = run.finishedAt.isValid() ? run.finishedAt : run.startedAt;
     QSet<QString> names; // (environment, checkId, subject) names a result; a repeat is dropped
+    QHash<QString, QList<Writer::Seen>> migrations; // by environment, in the run's order
+    QStringList order; // the environments of migrations, first listed first
+    QList<QPair<const CheckResult *, QDateTime>> recorded;
     for (const CheckResult &r : results) {
         const QString name = r.environment + u'\n' + r.checkId + u'\n' + r.subject;
         if (names.contains(name))
@@ -228,11 +259,20 @@ bool HistoryWrite::record(QSqlDatabase &db, bool postgres, const HistoryRun &run
         // Milliseconds, as the store keeps them, so a span's "since" equals a result's time.
         QDateTime at = (r.checkedAt.isValid() ? r.checkedAt : fallback).toUTC();
         at = QDateTime::fromMSecsSinceEpoch(at.toMSecsSinceEpoch(), QTimeZone::UTC);
-        if (!w.insertResult(r, at) || !w.extendSpan(r, at))
+        if (!w.insertResult(r, at))
             return false;
-        if (r.details.metaType() == QMetaType::fromType<QList<MigrationEntry>>()
-            && !w.extendSightings(r.environment, r.details.value<QList<MigrationEntry>>(), at))
-            return false;
+        recorded << qMakePair(&r, at);
+        if (r.details.metaType() == QMetaType::fromType<QList<MigrationEntry>>()) {
+            if (!migrations.contains(r.environment))
+                order << r.environment;
+            migrations[r.environment]
+                << Writer::Seen { r.details.value<QList<MigrationEntry>>(), at };
+        }
     }
+    if (!w.recordStatuses(recorded))
+        return false;
+    for (const QString &environment : std::as_const(order))
+        if (!w.recordMigrations(environment, migrations.value(environment)))
+            return false;
     return true;
 }
