@@ -77,6 +77,8 @@ void MainWindow::recordRun()
         for (const CheckResult &r : std::as_const(m_runResults)) {
             if (r.environment == e.name) {
                 run.environments << e.name;
+                if (!e.tags.isEmpty()) // the file's tags, for the fleet view's filter
+                    run.tags.insert(e.name, e.tags);
                 break;
             }
         }

@@ -86,7 +86,7 @@ int DoctorMatrix::run(const QCommandLineParser &p, const CliOptions &o)
     for (const Environment &e : c.environments)
         names << e.name;
     // Recorded first, so that a migration seen for the first time now has this run's time.
-    RunHistory::record(history, names, c.results, c.startedAt, c.finishedAt);
+    RunHistory::record(history, c.environments, c.results, c.startedAt, c.finishedAt);
     const QHash<QString, QDateTime> times = firstSeenTimes(history);
     const MigrationMatrix matrix = MigrationMatrices::build(c.results, names,
         [&times](const QString &env, const QString &tool, const QString &historyTable,

@@ -48,10 +48,7 @@ int DoctorReport::run(const QCommandLineParser &p, const CliOptions &o)
     const DoctorRun::Collected c = DoctorRun::collect(p, o);
     if (c.exitCode)
         return *c.exitCode;
-    QStringList names;
-    for (const Environment &e : c.environments)
-        names << e.name;
-    RunHistory::record(history, names, c.results, c.startedAt, c.finishedAt);
+    RunHistory::record(history, c.environments, c.results, c.startedAt, c.finishedAt);
     ReportContent content = ReportContent::from(c.environments, c.results, c.startedAt,
         c.finishedAt, QCoreApplication::applicationVersion());
     if (p.isSet(RedactOption))

@@ -252,13 +252,10 @@ int DoctorRun::run(const QCommandLineParser &p, const CliOptions &o)
     const int code = writeReport(format, p.value(o.output), c.results, c.startedAt, metrics);
     // After the report, and whatever became of it: a history that cannot be written warns
     // and changes neither the report nor the exit code (RELIABILITY: the run comes first).
-    QStringList names;
-    for (const Environment &e : c.environments)
-        names << e.name;
     // --store: a failed write is the job's failure (exit 4), after the report, like --push;
     // when both fail the store's code wins (the push is still tried and its error printed).
     const bool stored
-        = RunHistory::record(history, names, c.results, c.startedAt, c.finishedAt, c.shard)
+        = RunHistory::record(history, c.environments, c.results, c.startedAt, c.finishedAt, c.shard)
         || !history.shared;
     // Last, after the report: an unreachable gateway costs the push, never the report.
     if (p.isSet(o.push)) {

@@ -53,7 +53,7 @@ QString RunHistory::osUser()
     return u"uid %1"_s.arg(geteuid());
 }
 
-bool RunHistory::record(const Target &target, const QStringList &environments,
+bool RunHistory::record(const Target &target, const QList<Environment> &environments,
     const QList<CheckResult> &results, const QDateTime &startedAt, const QDateTime &finishedAt,
     const QString &shard)
 {
@@ -66,7 +66,11 @@ bool RunHistory::record(const Target &target, const QStringList &environments,
     run.ranBy = osUser();
     run.doctorVersion = QCoreApplication::applicationVersion();
     run.origin = u"cli"_s;
-    run.environments = environments;
+    for (const Environment &e : environments) {
+        run.environments << e.name;
+        if (!e.tags.isEmpty())
+            run.tags.insert(e.name, e.tags);
+    }
     run.shard = shard;
     const auto policy = target.shared ? HistoryStore::SchemaPolicy::RequireCurrent
                                       : HistoryStore::SchemaPolicy::CreateOrUpgrade;
