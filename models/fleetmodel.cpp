@@ -38,6 +38,16 @@ int FleetModel::rowOf(const QString &name) const
     return -1;
 }
 
+QStringList FleetModel::tags() const
+{
+    QStringList out;
+    for (const FleetEnvironment &env : m_snapshot.environments)
+        out += env.tags;
+    out.sort();
+    out.removeDuplicates();
+    return out;
+}
+
 QVariant FleetModel::data(const QModelIndex &index, int role) const
 {
     const FleetEnvironment *env = index.isValid() ? environment(index.row()) : nullptr;
@@ -50,6 +60,8 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
         return env->name;
     case StatusRole:
         return int(env->worst);
+    case TagsRole:
+        return env->tags;
     case Qt::DecorationRole:
         return index.column() == StatusColumn ? QVariant(StatusIcons::forStatus(env->worst))
                                               : QVariant();
@@ -60,6 +72,9 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
                     env->oldest.toString(u"yyyy-MM-dd HH:mm:ss"_s));
         if (index.column() == ShardColumn && !m_snapshot.hasShards)
             return tr("This store's runs record no shard");
+        if (index.column() == TagsColumn && !m_snapshot.hasTags)
+            return tr("This store records no tags (its schema predates them: doctor store "
+                      "upgrade)");
         return {};
     case SortRole:
         switch (index.column()) {
@@ -83,6 +98,8 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
             return age < 0 ? QString() : ResultsModel::sinceText(age);
         case ShardColumn:
             return env->shard;
+        case TagsColumn:
+            return env->tags.join(u", "_s);
         case ResultsColumn:
             return int(env->results.size());
         default:
@@ -110,6 +127,8 @@ QVariant FleetModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Age");
     case ShardColumn:
         return tr("Shard");
+    case TagsColumn:
+        return tr("Tags");
     case ResultsColumn:
         return tr("Results");
     default:

@@ -8,8 +8,8 @@
 #include <QAbstractTableModel>
 
 // The fleet view's table (issue 19 §5): one row per environment of a results store, with
-// its worst latest status, the age of its newest result and its shard. The rows come whole
-// from a FleetSnapshot that FleetLoader reads off the UI thread; setSnapshot() swaps them.
+// its worst latest status, the age of its newest result, its shard and its tags. The rows come
+// whole from a FleetSnapshot that FleetLoader reads off the UI thread; setSnapshot() swaps them.
 class FleetModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -19,6 +19,7 @@ public:
         StatusColumn,
         AgeColumn,
         ShardColumn,
+        TagsColumn, // the environment's tags, ", " between them
         ResultsColumn,
         ColumnCount
     };
@@ -26,6 +27,7 @@ public:
         EnvironmentNameRole = Qt::UserRole + 1, // QString
         StatusRole, // int CheckStatus of the worst latest result
         SortRole, // Status by Status::rank(), Age in seconds, the rest as shown
+        TagsRole, // QStringList FleetEnvironment::tags
     };
 
     explicit FleetModel(QObject *parent = nullptr);
@@ -44,6 +46,8 @@ public:
     const FleetEnvironment *environment(int row) const;
     // The row of the environment name, or -1.
     int rowOf(const QString &name) const;
+    // Every tag of the snapshot's environments, sorted, without repeats.
+    QStringList tags() const;
 
 private:
     FleetSnapshot m_snapshot;

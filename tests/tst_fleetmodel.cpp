@@ -1,11 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
 // SPDX-License-Identifier: MIT
 // FleetModel and FleetFilterModel under QAbstractItemModelTester (swapping snapshots of
-// different sizes, filtering by name and status, sorting), and FleetLoader reading real
+// different sizes, filtering by name, status and tag, sorting), FleetLoader reading real
 // SQLite stores off the UI thread: the rows arrive, a load overtaken by a newer one is
-// dropped, and an unreadable store fails with the model kept.
+// dropped, and an unreadable store fails with the model kept; and FleetMatrixLoader::build,
+// the fleet's migration matrix from the store's current states.
 #include "fleetfiltermodel.h"
 #include "fleetloader.h"
+#include "fleetmatrixloader.h"
 #include "fleetmodel.h"
 #include "history/historystore.h"
 
@@ -20,13 +22,15 @@ using namespace Qt::StringLiterals;
 namespace {
 const QDateTime Now = QDateTime(QDate(2026, 11, 1), QTime(12, 0), QTimeZone::UTC);
 
-FleetEnvironment env(const QString &name, CheckStatus worst, qint64 ageSeconds)
+FleetEnvironment env(
+    const QString &name, CheckStatus worst, qint64 ageSeconds, const QStringList &tags = {})
 {
     FleetEnvironment e;
     e.name = name;
     e.worst = worst;
     e.latest = Now.addSecs(-ageSeconds);
     e.oldest = e.latest;
+    e.tags = tags;
     StoredResult r;
     r.environment = name;
     r.checkId = u"check.postgres.pool"_s;
@@ -90,9 +94,9 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(model.index(0, 0)), 0);
         QCOMPARE(model.index(0, FleetModel::StatusColumn).data().toString(), u"fail"_s);
         QVERIFY(!model.index(0, FleetModel::StatusColumn)
-                .data(Qt::DecorationRole)
-                .value<QIcon>()
-                .isNull());
+                     .data(Qt::DecorationRole)
+                     .value<QIcon>()
+                     .isNull());
         QCOMPARE(model.index(0, FleetModel::AgeColumn).data().toString(), u"5 min"_s);
         QCOMPARE(model.index(1, FleetModel::AgeColumn).data().toString(), u"2 h"_s);
         QCOMPARE(
@@ -134,6 +138,101 @@ private Q_SLOTS:
         model.setSnapshot(snapshot({ env(u"us-x"_s, CheckStatus::Pass, 1),
             env(u"eu-x"_s, CheckStatus::Fail, 1), env(u"us-y"_s, CheckStatus::Error, 1) }));
         QCOMPARE(names(filter), QStringList({ u"us-y"_s, u"us-x"_s }));
+    }
+
+    void filterByTag()
+    {
+        FleetModel model;
+        FleetFilterModel filter;
+        filter.setSourceModel(&model);
+        QAbstractItemModelTester tester(
+            &filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(
+            snapshot({ env(u"eu-prod"_s, CheckStatus::Fail, 60, { u"eu"_s, u"prod"_s }),
+                env(u"eu-stage"_s, CheckStatus::Pass, 60, { u"eu"_s }),
+                env(u"us-prod"_s, CheckStatus::Warn, 60, { u"prod"_s, u"us"_s }),
+                env(u"untagged"_s, CheckStatus::Fail, 60) }));
+        QCOMPARE(model.tags(), QStringList({ u"eu"_s, u"prod"_s, u"us"_s }));
+        QCOMPARE(model.index(0, FleetModel::TagsColumn).data().toString(), u"eu, prod"_s);
+        QCOMPARE(model.index(0, FleetModel::TagsColumn).data(FleetModel::TagsRole).toStringList(),
+            QStringList({ u"eu"_s, u"prod"_s }));
+        filter.setTagFilter(u"prod"_s);
+        QCOMPARE(names(filter), QStringList({ u"eu-prod"_s, u"us-prod"_s }));
+        QVERIFY(filter.acceptsSourceRow(0));
+        QVERIFY(!filter.acceptsSourceRow(1));
+        // A whole tag, not a part of one, and its case.
+        filter.setTagFilter(u"pro"_s);
+        QCOMPARE(names(filter), QStringList());
+        filter.setTagFilter(u"PROD"_s);
+        QCOMPARE(names(filter), QStringList());
+        // With the other filters.
+        filter.setTagFilter(u"eu"_s);
+        filter.setStatusFilter(CheckStatus::Pass);
+        QCOMPARE(names(filter), QStringList { u"eu-stage"_s });
+        filter.setStatusFilter(std::nullopt);
+        filter.setNameFilter(u"prod"_s);
+        QCOMPARE(names(filter), QStringList { u"eu-prod"_s });
+        filter.setTagFilter({});
+        filter.setNameFilter({});
+        QCOMPARE(filter.rowCount(), 4);
+    }
+
+    // The fleet's matrix from the store's current states: one column per environment given,
+    // in that order; their states per migration; a column's worst from its stored results; a
+    // history whose newest stored result is an error unknown, not its old states.
+    void matrixFromStoredStates()
+    {
+        using S = MigrationEntry::State;
+        using Cell = MigrationMatrix::Cell;
+        const QString history = u"public.__EFMigrationsHistory"_s;
+        const auto sighting = [&](const QString &e, const QString &id, S state) {
+            MigrationSighting s;
+            s.environment = e;
+            s.tool = u"efcore"_s;
+            s.history = history;
+            s.migrationId = id;
+            s.state = state;
+            s.firstSeen = Now.addDays(-1);
+            s.lastSeen = Now;
+            s.current = true;
+            return s;
+        };
+        const QList<MigrationSighting> current = { sighting(u"prod"_s, u"A"_s, S::Applied),
+            sighting(u"prod"_s, u"B"_s, S::Pending), sighting(u"stage"_s, u"A"_s, S::Applied),
+            sighting(u"stage"_s, u"B"_s, S::Applied), sighting(u"stage"_s, u"C"_s, S::Applied),
+            sighting(u"broken"_s, u"A"_s, S::Applied), sighting(u"gone"_s, u"A"_s, S::Failed) };
+        FleetEnvironment broken = env(u"broken"_s, CheckStatus::Pass, 60);
+        StoredResult unreadable;
+        unreadable.environment = u"broken"_s;
+        unreadable.checkId = u"check.postgres.migrations"_s;
+        unreadable.subject = u"efcore "_s + history;
+        unreadable.status = CheckStatus::Error;
+        broken.results << unreadable;
+        // gone is filtered out of the fleet view: not a column, its states not read.
+        const MigrationMatrix m
+            = FleetMatrixLoader::build({ env(u"stage"_s, CheckStatus::Pass, 60),
+                                           env(u"prod"_s, CheckStatus::Warn, 60), broken },
+                current);
+        QCOMPARE(m.columns.size(), 3);
+        QCOMPARE(m.columns[0].environment, u"stage"_s);
+        QCOMPARE(m.columns[1].environment, u"prod"_s);
+        QCOMPARE(m.columns[0].worst, CheckStatus::Pass);
+        QCOMPARE(m.columns[1].worst, CheckStatus::Warn);
+        QCOMPARE(m.columns[2].worst, CheckStatus::Error);
+        QStringList rows;
+        for (const MigrationMatrix::Row &r : m.rows) {
+            QStringList cells;
+            for (const Cell c : r.cells)
+                cells << MigrationMatrices::cellKey(c);
+            rows << r.migrationId + u": "_s + cells.join(u' ');
+            QCOMPARE(r.tool, u"efcore"_s);
+            QCOMPARE(r.history, history);
+        }
+        QCOMPARE(rows,
+            QStringList({ u"A: applied applied unknown"_s, u"B: applied pending unknown"_s,
+                u"C: applied absent unknown"_s }));
+        QVERIFY(m.rows[1].differs);
+        QCOMPARE(m.rows[1].firstSeen[1], Now.addDays(-1)); // from the sighting
     }
 
     void loaderReadsOffTheUiThread()

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: MIT
 // FleetReader on SQLite stores written by HistoryStore: of several runs the newest result of
 // each check wins, the environment's worst status and ages follow it, a shard column is read
-// when the runs table has one, and a missing or foreign file is an error naming it.
+// when the runs table has one, each environment's tags come from its newest run that recorded
+// any (none, and no error, from a store older than the tags), the current migration states
+// are read for the matrix, and a missing or foreign file is an error naming it.
 #include "history/fleetreader.h"
 #include "history/historystore.h"
 
@@ -30,11 +32,31 @@ CheckResult result(const QString &env, const QString &check, CheckStatus status,
     return r;
 }
 
+MigrationEntry entry(const QString &id, MigrationEntry::State state)
+{
+    MigrationEntry e;
+    e.id = id;
+    e.state = state;
+    e.tool = u"efcore"_s;
+    e.history = u"public.__EFMigrationsHistory"_s;
+    return e;
+}
+
+CheckResult migrations(
+    const QString &env, const QList<MigrationEntry> &entries, const QDateTime &at)
+{
+    CheckResult r = result(env, u"check.postgres.migrations"_s, CheckStatus::Pass, at,
+        u"efcore public.__EFMigrationsHistory"_s);
+    r.details = QVariant::fromValue(entries);
+    return r;
+}
+
 bool record(HistoryStore &store, const QDateTime &at, const QList<CheckResult> &results,
-    const QString &shard = {})
+    const QString &shard = {}, const QHash<QString, QStringList> &tags = {})
 {
     HistoryRun run;
     run.shard = shard;
+    run.tags = tags;
     run.startedAt = at;
     run.finishedAt = at.addSecs(1);
     run.origin = u"cli"_s;
@@ -139,6 +161,7 @@ private Q_SLOTS:
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QSqlQuery q(db);
+            QVERIFY(q.exec(u"DROP TABLE environment_tags"_s));
             QVERIFY(q.exec(u"DROP VIEW latest"_s));
             QVERIFY(q.exec(u"ALTER TABLE runs DROP COLUMN shard"_s));
             QVERIFY(q.exec(u"UPDATE store_meta SET schema_version = 1"_s));
@@ -149,9 +172,83 @@ private Q_SLOTS:
         const FleetSnapshot s = reader.read(T0.addSecs(120));
         QVERIFY2(reader.errorString().isEmpty(), qPrintable(reader.errorString()));
         QVERIFY(!s.hasShards);
+        QVERIFY(!s.hasTags); // no environment_tags table: no tags, and no error
         QCOMPARE(s.environments.size(), 1);
+        QVERIFY(s.environments[0].tags.isEmpty());
         QCOMPARE(s.environments[0].worst, CheckStatus::Warn);
         QVERIFY(s.environments[0].shard.isEmpty());
+    }
+
+    // Each environment's tags are those of its newest run that recorded any: not a merge of
+    // every run's, not the run recorded last.
+    void tagsOfTheNewestRun()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"fleet.sqlite"_s);
+        {
+            HistoryStore store;
+            QVERIFY(store.open(path));
+            QVERIFY(record(store, T0,
+                { result(u"prod"_s, u"pool"_s, CheckStatus::Pass, T0),
+                    result(u"stage"_s, u"pool"_s, CheckStatus::Pass, T0),
+                    result(u"dev"_s, u"pool"_s, CheckStatus::Pass, T0) },
+                {},
+                { { u"prod"_s, { u"prod"_s, u"eu-west"_s } }, { u"stage"_s, { u"eu-west"_s } } }));
+            const QDateTime t1 = T0.addSecs(3600);
+            QVERIFY(record(store, t1, { result(u"prod"_s, u"pool"_s, CheckStatus::Pass, t1) }, {},
+                { { u"prod"_s, { u"us-east"_s, u"prod"_s } } }));
+            const QDateTime old = T0.addSecs(-600); // recorded last, but older
+            QVERIFY(record(store, old, { result(u"prod"_s, u"locks"_s, CheckStatus::Pass, old) },
+                {}, { { u"prod"_s, { u"legacy"_s } } }));
+        }
+        FleetReader reader;
+        QVERIFY2(reader.open(path), qPrintable(reader.errorString()));
+        const FleetSnapshot s = reader.read(T0.addSecs(7200));
+        QVERIFY2(reader.errorString().isEmpty(), qPrintable(reader.errorString()));
+        QVERIFY(s.hasTags);
+        QCOMPARE(s.environments.size(), 3);
+        QCOMPARE(s.environments[0].name, u"dev"_s);
+        QVERIFY(s.environments[0].tags.isEmpty()); // no run gave it tags
+        QCOMPARE(s.environments[1].name, u"prod"_s);
+        QCOMPARE(s.environments[1].tags, QStringList({ u"prod"_s, u"us-east"_s }));
+        QCOMPARE(s.environments[2].tags, QStringList { u"eu-west"_s });
+    }
+
+    // The current state of each migration, as the newest run saw it; the older sightings
+    // (pending before it was applied) are not among them.
+    void currentMigrations()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"fleet.sqlite"_s);
+        using S = MigrationEntry::State;
+        {
+            HistoryStore store;
+            QVERIFY(store.open(path));
+            QVERIFY(record(store, T0,
+                { migrations(
+                      u"prod"_s, { entry(u"A"_s, S::Applied), entry(u"B"_s, S::Pending) }, T0),
+                    migrations(u"stage"_s, { entry(u"A"_s, S::Applied) }, T0) }));
+            const QDateTime t1 = T0.addSecs(3600);
+            QVERIFY(record(store, t1,
+                { migrations(
+                    u"prod"_s, { entry(u"A"_s, S::Applied), entry(u"B"_s, S::Applied) }, t1) }));
+        }
+        FleetReader reader;
+        QVERIFY2(reader.open(path), qPrintable(reader.errorString()));
+        const QList<MigrationSighting> current = reader.currentMigrations();
+        QVERIFY2(reader.errorString().isEmpty(), qPrintable(reader.errorString()));
+        QStringList seen;
+        for (const MigrationSighting &m : current) {
+            QVERIFY(m.current);
+            QCOMPARE(m.tool, u"efcore"_s);
+            QCOMPARE(m.history, u"public.__EFMigrationsHistory"_s);
+            seen << m.environment + u'/' + m.migrationId + u'='
+                    + (m.state == S::Applied ? u"applied"_s : u"other"_s);
+            if (m.environment == u"prod" && m.migrationId == u"B")
+                QCOMPARE(m.firstSeen, T0.addSecs(3600)); // applied since the second run
+        }
+        QCOMPARE(
+            seen, QStringList({ u"prod/A=applied"_s, u"prod/B=applied"_s, u"stage/A=applied"_s }));
     }
 
     void errorsNameTheStore()

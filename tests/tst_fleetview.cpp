@@ -1,29 +1,38 @@
 // SPDX-FileCopyrightText: 2026 Doctor Dashboard contributors
 // SPDX-License-Identifier: MIT
 // The fleet view (issue 19 §5) with real widgets, offscreen, on a SQLite store written by
-// HistoryStore: the environments' rows with worst status, age and shard column, the name and
-// status filters, the selected environment's stored results, and Check Now: disabled with a
-// reason for an environment the dashboard has no connection for, a live run of that one
-// environment otherwise. File > Open Results Store remembers the store without its password.
+// HistoryStore: the environments' rows with worst status, age, shard and tags, the name,
+// status and tag filters (the tag remembered), the selected environment's stored results with
+// their Status column in sight, the Matrix tab showing the stored migration states of the
+// environments the filters show, and Check Now: disabled with a reason for an environment the
+// dashboard has no connection for, a live run of that one environment otherwise. File > Open
+// Results Store remembers the store without its password.
 #include "environmentsmodel.h"
 #include "fleetfiltermodel.h"
 #include "fleetloader.h"
+#include "fleetmatrixloader.h"
 #include "fleetmodel.h"
 #include "fleetview.h"
 #include "history/historystore.h"
 #include "isolatedhome.h"
 #include "kb/kblibrary.h"
 #include "mainwindow.h"
+#include "matrixdifferencefilter.h"
+#include "matrixview.h"
+#include "migrationmatrixmodel.h"
 #include "resultsmodel.h"
 #include "timelineview.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -36,8 +45,24 @@ namespace {
 const QStringList Checks
     = { u"check.postgres.connectivity"_s, u"check.postgres.locks"_s, u"check.postgres.pool"_s };
 
+const QString Migrations = u"check.postgres.migrations"_s;
+// A long history name, as a Flyway service's may be: it must not push the Status out of sight.
+const QString History = u"billing_service.flyway_schema_history_of_the_billing_service"_s;
+
+MigrationEntry entry(const QString &id, MigrationEntry::State state)
+{
+    MigrationEntry e;
+    e.id = id;
+    e.state = state;
+    e.tool = u"flyway"_s;
+    e.history = History;
+    return e;
+}
+
 // 30 environments env-000 … env-029, three checks each; every fifth warns its pool; a
-// second, newer run fails env-007's locks.
+// second, newer run fails env-007's locks. Tags: eu (even), us (odd), and prod for env-020 …
+// env-023, which also have a Flyway history: V1 applied everywhere, V2 pending on env-021
+// only (applied by the second run on env-022, pending before).
 QString writeStore(const QString &path)
 {
     HistoryStore store;
@@ -50,6 +75,22 @@ QString writeStore(const QString &path)
     for (int i = 0; i < 30; ++i) {
         const QString env = u"env-%1"_s.arg(i, 3, 10, QChar(u'0'));
         run.environments << env;
+        run.tags.insert(env,
+            i >= 20 && i <= 23 ? QStringList { i % 2 ? u"us"_s : u"eu"_s, u"prod"_s }
+                               : QStringList { i % 2 ? u"us"_s : u"eu"_s });
+        if (i >= 20 && i <= 23) {
+            using S = MigrationEntry::State;
+            CheckResult m;
+            m.environment = env;
+            m.checkId = Migrations;
+            m.subject = u"flyway "_s + History;
+            const bool pending = i == 21 || i == 22;
+            m.status = CheckStatus::Pass; // the statuses the other tests count stay as they were
+            m.details = QVariant::fromValue(QList<MigrationEntry> {
+                entry(u"1"_s, S::Applied), entry(u"2"_s, pending ? S::Pending : S::Applied) });
+            m.checkedAt = t0;
+            results << m;
+        }
         for (const QString &check : Checks) {
             CheckResult r;
             r.environment = env;
@@ -65,14 +106,23 @@ QString writeStore(const QString &path)
         return store.errorString();
     HistoryRun later;
     later.startedAt = t0.addSecs(3600);
-    later.environments = { u"env-007"_s };
+    later.environments = { u"env-007"_s, u"env-022"_s };
     CheckResult r;
     r.environment = u"env-007"_s;
     r.checkId = u"check.postgres.locks"_s;
     r.status = CheckStatus::Fail;
     r.message = u"a session waits 90 s"_s;
     r.checkedAt = later.startedAt;
-    return store.record(later, { r }) ? QString() : store.errorString();
+    CheckResult m;
+    m.environment = u"env-022"_s;
+    m.checkId = Migrations;
+    m.subject = u"flyway "_s + History;
+    m.status = CheckStatus::Pass;
+    m.details
+        = QVariant::fromValue(QList<MigrationEntry> { entry(u"1"_s, MigrationEntry::State::Applied),
+            entry(u"2"_s, MigrationEntry::State::Applied) });
+    m.checkedAt = later.startedAt;
+    return store.record(later, { r, m }) ? QString() : store.errorString();
 }
 
 QStringList column(const QTableView *table, int col)
@@ -139,8 +189,8 @@ private Q_SLOTS:
         QCOMPARE(view.selectedEnvironment(), u"env-007"_s);
         QTreeWidget *tree = view.resultsTree();
         QCOMPARE(tree->topLevelItemCount(), 3);
-        QCOMPARE(tree->topLevelItem(1)->text(0), u"check.postgres.locks"_s);
-        QCOMPARE(tree->topLevelItem(1)->text(2), u"fail"_s);
+        QCOMPARE(tree->topLevelItem(1)->text(1), u"check.postgres.locks"_s);
+        QCOMPARE(tree->topLevelItem(1)->text(0), u"fail"_s);
         QCOMPARE(tree->topLevelItem(1)->text(4), u"a session waits 90 s"_s);
         QCOMPARE(tree->topLevelItem(2)->text(4), u"stored pass"_s);
         // The worst result is current and its runs, read from the store, are the timeline's.
@@ -166,7 +216,113 @@ private Q_SLOTS:
         QVERIFY(!view.checkNowButton()->isEnabled());
         QCOMPARE(view.checkNowButton()->toolTip(), u"not configured here"_s);
         QCOMPARE(tree->topLevelItemCount(), 3);
-        QCOMPARE(tree->topLevelItem(2)->text(2), u"warn"_s);
+        QCOMPARE(tree->topLevelItem(2)->text(0), u"warn"_s);
+    }
+
+    // At the size the dashboard opens it (MainWindow::openFleetView: 1000 x 720), the stored
+    // results' Status column is in sight, a long history name or not.
+    void statusColumnInSight()
+    {
+        FleetView view;
+        view.resize(1000, 720);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy loaded(view.loader(), &FleetLoader::loaded);
+        view.openStore(m_store);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(view.selectEnvironment(u"env-021"_s));
+        QTreeWidget *tree = view.resultsTree();
+        QCOMPARE(tree->topLevelItemCount(), 4);
+        int status = -1;
+        for (int c = 0; c < tree->columnCount(); ++c)
+            if (tree->headerItem()->text(c) == u"Status")
+                status = c;
+        QVERIFY(status >= 0);
+        const QHeaderView *header = tree->header();
+        const int left = header->sectionViewportPosition(status);
+        QVERIFY2(left >= 0 && left + header->sectionSize(status) <= tree->viewport()->width(),
+            qPrintable(u"Status at %1..%2 px of %3"_s.arg(left)
+                           .arg(left + header->sectionSize(status))
+                           .arg(tree->viewport()->width())));
+        QCOMPARE(tree->horizontalScrollBar()->value(), 0);
+    }
+
+    void tagFilterAndMatrix()
+    {
+        QSettings().remove(u"fleet/tagFilter"_s);
+        FleetView view;
+        view.resize(1000, 720);
+        view.show();
+        QSignalSpy loaded(view.loader(), &FleetLoader::loaded);
+        view.openStore(m_store);
+        QVERIFY(loaded.wait(10000));
+        QTableView *table = view.table();
+        QCOMPARE(table->model()->rowCount(), 30);
+        QComboBox *tags = view.tagFilter();
+        QVERIFY(tags->isEnabled());
+        QStringList offered;
+        for (int i = 0; i < tags->count(); ++i)
+            offered << tags->itemText(i);
+        QCOMPARE(offered, QStringList({ u"All tags"_s, u"eu"_s, u"prod"_s, u"us"_s }));
+        QCOMPARE(view.model()
+                     ->index(view.model()->rowOf(u"env-021"_s), FleetModel::TagsColumn)
+                     .data()
+                     .toString(),
+            u"prod, us"_s); // sorted
+
+        tags->setCurrentIndex(tags->findData(u"prod"_s));
+        QCOMPARE(table->model()->rowCount(), 4);
+        QCOMPARE(QSettings().value(u"fleet/tagFilter"_s).toString(), u"prod"_s);
+        // With the name filter too.
+        QTest::keyClicks(view.nameFilter(), u"env-02"_s);
+        QCOMPARE(table->model()->rowCount(), 4);
+        view.nameFilter()->clear();
+
+        // The Matrix tab: the stored states of the four prod environments, built when shown.
+        MigrationMatrixModel *matrix = view.matrixView()->model();
+        QCOMPARE(matrix->rowCount(), 0);
+        QSignalSpy built(view.matrixLoader(), &FleetMatrixLoader::loaded);
+        view.lowerTabs()->setCurrentWidget(view.matrixView());
+        QVERIFY(built.wait(10000));
+        QCOMPARE(matrix->columnCount(), MigrationMatrixModel::FirstEnvironmentColumn + 4);
+        QStringList columns;
+        for (int c = MigrationMatrixModel::FirstEnvironmentColumn; c < matrix->columnCount(); ++c)
+            columns << matrix->headerData(c, Qt::Horizontal).toString();
+        QCOMPARE(columns, QStringList({ u"env-020"_s, u"env-021"_s, u"env-022"_s, u"env-023"_s }));
+        QCOMPARE(matrix->rowCount(), 2);
+        QStringList cells; // V2's row: pending only where the newest run saw it pending
+        for (int c = MigrationMatrixModel::FirstEnvironmentColumn; c < matrix->columnCount(); ++c)
+            cells << MigrationMatrices::cellKey(MigrationMatrix::Cell(
+                matrix->index(1, c).data(MigrationMatrixModel::CellRole).toInt()));
+        QCOMPARE(matrix->index(1, MigrationMatrixModel::MigrationColumn).data().toString(), u"2"_s);
+        QCOMPARE(cells, QStringList({ u"applied"_s, u"pending"_s, u"applied"_s, u"applied"_s }));
+        QCOMPARE(view.matrixView()->filterModel()->rowCount(), 1); // only the row that differs
+
+        // Another tag, the matrix shown: built again for the environments now shown, without
+        // reading the store again.
+        built.clear();
+        tags->setCurrentIndex(tags->findData(u"us"_s));
+        QCOMPARE(table->model()->rowCount(), 15);
+        QVERIFY(built.wait(10000));
+        QCOMPARE(matrix->columnCount(), MigrationMatrixModel::FirstEnvironmentColumn + 15);
+        // Clicking a cell selects its environment above.
+        const int env021 = MigrationMatrixModel::FirstEnvironmentColumn + 10; // env-021
+        QCOMPARE(matrix->headerData(env021, Qt::Horizontal).toString(), u"env-021"_s);
+        view.matrixView()->table()->setCurrentIndex(
+            view.matrixView()->filterModel()->index(0, env021));
+        Q_EMIT view.matrixView()->table()->activated(
+            view.matrixView()->filterModel()->index(0, env021));
+        QCOMPARE(view.selectedEnvironment(), u"env-021"_s);
+
+        // The tag is remembered: a new view of the store starts filtered by it.
+        FleetView again;
+        QSignalSpy loadedAgain(again.loader(), &FleetLoader::loaded);
+        again.openStore(m_store);
+        QVERIFY(loadedAgain.wait(10000));
+        QCOMPARE(again.tagFilter()->currentData().toString(), u"us"_s);
+        QCOMPARE(again.table()->model()->rowCount(), 15);
+        again.tagFilter()->setCurrentIndex(0);
+        QCOMPARE(again.table()->model()->rowCount(), 30);
     }
 
     void mainWindowOpensTheStore()

@@ -15,6 +15,7 @@
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
+#include <QDateTimeAxis>
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
@@ -164,10 +165,51 @@ private Q_SLOTS:
         const qreal between = (Runs[1].toMSecsSinceEpoch() + Runs[2].toMSecsSinceEpoch()) / 2.0;
         QVERIFY(view.hoverText(between, false).contains(u"2 migrations pending"_s));
         QVERIFY(view.hoverText(Runs[2].toMSecsSinceEpoch() + 1000.0, false)
-                .contains(u"Pass: 0 migrations pending"_s));
+                    .contains(u"Pass: 0 migrations pending"_s));
         // What a point shows: the nearest run.
         QVERIFY(view.hoverText(Runs[2].toMSecsSinceEpoch() - 1000.0, true)
-                .contains(u"0 migrations pending"_s));
+                    .contains(u"0 migrations pending"_s));
+    }
+
+    // The time axis's labels as QDateTimeAxis draws them: its format at each of its ticks.
+    // No two may read the same (a single run's axis read "10:59 10:59 11:00 11:00 11:00 11:01").
+    void axisLabelsDiffer_data()
+    {
+        QTest::addColumn<QList<qint64>>("offsetsMs"); // the runs, from T0
+        QTest::newRow("one run") << QList<qint64> { 0 };
+        QTest::newRow("one run off the minute") << QList<qint64> { 37'500 };
+        QTest::newRow("two runs 10 s apart") << QList<qint64> { 0, 10'000 };
+        QTest::newRow("an hour") << QList<qint64> { 0, 3'600'000 };
+        QTest::newRow("three days") << QList<qint64> { 0, 86'400'000, 3 * 86'400'000LL };
+        QTest::newRow("a month") << QList<qint64> { 0, 30 * 86'400'000LL };
+    }
+    void axisLabelsDiffer()
+    {
+        QFETCH(QList<qint64>, offsetsMs);
+        QList<TimelinePoint> points;
+        for (const qint64 ms : offsetsMs) {
+            TimelinePoint p;
+            p.at = T0.addMSecs(ms);
+            p.status = CheckStatus::Pass;
+            points << p;
+        }
+        TimelineView view;
+        view.setResult(u"staging"_s, Pool, {});
+        view.setPoints(points);
+        const auto axes = view.chart()->axes(Qt::Horizontal);
+        QCOMPARE(axes.size(), 1);
+        const auto *axis = qobject_cast<QDateTimeAxis *>(axes.first());
+        QVERIFY(axis);
+        const qint64 min = axis->min().toMSecsSinceEpoch(), max = axis->max().toMSecsSinceEpoch();
+        QVERIFY(min < points.first().at.toMSecsSinceEpoch());
+        QVERIFY(max > points.last().at.toMSecsSinceEpoch());
+        QStringList labels;
+        for (int i = 0; i < axis->tickCount(); ++i) {
+            const qint64 at = min + (max - min) * i / (axis->tickCount() - 1);
+            labels << QDateTime::fromMSecsSinceEpoch(at).toString(axis->format());
+        }
+        QStringList distinct = labels;
+        QVERIFY2(distinct.removeDuplicates() == 0, qPrintable(labels.join(u", "_s)));
     }
 
     void noHistoryIsANote()

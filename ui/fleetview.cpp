@@ -5,9 +5,12 @@
 
 #include "fleetfiltermodel.h"
 #include "fleetloader.h"
+#include "fleetmatrixloader.h"
 #include "fleetmodel.h"
 #include "history/fleetreader.h"
 #include "history/historystore.h"
+#include "matrixview.h"
+#include "migrationmatrixmodel.h"
 #include "resultsmodel.h"
 #include "statusicons.h"
 #include "timelineview.h"
@@ -19,8 +22,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -32,6 +38,14 @@ namespace {
 // CheckStatus.
 const QList<CheckStatus> FilterStatuses = { CheckStatus::Fail, CheckStatus::Error,
     CheckStatus::NotRun, CheckStatus::Warn, CheckStatus::Pass, CheckStatus::Skipped };
+// The filters chosen, remembered across stores and sessions (Status::key, a tag).
+const QString StatusKey = u"fleet/statusFilter"_s;
+const QString TagKey = u"fleet/tagFilter"_s;
+// The stored results' columns: the status first, so that no long check id or subject pushes
+// it out of sight.
+enum ResultColumn { StatusCol, CheckCol, SubjectCol, AgeCol, MessageCol };
+// Check ids and subjects are fitted to their text up to this; longer ones are elided.
+constexpr int MaxNameWidth = 260;
 } // namespace
 
 FleetView::FleetView(QWidget *parent)
@@ -41,6 +55,7 @@ FleetView::FleetView(QWidget *parent)
     , m_loader(new FleetLoader(m_model, this))
     , m_name(new QLineEdit(this))
     , m_status(new QComboBox(this))
+    , m_tag(new QComboBox(this))
     , m_table(new QTableView(this))
     , m_results(new QTreeWidget(this))
     , m_checkNow(new QPushButton(tr("Check &Now"), this))
@@ -48,6 +63,10 @@ FleetView::FleetView(QWidget *parent)
     , m_line(new QLabel(this))
     , m_heading(new QLabel(this))
     , m_timeline(new TimelineView(this))
+    , m_tabs(new QTabWidget(this))
+    , m_matrix(new MatrixView(this))
+    , m_matrixLoader(new FleetMatrixLoader(m_matrix->model(), this))
+    , m_matrixTimer(new QTimer(this))
 {
     setWindowTitle(tr("Fleet"));
     m_filter->setSourceModel(m_model);
@@ -57,10 +76,19 @@ FleetView::FleetView(QWidget *parent)
     for (CheckStatus s : FilterStatuses)
         m_status->addItem(StatusIcons::forStatus(s), Status::key(s), int(s));
     m_status->setToolTip(tr("Only environments whose worst latest result has this status"));
+    // The items' texts are the keys remembered.
+    m_status->setCurrentIndex(
+        qMax(0, m_status->findText(QSettings().value(StatusKey).toString(), Qt::MatchExactly)));
+    if (const QVariant st = m_status->currentData(); st.isValid())
+        m_filter->setStatusFilter(CheckStatus(st.toInt()));
+    m_tag->addItem(tr("All tags"));
+    m_tag->setToolTip(tr("Only environments with this tag (the environments file's tags)"));
+    m_tag->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_name, 1);
     filters->addWidget(m_status);
+    filters->addWidget(m_tag);
     filters->addWidget(m_reload);
 
     m_table->setModel(m_filter);
@@ -81,7 +109,7 @@ FleetView::FleetView(QWidget *parent)
 
     m_results->setColumnCount(5);
     m_results->setHeaderLabels(
-        { tr("Check"), tr("Subject"), tr("Status"), tr("Age"), tr("Message") });
+        { tr("Status"), tr("Check"), tr("Subject"), tr("Age"), tr("Message") });
     m_results->setRootIsDecorated(false);
     m_results->setAlternatingRowColors(true);
     m_results->setUniformRowHeights(true);
@@ -98,7 +126,14 @@ FleetView::FleetView(QWidget *parent)
     resultsSplit->addWidget(m_timeline);
     resultsSplit->setStretchFactor(0, 3);
     resultsSplit->setStretchFactor(1, 2);
-    lowerLayout->addWidget(resultsSplit);
+    m_tabs->addTab(resultsSplit, tr("Stored &Results"));
+    m_tabs->addTab(m_matrix, tr("Ma&trix"));
+    m_tabs->setTabToolTip(1,
+        tr("Each migration's current state in the environments the filters show, as the "
+           "store's newest runs saw it"));
+    lowerLayout->addWidget(m_tabs);
+    m_matrixTimer->setSingleShot(true);
+    m_matrixTimer->setInterval(150);
 
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
@@ -116,7 +151,28 @@ FleetView::FleetView(QWidget *parent)
         const QVariant s = m_status->currentData();
         m_filter->setStatusFilter(
             s.isValid() ? std::optional(CheckStatus(s.toInt())) : std::nullopt);
+        QSettings().setValue(
+            StatusKey, s.isValid() ? Status::key(CheckStatus(s.toInt())) : QString());
     });
+    connect(m_tag, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setTagFilter(m_tag->currentData().toString());
+        QSettings().setValue(TagKey, m_tag->currentData().toString());
+    });
+    // The matrix follows the rows the filters let through.
+    connect(
+        m_filter, &QAbstractItemModel::rowsInserted, m_matrixTimer, qOverload<>(&QTimer::start));
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, m_matrixTimer, qOverload<>(&QTimer::start));
+    connect(m_matrixTimer, &QTimer::timeout, this, [this] {
+        m_matrixDirty = true;
+        updateMatrix();
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &FleetView::updateMatrix);
+    connect(m_matrixLoader, &FleetMatrixLoader::failed, this, [this](const QString &error) {
+        m_matrixStale = true; // read again when next shown
+        m_line->setText(tr("Matrix: %1").arg(error));
+    });
+    connect(m_matrix, &MatrixView::cellChosen, this,
+        [this](const QString &environment) { selectEnvironment(environment); });
     connect(m_reload, &QPushButton::clicked, this, &FleetView::reload);
     connect(m_loader, &FleetLoader::loaded, this, &FleetView::onLoaded);
     connect(m_loader, &FleetLoader::failed, this, [this](const QString &error) {
@@ -161,6 +217,53 @@ void FleetView::onLoaded(int environments, qint64 queryMs, qint64 totalMs)
     m_table->resizeColumnsToContents();
     m_table->horizontalHeader()->setSectionResizeMode(
         FleetModel::EnvironmentColumn, QHeaderView::Stretch);
+    fillTags();
+    m_matrixStale = true;
+    updateMatrix();
+}
+
+void FleetView::fillTags()
+{
+    // The tag chosen before (this session's, or the remembered one) stays chosen when this
+    // store has it; the choice is remembered only when someone makes it.
+    const QString wanted = m_tag->currentIndex() > 0 ? m_tag->currentData().toString()
+                                                     : QSettings().value(TagKey).toString();
+    const QSignalBlocker block(m_tag);
+    m_tag->clear();
+    m_tag->addItem(tr("All tags"));
+    for (const QString &tag : m_model->tags())
+        m_tag->addItem(tag, tag);
+    m_tag->setCurrentIndex(qMax(0, m_tag->findData(wanted)));
+    m_tag->setEnabled(m_tag->count() > 1);
+    m_tag->setToolTip(m_model->snapshot().hasTags
+            ? tr("Only environments with this tag (the environments file's tags)")
+            : tr("This store records no tags: its schema predates them (doctor store upgrade)"));
+    m_filter->setTagFilter(m_tag->currentData().toString());
+}
+
+QList<FleetEnvironment> FleetView::filteredEnvironments() const
+{
+    QList<FleetEnvironment> out;
+    const QList<FleetEnvironment> &all = m_model->snapshot().environments;
+    for (qsizetype row = 0; row < all.size(); ++row) {
+        if (m_filter->acceptsSourceRow(int(row)))
+            out << all[row];
+    }
+    return out;
+}
+
+void FleetView::updateMatrix()
+{
+    if (m_tabs->currentWidget() != m_matrix || m_loader->location().isEmpty())
+        return; // built when its tab is shown
+    if (m_matrixStale) {
+        m_matrixStale = false;
+        m_matrixDirty = false;
+        m_matrixLoader->load(m_loader->location(), filteredEnvironments());
+    } else if (m_matrixDirty) {
+        m_matrixDirty = false;
+        m_matrixLoader->rebuild(filteredEnvironments());
+    }
 }
 
 void FleetView::setCheckAvailability(std::function<QString(const QString &)> whyNot)
@@ -203,11 +306,13 @@ void FleetView::showSelected()
     const QDateTime at = m_model->snapshot().readAt;
     QList<QTreeWidgetItem *> items;
     for (const StoredResult &r : env->results) {
-        auto *item = new QTreeWidgetItem({ r.checkId, r.subject, Status::key(r.status),
+        auto *item = new QTreeWidgetItem({ Status::key(r.status), r.checkId, r.subject,
             ResultsModel::sinceText(qMax<qint64>(0, r.checkedAt.secsTo(at))), r.message });
-        item->setIcon(2, StatusIcons::forStatus(r.status));
-        item->setToolTip(3, r.checkedAt.toString(u"yyyy-MM-dd HH:mm:ss 'UTC'"_s));
-        item->setToolTip(4, r.message);
+        item->setIcon(StatusCol, StatusIcons::forStatus(r.status));
+        item->setToolTip(CheckCol, r.checkId);
+        item->setToolTip(SubjectCol, r.subject);
+        item->setToolTip(AgeCol, r.checkedAt.toString(u"yyyy-MM-dd HH:mm:ss 'UTC'"_s));
+        item->setToolTip(MessageCol, r.message);
         items << item;
     }
     m_results->addTopLevelItems(items);
@@ -217,8 +322,10 @@ void FleetView::showSelected()
         if (Status::rank(env->results[i].status) > Status::rank(env->results[worst].status))
             worst = i;
     m_results->setCurrentItem(m_results->topLevelItem(int(worst)));
-    for (int c = 0; c < 4; ++c)
+    for (int c = StatusCol; c < MessageCol; ++c) {
         m_results->resizeColumnToContents(c);
+        m_results->setColumnWidth(c, qMin(m_results->columnWidth(c), MaxNameWidth));
+    }
     updateCheckNow();
 }
 
@@ -242,8 +349,8 @@ void FleetView::showTimeline()
         m_timeline->setResult({}, {}, {});
         return;
     }
-    const QString checkId = item->text(0);
-    const QString subject = item->text(1);
+    const QString checkId = item->text(CheckCol);
+    const QString subject = item->text(SubjectCol);
     m_timeline->setResult(environment, checkId, subject);
     // Its own reader and connection on the pool (QSqlDatabase's rule); a watcher, so the
     // points arrive through the event loop even when the read is done at once.

@@ -3,25 +3,34 @@
 
 #pragma once
 
+#include "history/fleetreader.h"
+
 #include <QWidget>
 #include <functional>
 
 class FleetFilterModel;
 class FleetLoader;
+class FleetMatrixLoader;
 class FleetModel;
+class MatrixView;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTabWidget;
 class QTableView;
+class QTimer;
 class QTreeWidget;
 class TimelineView;
 
 // The fleet view (issue 19 §5): every environment of a shared results store with its worst
-// latest status, the age of its newest result and its shard, filtered by name and status;
-// the selected environment's stored results below. Reading is FleetLoader's, off the UI
-// thread. "Check now" asks for a live run of the selected environment (checkNowRequested),
-// enabled only where canCheck says the loaded environments file has it.
+// latest status, the age of its newest result, its shard and tags, filtered by name, status
+// and tag (the status and tag chosen are remembered in QSettings); below, the selected
+// environment's stored results with a result's timeline, and the Matrix of the store's
+// current migration states of the environments the filters show. Reading is FleetLoader's
+// and FleetMatrixLoader's, off the UI thread. "Check now" asks for a live run of the selected
+// environment (checkNowRequested), enabled only where canCheck says the loaded environments
+// file has it.
 class FleetView : public QWidget
 {
     Q_OBJECT
@@ -44,6 +53,13 @@ public:
     QTreeWidget *resultsTree() const { return m_results; }
     QLineEdit *nameFilter() const { return m_name; }
     QComboBox *statusFilter() const { return m_status; }
+    // "All tags", then every tag of the store's environments; the item data is the tag.
+    QComboBox *tagFilter() const { return m_tag; }
+    QTabWidget *lowerTabs() const { return m_tabs; }
+    // The migration matrix of the filtered environments, from the store's current states;
+    // built when its tab is shown (and again when the filters change while it is).
+    MatrixView *matrixView() const { return m_matrix; }
+    FleetMatrixLoader *matrixLoader() const { return m_matrixLoader; }
     QPushButton *checkNowButton() const { return m_checkNow; }
     QLabel *statusLine() const { return m_line; }
     // The selected stored result's runs, read from the store on a pool thread.
@@ -57,12 +73,16 @@ private:
     void showSelected();
     void updateCheckNow();
     void showTimeline();
+    void fillTags();
+    void updateMatrix(); // load or rebuild the matrix when its tab is shown
+    QList<FleetEnvironment> filteredEnvironments() const; // in the snapshot's order
 
     FleetModel *m_model;
     FleetFilterModel *m_filter;
     FleetLoader *m_loader;
     QLineEdit *m_name;
     QComboBox *m_status;
+    QComboBox *m_tag;
     QTableView *m_table;
     QTreeWidget *m_results;
     QPushButton *m_checkNow;
@@ -70,6 +90,12 @@ private:
     QLabel *m_line;
     QLabel *m_heading;
     TimelineView *m_timeline;
+    QTabWidget *m_tabs;
+    MatrixView *m_matrix;
+    FleetMatrixLoader *m_matrixLoader;
+    QTimer *m_matrixTimer; // one rebuild per burst of filter changes (typing a name)
+    bool m_matrixStale = true; // a new load: read the store's states again
+    bool m_matrixDirty = false; // the filters changed: build again from the states read
     int m_timelineGeneration = 0; // a newer selection drops an older timeline's read
     std::function<QString(const QString &)> m_whyNot;
 };

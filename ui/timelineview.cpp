@@ -155,8 +155,16 @@ void TimelineView::rebuild()
     const qreal end = last + pad;
     m_time->setRange(QDateTime::fromMSecsSinceEpoch(qint64(first - pad)),
         QDateTime::fromMSecsSinceEpoch(qint64(end)));
-    m_time->setFormat(last - first < DayMs ? u"HH:mm"_s : u"d MMM HH:mm"_s);
-    m_time->setTickCount(6);
+    // Labels at least one unit of their format apart, so no two read the same: a single
+    // run's two minutes in six ticks were 24 s apart and read "10:00 10:00 10:01 ..." in
+    // HH:mm. One run: three ticks, a minute apart, the run in the middle.
+    const int ticks = m_points.size() == 1 ? 3 : 6;
+    const qreal step = (end - (first - pad)) / (ticks - 1);
+    m_time->setFormat(step >= DayMs ? u"d MMM"_s
+            : end - first >= DayMs  ? u"d MMM HH:mm"_s
+            : step >= MinuteMs      ? u"HH:mm"_s
+                                    : u"HH:mm:ss"_s);
+    m_time->setTickCount(ticks);
 
     // A band per run of equal status, from its first run to the next run of another status
     // (the status changed somewhere between the two; the history cannot say where).

@@ -74,16 +74,22 @@ bool FleetReader::open(const QString &location)
         fail(error);
         return false;
     }
-    // runs.shard came with schema version 2 (issue 19's shared store); a version 1 store,
-    // still readable, has none. Asked of the catalog once per open, not per read.
-    const QString shardColumn = m_postgres
-        ? u"SELECT count(*) FROM information_schema.columns WHERE table_schema = "
-          "current_schema() AND table_name = 'runs' AND column_name = 'shard'"_s
-        : u"SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'shard'"_s;
-    if (!HistoryDb::exec(q, shardColumn, {}, &error) || !q.next()) {
+    // runs.shard came with schema version 2 (issue 19's shared store), environment_tags with
+    // version 3; an older store, still readable, has neither. Asked of the catalog once per
+    // open, not per read.
+    const QString catalog = m_postgres
+        ? u"SELECT (SELECT count(*) FROM information_schema.columns WHERE table_schema = "
+          "current_schema() AND table_name = 'runs' AND column_name = 'shard'), "
+          "(SELECT count(*) FROM information_schema.tables WHERE table_schema = "
+          "current_schema() AND table_name = 'environment_tags')"_s
+        : u"SELECT (SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'shard'), "
+          "(SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+          "AND name = 'environment_tags')"_s;
+    if (!HistoryDb::exec(q, catalog, {}, &error) || !q.next()) {
         fail(error);
         return false;
     }
+    m_hasTags = q.value(1).toInt() > 0;
     m_hasShards = q.value(0).toInt() > 0;
     return true;
 }
@@ -108,6 +114,43 @@ QString FleetReader::latestQuery(bool postgres, bool withShard)
           "AND r.check_id = l.check_id AND r.subject = l.subject "
           "ORDER BY r.checked_at DESC, r.id DESC LIMIT 1) "
           "ORDER BY l.environment, l.check_id, l.subject"_s;
+}
+
+QString FleetReader::tagsQuery()
+{
+    // The newest run is the one started last (started_at, as the runs are listed); two runs
+    // started in the same millisecond give the union of their tags, which read() merges.
+    return u"SELECT t.environment, t.tag FROM environment_tags t "
+           "JOIN runs u ON u.id = t.run_id "
+           "JOIN (SELECT t2.environment, max(u2.started_at) AS newest FROM environment_tags t2 "
+           "JOIN runs u2 ON u2.id = t2.run_id GROUP BY t2.environment) n "
+           "ON n.environment = t.environment AND n.newest = u.started_at "
+           "ORDER BY t.environment, t.tag"_s;
+}
+
+bool FleetReader::readTags(QSqlDatabase &db, FleetSnapshot *snapshot)
+{
+    if (!m_hasTags)
+        return true;
+    QHash<QString, FleetEnvironment *> byName;
+    byName.reserve(snapshot->environments.size());
+    for (FleetEnvironment &env : snapshot->environments)
+        byName.insert(env.name, &env);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    QString error;
+    if (!HistoryDb::exec(q, tagsQuery(), {}, &error)) {
+        fail(error + u". May this role SELECT from environment_tags?"_s);
+        return false;
+    }
+    while (q.next()) {
+        FleetEnvironment *env = byName.value(q.value(0).toString());
+        const QString tag = q.value(1).toString();
+        // Rows come sorted by tag: a repeat (two newest runs) is the one before.
+        if (env && (env->tags.isEmpty() || env->tags.constLast() != tag))
+            env->tags << tag;
+    }
+    return true;
 }
 
 FleetSnapshot FleetReader::read(const QDateTime &now)
@@ -164,6 +207,10 @@ FleetSnapshot FleetReader::read(const QDateTime &now)
         }
         env->results.append(r);
     }
+    q.finish();
+    snapshot.hasTags = m_hasTags;
+    if (!readTags(db, &snapshot))
+        return {};
     snapshot.queryMs = timer.elapsed();
     m_error.clear();
     return snapshot;
@@ -185,4 +232,22 @@ QList<TimelinePoint> FleetReader::timeline(
     else
         m_error.clear();
     return points;
+}
+
+QList<MigrationSighting> FleetReader::currentMigrations()
+{
+    if (m_connection.isEmpty()) {
+        fail(u"not open"_s);
+        return {};
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QString error;
+    QList<MigrationSighting> all = HistoryQueries::migrations(db, QString(), &error);
+    if (!error.isEmpty()) {
+        fail(error + u". May this role SELECT from the store's migration tables?"_s);
+        return {};
+    }
+    all.removeIf([](const MigrationSighting &s) { return !s.current; });
+    m_error.clear();
+    return all;
 }

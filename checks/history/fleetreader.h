@@ -8,6 +8,9 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+class QSqlDatabase;
 
 // The fleet's latest state, read from a run-history store (history/historystore.h): per
 // environment, the newest result of each (check, subject) and what they add up to. A value
@@ -19,6 +22,9 @@ struct FleetEnvironment
     QDateTime latest; // the newest checkedAt of its results (UTC); the age counts from it
     QDateTime oldest; // the oldest of its latest results: a check that stopped reporting
     QString shard; // the newest result's run's shard (`--shard I/N`'s I); may be empty
+    // Its tags (the environments file's `tags:`) as the newest run that recorded any for it
+    // gave them, sorted; empty when no run did or the store predates them (schema < 3).
+    QStringList tags;
     QList<StoredResult> results; // its latest results, by checkId then subject
 };
 
@@ -27,6 +33,7 @@ struct FleetSnapshot
     QList<FleetEnvironment> environments; // by name
     QDateTime readAt; // when the query ran (UTC): ages are relative to it
     bool hasShards = false; // the store's runs have a shard column (schema version 2 on)
+    bool hasTags = false; // the store has the environment_tags table (schema version 3 on)
     qint64 queryMs = 0; // the query and reading its rows, milliseconds
 };
 
@@ -36,9 +43,9 @@ struct FleetSnapshot
 // use and destroy it (QSqlDatabase's rule): the dashboard makes one per load, on a pool
 // thread.
 //
-// Tags: the store's schema keeps no tags, so there is nothing to filter by. The `latest`
-// view of schema version 2 answers the same question; this reader does not need it, so a
-// version 1 store (no view, no shard) is read too.
+// The `latest` view of schema version 2 answers the same question; this reader does not
+// need it, so a version 1 store (no view, no shard) and a version 2 one (no tags) are read
+// too.
 class FleetReader
 {
 public:
@@ -62,17 +69,28 @@ public:
     // failure.
     QList<TimelinePoint> timeline(
         const QString &environment, const QString &checkId, const QString &subject);
+    // The current state of every migration of every environment (the newest sighting of
+    // each, MigrationSighting::current), as HistoryStore::migrations() gives them (the same
+    // SELECT, HistoryQueries::migrations), by environment, tool, history and first seen: what
+    // the fleet's migration matrix shows. Empty with errorString() set on failure.
+    QList<MigrationSighting> currentMigrations();
     // What went wrong, naming the store (HistoryStore::displayLocation, never a password).
     QString errorString() const { return m_error; }
     // The SQL read() runs, for the benchmark's baseline (psql -c of the same text).
     static QString latestQuery(bool postgres, bool withShard);
+    // The SQL of the tags: (environment, tag) of each environment's newest run that recorded
+    // tags for it, by environment and tag. One statement for both dialects.
+    static QString tagsQuery();
 
 private:
     void fail(const QString &what);
+    // Adds each environment's tags (tagsQuery) to snapshot's; false with errorString() set.
+    bool readTags(QSqlDatabase &db, FleetSnapshot *snapshot);
 
     QString m_connection;
     QString m_location;
     QString m_error;
     bool m_postgres = false;
     bool m_hasShards = false;
+    bool m_hasTags = false;
 };
