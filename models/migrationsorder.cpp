@@ -32,11 +32,16 @@ QList<int> ranksOf(const QList<MigrationEntry> &entries,
     QHash<QString, int> many;
     QHash<QString, int> distinctTexts; // shown text -> its index in texts
     QStringList texts;
-    QList<int> result;
-    result.reserve(entries.size());
+    QList<int> result(entries.size());
+    int *out = result.data();
     const QString *last = nullptr;
     int lastIndex = -1;
     const auto indexOf = [&](const QString &f) {
+        // The same data first (the check's rows share their few versions' texts), then equal.
+        for (const auto &[value, index] : std::as_const(few)) {
+            if (value.constData() == f.constData() && value.size() == f.size())
+                return index;
+        }
         for (const auto &[value, index] : std::as_const(few)) {
             if (value == f)
                 return index;
@@ -62,7 +67,7 @@ QList<int> ranksOf(const QList<MigrationEntry> &entries,
             lastIndex = indexOf(f);
             last = &f;
         }
-        result.append(lastIndex);
+        *out++ = lastIndex;
     }
     QList<int> order(texts.size());
     std::iota(order.begin(), order.end(), 0);
@@ -118,8 +123,10 @@ qint64 keyOf(int column, const MigrationEntry &e, const MigrationsOrder::Keys &k
     switch (column) {
     case MigrationsModel::IdColumn:
         return keys.idRank.at(row);
-    case MigrationsModel::StateColumn: // SortRole "<rank> <id>": the state's rank, then the id
-        return qint64(MigrationsModel::stateRank(e.state)) << 32 | qint64(keys.idRank.at(row));
+    case MigrationsModel::StateColumn: { // SortRole "<rank> <id>": the state's rank, then the id
+        const auto state = MigrationEntry::State(keys.states.at(row));
+        return qint64(MigrationsModel::stateRank(state)) << 32 | qint64(keys.idRank.at(row));
+    }
     case MigrationsModel::ProductVersionColumn:
         return keys.versionRank.at(row);
     case MigrationsModel::PositionColumn: // rows outside the expected set (0) go last
@@ -172,6 +179,9 @@ MigrationsOrder::Keys MigrationsOrder::keysFor(const QList<MigrationEntry> &entr
     keys.versionRank = ranksOf(entries, productVersionOf, shownVersion);
     keys.toolRank = ranksOf(entries, toolOf, shownTool);
     keys.historyRank = ranksOf(entries, historyOf, itself);
+    keys.states.resize(n);
+    for (qsizetype k = 0; k < n; ++k)
+        keys.states[k] = quint8(entries.at(k).state);
     return keys;
 }
 
@@ -186,12 +196,13 @@ MigrationsOrder MigrationsOrder::compute(const QList<MigrationEntry> &entries, c
     // every row: QString::contains() sets up its search again per row (a filter of 100 000
     // ids took 18 ms of it, each key typed; bench_history, Session 9).
     const QStringMatcher text(s.text, Qt::CaseInsensitive);
-    const auto accepted = [&s, &text](const MigrationEntry &e) {
-        if (s.pendingOnly && e.state != MigrationEntry::State::Pending)
+    const auto accepted = [&s, &text, &keys, &entries](qsizetype row) {
+        const auto state = MigrationEntry::State(keys.states.at(row));
+        if (s.pendingOnly && state != MigrationEntry::State::Pending)
             return false;
-        if (!(s.states & stateBit(e.state)))
+        if (!(s.states & stateBit(state)))
             return false;
-        return s.text.isEmpty() || text.indexIn(e.id) >= 0;
+        return s.text.isEmpty() || text.indexIn(entries.at(row).id) >= 0;
     };
     const bool sorted = s.column >= 0 && s.column < MigrationsModel::ColumnCount;
     if (sorted && previous.forList && previous.settings.text == s.text
@@ -200,16 +211,16 @@ MigrationsOrder MigrationsOrder::compute(const QList<MigrationEntry> &entries, c
     } else if (sorted && previous.forList) {
         // The rows still shown in the order shown, then those the filter lets in.
         for (const int row : previous.rows) {
-            if (accepted(entries.at(row)))
+            if (accepted(row))
                 o.rows.append(row);
         }
         for (qsizetype i = 0; i < entries.size(); ++i) {
-            if (previous.shownRows.at(i) < 0 && accepted(entries.at(i)))
+            if (previous.shownRows.at(i) < 0 && accepted(i))
                 o.rows.append(int(i));
         }
     } else {
         for (qsizetype i = 0; i < entries.size(); ++i) {
-            if (accepted(entries.at(i)))
+            if (accepted(i))
                 o.rows.append(int(i));
         }
     }
@@ -246,7 +257,7 @@ MigrationsOrder MigrationsOrder::compute(const QList<MigrationEntry> &entries, c
     for (qsizetype p = 0; p < o.rows.size(); ++p) {
         const int row = o.rows.at(p);
         o.shownRows[row] = int(p);
-        ++o.counts[int(entries.at(row).state)];
+        ++o.counts[keys.states.at(row)];
     }
     return o;
 }

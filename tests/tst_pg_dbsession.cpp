@@ -162,6 +162,35 @@ private Q_SLOTS:
         QCOMPARE(r.value(4, 0).toString().constData(), r.value(0, 0).toString().constData());
     }
 
+    // Large results arrive in chunks (PgPipeline): every row, in order; a statement that
+    // fails after some chunks came answers its error and no rows, and the next group runs.
+    void chunkedRowsAreWholeOrNone()
+    {
+        const Environment env = environment(); // the session keeps a reference
+        DbSession session(env, nullptr);
+        QVERIFY2(session.open(), qPrintable(session.error().summary()));
+        const FlightAnswers a = session.run(
+            { { u"SELECT i, 'row ' || i FROM generate_series(1, 20000) AS i"_s },
+                { u"SELECT 1 / (i - 15000) FROM generate_series(1, 20000) AS i"_s },
+                { u"SELECT 3"_s } });
+        QCOMPARE(a.size(), 3);
+        const QueryResult all = a[0].value(0);
+        QVERIFY2(all.ok(), qPrintable(all.error.summary()));
+        QCOMPARE(all.columns.size(), 2);
+        QCOMPARE(all.size(), 20000);
+        for (int i = 0; i < 20000; i += 997) {
+            QCOMPARE(all.value(i, 0), QVariant(i + 1));
+            QCOMPARE(all.value(i, 1), QVariant(u"row %1"_s.arg(i + 1)));
+        }
+        QCOMPARE(all.value(19999, 0), QVariant(20000));
+        const QueryResult failed = a[1].value(0);
+        QCOMPARE(failed.error.sqlState, u"22012"_s); // division_by_zero, at row 15 000
+        QCOMPARE(failed.size(), 0);
+        QVERIFY(failed.columns.isEmpty());
+        QCOMPARE(a[2].value(0).value(0, 0), QVariant(3));
+        QCOMPARE(session.flights(), 1);
+    }
+
     // A lost connection answers every statement still open with an error, never a hang
     // or an empty success.
     void aLostConnectionFailsTheRest()

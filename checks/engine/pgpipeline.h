@@ -14,7 +14,9 @@ struct pg_conn;
 // "Pipeline Mode"): every group is written as [preamble, statements..., Sync] before the
 // first answer is read, so the whole flight waits for the network once. Statements go
 // through the extended protocol without parameters (PQsendQueryParams with none): literals
-// are escaped by the caller (PQescapeLiteral). Blocking; on the connection's thread.
+// are escaped by the caller (PQescapeLiteral). Rows are read in chunks (libpq 17's chunked
+// rows mode) and converted as they arrive; a statement that fails part-way answers its error
+// and no rows. Blocking; on the connection's thread.
 namespace PgPipeline {
 
 struct Flight
