@@ -7,15 +7,22 @@
 //   tools/dev exec xvfb-run -a -s "-screen 0 1680x1050x24"
 //       build/trixie-dev/tests/bench/bench_fleetshot --store /tmp/fleet.sqlite
 //       --out docs/fleet-view.png   (one command line)
-// or --open LOCATION instead of --store to show an existing store (a shared PostgreSQL one).
+// or --open LOCATION instead of --store to show an existing store (a shared PostgreSQL one);
+// --tag TAG filters by a tag, --matrix shows the Matrix tab. The environments carry tags
+// (their region, and prod or canary) and an EF Core history of eight migrations, the newest
+// pending on some (canaries ahead of prod have it applied).
 #include "fleetloader.h"
+#include "fleetmatrixloader.h"
 #include "fleetview.h"
+#include "matrixview.h"
 #include "history/historystore.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QFile>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextStream>
 #include <QTimer>
@@ -30,6 +37,34 @@ const QStringList Checks = { u"check.postgres.connectivity"_s, u"check.postgres.
 const QStringList Regions = { u"eu-west"_s, u"eu-central"_s, u"us-east"_s, u"ap-south"_s };
 const QStringList Services = { u"orders"_s, u"billing"_s, u"catalog"_s, u"identity"_s, u"search"_s,
     u"payments"_s, u"shipping"_s, u"reports"_s, u"audit"_s, u"inventory"_s };
+
+const QStringList Migrations = { u"20250110_InitialCreate"_s, u"20250203_AddTenants"_s,
+    u"20250301_AddUsers"_s, u"20250322_AddRoles"_s, u"20250415_AddAuditLog"_s,
+    u"20250520_SplitOrders"_s, u"20250611_AddInvoiceIndex"_s, u"20250702_AddRefunds"_s };
+
+// Environment i's EF Core history: the last two migrations pending on some, applied on the
+// canaries.
+QVariant history(int i)
+{
+    QList<MigrationEntry> entries;
+    for (qsizetype m = 0; m < Migrations.size(); ++m) {
+        MigrationEntry e;
+        e.id = Migrations[m];
+        e.tool = u"efcore"_s;
+        e.history = u"public.__EFMigrationsHistory"_s;
+        e.position = int(m) + 1;
+        const bool canary = i % 3 == 0;
+        e.state = !canary
+                && m >= Migrations.size()
+                        - (i % 7 == 1        ? 2
+                                : i % 5 == 2 ? 1
+                                             : 0)
+            ? MigrationEntry::State::Pending
+            : MigrationEntry::State::Applied;
+        entries << e;
+    }
+    return QVariant::fromValue(entries);
+}
 
 bool populate(const QString &path, QTextStream &err)
 {
@@ -52,6 +87,7 @@ bool populate(const QString &path, QTextStream &err)
                 const QString env = u"%1-%2-%3"_s.arg(Regions[i % 4], Services[(i / 4) % 10])
                                         .arg(i / 40 + 1, 2, 10, QChar(u'0'));
                 run.environments << env;
+                run.tags.insert(env, { Regions[i % 4], i % 3 == 0 ? u"canary"_s : u"prod"_s });
                 for (int c = 0; c < Checks.size(); ++c) {
                     CheckResult res;
                     res.environment = env;
@@ -65,6 +101,11 @@ bool populate(const QString &path, QTextStream &err)
                         ? u"ok"_s
                         : u"%1 on %2 (run %3)"_s.arg(Status::key(res.status), env).arg(r + 1);
                     res.checkedAt = run.startedAt.addSecs(i % 30);
+                    if (res.checkId == u"check.postgres.migrations"
+                        && res.status != CheckStatus::Error) {
+                        res.subject = u"efcore public.__EFMigrationsHistory"_s;
+                        res.details = history(i);
+                    }
                     results << res;
                 }
             }
@@ -88,6 +129,8 @@ int main(int argc, char **argv)
         "e.g. the one shards wrote"_s,
         u"location"_s });
     parser.addOption({ u"out"_s, u"The PNG"_s, u"path"_s });
+    parser.addOption({ u"tag"_s, u"Show only the environments with this tag"_s, u"tag"_s });
+    parser.addOption({ u"matrix"_s, u"Show the Matrix tab rather than the stored results"_s });
     parser.process(app);
     QTextStream err(stderr);
     QString path = parser.value(u"open"_s);
@@ -109,7 +152,15 @@ int main(int argc, char **argv)
     view.openStore(path);
     if (!loaded.wait(20000))
         return 1;
+    if (parser.isSet(u"tag"_s))
+        view.tagFilter()->setCurrentIndex(view.tagFilter()->findData(parser.value(u"tag"_s)));
     view.table()->selectRow(0);
+    if (parser.isSet(u"matrix"_s)) {
+        QSignalSpy built(view.matrixLoader(), &FleetMatrixLoader::loaded);
+        view.lowerTabs()->setCurrentWidget(view.matrixView());
+        if (!built.wait(20000))
+            return 1;
+    }
     QTimer::singleShot(500, &app, [&] {
         const bool ok = view.grab().save(parser.value(u"out"_s));
         err << (ok ? "wrote " : "could not write ") << parser.value(u"out"_s) << Qt::endl;
