@@ -169,8 +169,8 @@ private Q_SLOTS:
         const Environment env = environment(); // the session keeps a reference
         DbSession session(env, nullptr);
         QVERIFY2(session.open(), qPrintable(session.error().summary()));
-        const FlightAnswers a = session.run(
-            { { u"SELECT i, 'row ' || i FROM generate_series(1, 20000) AS i"_s },
+        const FlightAnswers a
+            = session.run({ { u"SELECT i, 'row ' || i FROM generate_series(1, 20000) AS i"_s },
                 { u"SELECT 1 / (i - 15000) FROM generate_series(1, 20000) AS i"_s },
                 { u"SELECT 3"_s } });
         QCOMPARE(a.size(), 3);

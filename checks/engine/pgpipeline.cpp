@@ -35,8 +35,7 @@ public:
     static constexpr int ShortText = 64; // bytes; longer ones are compared by nobody
 
     // The value of TEXT: an equal one converted before, or CONVERT's, remembered.
-    template<typename Convert>
-    QVariant value(QByteArrayView text, Convert convert)
+    template <typename Convert> QVariant value(QByteArrayView text, Convert convert)
     {
         if (m_off || text.size() > ShortText)
             return convert();
