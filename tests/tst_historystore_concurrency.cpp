@@ -7,7 +7,6 @@
 // binary started again with --write (main() below).
 #include "history/historystore.h"
 
-#include <algorithm>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -17,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <vector>

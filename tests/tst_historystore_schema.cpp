@@ -9,7 +9,6 @@
 #include "history/historystore.h"
 #include "history/historystore_p.h"
 
-#include <algorithm>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -20,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <algorithm>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;

@@ -138,28 +138,29 @@ private Q_SLOTS:
         }
         HistorySchema::overrideStepsForTest(std::nullopt);
         const QString t1 = u"2026-11-02T09:00:00.000Z"_s, t2 = u"2026-11-02T09:10:00.000Z"_s;
-        for (const QString &sql : {
-                 u"INSERT INTO runs (id, started_at, environments) VALUES ('r1', '%1', '[]'), "
-                 "('r2', '%2', '[]')"_s,
-                 u"INSERT INTO results (run_id, checked_at, environment, check_id, status, "
-                 "evidence) VALUES ('r1', '%1', 'prod', 'pool', 'pass', '{}'), "
-                 "('r2', '%2', 'prod', 'pool', 'pass', '{}')"_s,
-                 u"INSERT INTO status_spans (environment, check_id, status, since, last_seen, "
-                 "first_run_id, last_run_id, is_current) VALUES "
-                 "('prod', 'pool', 'pass', '%1', '%2', 'r1', 'r2', 1)"_s,
-                 u"INSERT INTO migration_sightings (environment, tool, history, migration_id, "
-                 "state, first_seen, last_seen, first_run_id, last_run_id, is_current) VALUES "
-                 "('prod', 'efcore', 'public.h', 'M1', 'pending', '%1', '%1', 'r1', 'r1', 0), "
-                 "('prod', 'efcore', 'public.h', 'M2', 'applied', '%1', '%2', 'r1', 'r2', 1), "
-                 "('prod', 'efcore', 'public.h', 'M1', 'applied', '%2', '%2', 'r2', 'r2', 1)"_s })
+        for (const QString &sql :
+            { u"INSERT INTO runs (id, started_at, environments) VALUES ('r1', '%1', '[]'), "
+              "('r2', '%2', '[]')"_s,
+                u"INSERT INTO results (run_id, checked_at, environment, check_id, status, "
+                "evidence) VALUES ('r1', '%1', 'prod', 'pool', 'pass', '{}'), "
+                "('r2', '%2', 'prod', 'pool', 'pass', '{}')"_s,
+                u"INSERT INTO status_spans (environment, check_id, status, since, last_seen, "
+                "first_run_id, last_run_id, is_current) VALUES "
+                "('prod', 'pool', 'pass', '%1', '%2', 'r1', 'r2', 1)"_s,
+                u"INSERT INTO migration_sightings (environment, tool, history, migration_id, "
+                "state, first_seen, last_seen, first_run_id, last_run_id, is_current) VALUES "
+                "('prod', 'efcore', 'public.h', 'M1', 'pending', '%1', '%1', 'r1', 'r1', 0), "
+                "('prod', 'efcore', 'public.h', 'M2', 'applied', '%1', '%2', 'r1', 'r2', 1), "
+                "('prod', 'efcore', 'public.h', 'M1', 'applied', '%2', '%2', 'r2', 'r2', 1)"_s })
             rows(path, sql.arg(t1, t2));
 
         HistoryStore store;
         QVERIFY2(store.open(path), qPrintable(store.errorString()));
         QCOMPARE(store.foundSchemaVersion(), 2);
         QCOMPARE(rows(path, u"SELECT schema_version FROM store_meta"_s), QStringList { u"3"_s });
-        QCOMPARE(rows(path, u"SELECT name FROM sqlite_master WHERE name IN "
-                            "('migration_sightings', 'status_spans')"_s),
+        QCOMPARE(rows(path,
+                     u"SELECT name FROM sqlite_master WHERE name IN "
+                     "('migration_sightings', 'status_spans')"_s),
             QStringList());
         const auto sightings = [&] {
             QStringList out;
@@ -187,20 +188,21 @@ private Q_SLOTS:
         m1.tool = u"efcore"_s;
         m1.history = u"public.h"_s;
         migrations.details = QVariant::fromValue(QList<MigrationEntry> { m1 });
-        QVERIFY2(store.record(tagged,
-                     { result(u"prod"_s, u"pool"_s, CheckStatus::Fail, 20), migrations }),
+        QVERIFY2(store.record(
+                     tagged, { result(u"prod"_s, u"pool"_s, CheckStatus::Fail, 20), migrations }),
             qPrintable(store.errorString()));
         QCOMPARE(sightings(),
-            (QStringList { u"M1 pending 00-00"_s, u"M1 applied 10-20 current"_s,
-                u"M2 applied 00-10"_s }));
-        QCOMPARE(rows(path, u"SELECT migration_id, state FROM migration_transitions "
-                            "WHERE run_id = 'tagged'"_s),
+            (QStringList {
+                u"M1 pending 00-00"_s, u"M1 applied 10-20 current"_s, u"M2 applied 00-10"_s }));
+        QCOMPARE(rows(path,
+                     u"SELECT migration_id, state FROM migration_transitions "
+                     "WHERE run_id = 'tagged'"_s),
             QStringList { u"M2|absent"_s });
         QCOMPARE(store.currentSpans({ u"prod"_s }).first().since, T0.addSecs(1200));
-        QCOMPARE(rows(path, u"SELECT run_id, environment, tag FROM environment_tags "
-                            "ORDER BY environment, tag"_s),
-            (QStringList { u"tagged|dev|lab"_s, u"tagged|prod|eu-west"_s,
-                u"tagged|prod|prod"_s }));
+        QCOMPARE(rows(path,
+                     u"SELECT run_id, environment, tag FROM environment_tags "
+                     "ORDER BY environment, tag"_s),
+            (QStringList { u"tagged|dev|lab"_s, u"tagged|prod|eu-west"_s, u"tagged|prod|prod"_s }));
         QCOMPARE(store.prune(QDateTime::currentDateTimeUtc().addDays(1)), 3);
         QCOMPARE(rows(path, u"SELECT count(*) FROM environment_tags"_s), QStringList { u"0"_s });
         QVERIFY(store.migrations({}).isEmpty());

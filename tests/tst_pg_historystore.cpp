@@ -7,12 +7,12 @@
 #include "history/historystore.h"
 #include "pgserver.h"
 
-#include <algorithm>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
 #include <QTimeZone>
 #include <QUrl>
+#include <algorithm>
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -296,9 +296,8 @@ private:
     QString dump(const QString &db) const
     {
         QString out;
-        for (const QString &t : { u"store_meta"_s, u"runs"_s, u"results"_s,
-                 u"environment_tags"_s, u"migration_transitions"_s, u"migration_checks"_s,
-                 u"status_changes"_s })
+        for (const QString &t : { u"store_meta"_s, u"runs"_s, u"results"_s, u"environment_tags"_s,
+                 u"migration_transitions"_s, u"migration_checks"_s, u"status_changes"_s })
             out += m_pg.scalar(db,
                            u"SELECT string_agg(t::text, E'\\n' ORDER BY t::text) FROM %1 t"_s.arg(
                                t))

@@ -63,9 +63,8 @@ private Q_SLOTS:
         QVERIFY(store.errorString().contains(m_role + u"@"_s)); // it names the store
 
         QString everything;
-        for (const QString &t : { u"store_meta"_s, u"runs"_s, u"results"_s,
-                 u"environment_tags"_s, u"migration_transitions"_s, u"migration_checks"_s,
-                 u"status_changes"_s })
+        for (const QString &t : { u"store_meta"_s, u"runs"_s, u"results"_s, u"environment_tags"_s,
+                 u"migration_transitions"_s, u"migration_checks"_s, u"status_changes"_s })
             everything += m_pg.scalar(m_db, u"SELECT string_agg(t::text, ' ') FROM %1 t"_s.arg(t))
                               .toString();
         QVERIFY(everything.contains(u"secret-run"_s)); // the dump reads the store indeed

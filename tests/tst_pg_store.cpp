@@ -160,8 +160,8 @@ private Q_SLOTS:
                 grants << line;
         QCOMPARE(grants.size(), 5);
         for (const QString &g : grants)
-            QVERIFY2(!g.contains(u"CREATE"_s) && !g.contains(u"DELETE"_s)
-                    && !g.contains(u"UPDATE"_s),
+            QVERIFY2(
+                !g.contains(u"CREATE"_s) && !g.contains(u"DELETE"_s) && !g.contains(u"UPDATE"_s),
                 qPrintable(g));
         QCOMPARE(m_pg.exec(db, grants), QString());
         QCOMPARE(m_pg.exec(db,

@@ -89,10 +89,8 @@ class TestPgStoreRoles : public QObject
             QVERIFY2(r.exitCode == 0, qPrintable(r.err));
             QVERIFY(!r.out.contains(ReaderPassword) && !r.err.contains(ReaderPassword));
         }();
-        const QJsonArray all = QJsonDocument::fromJson(r.out.toUtf8())
-                                   .object()
-                                   .value(u"migrations"_s)
-                                   .toArray();
+        const QJsonArray all
+            = QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"migrations"_s).toArray();
         for (const QJsonValue &v : all)
             if (v.toObject().value(u"migrationId"_s).toString() == id)
                 return v.toObject();
@@ -117,11 +115,11 @@ private Q_SLOTS:
                 QString());
 
         m_app = m_pg.createDatabase(u"rolesapp"_s);
-        QCOMPARE(m_pg.exec(m_app,
-                     { u"CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" varchar(150) "
-                       "PRIMARY KEY, \"ProductVersion\" varchar(32) NOT NULL)"_s,
-                         u"INSERT INTO \"__EFMigrationsHistory\" VALUES ('%1', '9.0.6')"_s.arg(
-                             A) }),
+        QCOMPARE(
+            m_pg.exec(m_app,
+                { u"CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" varchar(150) "
+                  "PRIMARY KEY, \"ProductVersion\" varchar(32) NOT NULL)"_s,
+                    u"INSERT INTO \"__EFMigrationsHistory\" VALUES ('%1', '9.0.6')"_s.arg(A) }),
             QString());
         QFile manifest(m_tmp.filePath(u"expected.txt"_s));
         QVERIFY(manifest.open(QIODevice::WriteOnly));
@@ -131,8 +129,8 @@ private Q_SLOTS:
         QVERIFY(config.open(QIODevice::WriteOnly));
         config.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
         config.write(u"environments:\n  - name: app\n    connection: \"%1\"\n    expected: %2\n"_s
-                         .arg(m_pg.npgsqlString(m_app), manifest.fileName())
-                         .toUtf8());
+                .arg(m_pg.npgsqlString(m_app), manifest.fileName())
+                .toUtf8());
         m_config = config.fileName();
         m_store = m_pg.createDatabase(u"rolesstore"_s);
     }
@@ -195,8 +193,8 @@ private Q_SLOTS:
 
         // The reader's view of the check: latest and the current span, through its grants.
         HistoryStore reader;
-        QVERIFY2(reader.open(url(Reader, ReaderPassword),
-                     HistoryStore::SchemaPolicy::RequireCurrent),
+        QVERIFY2(
+            reader.open(url(Reader, ReaderPassword), HistoryStore::SchemaPolicy::RequireCurrent),
             qPrintable(reader.errorString()));
         const QList<StatusSpan> spans = reader.currentSpans({ u"app"_s });
         QCOMPARE(spans.size(), 1);

@@ -37,8 +37,8 @@ QString grants(const QString &schema)
             names << s + u'.' + QString::fromLatin1(n);
         return names.join(u", "_s);
     };
-    const QString written = list({ "runs", "results", "environment_tags",
-        "migration_transitions", "migration_checks", "status_changes" });
+    const QString written = list({ "runs", "results", "environment_tags", "migration_transitions",
+        "migration_checks", "status_changes" });
     const QString read = list({ "store_meta", "runs", "results", "environment_tags",
         "migration_transitions", "migration_checks", "status_changes", "latest" });
     return u"-- A writer role for `doctor run --store` (the scheduled job):\n"

@@ -200,7 +200,8 @@ const QList<HistorySchema::Step> &HistorySchema::steps()
     if (overridden())
         return *overridden();
     static const QList<Step> own = {
-        { 1, dialect(Version1, false), dialect(Version1, true) }, { 2, Version2, Version2 },
+        { 1, dialect(Version1, false), dialect(Version1, true) },
+        { 2, Version2, Version2 },
         { 3, dialect(Version3, false), dialect(Version3, true) },
     };
     return own;

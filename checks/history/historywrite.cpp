@@ -174,8 +174,8 @@ bool Writer::recordMigrations(const QString &environment, const QList<Seen> &see
         for (const QString &key : std::as_const(gone)) {
             const qsizetype first = key.indexOf(u'\n');
             const qsizetype second = key.indexOf(u'\n', first + 1);
-            transition(key.left(first), key.mid(first + 1, second - first - 1),
-                key.mid(second + 1), HistoryDb::AbsentState, result.at);
+            transition(key.left(first), key.mid(first + 1, second - first - 1), key.mid(second + 1),
+                HistoryDb::AbsentState, result.at);
         }
         for (const QString &history : std::as_const(histories)) {
             if (checked.contains(history))
@@ -187,11 +187,10 @@ bool Writer::recordMigrations(const QString &environment, const QList<Seen> &see
         }
     }
     return insertRows(u"migration_checks"_s,
-               { u"run_id"_s, u"environment"_s, u"tool"_s, u"history"_s, u"checked_at"_s },
-               checks)
+               { u"run_id"_s, u"environment"_s, u"tool"_s, u"history"_s, u"checked_at"_s }, checks)
         && insertRows(u"migration_transitions"_s,
-            { u"environment"_s, u"tool"_s, u"history"_s, u"migration_id"_s, u"state"_s,
-                u"since"_s, u"run_id"_s },
+            { u"environment"_s, u"tool"_s, u"history"_s, u"migration_id"_s, u"state"_s, u"since"_s,
+                u"run_id"_s },
             transitions);
 }
 
