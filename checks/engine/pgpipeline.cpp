@@ -71,7 +71,8 @@ public:
             m_repeated.resize(columns);
         }
         const int rows = PQntuples(res);
-        r->rows.reserve(r->rows.size() + rows);
+        if (r->rows.isEmpty()) // later chunks: the list grows geometrically, not per chunk
+            r->rows.reserve(rows);
         for (int i = 0; i < rows; ++i) {
             QVariantList row;
             row.reserve(columns);
