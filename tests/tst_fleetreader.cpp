@@ -5,9 +5,11 @@
 // when the runs table has one, each environment's tags come from its newest run that recorded
 // any (none, and no error, from a store older than the tags), the current migration states
 // are read for the matrix, and a missing or foreign file is an error naming it.
+#include "doctorprocess.h"
 #include "history/fleetreader.h"
 #include "history/historystore.h"
 
+#include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -212,6 +214,32 @@ private Q_SLOTS:
         QCOMPARE(s.environments[1].name, u"prod"_s);
         QCOMPARE(s.environments[1].tags, QStringList({ u"prod"_s, u"us-east"_s }));
         QCOMPARE(s.environments[2].tags, QStringList { u"eu-west"_s });
+    }
+
+    // The writer's side through the real CLI: doctor run records each environment's tags from
+    // the environments file (RunHistory::record -> HistoryRun::tags), and the reader gets them.
+    void cliRunRecordsTheFilesTags()
+    {
+        QTemporaryDir dir;
+        const QString config = dir.filePath(u"envs.yaml"_s);
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("environments:\n"
+                "  - name: eu-one\n    connection: \"sqlite:one.db\"\n    tags: [eu-west, prod]\n"
+                "  - name: plain\n    connection: \"sqlite:two.db\"\n");
+        f.close();
+        const QString store = dir.filePath(u"h.sqlite"_s);
+        const CliRun r = doctor({ u"run"_s, u"--config"_s, config, u"--history"_s, store,
+            u"--check"_s, u"check.postgres.connectivity"_s, u"--format"_s, u"json"_s });
+        QVERIFY2(!r.err.contains(u"not recorded"_s), qPrintable(r.err));
+        FleetReader reader;
+        QVERIFY2(reader.open(store), qPrintable(reader.errorString()));
+        const FleetSnapshot s = reader.read();
+        QVERIFY2(reader.errorString().isEmpty(), qPrintable(reader.errorString()));
+        QCOMPARE(s.environments.size(), 2);
+        QCOMPARE(s.environments[0].name, u"eu-one"_s);
+        QCOMPARE(s.environments[0].tags, QStringList({ u"eu-west"_s, u"prod"_s }));
+        QVERIFY(s.environments[1].tags.isEmpty());
     }
 
     // The current state of each migration, as the newest run saw it; the older sightings
