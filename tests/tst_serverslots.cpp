@@ -3,6 +3,7 @@
 // ServerSlots: the per-server limit's counting and queue (issue 14, section 3). Most tests
 // hand jobs to a list instead of a pool and end them by hand, so the order is exact; the
 // last one runs them on a real QThreadPool.
+#include "engine/checkrunner.h"
 #include "engine/environment.h"
 #include "engine/serverslots.h"
 
@@ -162,6 +163,82 @@ private Q_SLOTS:
         slots.submit(u"a|1"_s, 2, named(&s, u"next"_s)); // a new run gets the free slot
         QCOMPARE(s.jobs.size(), 3);
         QCOMPARE(slots.dropWaiting(), 0);
+    }
+
+    // A job holding connections to two servers (an environment and its reference) starts
+    // only when both have room, holds nothing while it waits, and frees both when it ends.
+    void aJobOfTwoServersTakesBothOrNeither()
+    {
+        Started s;
+        ServerSlots slots([&s](ServerSlots::Job j) { s.jobs << std::move(j); });
+        slots.submit(u"ref|1"_s, 1, named(&s, u"ref-own"_s));
+        const QList<ServerSlots::Claim> both { { u"a|1"_s, 2, 1 }, { u"ref|1"_s, 1, 1 } };
+        slots.submit(both, named(&s, u"a-with-ref"_s));
+        QCOMPARE(s.jobs.size(), 1); // ref's one slot is taken
+        QCOMPARE(slots.runningCount(u"a|1"_s), 0); // nothing held while waiting
+        QCOMPARE(slots.waitingCount(), 1);
+        slots.submit(u"a|1"_s, 2, named(&s, u"a-own"_s));
+        QCOMPARE(s.jobs.size(), 1); // first come, first served on a too
+        s.run(0); // ref's job ends: the two-server job starts, then a's own (2 on a)
+        QCOMPARE(s.jobs.size(), 3);
+        QCOMPARE(slots.runningCount(u"a|1"_s), 2);
+        QCOMPARE(slots.runningCount(u"ref|1"_s), 1);
+        s.run(1);
+        QCOMPARE(slots.runningCount(u"a|1"_s), 1);
+        QCOMPARE(slots.runningCount(u"ref|1"_s), 0);
+        s.run(2);
+        QCOMPARE(slots.runningCount(u"a|1"_s), 0);
+        QCOMPARE(s.ran, (QStringList { u"ref-own"_s, u"a-with-ref"_s, u"a-own"_s }));
+    }
+
+    // An environment whose reference is on its own server holds two of its connections; one
+    // that needs more than the limit runs alone there rather than never.
+    void twoClaimsOfOneServerCountTwice()
+    {
+        Started s;
+        ServerSlots slots([&s](ServerSlots::Job j) { s.jobs << std::move(j); });
+        const QList<ServerSlots::Claim> twice { { u"a|1"_s, 4, 1 }, { u"a|1"_s, 4, 1 } };
+        for (int i = 0; i < 3; ++i)
+            slots.submit(twice, named(&s, u"j%1"_s.arg(i)));
+        QCOMPARE(s.jobs.size(), 2); // 2 + 2 = 4; a third would make 6
+        QCOMPARE(slots.runningCount(u"a|1"_s), 4);
+        s.run(0);
+        QCOMPARE(s.jobs.size(), 3);
+        QCOMPARE(slots.runningCount(u"a|1"_s), 4);
+
+        Started t;
+        ServerSlots narrow([&t](ServerSlots::Job j) { t.jobs << std::move(j); });
+        const QList<ServerSlots::Claim> overLimit { { u"b|1"_s, 1, 1 }, { u"b|1"_s, 1, 1 } };
+        narrow.submit(overLimit, named(&t, u"x"_s));
+        narrow.submit(overLimit, named(&t, u"y"_s));
+        QCOMPARE(t.jobs.size(), 1);
+        QCOMPARE(narrow.runningCount(u"b|1"_s), 2);
+        QCOMPARE(narrow.dropWaiting(), 1); // counted once although claimed twice
+        t.run(0);
+        QCOMPARE(narrow.runningCount(u"b|1"_s), 0);
+    }
+
+    // CheckRunner claims the reference environment's server for a job whose environment
+    // has `reference:`, and only then.
+    void theRunnerClaimsTheReferencesServer()
+    {
+        Environment prod = postgres(u"prod-db"_s, u"5432"_s, u"app"_s);
+        prod.name = u"prod"_s;
+        prod.perServerConnections = 3;
+        Environment staging = postgres(u"staging-db"_s, u"5432"_s, u"app"_s);
+        staging.name = u"staging"_s;
+        staging.referenceEnvironment = u"prod"_s;
+        const QList<Environment> all { prod, staging };
+        const QList<ServerSlots::Claim> own = CheckRunner::claims(prod, all);
+        QCOMPARE(own.size(), 1);
+        QCOMPARE(own.at(0).server, ServerSlots::serverOf(prod));
+        const QList<ServerSlots::Claim> two = CheckRunner::claims(staging, all);
+        QCOMPARE(two.size(), 2);
+        QCOMPARE(two.at(0).server, ServerSlots::serverOf(staging));
+        QCOMPARE(two.at(1).server, ServerSlots::serverOf(prod));
+        QCOMPARE(two.at(1).limit, 3); // the reference's own limit for its server
+        staging.referenceEnvironment = u"gone"_s; // not among the references: nothing more
+        QCOMPARE(CheckRunner::claims(staging, all).size(), 1);
     }
 
     // On a real pool: the limit holds under threads, the hand-off from an ending job to the

@@ -125,6 +125,25 @@ quint64 CheckRunner::add(
     return m_generation;
 }
 
+QList<ServerSlots::Claim> CheckRunner::claims(
+    const Environment &env, const QList<Environment> &references)
+{
+    QList<ServerSlots::Claim> out { { ServerSlots::serverOf(env), env.perServerConnections, 1 } };
+    // The migrations check reads the applied list of the environment's `reference:` while
+    // its own session is open (checks/migrations/referenceenvironment.cpp): a second
+    // connection, to that environment's server. Claimed whatever checks run, which costs at
+    // most some parallelism when the migrations check is not among them.
+    if (env.referenceEnvironment.isEmpty())
+        return out;
+    for (const Environment &r : references) {
+        if (r.name == env.referenceEnvironment) {
+            out << ServerSlots::Claim { ServerSlots::serverOf(r), r.perServerConnections, 1 };
+            break;
+        }
+    }
+    return out;
+}
+
 void CheckRunner::launch(
     quint64 gen, const QList<Environment> &environments, const QList<Environment> &references)
 {
@@ -152,7 +171,7 @@ void CheckRunner::launch(
                 });
             post(InboxItem { CheckResult(), gen, env.name, true });
         };
-        m_slots.submit(ServerSlots::serverOf(env), env.perServerConnections, job);
+        m_slots.submit(claims(env, references), job);
     }
 }
 

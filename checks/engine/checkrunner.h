@@ -24,7 +24,8 @@ class RemediationSource;
 // Runs checks on a thread pool: one job per environment, which opens its own
 // connection and runs that environment's checks in sequence. At most maxParallel() jobs
 // run at once, and at most each environment's perServerConnections of one server
-// (ServerSlots); the others wait without a thread. Results come back on
+// (ServerSlots; a job whose environment has a `reference:` counts against that
+// environment's server too); the others wait without a thread. Results come back on
 // the runner's thread through queued calls; each run has a generation id, and results
 // of a cancelled or superseded run are dropped here, so they never reach a view.
 class CheckRunner : public QObject
@@ -64,6 +65,11 @@ public:
     // Blocks until no job is left (CLI and tests; never on a GUI thread). On the runner's
     // thread only: it calls the watchdog by hand, and the watchdog has one owner thread.
     void waitForIdle();
+
+    // What an environment's job holds at once: a connection to its own server, and one to
+    // the server of its `reference:` environment when references has it.
+    static QList<ServerSlots::Claim> claims(
+        const Environment &env, const QList<Environment> &references);
 
 Q_SIGNALS:
     void runStarted(quint64 generation, int total);

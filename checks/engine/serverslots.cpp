@@ -8,6 +8,7 @@
 #include <QMutexLocker>
 #include <algorithm>
 #include <iterator>
+#include <utility>
 
 ServerSlots::ServerSlots(std::function<void(Job)> start)
     : m_start(std::move(start))
@@ -22,56 +23,128 @@ QString ServerSlots::serverOf(const Environment &env)
     return env.connection.host + u'|' + env.connection.port;
 }
 
-ServerSlots::Job ServerSlots::counted(const QString &server, Job job)
+ServerSlots::Job ServerSlots::counted(const QList<Claim> &claims, Job job)
 {
-    return [this, server, job = std::move(job)] {
+    return [this, claims, job = std::move(job)] {
         job();
-        ended(server);
+        ended(claims);
     };
 }
 
 void ServerSlots::submit(const QString &server, int limit, Job job)
 {
-    if (server.isEmpty()) {
+    submit(QList<Claim> { { server, limit, 1 } }, std::move(job));
+}
+
+void ServerSlots::submit(const QList<Claim> &claims, Job job)
+{
+    auto p = std::make_shared<Pending>();
+    for (const Claim &c : claims) {
+        if (c.server.isEmpty())
+            continue;
+        const auto same = std::find_if(p->claims.begin(), p->claims.end(),
+            [&](const Claim &m) { return m.server == c.server; });
+        if (same == p->claims.end()) {
+            p->claims << Claim { c.server, qMax(1, c.limit), qMax(1, c.units) };
+        } else {
+            same->limit = qMin(same->limit, qMax(1, c.limit));
+            same->units += qMax(1, c.units);
+        }
+    }
+    if (p->claims.isEmpty()) {
         m_start(std::move(job));
         return;
     }
-    limit = qMax(1, limit);
+    p->job = std::move(job);
     {
         QMutexLocker lock(&m_mutex);
-        Server &s = m_servers[server];
-        if (!s.waiting.empty() || s.running >= limit) {
-            s.waiting.push_back({ limit, std::move(job) });
+        bool queued = false;
+        for (const Claim &c : std::as_const(p->claims))
+            queued = queued || !m_servers[c.server].waiting.empty();
+        if (queued || !startable(*p)) {
+            for (const Claim &c : std::as_const(p->claims))
+                m_servers[c.server].waiting.push_back(p);
+            ++m_waiting;
             return;
         }
-        ++s.running;
+        take(*p);
     }
-    m_start(counted(server, std::move(job)));
+    m_start(counted(p->claims, std::move(p->job)));
 }
 
-void ServerSlots::ended(const QString &server)
+bool ServerSlots::startable(const Pending &p) const
+{
+    for (const Claim &c : p.claims) {
+        const auto it = m_servers.constFind(c.server);
+        const int running = it == m_servers.cend() ? 0 : it->running;
+        if (running > 0 && running + c.units > c.limit)
+            return false;
+    }
+    return true;
+}
+
+void ServerSlots::take(const Pending &p)
+{
+    for (const Claim &c : p.claims)
+        m_servers[c.server].running += c.units;
+}
+
+void ServerSlots::drain(QStringList servers, QList<Job> &out)
+{
+    while (!servers.isEmpty()) {
+        const QString server = servers.takeFirst();
+        for (;;) {
+            const auto it = m_servers.find(server);
+            if (it == m_servers.end() || it->waiting.empty())
+                break;
+            const PendingPtr p = it->waiting.front();
+            // First in every queue it waits in, and room on each of its servers.
+            bool first = true;
+            for (const Claim &c : std::as_const(p->claims)) {
+                const auto queue = m_servers.constFind(c.server); // p waits there: not empty
+                first = first && queue != m_servers.cend() && queue->waiting.front() == p;
+            }
+            if (!first || !startable(*p))
+                break;
+            for (const Claim &c : std::as_const(p->claims)) {
+                m_servers[c.server].waiting.pop_front();
+                if (c.server != server)
+                    servers << c.server; // its next one may start now
+            }
+            --m_waiting;
+            take(*p);
+            out << counted(p->claims, std::move(p->job));
+        }
+    }
+}
+
+void ServerSlots::ended(const QList<Claim> &claims)
 {
     QList<Job> next;
     {
         QMutexLocker lock(&m_mutex);
-        const auto it = m_servers.find(server);
-        Q_ASSERT(it != m_servers.end() && it->running > 0);
-        --it->running;
-        while (!it->waiting.empty() && it->running < it->waiting.front().limit) {
-            next << std::move(it->waiting.front().job);
-            it->waiting.pop_front();
-            ++it->running;
+        QStringList servers;
+        for (const Claim &c : claims) {
+            const auto it = m_servers.find(c.server);
+            Q_ASSERT(it != m_servers.end() && it->running >= c.units);
+            it->running -= c.units;
+            servers << c.server;
         }
-        if (it->running == 0 && it->waiting.empty())
-            m_servers.erase(it);
+        drain(servers, next);
+        for (const Claim &c : claims) {
+            const auto it = m_servers.find(c.server);
+            if (it != m_servers.end() && it->running == 0 && it->waiting.empty())
+                m_servers.erase(it);
+        }
     }
     for (Job &job : next)
-        m_start(counted(server, std::move(job)));
+        m_start(std::move(job));
 }
 
 int ServerSlots::dropWaiting()
 {
-    std::deque<Waiting> dropped; // destroyed after the lock is released: jobs hold copies
+    std::deque<PendingPtr> dropped; // destroyed after the lock is released: jobs hold copies
+    int count = 0;
     {
         QMutexLocker lock(&m_mutex);
         for (auto it = m_servers.begin(); it != m_servers.end();) {
@@ -82,8 +155,9 @@ int ServerSlots::dropWaiting()
             else
                 ++it;
         }
+        count = std::exchange(m_waiting, 0);
     }
-    return int(dropped.size());
+    return count;
 }
 
 int ServerSlots::runningCount(const QString &server) const
@@ -96,8 +170,5 @@ int ServerSlots::runningCount(const QString &server) const
 int ServerSlots::waitingCount() const
 {
     QMutexLocker lock(&m_mutex);
-    int n = 0;
-    for (const Server &s : m_servers)
-        n += int(s.waiting.size());
-    return n;
+    return m_waiting;
 }

@@ -4,10 +4,12 @@
 #pragma once
 
 #include <QHash>
+#include <QList>
 #include <QMutex>
 #include <QString>
 #include <deque>
 #include <functional>
+#include <memory>
 
 struct Environment;
 
@@ -23,6 +25,15 @@ class ServerSlots
 {
 public:
     using Job = std::function<void()>;
+
+    // What a job takes of one server: units connections at once, where at most limit of the
+    // doctor's may be open (a limit below 1 counts as 1).
+    struct Claim
+    {
+        QString server; // serverOf(); an empty one claims nothing
+        int limit = 1;
+        int units = 1;
+    };
 
     // start: hands a job to the pool (QThreadPool::start). Called with no lock held, on the
     // submitting thread or on the pool thread whose job just ended.
@@ -40,28 +51,44 @@ public:
     // it. A limit below 1 counts as 1. An empty server starts the job at once. When the job
     // ends, its server's waiting jobs start from the front while their own limits allow.
     void submit(const QString &server, int limit, Job job);
+    // The same for a job that holds connections to several servers at once (an environment
+    // and the reference environment its expected migrations come from; two of one server
+    // when both are there). Claims of one server add up (their units; the lower limit). The
+    // job starts when every server it claims has room for its units, or runs nothing of the
+    // doctor's (so a job claiming more than a limit still runs, alone there), and is first
+    // in the queue of each; it never holds part of its claims while it waits, so two jobs
+    // waiting on each other's servers cannot deadlock.
+    void submit(const QList<Claim> &claims, Job job);
     // Forgets every waiting job (the run was cancelled) and returns how many there were. Jobs
     // already started run on and still release their slot.
     int dropWaiting();
-    // Jobs of server started and not yet ended; jobs waiting, of every server.
+    // Connections of server held by started jobs not yet ended (a job's units); jobs
+    // waiting, of every server.
     int runningCount(const QString &server) const;
     int waitingCount() const;
 
 private:
-    struct Waiting
+    struct Pending
     {
-        int limit;
+        QList<Claim> claims; // merged: one per server, none empty
         Job job;
     };
+    using PendingPtr = std::shared_ptr<Pending>;
     struct Server
     {
-        int running = 0;
-        std::deque<Waiting> waiting;
+        int running = 0; // units
+        std::deque<PendingPtr> waiting;
     };
-    Job counted(const QString &server, Job job); // job, then ended(server)
-    void ended(const QString &server); // any thread
+    bool startable(const Pending &p) const; // with m_mutex held
+    void take(const Pending &p); // with m_mutex held
+    // Starts, in queue order, the waiting jobs that fit once servers freed room; their jobs
+    // are appended to out, to be handed to the pool after the lock is released.
+    void drain(QStringList servers, QList<Job> &out);
+    Job counted(const QList<Claim> &claims, Job job); // job, then ended(claims)
+    void ended(const QList<Claim> &claims); // any thread
 
     const std::function<void(Job)> m_start;
     mutable QMutex m_mutex;
     QHash<QString, Server> m_servers; // only servers with a job running or waiting
+    int m_waiting = 0; // jobs in the queues (one with two servers is in two)
 };
