@@ -42,6 +42,8 @@ QVariant EnvironmentsModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole: {
         QString tip = u"%1 — %2\n%3"_s.arg(
             env.name, DeploymentText::title(env.deployment), env.connection.describe());
+        if (!env.tags.isEmpty()) // the environments file's tags, as the fleet view filters them
+            tip += u'\n' + tr("Tags: %1").arg(env.tags.join(u", "_s));
         if (worst != m_worst.cend())
             tip += u'\n' + tr("Worst result: %1").arg(ResultsModel::statusText(*worst));
         if (!note.isEmpty())
