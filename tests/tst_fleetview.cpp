@@ -239,12 +239,19 @@ private Q_SLOTS:
                 status = c;
         QVERIFY(status >= 0);
         const QHeaderView *header = tree->header();
-        const int left = header->sectionViewportPosition(status);
-        QVERIFY2(left >= 0 && left + header->sectionSize(status) <= tree->viewport()->width(),
-            qPrintable(u"Status at %1..%2 px of %3"_s.arg(left)
-                           .arg(left + header->sectionSize(status))
-                           .arg(tree->viewport()->width())));
-        QCOMPARE(tree->horizontalScrollBar()->value(), 0);
+        // At the default size, and in a window half as wide (the list is then about 350 px).
+        for (const int width : { 1000, 640 }) {
+            view.resize(width, 720);
+            QVERIFY(view.selectEnvironment(u"env-021"_s));
+            QCoreApplication::processEvents();
+            const int left = header->sectionViewportPosition(status);
+            QVERIFY2(left >= 0 && left + header->sectionSize(status) <= tree->viewport()->width(),
+                qPrintable(u"window %1 px: Status at %2..%3 px of %4"_s.arg(width)
+                               .arg(left)
+                               .arg(left + header->sectionSize(status))
+                               .arg(tree->viewport()->width())));
+            QCOMPARE(tree->horizontalScrollBar()->value(), 0);
+        }
     }
 
     void tagFilterAndMatrix()
