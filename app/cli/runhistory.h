@@ -46,10 +46,10 @@ QString osUser();
 
 // Records one CLI run of environments (their names in order, and each one's tags from the
 // environments file: HistoryRun::tags; origin "cli", ranBy osUser(), this doctor's version,
-// shard: --shard's index) when target is enabled. A store that cannot be opened or written costs the history
-// of this run only: prints "doctor: warning: run history not recorded: <error>" on stderr
-// (--store: "doctor: error: results store not written: <error>", naming the store without
-// its password) and returns false; the report is not touched.
+// shard: --shard's index) when target is enabled. A store that cannot be opened or written
+// costs the history of this run only: prints "doctor: warning: run history not recorded:
+// <error>" on stderr (--store: "doctor: error: results store not written: <error>", naming
+// the store without its password) and returns false; the report is not touched.
 bool record(const Target &target, const QList<Environment> &environments,
     const QList<CheckResult> &results, const QDateTime &startedAt, const QDateTime &finishedAt,
     const QString &shard = {});

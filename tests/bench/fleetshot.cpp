@@ -14,8 +14,8 @@
 #include "fleetloader.h"
 #include "fleetmatrixloader.h"
 #include "fleetview.h"
-#include "matrixview.h"
 #include "history/historystore.h"
+#include "matrixview.h"
 
 #include <QApplication>
 #include <QComboBox>
