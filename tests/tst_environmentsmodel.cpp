@@ -139,9 +139,9 @@ private Q_SLOTS:
         const QModelIndex row = model.index(1);
         QCOMPARE(row.data(EnvironmentsModel::BadgesRole).value<QList<EnvironmentBadge>>(), prod);
         QVERIFY(model.index(2)
-                    .data(EnvironmentsModel::BadgesRole)
-                    .value<QList<EnvironmentBadge>>()
-                    .isEmpty());
+                .data(EnvironmentsModel::BadgesRole)
+                .value<QList<EnvironmentBadge>>()
+                .isEmpty());
         const QString tip = row.data(Qt::ToolTipRole).toString();
         QVERIFY2(tip.contains(u"Migration in progress: EF Core pid 4242"_s)
                 && tip.contains(u"Blocked: sessions waiting for a lock: 3"_s),
@@ -158,9 +158,9 @@ private Q_SLOTS:
             2);
         model.clearStatuses();
         QVERIFY(model.index(2)
-                    .data(EnvironmentsModel::BadgesRole)
-                    .value<QList<EnvironmentBadge>>()
-                    .isEmpty());
+                .data(EnvironmentsModel::BadgesRole)
+                .value<QList<EnvironmentBadge>>()
+                .isEmpty());
         model.setBadges(u"prod"_s, {});
     }
 };

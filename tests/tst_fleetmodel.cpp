@@ -94,9 +94,9 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(model.index(0, 0)), 0);
         QCOMPARE(model.index(0, FleetModel::StatusColumn).data().toString(), u"fail"_s);
         QVERIFY(!model.index(0, FleetModel::StatusColumn)
-                     .data(Qt::DecorationRole)
-                     .value<QIcon>()
-                     .isNull());
+                .data(Qt::DecorationRole)
+                .value<QIcon>()
+                .isNull());
         QCOMPARE(model.index(0, FleetModel::AgeColumn).data().toString(), u"5 min"_s);
         QCOMPARE(model.index(1, FleetModel::AgeColumn).data().toString(), u"2 h"_s);
         QCOMPARE(

@@ -247,9 +247,9 @@ private Q_SLOTS:
             const int left = header->sectionViewportPosition(status);
             QVERIFY2(left >= 0 && left + header->sectionSize(status) <= tree->viewport()->width(),
                 qPrintable(u"window %1 px: Status at %2..%3 px of %4"_s.arg(width)
-                               .arg(left)
-                               .arg(left + header->sectionSize(status))
-                               .arg(tree->viewport()->width())));
+                        .arg(left)
+                        .arg(left + header->sectionSize(status))
+                        .arg(tree->viewport()->width())));
             QCOMPARE(tree->horizontalScrollBar()->value(), 0);
         }
     }

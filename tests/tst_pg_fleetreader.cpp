@@ -121,11 +121,12 @@ private Q_SLOTS:
                          u"GRANT SELECT ON ALL TABLES IN SCHEMA public TO %1"_s.arg(role) }),
             QString());
         // The role really is read-only: it may not add a result.
-        QVERIFY(!m_pg.exec(db,
-                         { u"SET ROLE %1"_s.arg(role),
-                             u"INSERT INTO runs (id, started_at, "
-                             "environments) VALUES ('x', now(), '[]')"_s })
-                     .isEmpty());
+        QVERIFY(!m_pg
+                .exec(db,
+                    { u"SET ROLE %1"_s.arg(role),
+                        u"INSERT INTO runs (id, started_at, "
+                        "environments) VALUES ('x', now(), '[]')"_s })
+                .isEmpty());
 
         FleetReader reader;
         QVERIFY2(reader.open(urlOf(db, role, password)), qPrintable(reader.errorString()));

@@ -165,10 +165,10 @@ private Q_SLOTS:
         const qreal between = (Runs[1].toMSecsSinceEpoch() + Runs[2].toMSecsSinceEpoch()) / 2.0;
         QVERIFY(view.hoverText(between, false).contains(u"2 migrations pending"_s));
         QVERIFY(view.hoverText(Runs[2].toMSecsSinceEpoch() + 1000.0, false)
-                    .contains(u"Pass: 0 migrations pending"_s));
+                .contains(u"Pass: 0 migrations pending"_s));
         // What a point shows: the nearest run.
         QVERIFY(view.hoverText(Runs[2].toMSecsSinceEpoch() - 1000.0, true)
-                    .contains(u"0 migrations pending"_s));
+                .contains(u"0 migrations pending"_s));
     }
 
     // The time axis's labels as QDateTimeAxis draws them: its format at each of its ticks.
