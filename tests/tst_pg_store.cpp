@@ -236,6 +236,16 @@ private Q_SLOTS:
             = doctor({ u"store"_s, u"init"_s, url(dbs[0], u"doctor_writer"_s, WriterPassword) });
         QCOMPARE(ddl.exitCode, 4);
         noPassword(ddl, { WriterPassword });
+        // Nor prune (no DELETE): one line naming the refusal and its SQLSTATE once (QPSQL's
+        // text ends in libpq's newline and its own "(42501)").
+        const CliRun prune = doctor(
+            { u"history"_s, u"prune"_s, u"--older-than"_s, u"1d"_s, u"--history"_s, store });
+        QCOMPARE(prune.exitCode, 3);
+        QCOMPARE(prune.err.count(u'\n'), 1);
+        QVERIFY2(prune.err.contains(u"permission denied for table results (42501)); "_s),
+            qPrintable(prune.err));
+        QCOMPARE(prune.err.count(u"42501"_s), 1);
+        noPassword(prune, { WriterPassword });
     }
 
     void unreachableStoreCostsTheWriteOnly()

@@ -103,6 +103,21 @@ QVariant HistoryDb::bindable(const QVariant &v)
     return v;
 }
 
+QString HistoryDb::errorText(const QSqlError &e)
+{
+    QString text = (e.databaseText().isEmpty() ? e.text() : e.databaseText()).trimmed();
+    const QString code = e.nativeErrorCode();
+    const QString tail = u'(' + code + u')';
+    if (!code.isEmpty() && text.endsWith(tail))
+        text.chop(tail.size());
+    QStringList lines;
+    for (const QString &line : text.split(u'\n', Qt::SkipEmptyParts))
+        if (!line.trimmed().isEmpty())
+            lines << line.trimmed();
+    text = lines.join(u"; "_s);
+    return code.isEmpty() ? text : text + u" ("_s + code + u')';
+}
+
 bool HistoryDb::exec(QSqlQuery &q, const QString &sql, const QVariantList &values, QString *error)
 {
     // Without values, straight: QPSQL prepares server-side (PREPARE), which takes neither
@@ -117,10 +132,7 @@ bool HistoryDb::exec(QSqlQuery &q, const QString &sql, const QVariantList &value
         ok = ok && q.exec();
     }
     if (!ok && error) {
-        const QSqlError e = q.lastError();
-        *error = e.databaseText().isEmpty() ? e.text() : e.databaseText();
-        if (!e.nativeErrorCode().isEmpty())
-            *error += u" ("_s + e.nativeErrorCode() + u')';
+        *error = errorText(q.lastError());
     }
     if (!ok)
         park(q);

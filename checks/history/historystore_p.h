@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QStringList>
@@ -36,8 +37,13 @@ std::optional<CheckStatus> statusFromKey(const QString &key);
 
 // v, with a null QString made empty (text columns are NOT NULL).
 QVariant bindable(const QVariant &v);
-// Prepares and runs sql with values bound in order (positional "?"); the error text of the
-// driver in *error when it fails.
+// The driver's error as one line with its code once: "ERROR:  permission denied for table
+// results (42501)". QPSQL's databaseText is libpq's message (its lines end in newlines, and
+// DETAIL and HINT are lines of their own) with "(SQLSTATE)" already appended; QSQLITE's is
+// one line without its code.
+QString errorText(const QSqlError &e);
+// Prepares and runs sql with values bound in order (positional "?"); errorText() of the
+// driver's error in *error when it fails.
 bool exec(QSqlQuery &q, const QString &sql, const QVariantList &values, QString *error);
 
 // SQLite: puts the file in WAL mode unless it is. Switching needs the file to itself and
