@@ -245,6 +245,7 @@ private Q_SLOTS:
         QVERIFY2(prune.err.contains(u"permission denied for table results (42501)); "_s),
             qPrintable(prune.err));
         QCOMPARE(prune.err.count(u"42501"_s), 1);
+        QVERIFY2(prune.err.contains(u"run it as the store's owner"_s), qPrintable(prune.err));
         noPassword(prune, { WriterPassword });
     }
 

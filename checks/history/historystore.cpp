@@ -340,7 +340,13 @@ int HistoryStore::prune(const QDateTime &cutoff)
     const int removed = HistoryQueries::prune(db, m_postgres, cutoff, &error);
     if (removed < 0) {
         HistoryDb::rollback(db);
-        fail(u"cannot prune (%1); nothing was removed"_s.arg(error), advice(m_postgres, m_policy));
+        // On a shared store the usual cause is the role: doctor store init's writer and
+        // reader roles have no DELETE (every write of a run is an INSERT).
+        QString what = advice(m_postgres, m_policy);
+        if (m_postgres)
+            what.prepend(u"Pruning deletes rows: run it as the store's owner or a role with "
+                         "DELETE on its tables. "_s);
+        fail(u"cannot prune (%1); nothing was removed"_s.arg(error), what);
         return -1;
     }
     if (!HistoryDb::commit(db, &error)) {
