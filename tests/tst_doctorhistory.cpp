@@ -237,6 +237,12 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(out).size() > 0);
         QVERIFY2(text.err.startsWith(Warning) || text.err.contains(u'\n' + Warning),
             qPrintable(text.err));
+        // A device is written, not replaced (QSaveFile's rename failed: 'Device or resource
+        // busy', exit code 3).
+        const CliRun device = doctor(
+            { u"run"_s, u"--demo"_s, u"--history"_s, store, u"--output"_s, u"/dev/null"_s });
+        QCOMPARE(device.exitCode, without.exitCode);
+        QVERIFY2(!device.err.contains(u"cannot write"_s), qPrintable(device.err));
     }
 
     // prune: runs older than the age go, with their results; a bad age is a usage error.
