@@ -269,6 +269,16 @@ private Q_SLOTS:
         r = doctor({ u"store"_s, u"init"_s, store });
         QCOMPARE(r.exitCode, 4);
         noPassword(r, { secret });
+        // A URL libpq cannot read: the store's URL is named as such (not as a --history).
+        const QString bad = u"postgresql://doctor:%1@[bad"_s.arg(secret);
+        for (const QStringList &args : { runArgs(environmentsFile(u"bad.yaml"_s, 1, { db }), bad),
+                 QStringList { u"store"_s, u"init"_s, bad } }) {
+            r = doctor(args);
+            QCOMPARE(r.exitCode, 4);
+            QVERIFY2(r.err.contains(u"Correct the store's URL."_s), qPrintable(r.err));
+            QVERIFY2(!r.err.contains(u"--history"_s), qPrintable(r.err));
+            noPassword(r, { secret });
+        }
         r = doctor({ u"run"_s, u"--store"_s, m_dir.filePath(u"x.sqlite"_s) });
         QCOMPARE(r.exitCode, 64);
     }

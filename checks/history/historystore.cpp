@@ -134,7 +134,10 @@ bool HistoryStore::openConnection(QSqlDatabase &db)
     QString error;
     if (m_postgres) {
         if (!HistoryLocation::configurePostgres(db, m_location, &error)) {
-            fail(error, u"Correct the --history URL."_s);
+            // doctor run --store and doctor store take the shared store's URL, not a --history.
+            fail(error,
+                m_policy == SchemaPolicy::CreateOrUpgrade ? u"Correct the --history URL."_s
+                                                          : u"Correct the store's URL."_s);
             return false;
         }
     } else {
