@@ -7,6 +7,9 @@
 #include "cli/doctorhistory.h"
 #include "cli/historylisting.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -135,7 +138,9 @@ private Q_SLOTS:
             qPrintable(text));
     }
 
-    // A history pruned of a migration's current sighting: the newest one tells its state.
+    // No current sighting: the history no longer lists it (schema 3's 'absent' transition,
+    // or its current sighting pruned). The newest sighting tells what it was; the listings
+    // say absent, with no since, rather than "applied since" a row that is gone.
     void withoutACurrentSightingTheNewestCounts()
     {
         const QList<HistoryListing::MigrationLine> lines = HistoryListing::migrationLines({
@@ -145,6 +150,22 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 1);
         QCOMPARE(lines.first().state, State::Applied);
         QCOMPARE(lines.first().since, utc(5, 0));
+        QVERIFY(!lines.first().listed);
+        const QString row = HistoryListing::migrationsText(lines)
+                                .split(u'\n')
+                                .filter(u"m "_s)
+                                .value(0)
+                                .simplified();
+        QCOMPARE(row, u"m absent - 2026-11-05T00:00:00.000Z 2026-11-01T00:00:00.000Z"_s);
+        const QJsonObject json = QJsonDocument::fromJson(HistoryListing::migrationsJson({}, lines))
+                                     .object()
+                                     .value(u"migrations"_s)
+                                     .toArray()
+                                     .first()
+                                     .toObject();
+        QCOMPARE(json.value(u"state"_s).toString(), u"absent"_s);
+        QVERIFY(json.value(u"since"_s).isNull());
+        QCOMPARE(json.value(u"lastSeen"_s).toString(), u"2026-11-06T00:00:00.000Z"_s);
     }
 };
 

@@ -86,6 +86,7 @@ QList<HistoryListing::MigrationLine> HistoryListing::migrationLines(
         l.state = now->state;
         l.since = now->firstSeen;
         l.lastSeen = now->lastSeen;
+        l.listed = now->current;
     }
     return lines;
 }
@@ -125,6 +126,17 @@ QByteArray HistoryListing::resultsJson(const QString &store, const QList<StoredR
     return document(store, u"results"_s, items);
 }
 
+namespace {
+
+// The line's state as the listings give it: "absent" when the history no longer lists it.
+QString lineState(const HistoryListing::MigrationLine &l)
+{
+    return l.listed ? HistoryListing::stateKey(l.state)
+                    : MigrationMatrices::cellKey(MigrationMatrix::Cell::Absent);
+}
+
+} // namespace
+
 QString HistoryListing::migrationsText(const QList<MigrationLine> &lines)
 {
     if (lines.isEmpty())
@@ -148,7 +160,7 @@ QString HistoryListing::migrationsText(const QList<MigrationLine> &lines)
             row << l.environment;
         if (histories.size() > 1)
             row << l.tool + u' ' + l.history;
-        row << l.migrationId << stateKey(l.state) << textTime(l.since)
+        row << l.migrationId << lineState(l) << textTime(l.listed ? l.since : QDateTime())
             << textTime(l.firstSeenApplied) << textTime(l.firstSeenPending);
         rows << row;
     }
@@ -169,7 +181,8 @@ QByteArray HistoryListing::migrationsJson(const QString &store, const QList<Migr
                 { u"current"_s, s.current } });
         items.append(QJsonObject { { u"environment"_s, l.environment }, { u"tool"_s, l.tool },
             { u"history"_s, l.history }, { u"migrationId"_s, l.migrationId },
-            { u"state"_s, stateKey(l.state) }, { u"since"_s, jsonTime(l.since) },
+            { u"state"_s, lineState(l) },
+            { u"since"_s, jsonTime(l.listed ? l.since : QDateTime()) },
             { u"lastSeen"_s, jsonTime(l.lastSeen) },
             { u"firstSeenApplied"_s, jsonTime(l.firstSeenApplied) },
             { u"firstSeenPending"_s, jsonTime(l.firstSeenPending) },

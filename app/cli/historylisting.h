@@ -29,6 +29,11 @@ struct MigrationLine
     QDateTime firstSeenApplied; // the earliest sighting as applied; invalid when never
     QDateTime firstSeenPending; // the earliest sighting as pending; invalid when never
     QList<MigrationSighting> sightings; // in the store's order
+    // false: no sighting is current, so the history no longer lists it (the store's newest
+    // transition of it is 'absent': a row deleted, a rollback without an expected set) or
+    // its current sighting was pruned; state, since and lastSeen are then the newest
+    // sighting's, and the listings say "absent" with no since.
+    bool listed = true;
 };
 
 // Groups sightings per (environment, tool, history, migration), in the order of each
