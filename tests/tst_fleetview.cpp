@@ -174,6 +174,9 @@ private Q_SLOTS:
 
         QTest::keyClicks(view.nameFilter(), u"ENV-01"_s);
         QCOMPARE(table->model()->rowCount(), 10);
+        // The count is of the rows shown, out of the store's.
+        QVERIFY2(view.statusLine()->text().startsWith(u"10 of 30 environments · query"_s),
+            qPrintable(view.statusLine()->text()));
         view.statusFilter()->setCurrentIndex(view.statusFilter()->findData(int(CheckStatus::Warn)));
         QCOMPARE(column(table, FleetModel::EnvironmentColumn),
             QStringList({ u"env-010"_s, u"env-015"_s }));
@@ -181,6 +184,7 @@ private Q_SLOTS:
         QCOMPARE(table->model()->rowCount(), 6);
         view.statusFilter()->setCurrentIndex(0);
         QCOMPARE(table->model()->rowCount(), 30);
+        QVERIFY(view.statusLine()->text().startsWith(u"30 environments · query"_s));
 
         QVERIFY(!view.checkNowButton()->isEnabled());
         QVERIFY(view.resultsTree()->topLevelItemCount() == 0);

@@ -162,6 +162,10 @@ FleetView::FleetView(QWidget *parent)
     connect(
         m_filter, &QAbstractItemModel::rowsInserted, m_matrixTimer, qOverload<>(&QTimer::start));
     connect(m_filter, &QAbstractItemModel::rowsRemoved, m_matrixTimer, qOverload<>(&QTimer::start));
+    // The status line counts the rows the filters let through.
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &FleetView::updateStatusLine);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &FleetView::updateStatusLine);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &FleetView::updateStatusLine);
     connect(m_matrixTimer, &QTimer::timeout, this, [this] {
         m_matrixDirty = true;
         updateMatrix();
@@ -169,7 +173,15 @@ FleetView::FleetView(QWidget *parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, &FleetView::updateMatrix);
     connect(m_matrixLoader, &FleetMatrixLoader::failed, this, [this](const QString &error) {
         m_matrixStale = true; // read again when next shown
-        m_line->setText(tr("Matrix: %1").arg(error));
+        // Below the count, and kept there as the filters change it.
+        m_matrixError = tr("Matrix: %1").arg(error);
+        updateStatusLine();
+    });
+    connect(m_matrixLoader, &FleetMatrixLoader::loaded, this, [this] {
+        if (!m_matrixError.isEmpty()) {
+            m_matrixError.clear();
+            updateStatusLine();
+        }
     });
     connect(m_matrix, &MatrixView::cellChosen, this,
         [this](const QString &environment) { selectEnvironment(environment); });
@@ -195,6 +207,8 @@ void FleetView::openStore(const QString &location)
 {
     const QString shown = HistoryStore::displayLocation(location);
     setWindowTitle(tr("Fleet — %1").arg(shown));
+    m_timing.clear();
+    m_matrixError.clear();
     m_line->setText(tr("Reading %1…").arg(shown));
     m_reload->setEnabled(false);
     m_loader->load(location);
@@ -208,18 +222,29 @@ void FleetView::reload()
 
 void FleetView::onLoaded(int environments, qint64 queryMs, qint64 totalMs)
 {
+    Q_UNUSED(environments); // the model has them; the status line counts what is shown
     m_reload->setEnabled(true);
-    // Spelt out: %n's plural forms need a loaded translation, English included.
-    const QString count
-        = environments == 1 ? tr("1 environment") : tr("%1 environments").arg(environments);
-    m_line->setText(tr("%1 · query %2 ms, loaded in %3 ms").arg(count).arg(queryMs).arg(totalMs)
-        + (m_model->snapshot().hasShards ? QString() : tr(" · this store records no shards")));
+    m_timing = tr(" · query %1 ms, loaded in %2 ms").arg(queryMs).arg(totalMs)
+        + (m_model->snapshot().hasShards ? QString() : tr(" · this store records no shards"));
+    updateStatusLine();
     m_table->resizeColumnsToContents();
     m_table->horizontalHeader()->setSectionResizeMode(
         FleetModel::EnvironmentColumn, QHeaderView::Stretch);
     fillTags();
     m_matrixStale = true;
     updateMatrix();
+}
+
+void FleetView::updateStatusLine()
+{
+    if (m_timing.isEmpty())
+        return; // the line says what is being read, or why it failed
+    const int all = m_model->rowCount();
+    const int shown = m_filter->rowCount();
+    // Spelt out: %n's plural forms need a loaded translation, English included.
+    const QString count = all == 1 ? tr("1 environment") : tr("%1 environments").arg(all);
+    m_line->setText((shown == all ? count : tr("%1 of %2").arg(shown).arg(count)) + m_timing
+        + (m_matrixError.isEmpty() ? QString() : u'\n' + m_matrixError));
 }
 
 void FleetView::fillTags()

@@ -70,6 +70,7 @@ Q_SIGNALS:
 
 private:
     void onLoaded(int environments, qint64 queryMs, qint64 totalMs);
+    void updateStatusLine(); // the count the filters show, then m_timing
     void showSelected();
     void updateCheckNow();
     void showTimeline();
@@ -89,6 +90,8 @@ private:
     QPushButton *m_reload;
     QLabel *m_line;
     QLabel *m_heading;
+    QString m_timing; // the last load's " · query … ms" part; empty before one succeeded
+    QString m_matrixError; // why the matrix could not be read, a second line; or empty
     TimelineView *m_timeline;
     QTabWidget *m_tabs;
     MatrixView *m_matrix;

@@ -81,16 +81,21 @@ bool FleetReader::open(const QString &location)
         ? u"SELECT (SELECT count(*) FROM information_schema.columns WHERE table_schema = "
           "current_schema() AND table_name = 'runs' AND column_name = 'shard'), "
           "(SELECT count(*) FROM information_schema.tables WHERE table_schema = "
-          "current_schema() AND table_name = 'environment_tags')"_s
+          "current_schema() AND table_name = 'environment_tags'), "
+          "(SELECT count(*) FROM information_schema.tables WHERE table_schema = "
+          "current_schema() AND table_name = 'migration_transitions')"_s
         : u"SELECT (SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'shard'), "
           "(SELECT count(*) FROM sqlite_master WHERE type = 'table' "
-          "AND name = 'environment_tags')"_s;
+          "AND name = 'environment_tags'), "
+          "(SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+          "AND name = 'migration_transitions')"_s;
     if (!HistoryDb::exec(q, catalog, {}, &error) || !q.next()) {
         fail(error);
         return false;
     }
     m_hasTags = q.value(1).toInt() > 0;
     m_hasShards = q.value(0).toInt() > 0;
+    m_hasMigrationStates = q.value(2).toInt() > 0;
     return true;
 }
 
@@ -238,6 +243,13 @@ QList<MigrationSighting> FleetReader::currentMigrations()
 {
     if (m_connection.isEmpty()) {
         fail(u"not open"_s);
+        return {};
+    }
+    if (!m_hasMigrationStates) {
+        // Said as what to do, not as the SQL error "no such table: migration_transitions".
+        fail(u"its schema predates the migration states the matrix reads (schema version 3). "
+             "Have the store's owner run doctor store upgrade %1"_s.arg(
+                 HistoryStore::displayLocation(m_location)));
         return {};
     }
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);

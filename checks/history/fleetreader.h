@@ -72,7 +72,8 @@ public:
     // The current state of every migration of every environment (the newest sighting of
     // each, MigrationSighting::current), as HistoryStore::migrations() gives them (the same
     // SELECT, HistoryQueries::migrations), by environment, tool, history and first seen: what
-    // the fleet's migration matrix shows. Empty with errorString() set on failure.
+    // the fleet's migration matrix shows. Empty with errorString() set on failure, also for a
+    // store older than schema version 3 (no migration_transitions): it says to upgrade it.
     QList<MigrationSighting> currentMigrations();
     // What went wrong, naming the store (HistoryStore::displayLocation, never a password).
     QString errorString() const { return m_error; }
@@ -93,4 +94,5 @@ private:
     bool m_postgres = false;
     bool m_hasShards = false;
     bool m_hasTags = false;
+    bool m_hasMigrationStates = false; // migration_transitions (schema version 3 on)
 };
