@@ -145,6 +145,18 @@ private Q_SLOTS:
         const CliRun up = doctor({ u"store"_s, u"upgrade"_s, url(db) });
         QCOMPARE(up.exitCode, 4);
         QVERIFY2(up.err.contains(u"doctor store init"_s), qPrintable(up.err));
+        // Reading or pruning a database without a store creates none in it.
+        for (const QStringList &args :
+            { QStringList { u"history"_s }, QStringList { u"history"_s, u"migrations"_s },
+                QStringList { u"history"_s, u"prune"_s, u"--older-than"_s, u"1d"_s } }) {
+            const CliRun read = doctor(args + QStringList { u"--history"_s, url(db) });
+            QCOMPARE(read.exitCode, 3);
+            QVERIFY2(read.err.contains(u"doctor store init"_s), qPrintable(read.err));
+            noPassword(read, { m_pg.password() });
+        }
+        QCOMPARE(m_pg.scalar(db, u"SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"_s)
+                     .toInt(),
+            0);
     }
 
     // doctor store init's GRANTs, given as printed; eight shards write at once as the writer.

@@ -91,7 +91,12 @@ std::optional<int> openStore(const QString &location, HistoryStore *store, bool 
             return {};
         }
     }
-    if (!store->open(location)) {
+    // A URL is read as it is: reading never creates a store's tables in whatever database it
+    // names (a mistyped URL, the application's own database) nor runs its upgrade's DDL,
+    // which a reader role could not anyway; both say which doctor store command does it.
+    const auto policy = isUrl(location) ? HistoryStore::SchemaPolicy::RequireCurrent
+                                        : HistoryStore::SchemaPolicy::CreateOrUpgrade;
+    if (!store->open(location, policy)) {
         err() << "doctor: " << store->errorString() << "\n";
         err().flush();
         return ExitCode::CouldNotRun;
