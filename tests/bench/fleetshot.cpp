@@ -8,9 +8,12 @@
 //       build/trixie-dev/tests/bench/bench_fleetshot --store /tmp/fleet.sqlite
 //       --out docs/fleet-view.png   (one command line)
 // or --open LOCATION instead of --store to show an existing store (a shared PostgreSQL one);
-// --tag TAG filters by a tag, --matrix shows the Matrix tab. The environments carry tags
+// --tag TAG filters by a tag, --matrix shows the Matrix tab, --theme light|dark the palette.
+// The settings (the remembered filters) are a temporary folder's: neither the user's filters
+// change the shot nor --tag the user's. The environments carry tags
 // (their region, and prod or canary) and an EF Core history of eight migrations, the newest
 // pending on some (canaries ahead of prod have it applied).
+#include "appearance.h"
 #include "fleetloader.h"
 #include "fleetmatrixloader.h"
 #include "fleetview.h"
@@ -21,9 +24,12 @@
 #include <QComboBox>
 #include <QCommandLineParser>
 #include <QFile>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
 #include <QTextStream>
 #include <QTimer>
 
@@ -121,6 +127,10 @@ bool populate(const QString &path, QTextStream &err)
 
 int main(int argc, char **argv)
 {
+    // Before any QSettings is made: the view reads and writes its filters there.
+    const QTemporaryDir settings;
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path());
     QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addOption({ u"store"_s, u"The SQLite store to write (replaced)"_s, u"path"_s });
@@ -131,8 +141,17 @@ int main(int argc, char **argv)
     parser.addOption({ u"out"_s, u"The PNG"_s, u"path"_s });
     parser.addOption({ u"tag"_s, u"Show only the environments with this tag"_s, u"tag"_s });
     parser.addOption({ u"matrix"_s, u"Show the Matrix tab rather than the stored results"_s });
+    parser.addOption({ u"theme"_s, u"The colour theme: system, light or dark"_s, u"theme"_s });
     parser.process(app);
     QTextStream err(stderr);
+    if (parser.isSet(u"theme"_s)) {
+        const auto theme = Appearance::fromKey(parser.value(u"theme"_s));
+        if (!theme) {
+            err << "--theme: system, light or dark" << Qt::endl;
+            return 2;
+        }
+        Appearance::apply(*theme);
+    }
     QString path = parser.value(u"open"_s);
     if (path.isEmpty()) {
         path = parser.value(u"store"_s);
@@ -157,8 +176,10 @@ int main(int argc, char **argv)
     view.table()->selectRow(0);
     if (parser.isSet(u"matrix"_s)) {
         QSignalSpy built(view.matrixLoader(), &FleetMatrixLoader::loaded);
+        QSignalSpy failed(view.matrixLoader(), &FleetMatrixLoader::failed);
         view.lowerTabs()->setCurrentWidget(view.matrixView());
-        if (!built.wait(20000))
+        // A store the matrix cannot be read from is shot too: what it says is the point.
+        if (!QTest::qWaitFor([&] { return !built.isEmpty() || !failed.isEmpty(); }, 20000))
             return 1;
     }
     QTimer::singleShot(500, &app, [&] {
