@@ -145,6 +145,7 @@ FleetView::FleetView(QWidget *parent)
     layout->addLayout(filters);
     layout->addWidget(split, 1);
     layout->addWidget(m_line);
+    m_line->setWordWrap(true); // an error naming a long URL must not widen the window
 
     connect(m_name, &QLineEdit::textChanged, m_filter, &FleetFilterModel::setNameFilter);
     connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
