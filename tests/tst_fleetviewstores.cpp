@@ -3,7 +3,8 @@
 // The fleet view (issue 19 §5) on stores it cannot wholly read, with real widgets, offscreen:
 // a store of schema version 2 (before tags and the migration states) lists its environments,
 // and its Matrix says to upgrade the store, not a raw SQL error, on a line the filters'
-// count does not wipe; a store that cannot be reached says so without its password.
+// count does not wipe; a store that cannot be reached says so without its password. And its
+// Alt+letter keys: each names one button or tab.
 #include "fleetloader.h"
 #include "fleetmatrixloader.h"
 #include "fleetview.h"
@@ -14,6 +15,8 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -127,6 +130,28 @@ private Q_SLOTS:
         QVERIFY2(line.contains(u"127.0.0.1"_s) && !line.contains(u"s3cretpw"_s), qPrintable(line));
         QVERIFY(!view.windowTitle().contains(u"s3cretpw"_s));
         QVERIFY(!line.contains(u"environments"_s)); // no count of a store never read
+    }
+
+    // Two of one letter (Reload and Stored Results were both Alt+R) only move the focus
+    // between them: Alt+R never reloaded.
+    void mnemonicsAreUnique()
+    {
+        FleetView view;
+        QStringList texts;
+        for (const QPushButton *b : view.findChildren<QPushButton *>())
+            texts << b->text();
+        for (int i = 0; i < view.lowerTabs()->count(); ++i)
+            texts << view.lowerTabs()->tabText(i);
+        QSet<QChar> letters;
+        for (const QString &text : texts) {
+            const qsizetype amp = text.indexOf(u'&');
+            if (amp < 0 || amp + 1 >= text.size())
+                continue;
+            const QChar letter = text.at(amp + 1).toLower();
+            QVERIFY2(!letters.contains(letter), qPrintable(texts.join(u", "_s)));
+            letters.insert(letter);
+        }
+        QVERIFY(letters.size() >= 4); // Check Now, Reload, the two tabs
     }
 };
 

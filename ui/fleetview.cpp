@@ -126,7 +126,7 @@ FleetView::FleetView(QWidget *parent)
     resultsSplit->addWidget(m_timeline);
     resultsSplit->setStretchFactor(0, 3);
     resultsSplit->setStretchFactor(1, 2);
-    m_tabs->addTab(resultsSplit, tr("Stored &Results"));
+    m_tabs->addTab(resultsSplit, tr("&Stored Results"));
     m_tabs->addTab(m_matrix, tr("Ma&trix"));
     m_tabs->setTabToolTip(1,
         tr("Each migration's current state in the environments the filters show, as the "
