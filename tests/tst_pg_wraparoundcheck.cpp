@@ -77,7 +77,39 @@ private:
                                        "AND c.oid <> 'public.t'::regclass"_s)
                                    .toString();
         QVERIFY(!others.isEmpty());
-        QCOMPARE(m_pg.exec(m_db, { u"VACUUM (FREEZE) "_s + others }), QString());
+        // VACUUM freezes up to the cluster's oldest running transaction: the shared catalogs
+        // (pg_auth_members, say) are held back by a transaction in any database, and the
+        // catalogs by a replication slot's catalog_xmin. A clean-clone run once found a shared
+        // catalog older than t here, with nothing to tell what held it. So: freeze again while
+        // something else is older than t, for up to 20 s, then fail naming what holds it.
+        const QString oldest = u"SELECT c.oid::regclass::text FROM pg_class c WHERE c.relkind "
+                               "IN ('r', 'm') ORDER BY age(c.relfrozenxid) DESC, c.oid LIMIT 1"_s;
+        for (int attempt = 0;; ++attempt) {
+            QCOMPARE(m_pg.exec(m_db, { u"VACUUM (FREEZE) "_s + others }), QString());
+            const QString found = m_pg.scalar(m_db, oldest).toString();
+            if (found == u"t"_s || found == u"public.t"_s)
+                return;
+            if (attempt == 40) {
+                const QString holders
+                    = m_pg.scalar(m_db,
+                              u"SELECT coalesce(string_agg(format('pid %s db %s app %s state %s "
+                              u"xmin %s "
+                              "xid %s: %s', pid, datname, application_name, state, backend_xmin, "
+                              "backend_xid, left(query, 60)), '; '), 'no session') || ' | slots: ' "
+                              "|| "
+                              "coalesce((SELECT string_agg(format('%s xmin %s catalog_xmin %s', "
+                              "slot_name, xmin, catalog_xmin), '; ') FROM pg_replication_slots), "
+                              "'none') || ' | prepared: ' || (SELECT count(*) FROM "
+                              "pg_prepared_xacts) "
+                              "FROM pg_stat_activity WHERE (backend_xmin IS NOT NULL OR "
+                              "backend_xid IS "
+                              "NOT NULL) AND pid <> pg_backend_pid()"_s)
+                          .toString();
+                QFAIL(
+                    qPrintable(u"%1 stays older than t after freezing: %2"_s.arg(found, holders)));
+            }
+            QTest::qWait(500);
+        }
     }
 
 private Q_SLOTS:
