@@ -317,6 +317,7 @@ private Q_SLOTS:
         QTRY_VERIFY(panel->articleView()->toPlainText().contains(u"migration"_s));
         QVERIFY(!panel->codeBlocks(DeploymentStyle(panel->fixTabs()->currentIndex())).isEmpty());
         QTest::qWait(100);
+        QTRY_VERIFY(!w.resultsPane()->fitPending()); // a column a turn (ResultsView::fitColumns)
         if (const QString shots = qEnvironmentVariable("DOCTOR_TEST_SHOTS"); !shots.isEmpty())
             QVERIFY(w.grab().save(shots + u"/main-1280.png"_s));
         const int message = w.resultsView()->columnWidth(ResultsModel::MessageColumn);

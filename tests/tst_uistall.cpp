@@ -26,9 +26,10 @@
 using namespace Qt::StringLiterals;
 
 // What fails the test: work on the UI thread, which costs a connect timeout (seconds) or a
-// sort of 100 000 rows (hundreds of ms). Scheduling on a loaded 2-core machine (a build
-// beside the test) has cost 68 ms with nothing on the UI thread, so the gate sits above
-// that; the figures a quiet machine gives (11 ms median) are a benchmark (BENCHMARKS.md).
+// sort of 100 000 rows (hundreds of ms). A stall is what the UI thread did or waited for
+// (StallProbe leaves out its waits for a core: other processes' load). The end of the
+// 50-environment run, the heaviest UI work here, takes 40-70 ms on a quiet machine; the
+// figures are a benchmark (BENCHMARKS.md).
 constexpr int MaxStallMs = 150;
 
 class TestUiStall : public QObject
@@ -56,9 +57,12 @@ private Q_SLOTS:
             w.runAll();
             QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
             QVERIFY(probe.ticks() > 100);
+            qInfo("longest stall %lld ms (%lld ms of wall time); longest wall-time gap %lld ms",
+                probe.longestGapMs(), probe.longestGapWallMs(), probe.longestWallGapMs());
             QVERIFY2(probe.longestGapMs() <= MaxStallMs,
-                qPrintable(
-                    u"longest stall %1 ms, ending %2 ms into the run"_s.arg(probe.longestGapMs())
+                qPrintable(u"longest stall %1 ms (%2 ms of wall time), ending %3 ms into the run"_s
+                        .arg(probe.longestGapMs())
+                        .arg(probe.longestGapWallMs())
                         .arg(probe.longestGapEndedAtMs())));
             QCOMPARE(w.resultsModel()->rowCount(), 50 * builtinChecks());
             QVERIFY(silent.acceptedCount() >= 50);
@@ -108,7 +112,9 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(filter->rowCount(), 100000, 10000);
         QVERIFY(probe.ticks() > 5);
         QVERIFY2(probe.longestGapMs() <= MaxStallMs,
-            qPrintable(u"longest stall %1 ms, ending %2 ms in"_s.arg(probe.longestGapMs())
+            qPrintable(u"longest stall %1 ms (%2 ms of wall time), ending %3 ms in"_s
+                    .arg(probe.longestGapMs())
+                    .arg(probe.longestGapWallMs())
                     .arg(probe.longestGapEndedAtMs())));
     }
 

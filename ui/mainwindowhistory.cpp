@@ -38,7 +38,7 @@ void MainWindow::addTimelineTab()
     connect(m_history, &HistoryClient::runRecorded, this, &MainWindow::loadHistory);
     connect(m_history, &HistoryClient::spansLoaded, this, [this](const QList<StatusSpan> &spans) {
         m_results->setSpans(spans);
-        m_resultsPane->fitColumns(); // the Since texts came after the run's fit
+        m_resultsPane->fitColumn(ResultsModel::SinceColumn); // its texts came after the fit
     });
     connect(m_history, &HistoryClient::sightingsLoaded, this,
         [this](const QList<MigrationSighting> &sightings) {

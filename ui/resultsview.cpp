@@ -57,6 +57,7 @@ ResultsView::ResultsView(ResultsProxyModel *proxy, QWidget *parent)
     , m_proxy(proxy)
     , m_summary(new QLabel(this))
     , m_summaryTimer(new QTimer(this))
+    , m_fitTimer(new QTimer(this))
     , m_copy(new QAction(tr("&Copy"), this))
     , m_copyMarkdown(new QAction(tr("Copy as &Markdown"), this))
     , m_copyJson(new QAction(tr("Copy as &JSON"), this))
@@ -76,6 +77,9 @@ ResultsView::ResultsView(ResultsProxyModel *proxy, QWidget *parent)
     header->setSortIndicator(-1, Qt::AscendingOrder); // the model's own order
     header->setSortIndicatorClearable(true);
     m_table->verticalHeader()->hide();
+    // A column fitted to its contents measures the rows shown and this many more, not all:
+    // Qt's default (1000) measured every row of 50 environments, ~6 ms a column.
+    m_table->verticalHeader()->setResizeContentsPrecision(100);
     // Rows as high as a line of text and its icon need: more of them fit in a short window.
     m_table->verticalHeader()->setDefaultSectionSize(qMax(fontMetrics().height(), 16) + 8);
     m_table->setWordWrap(false);
@@ -108,6 +112,9 @@ ResultsView::ResultsView(ResultsProxyModel *proxy, QWidget *parent)
 
     // The summary counts what the filter shows; results arrive in bursts, so it is
     // recounted once per turn of the event loop.
+    m_fitTimer->setSingleShot(true);
+    m_fitTimer->setInterval(0);
+    connect(m_fitTimer, &QTimer::timeout, this, &ResultsView::fitNextColumn);
     m_summaryTimer->setSingleShot(true);
     m_summaryTimer->setInterval(0);
     connect(m_summaryTimer, &QTimer::timeout, this, &ResultsView::updateSummary);
@@ -202,22 +209,39 @@ void ResultsView::selectMostInteresting(const QString &preferredCheckId)
 
 void ResultsView::fitColumns()
 {
-    // Each column as wide as its cells and its title, without the room QHeaderView keeps in
-    // every section for a sort arrow (its sectionSizeHint): with ten checks per environment
-    // and the scroll bar, those ~20 px a column were the message's at 1280 px. The one
-    // sorted column's arrow then covers a letter of its title, elided as Qt does.
+    for (int c = 0; c < ResultsModel::ColumnCount; ++c) {
+        if (c != ResultsModel::MessageColumn && c != ResultsModel::CheckColumn)
+            fitColumn(c); // the message is stretched, the check sized by ResizeToContents
+    }
+}
+
+void ResultsView::fitColumn(int column)
+{
+    if (!m_unfitted.contains(column))
+        m_unfitted << column;
+    m_fitTimer->start();
+}
+
+void ResultsView::fitNextColumn()
+{
+    if (m_unfitted.isEmpty())
+        return;
+    const int c = m_unfitted.takeFirst();
+    if (!m_unfitted.isEmpty())
+        m_fitTimer->start();
+    if (m_table->isColumnHidden(c))
+        return;
+    // As wide as the cells and the title, without the room QHeaderView keeps in every
+    // section for a sort arrow (its sectionSizeHint): with ten checks per environment and the
+    // scroll bar, those ~20 px a column were the message's at 1280 px. The one sorted
+    // column's arrow then covers a letter of its title, elided as Qt does.
     QHeaderView *header = m_table->horizontalHeader();
-    const QFontMetrics titles(header->font());
     const int margins
         = 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) + 4;
-    for (int c = 0; c < ResultsModel::ColumnCount; ++c) {
-        if (c == ResultsModel::MessageColumn || c == ResultsModel::CheckColumn)
-            continue; // stretched, and sized by ResizeToContents
-        const QString title = m_table->model()->headerData(c, Qt::Horizontal).toString();
-        m_table->setColumnWidth(c,
-            qMax(static_cast<const QAbstractItemView *>(m_table)->sizeHintForColumn(c),
-                titles.horizontalAdvance(title) + margins));
-    }
+    const QString title = m_table->model()->headerData(c, Qt::Horizontal).toString();
+    m_table->setColumnWidth(c,
+        qMax(static_cast<const QAbstractItemView *>(m_table)->sizeHintForColumn(c),
+            QFontMetrics(header->font()).horizontalAdvance(title) + margins));
 }
 
 void ResultsView::copy(Form form)

@@ -48,8 +48,13 @@ public:
     // The current row was chosen by the user, not by selectMostInteresting(); a user's choice
     // is never moved.
     bool hasUserSelection() const;
-    // Fits every column but the message, which takes the rest, to its contents.
+    // Fits every column but the message, which takes the rest, to its contents: one column a
+    // turn of the event loop (fitPending() until the last), as each measures the text of its
+    // cells (~50 us a cell): 50 environments' columns at once held the UI thread 60 ms.
     void fitColumns();
+    // Fits one column (ResultsModel::Column) to its contents, in a later turn.
+    void fitColumn(int column);
+    bool fitPending() const { return !m_unfitted.isEmpty(); }
 
     QAction *copyAction() const { return m_copy; } // Ctrl+C
     QAction *copyMarkdownAction() const { return m_copyMarkdown; }
@@ -65,12 +70,15 @@ private:
     enum class Form { Text, Markdown, Json };
     void copy(Form form);
     void updateSummary();
+    void fitNextColumn();
     void updateActions();
 
     ResultsProxyModel *m_proxy;
     QLabel *m_summary;
     QTableView *m_table;
     QTimer *m_summaryTimer;
+    QTimer *m_fitTimer;
+    QList<int> m_unfitted; // columns fitColumns() has still to fit, in order
     QAction *m_copy;
     QAction *m_copyMarkdown;
     QAction *m_copyJson;

@@ -13,6 +13,7 @@
 #include "secretstore.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QSettings>
 #include <QTime>
 #include <QTimer>
@@ -28,8 +29,12 @@ RunController::RunController(
     , m_secrets(new SecretStore(this))
     , m_spinner(new QTimer(this))
     , m_autoRefresh(new QTimer(this))
+    , m_drain(new QTimer(this))
 {
-    connect(m_runner, &CheckRunner::resultReady, this, &RunController::deliver);
+    m_drain->setSingleShot(true);
+    m_drain->setInterval(0); // after the events posted so far: the burst is queued whole
+    connect(m_drain, &QTimer::timeout, this, [this] { drain(DrainBudgetMs); });
+    connect(m_runner, &CheckRunner::resultReady, this, &RunController::enqueue);
     connect(m_runner, &CheckRunner::runFinished, this,
         [this](quint64, bool cancelled) { onRunFinished(cancelled); });
     connect(m_runner, &CheckRunner::environmentStarted, this,
@@ -73,11 +78,15 @@ RunController::~RunController()
 
 bool RunController::isBusy() const
 {
-    return (m_runner && m_runner->isRunning()) || m_secrets->isResolving();
+    return (m_runner && m_runner->isRunning()) || m_secrets->isResolving()
+        || m_finishPending.has_value();
 }
 
 void RunController::stop()
 {
+    // What the run delivered is on the board first: its rows must not turn stale, nor land
+    // among the environments shown next.
+    drain(-1);
     if (m_runner->isRunning())
         m_runner->cancel();
     if (m_secrets->isResolving()) {
@@ -119,13 +128,40 @@ void RunController::cancel()
         m_runner->cancel();
 }
 
-void RunController::deliver(const CheckResult &result)
+void RunController::enqueue(const CheckResult &result)
 {
-    m_results->upsert(result);
-    m_environments->setWorstStatus(result.environment, m_results->worstStatus(result.environment));
-    m_environments->setBadges(
-        result.environment, EnvironmentBadge::of(*m_results, result.environment));
-    Q_EMIT resultArrived(result);
+    m_pending << result;
+    if (!m_drain->isActive())
+        m_drain->start();
+}
+
+void RunController::drain(qint64 budgetMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    qsizetype taken = 0;
+    QStringList touched;
+    while (taken < m_pending.size() && (budgetMs < 0 || clock.elapsed() < budgetMs)) {
+        const CheckResult &result = m_pending.at(taken++);
+        m_results->upsert(result);
+        if (!touched.contains(result.environment))
+            touched << result.environment;
+    }
+    for (const QString &environment : std::as_const(touched)) {
+        m_environments->setWorstStatus(environment, m_results->worstStatus(environment));
+        m_environments->setBadges(environment, EnvironmentBadge::of(*m_results, environment));
+    }
+    const QList<CheckResult> done = m_pending.first(taken);
+    m_pending.remove(0, taken);
+    for (const CheckResult &result : done)
+        Q_EMIT resultArrived(result);
+    if (!m_pending.isEmpty()) {
+        m_drain->start();
+    } else if (m_finishPending) {
+        const bool cancelled = *m_finishPending;
+        m_finishPending.reset();
+        finishRun(cancelled);
+    }
 }
 
 void RunController::onDeclined(const QList<Environment> &environments)
@@ -134,7 +170,7 @@ void RunController::onDeclined(const QList<Environment> &environments)
     for (const Environment &e : environments) {
         for (const CheckResult &r : noPasswordResults(e, checks)) {
             if (m_checkIds.isEmpty() || m_checkIds.contains(r.checkId))
-                deliver(r);
+                enqueue(r);
         }
     }
     if (!m_runner->isRunning() && !m_secrets->isResolving())
@@ -150,6 +186,15 @@ void RunController::onRunFinished(bool cancelled)
         Q_EMIT busyChanged();
         return;
     }
+    if (!m_pending.isEmpty()) {
+        m_finishPending = cancelled; // drain() ends the run after its last result
+        return;
+    }
+    finishRun(cancelled);
+}
+
+void RunController::finishRun(bool cancelled)
+{
     // A cancelled environment keeps its last results, marked as not refreshed.
     m_results->finishRefresh(cancelled);
     const auto envs = m_environments->environments();

@@ -7,6 +7,7 @@
 #include "engine/environment.h"
 
 #include <QObject>
+#include <optional>
 
 class CheckRegistry;
 class CheckRunner;
@@ -71,8 +72,17 @@ Q_SIGNALS:
     void finished(bool cancelled);
 
 private:
-    void deliver(const CheckResult &result);
+    // Results reach the board in batches: a run's results come in bursts (every environment
+    // behind one silent server times out at once, 50 x 10 results in a millisecond), and one
+    // by one each cost a search of the table and the environment's badge on the UI thread.
+    // enqueue() only appends; drain() puts on the board what DrainBudgetMs allows, updates
+    // each environment touched once, and leaves the rest for the next turn of the event
+    // loop. A run's end waits for its results (m_finishPending).
+    static constexpr qint64 DrainBudgetMs = 8;
+    void enqueue(const CheckResult &result);
+    void drain(qint64 budgetMs);
     void onRunFinished(bool cancelled);
+    void finishRun(bool cancelled);
     void onDeclined(const QList<Environment> &environments);
     void autoRefreshDue();
     QString waitingText() const;
@@ -85,4 +95,7 @@ private:
     QTimer *m_autoRefresh;
     int m_autoRefreshSec = 0;
     QStringList m_checkIds; // of the refresh in progress; empty: every check
+    QList<CheckResult> m_pending; // arrived, not yet on the board (drain())
+    QTimer *m_drain;
+    std::optional<bool> m_finishPending; // the run ended; cancelled or not
 };
