@@ -104,7 +104,10 @@ private Q_SLOTS:
         QVERIFY(staging.contains(u"kubectl -n &lt;namespace&gt; exec deploy/api -- psql -h "
                                  "10.1.2.3 -U stage_user -d db"_s));
         QVERIFY(!staging.contains(u"docker compose"_s));
-        QVERIFY(staging.contains(u"Runbook: <span class=\"mono\">:/kb/postgres/migrations.md"_s));
+        // The shipped article as the command that prints it: ":/kb/..." opens nowhere.
+        QVERIFY(staging.contains(
+            u"Runbook: <span class=\"mono\">doctor kb show check.postgres.migrations</span>"_s));
+        QVERIFY(!page.contains(u":/kb"_s));
     }
 
     void hostileTextEscaped()

@@ -232,6 +232,22 @@ private Q_SLOTS:
         QVERIFY(ReportMarkdown::fence(u"a ``` b"_s).startsWith(u"````\n"_s));
     }
 
+    // A shipped article is named by the command that prints it, a user's own by its path.
+    void runbooksAReaderCanOpen()
+    {
+        ReportContent c = ReportSample::content();
+        const QString before = QString::fromUtf8(ReportMarkdown::write(c));
+        QVERIFY(before.contains(u"Runbook: doctor kb show check.postgres.migrations\n"_s));
+        QVERIFY(!before.contains(u":/kb"_s));
+        for (CheckResult &r : c.results) {
+            if (!r.remediation.runbooks.isEmpty())
+                r.remediation.runbooks << u"/srv/kb/migrations.md"_s;
+        }
+        QVERIFY(QString::fromUtf8(ReportMarkdown::write(c))
+                .contains(
+                    u"Runbook: doctor kb show check.postgres.migrations, /srv/kb/migrations.md\n"_s));
+    }
+
     void redacted()
     {
         const ReportContent source = ReportSample::content();

@@ -102,6 +102,18 @@ QString ReportContent::serverText(const Server &s)
     return text;
 }
 
+QString ReportContent::runbooksText(const CheckResult &result)
+{
+    QStringList out;
+    for (const QString &runbook : result.remediation.runbooks) {
+        const QString shown
+            = runbook.startsWith(u":/kb/") ? u"doctor kb show %1"_s.arg(result.checkId) : runbook;
+        if (!out.contains(shown))
+            out << shown;
+    }
+    return out.join(u", "_s);
+}
+
 QString ReportContent::evidenceText(const QVariant &value)
 {
     if (value.typeId() != QMetaType::QVariantList)

@@ -69,4 +69,9 @@ struct ReportContent
     // An evidence value as text: ResultText::evidenceValue, and one line per item of a list
     // (a list of maps such as the wraparound check's Databases).
     static QString evidenceText(const QVariant &value);
+    // The result's runbooks as a reader of the report can open them, comma-separated: a
+    // shipped article's resource path (":/kb/postgres/pool.md") means nothing outside the
+    // program, so it becomes the command that prints it ("doctor kb show CHECK_ID"); a
+    // user's own article keeps its file path. Empty when there are none.
+    static QString runbooksText(const CheckResult &result);
 };

@@ -140,7 +140,7 @@ void fixes(QString &h, const ReportContent &c, const CheckResult &r)
     }
     if (!r.remediation.runbooks.isEmpty())
         h += u"<p class=\"runbooks\">Runbook: <span class=\"mono\">%1</span></p>\n"_s.arg(
-            esc(r.remediation.runbooks.join(u", "_s)));
+            esc(ReportContent::runbooksText(r)));
 }
 
 void environment(QString &h, const ReportContent &c, const QString &name, int index)

@@ -114,8 +114,7 @@ void result(QString &md, const ReportContent &c, const CheckResult &r)
         }
     }
     if (!r.remediation.runbooks.isEmpty())
-        md += u"Runbook: "_s + ReportMarkdown::escape(r.remediation.runbooks.join(u", "_s))
-            + u"\n\n"_s;
+        md += u"Runbook: "_s + ReportMarkdown::escape(ReportContent::runbooksText(r)) + u"\n\n"_s;
 }
 
 } // namespace
