@@ -92,6 +92,41 @@ private Q_SLOTS:
         QCOMPARE(asked, 0);
     }
 
+    // Six roles on one server, each asked whether it needs a password: no more of the
+    // probes' connections at once than the environment's per-server limit (issue 14).
+    void probesKeepToThePerServerLimit()
+    {
+        SilentServer silent; // accepts and never answers: each probe takes its timeout
+        SecretStore store;
+        store.setProcessEnvironment(cleanEnvironment());
+        int asked = 0;
+        store.setPrompt([&](const PasswordRequest &) { ++asked; });
+        QSignalSpy ready(&store, &SecretStore::ready);
+        QList<Environment> envs;
+        for (int i = 0; i < 6; ++i) {
+            Environment e = needing(u"role%1"_s.arg(i));
+            e.connection.host = u"127.0.0.1"_s;
+            e.connection.port = QString::number(silent.port());
+            e.connection.user = u"role%1"_s.arg(i); // a probe each: one per role and server
+            e.timeouts.connectSec = 1;
+            e.perServerConnections = 2;
+            envs << e;
+        }
+        store.resolve(envs);
+        QTest::qWait(400); // without the limit, all six connect within milliseconds
+        QCOMPARE(silent.acceptedCount(), 2);
+        // Each pair gives up after its connect timeout (no answer: no prompt); all six go on.
+        const auto released = [&] {
+            qsizetype n = 0;
+            for (const QList<QVariant> &call : std::as_const(ready))
+                n += call[0].value<QList<Environment>>().size();
+            return n;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(released(), 6, 15000);
+        QCOMPARE(silent.acceptedCount(), 6);
+        QCOMPARE(asked, 0);
+    }
+
     void cancelDropsThePendingRequest()
     {
         SecretStore store;

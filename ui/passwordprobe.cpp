@@ -3,10 +3,12 @@
 
 #include "passwordprobe.h"
 
+#include "engine/serverslots.h"
 #include "engine/startupprobe.h"
 
+#include <QPromise>
 #include <QThreadPool>
-#include <QtConcurrent/QtConcurrentRun>
+#include <memory>
 
 namespace {
 
@@ -19,6 +21,14 @@ QThreadPool *probePool()
         return p;
     }();
     return pool;
+}
+
+// Never destroyed, like the pool: a probe may still run when the program exits.
+ServerSlots &probeSlots()
+{
+    static auto *slots
+        = new ServerSlots([](ServerSlots::Job job) { probePool()->start(std::move(job)); });
+    return *slots;
 }
 
 } // namespace
@@ -37,9 +47,15 @@ PasswordProbe::Outcome PasswordProbe::probe(const ConnectionSpec &spec, int conn
     return Outcome::Failed;
 }
 
-QFuture<PasswordProbe::Outcome> PasswordProbe::start(
-    const ConnectionSpec &spec, int connectTimeoutSec)
+QFuture<PasswordProbe::Outcome> PasswordProbe::start(const Environment &env)
 {
-    return QtConcurrent::run(
-        probePool(), [spec, connectTimeoutSec] { return probe(spec, connectTimeoutSec); });
+    auto promise = std::make_shared<QPromise<Outcome>>();
+    QFuture<Outcome> future = promise->future();
+    promise->start();
+    probeSlots().submit(ServerSlots::serverOf(env), env.perServerConnections,
+        [promise, spec = env.connection, timeout = env.timeouts.connectSec] {
+            promise->addResult(probe(spec, timeout));
+            promise->finish();
+        });
+    return future;
 }

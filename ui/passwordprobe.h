@@ -4,6 +4,7 @@
 #pragma once
 
 #include "connection/connectionspec.h"
+#include "engine/environment.h"
 
 #include <QFuture>
 
@@ -25,10 +26,14 @@ enum class Outcome {
 // (the caller has made sure there is neither PGPASSWORD nor a .pgpass to use).
 Outcome probe(const ConnectionSpec &spec, int connectTimeoutSec);
 
-// probe() on a thread pool of the probes' own, which waits on the network mostly for
-// nothing (a closed port answers at once, a silent one takes the connect timeout): a silent
-// server does not hold up the others on a machine with two cores, where the global pool has
-// two threads. The future's result is the outcome.
-QFuture<Outcome> start(const ConnectionSpec &spec, int connectTimeoutSec);
+// probe() of env's connection with its connect timeout, on a thread pool of the probes' own,
+// which waits on the network mostly for nothing (a closed port answers at once, a silent one
+// takes the connect timeout): a silent server does not hold up the others on a machine with
+// two cores, where the global pool has two threads. The probes of one server keep to the
+// environment's per-server limit (Environment::perServerConnections, ServerSlots): 200
+// roles on one server are not 200 connections at once. The probes count apart from a run's
+// checks, which have their runner's limit: while both go on, a server sees at most twice
+// the limit. The future's result is the outcome.
+QFuture<Outcome> start(const Environment &env);
 
 } // namespace PasswordProbe

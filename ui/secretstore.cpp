@@ -200,8 +200,7 @@ void SecretStore::probe(const QString &key)
         else
             queuePrompt(key);
     });
-    watcher->setFuture(
-        PasswordProbe::start(work.probeWith.connection, work.probeWith.timeouts.connectSec));
+    watcher->setFuture(PasswordProbe::start(work.probeWith));
 }
 
 void SecretStore::queuePrompt(const QString &key)
