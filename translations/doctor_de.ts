@@ -1412,7 +1412,7 @@ Es wurde nichts geändert. Korrigieren Sie die Datei und öffnen Sie sie erneut.
     <message>
         <location filename="../ui/mainwindowenvironments.cpp" line="83"/>
         <source>&amp;Edit Environment…</source>
-        <translation>Umgebung &amp;bearbeiten …</translation>
+        <translation>Umgebung be&amp;arbeiten …</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowenvironments.cpp" line="90"/>
