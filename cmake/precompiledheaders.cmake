@@ -94,7 +94,7 @@ endfunction()
 # What every test target and its header's holder share. QT_TESTCASE_BUILDDIR: Qt's test
 # macro QTEST_MAIN writes it into every test, and the default (the build folder, absolute)
 # would differ between clones and miss the compiler cache; it only serves QFINDTESTDATA,
-# which no test uses (they find their files through DOCTOR_TEST_DATA).
+# which no test uses (they find their files through TestPaths::testData()).
 # Only with the compiler cache (a new build folder of tools/dev), so that an existing build
 # folder does not recompile every test for it.
 function(doctor_test_common_properties target)

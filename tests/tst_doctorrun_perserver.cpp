@@ -6,6 +6,7 @@
 // counted while the run goes on. No PostgreSQL needed.
 #include "silentserver.h"
 #include "stallprobe.h"
+#include "testpaths.h"
 
 #include <QFile>
 #include <QProcess>
@@ -50,7 +51,7 @@ private Q_SLOTS:
         file.close();
 
         QProcess doctor;
-        doctor.start(QStringLiteral(DOCTOR_BINARY_DIR "/app/doctor"),
+        doctor.start(TestPaths::binaryDir() + QStringLiteral("/app/doctor"),
             QStringList { u"run"_s, u"--config"_s, file.fileName(), u"--check"_s,
                 u"check.postgres.connectivity"_s }
                 + flags);

@@ -5,6 +5,7 @@
 #include "config/environmentsfile.h"
 #include "config/environmentsyaml.h"
 #include "connection/connectionstring.h"
+#include "testpaths.h"
 
 #include <QDir>
 #include <QFile>
@@ -104,7 +105,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        const QString data = QStringLiteral(DOCTOR_TEST_DATA) + u"/environments/"_s;
+        const QString data = TestPaths::testData() + u"/environments/"_s;
         QVERIFY(writeFile(sourceFile(), readFile(data + u"roundtrip.yaml"_s)));
         QVERIFY(writeFile(
             m_dir.filePath(u"svc/appsettings.json"_s), readFile(data + u"svc/appsettings.json"_s)));

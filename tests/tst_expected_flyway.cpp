@@ -5,6 +5,7 @@
 
 #include "migrations/toolsources.h"
 #include "migrationsources.h"
+#include "testpaths.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -144,7 +145,7 @@ private Q_SLOTS:
     // not of Flyway: the Flyway-computed value is coupleChecksum above).
     void loadRecognisesFlyway()
     {
-        const QString tree = QStringLiteral(DOCTOR_TEST_DATA) + u"/histories/flyway-src"_s;
+        const QString tree = TestPaths::testData() + u"/histories/flyway-src"_s;
         for (const ExpectedSet &set : { ExpectedMigrations::load(tree),
                  ExpectedMigrations::load(tree, {}, MigrationTool::Flyway) }) {
             QCOMPARE(set.error, QString());

@@ -5,6 +5,7 @@
 
 #include "migrations/toolsources.h"
 #include "migrationsources.h"
+#include "testpaths.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -60,7 +61,7 @@ private Q_SLOTS:
     // the project root is recognised (prisma/migrations below it, or migrations/).
     void prismaFixtureTree()
     {
-        const QString tree = QStringLiteral(DOCTOR_TEST_DATA) + u"/histories/prisma-src"_s;
+        const QString tree = TestPaths::testData() + u"/histories/prisma-src"_s;
         const ExpectedSet set = ExpectedMigrations::load(tree);
         QCOMPARE(set.error, QString());
         QCOMPARE(set.tool, MigrationTool::Prisma);

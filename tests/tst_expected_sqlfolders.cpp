@@ -5,6 +5,7 @@
 
 #include "migrations/toolsources.h"
 #include "migrationsources.h"
+#include "testpaths.h"
 
 #include <QCryptographicHash>
 #include <QTemporaryDir>
@@ -126,7 +127,7 @@ private Q_SLOTS:
     // The tree of tests/data/histories/sqlx.sql: the checksums its success rows store.
     void sqlxFixtureTree()
     {
-        const QString tree = QStringLiteral(DOCTOR_TEST_DATA) + u"/histories/sqlx-src"_s;
+        const QString tree = TestPaths::testData() + u"/histories/sqlx-src"_s;
         const ExpectedSet set = ExpectedMigrations::load(tree, {}, MigrationTool::Sqlx);
         QCOMPARE(set.error, QString());
         QCOMPARE(set.ids,

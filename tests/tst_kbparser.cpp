@@ -3,6 +3,7 @@
 // KbParser: front matter, sections, code blocks and their "When:" lines, with file lines.
 
 #include "kb/kbparser.h"
+#include "testpaths.h"
 
 #include <QFile>
 #include <QTest>
@@ -37,8 +38,8 @@ class TestKbParser : public QObject
 private Q_SLOTS:
     void frontMatterFields()
     {
-        const KbParseResult r = KbParser::parse(
-            readFile(QStringLiteral(DOCTOR_TEST_DATA) + u"/kb/sample.md"_s), u"sample.md"_s);
+        const KbParseResult r
+            = KbParser::parse(readFile(TestPaths::testData() + u"/kb/sample.md"_s), u"sample.md"_s);
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.article.checkId, u"check.sample.thing"_s);
         QCOMPARE(r.article.plugin, u"stellaops.doctor.sample"_s);
@@ -61,8 +62,7 @@ private Q_SLOTS:
 
     void sectionsInOrderWithBodies()
     {
-        const KbArticle a
-            = parseOk(readFile(QStringLiteral(DOCTOR_TEST_DATA) + u"/kb/sample.md"_s));
+        const KbArticle a = parseOk(readFile(TestPaths::testData() + u"/kb/sample.md"_s));
         QStringList titles;
         QList<int> lines;
         for (const KbSection &s : a.sections) {
@@ -88,8 +88,7 @@ private Q_SLOTS:
 
     void codeBlocks()
     {
-        const KbArticle a
-            = parseOk(readFile(QStringLiteral(DOCTOR_TEST_DATA) + u"/kb/sample.md"_s));
+        const KbArticle a = parseOk(readFile(TestPaths::testData() + u"/kb/sample.md"_s));
         QCOMPARE(a.codeBlocks.size(), 4);
 
         const KbCodeBlock &first = a.codeBlocks.at(0);

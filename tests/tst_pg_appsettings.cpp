@@ -8,6 +8,7 @@
 #include "pgserver.h"
 #include "runandwait.h"
 #include "silentserver.h"
+#include "testpaths.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -69,8 +70,8 @@ private:
     AppSettingsFiles::CliRun runDoctor(
         const QStringList &arguments, const QStringList &assignments = {})
     {
-        return AppSettingsFiles::runDoctor(QStringLiteral(DOCTOR_BINARY_DIR) + u"/app/doctor"_s,
-            arguments, assignments, m_dir.path() + u"/home"_s);
+        return AppSettingsFiles::runDoctor(TestPaths::binaryDir() + u"/app/doctor"_s, arguments,
+            assignments, m_dir.path() + u"/home"_s);
     }
 
     QString closedString() const

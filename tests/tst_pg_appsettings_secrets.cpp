@@ -4,6 +4,7 @@
 // connected or not (RELIABILITY 18, 19); connections of the wrong kind are refused.
 #include "appsettingsfiles.h"
 #include "pgserver.h"
+#include "testpaths.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,8 +44,8 @@ private:
     AppSettingsFiles::CliRun runDoctor(
         const QStringList &arguments, const QStringList &assignments = {})
     {
-        return AppSettingsFiles::runDoctor(QStringLiteral(DOCTOR_BINARY_DIR) + u"/app/doctor"_s,
-            arguments, assignments, m_dir.path() + u"/home"_s);
+        return AppSettingsFiles::runDoctor(TestPaths::binaryDir() + u"/app/doctor"_s, arguments,
+            assignments, m_dir.path() + u"/home"_s);
     }
 
     QString sentinelString() const

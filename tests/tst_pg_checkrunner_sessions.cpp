@@ -10,6 +10,7 @@
 #include "pgserver.h"
 #include "runandwait.h"
 #include "sqlwarningguard.h"
+#include "testpaths.h"
 #include "testsupport/builtincount.h"
 
 #include <QFile>
@@ -63,7 +64,7 @@ private Q_SLOTS:
         QVERIFY2(log.open(QIODevice::ReadOnly), qPrintable(m_pg.logPath()));
         log.seek(log.size());
         Environment e = env(u"writes"_s);
-        e.expectedSource = QStringLiteral(DOCTOR_TEST_DATA) + u"/expected/manifest.txt"_s;
+        e.expectedSource = TestPaths::testData() + u"/expected/manifest.txt"_s;
         CheckRunner runner(CheckRegistry::builtin());
         const RunOutcome out = runAndWait(runner, { e }, {});
         QCOMPARE(out.results.size(), builtinChecks());

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 // The doctor binary end to end against the fixture server.
 #include "pgserver.h"
+#include "testpaths.h"
 #include "testsupport/builtincount.h"
 
 #include <QDateTime>
@@ -28,7 +29,7 @@ Run doctor(const QStringList &args)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(u"PGPASSWORD"_s);
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral(DOCTOR_BINARY_DIR) + u"/app/doctor"_s, args);
+    p.start(TestPaths::binaryDir() + u"/app/doctor"_s, args);
     p.waitForFinished(60000);
     return { p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError() };
 }
@@ -158,7 +159,7 @@ private Q_SLOTS:
         for (const QString &id : std::as_const(applied))
             sql << u"INSERT INTO \"__EFMigrationsHistory\" VALUES ('%1', '9.0.6')"_s.arg(id);
         QCOMPARE(m_pg.exec(db, sql), QString());
-        const QString path = QStringLiteral(DOCTOR_TEST_DATA) + u"/expected/"_s + folder;
+        const QString path = TestPaths::testData() + u"/expected/"_s + folder;
         const Run r = doctor({ u"run"_s, u"--connection"_s, m_pg.npgsqlString(db), u"--check"_s,
             u"check.postgres.migrations"_s, u"--expected"_s, path, u"--format"_s, u"json"_s });
         const QJsonObject m = result(r.out, u"check.postgres.migrations"_s);

@@ -8,6 +8,7 @@
 #include "pgserver.h"
 #include "runandwait.h"
 #include "sqlwarningguard.h"
+#include "testpaths.h"
 
 #include <QDir>
 #include <QFile>
@@ -74,7 +75,7 @@ private Q_SLOTS:
     {
         const QString folder = m_tmp.filePath(u"doubtful"_s);
         QVERIFY(QDir().mkpath(folder));
-        const QString data = QStringLiteral(DOCTOR_TEST_DATA) + u"/expected/RenamedFiles/"_s;
+        const QString data = TestPaths::testData() + u"/expected/RenamedFiles/"_s;
         for (const QString &name : QDir(data).entryList(QDir::Files))
             QVERIFY(QFile::copy(data + name, folder + u'/' + name));
         QFile extra(folder + u"/AddBilling.cs"_s);

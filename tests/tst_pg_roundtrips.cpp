@@ -21,6 +21,7 @@
 #include "postgres/vacuumcheck.h"
 #include "postgres/wraparoundcheck.h"
 #include "runandwait.h"
+#include "testpaths.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -46,10 +47,9 @@ public:
         // new flight. With no delay, ten checks' plan (over 8 KB) under ThreadSanitizer on two
         // busy cores was counted as two flights once: the server had answered the first
         // groups before the client's last piece left. A delay gives the pieces 40 ms.
-        m_process.setArguments(
-            { QStringLiteral(DOCTOR_SOURCE_DIR) + u"/tests/bench/latencyproxy.py"_s, u"--target"_s,
-                u"%1:%2"_s.arg(pg.host()).arg(pg.port()), u"--rtt-ms"_s, u"40"_s, u"--report"_s,
-                reportPath });
+        m_process.setArguments({ TestPaths::sourceDir() + u"/tests/bench/latencyproxy.py"_s,
+            u"--target"_s, u"%1:%2"_s.arg(pg.host()).arg(pg.port()), u"--rtt-ms"_s, u"40"_s,
+            u"--report"_s, reportPath });
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start();
         if (!m_process.waitForStarted(5000) || !m_process.waitForReadyRead(10000))
@@ -104,7 +104,7 @@ private:
         Environment env = m_pg.environment(u"remote"_s, db.isEmpty() ? m_db : db);
         env.connection.host = u"127.0.0.1"_s;
         env.connection.port = QString::number(port);
-        env.expectedSource = QStringLiteral(DOCTOR_TEST_DATA) + u"/expected/manifest.txt"_s;
+        env.expectedSource = TestPaths::testData() + u"/expected/manifest.txt"_s;
         // Without TLS the proxy sees the protocol's own flights: TLS 1.3 records (a session
         // ticket after the first answer, a HelloRetryRequest when the key shares differ) may
         // or may not fall between two of them, and they are libpq's and OpenSSL's affair,

@@ -12,6 +12,7 @@
 #include "history/historystore.h"
 #include "history/historystore_p.h"
 #include "pgserver.h"
+#include "testpaths.h"
 
 #include <QDir>
 #include <QFile>
@@ -193,7 +194,7 @@ private Q_SLOTS:
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.insert(u"XDG_DATA_HOME"_s, m_dir.path());
             p->setProcessEnvironment(env);
-            p->start(QStringLiteral(DOCTOR_BINARY_DIR "/app/doctor"),
+            p->start(TestPaths::binaryDir() + QStringLiteral("/app/doctor"),
                 runArgs(config, store) << u"--shard"_s << u"%1/8"_s.arg(i % 8));
             shards.push_back(std::move(p));
             if (i % 8 != 7)

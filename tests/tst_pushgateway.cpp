@@ -7,6 +7,7 @@
 // push of a shard replaces that group and leaves the others; an unreachable or refusing
 // gateway costs the push (exit code 5, the URL named) and never the report on stdout.
 #include "doctorprocess.h"
+#include "testpaths.h"
 
 #include <QEventLoop>
 #include <QFile>
@@ -79,7 +80,8 @@ int runFixture(const QString &command, const QString &state)
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::ForwardedChannels);
-    p.start(QStringLiteral(DOCTOR_SOURCE_DIR "/tools/pushgateway-fixture"), { command, state });
+    p.start(
+        TestPaths::sourceDir() + QStringLiteral("/tools/pushgateway-fixture"), { command, state });
     return p.waitForFinished(30000) ? p.exitCode() : -1;
 }
 

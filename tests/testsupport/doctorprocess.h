@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "testpaths.h"
+
 #include <QFileInfo>
 #include <QProcess>
 #include <QString>
@@ -10,8 +12,7 @@
 #include <QTemporaryDir>
 
 // The real `doctor` binary of this build, run to its end, so that argument parsing and exit
-// codes are tested as users meet them. Header-only: DOCTOR_BINARY_DIR is the test's own
-// compile definition.
+// codes are tested as users meet them. The binary is this build's (TestPaths::binaryDir()).
 struct CliRun
 {
     int exitCode = -1;
@@ -23,7 +24,7 @@ struct CliRun
 // Stops the test program (qFatal) when the binary is missing or does not finish in 30 s.
 inline CliRun doctor(const QStringList &args)
 {
-    const QString binary = QStringLiteral(DOCTOR_BINARY_DIR "/app/doctor");
+    const QString binary = TestPaths::binaryDir() + QStringLiteral("/app/doctor");
     if (!QFileInfo(binary).isExecutable())
         qFatal("%s is not built; build the whole project first", qPrintable(binary));
     QProcess p;

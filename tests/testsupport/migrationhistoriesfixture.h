@@ -15,6 +15,7 @@
 #include "pgserver.h"
 #include "report/resultjson.h"
 #include "runandwait.h"
+#include "testpaths.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -29,7 +30,7 @@ class MigrationHistoriesFixture
 protected:
     static inline const QString Migrations = u"check.postgres.migrations"_s;
 
-    static QString historiesDir() { return QStringLiteral(DOCTOR_TEST_DATA) + u"/histories/"_s; }
+    static QString historiesDir() { return TestPaths::testData() + u"/histories/"_s; }
 
     // A file of tests/data/histories/: what precedes the first "-- @scenario NAME" line, and
     // each scenario's section by name. error names the file when it cannot be read.

@@ -9,6 +9,7 @@
 // own executable and takes what it needs.
 
 #include "migrations/expectedmigrations.h"
+#include "testpaths.h"
 
 #include <QDir>
 #include <QFile>
@@ -23,7 +24,7 @@ using namespace Qt::StringLiterals;
 
 inline QString dataPath(const QString &name)
 {
-    return QStringLiteral(DOCTOR_TEST_DATA) + u"/expected/"_s + name;
+    return TestPaths::testData() + u"/expected/"_s + name;
 }
 
 // tests/data/expected: the Acme.Orders app (Npgsql script, Migrations folder, manifest) ...

@@ -4,6 +4,7 @@
 #include "pgserver.h"
 
 #include "engine/dbsession.h"
+#include "testpaths.h"
 
 #include <QFile>
 #include <QProcess>
@@ -155,7 +156,7 @@ bool PgServer::restart(QString *message) const
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral(DOCTOR_SOURCE_DIR) + u"/tools/pg-fixture"_s, { u"restart"_s, m_state });
+    p.start(TestPaths::sourceDir() + u"/tools/pg-fixture"_s, { u"restart"_s, m_state });
     const bool ok = p.waitForFinished(60000) && p.exitCode() == 0;
     *message = QString::fromUtf8(p.readAll());
     return ok;

@@ -3,6 +3,8 @@
 
 #include "privatepgserver.h"
 
+#include "testpaths.h"
+
 #include <QFile>
 #include <QProcess>
 #include <pwd.h>
@@ -54,8 +56,8 @@ PrivatePgServer::~PrivatePgServer()
 
 QString PrivatePgServer::fixture(const QString &command)
 {
-    return run(QStringLiteral(DOCTOR_SOURCE_DIR) + u"/tools/pg-fixture"_s,
-        { command, m_state.path() }, m_environment);
+    return run(TestPaths::sourceDir() + u"/tools/pg-fixture"_s, { command, m_state.path() },
+        m_environment);
 }
 
 QString PrivatePgServer::configure(const QStringList &settings)
