@@ -200,6 +200,20 @@ private Q_SLOTS:
         QVERIFY(h->sectionSize(ResultsModel::EnvironmentColumn)
             >= table->sizeHintForColumn(ResultsModel::EnvironmentColumn));
         QCOMPARE(h->sectionResizeMode(ResultsModel::MessageColumn), QHeaderView::Stretch);
+
+        // A run that ends while one environment is chosen (its column hidden) fits that
+        // column too: all environments shown again, the names are not cut.
+        h->resizeSection(ResultsModel::EnvironmentColumn, 20);
+        f.view.setEnvironment(u"a-rather-long-environment-name"_s);
+        QVERIFY(f.view.table()->isColumnHidden(ResultsModel::EnvironmentColumn));
+        f.view.fitColumns();
+        QTRY_VERIFY(!f.view.fitPending());
+        f.view.setEnvironment({});
+        QVERIFY(!f.view.table()->isColumnHidden(ResultsModel::EnvironmentColumn));
+        QVERIFY2(h->sectionSize(ResultsModel::EnvironmentColumn)
+                >= table->sizeHintForColumn(ResultsModel::EnvironmentColumn),
+            qPrintable(u"width %1, needs %2"_s.arg(h->sectionSize(ResultsModel::EnvironmentColumn))
+                    .arg(table->sizeHintForColumn(ResultsModel::EnvironmentColumn))));
     }
 };
 

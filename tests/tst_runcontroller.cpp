@@ -131,6 +131,41 @@ private Q_SLOTS:
             QVERIFY(b.results.index(row, 0).data(ResultsModel::NotRefreshedRole).toBool());
     }
 
+    // The runner has ended but the run's last results are still being put on the board: a
+    // Cancel then still counts (the run ends cancelled), and stop() ends it at once, with
+    // every result on the board (closing the window records the run before the program quits).
+    void cancelAndStopWhileTheLastResultsLand()
+    {
+        Board b;
+        b.environments.setEnvironments(m_demo);
+        RunController run(m_kb, &b.results, &b.environments);
+        QSignalSpy finished(&run, &RunController::finished);
+        bool busyAtEnd = false;
+        connect(run.runner(), &CheckRunner::runFinished, this, [&] {
+            busyAtEnd = run.isBusy();
+            run.cancel();
+        });
+        run.start(m_demo);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QVERIFY(busyAtEnd); // its results were still queued
+        QCOMPARE(finished[0][0].toBool(), true);
+        QCOMPARE(b.results.rowCount(), 3 * builtinChecks()); // they landed all the same
+
+        RunController run2(m_kb, &b.results, &b.environments);
+        QSignalSpy finished2(&run2, &RunController::finished);
+        int onBoard = -1;
+        connect(run2.runner(), &CheckRunner::resultReady, this, [&] {
+            if (onBoard < 0) {
+                run2.stop(); // as closeEvent does
+                onBoard = int(finished2.size());
+            }
+        });
+        run2.start(m_demo);
+        QTRY_VERIFY_WITH_TIMEOUT(onBoard >= 0, 10000);
+        QCOMPARE(onBoard, 1); // ended within stop(), not a turn of the event loop later
+        QVERIFY(!run2.isBusy());
+    }
+
     // Auto-refresh: armed when a refresh ends, says when the next one starts, starts it,
     // and is remembered; 0 turns it off.
     void autoRefreshStartsTheNextRefresh()

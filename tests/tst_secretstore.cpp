@@ -127,6 +127,39 @@ private Q_SLOTS:
         QCOMPARE(asked, 0);
     }
 
+    // A cancelled refresh's probes still waiting for their turn connect nowhere: the next
+    // refresh's probes do not queue behind them.
+    void cancelledProbesDoNotConnect()
+    {
+        SilentServer silent;
+        SecretStore store;
+        store.setProcessEnvironment(cleanEnvironment());
+        store.setPrompt([](const PasswordRequest &) { });
+        QSignalSpy ready(&store, &SecretStore::ready);
+        QList<Environment> envs;
+        for (int i = 0; i < 6; ++i) {
+            Environment e = needing(u"role%1"_s.arg(i));
+            e.connection.host = u"127.0.0.1"_s;
+            e.connection.port = QString::number(silent.port());
+            e.connection.user = u"role%1"_s.arg(i);
+            e.timeouts.connectSec = 1;
+            e.perServerConnections = 2;
+            envs << e;
+        }
+        store.resolve(envs);
+        QTRY_COMPARE(silent.acceptedCount(), 2);
+        store.resolve(envs); // a new refresh: the first one's four waiting probes are dropped
+        const auto released = [&] {
+            qsizetype n = 0;
+            for (const QList<QVariant> &call : std::as_const(ready))
+                n += call[0].value<QList<Environment>>().size();
+            return n;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(released(), 6, 15000);
+        QTest::qWait(300);
+        QCOMPARE(silent.acceptedCount(), 2 + 6); // not 2 + 4 + 6
+    }
+
     void cancelDropsThePendingRequest()
     {
         SecretStore store;

@@ -313,7 +313,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     saveSettings();
-    // Stop queries now; connects still pending end within their connect timeout.
-    m_run->runner()->cancel();
+    // Stop queries now; connects still pending end within their connect timeout. What has
+    // arrived is put on the board and the run ends here, so its history is recorded before
+    // the program quits (HistoryClient waits for a record in flight).
+    m_run->stop();
     event->accept();
 }

@@ -47,14 +47,15 @@ PasswordProbe::Outcome PasswordProbe::probe(const ConnectionSpec &spec, int conn
     return Outcome::Failed;
 }
 
-QFuture<PasswordProbe::Outcome> PasswordProbe::start(const Environment &env)
+QFuture<PasswordProbe::Outcome> PasswordProbe::start(
+    const Environment &env, std::shared_ptr<const std::atomic_bool> abandoned)
 {
     auto promise = std::make_shared<QPromise<Outcome>>();
     QFuture<Outcome> future = promise->future();
     promise->start();
     probeSlots().submit(ServerSlots::serverOf(env), env.perServerConnections,
-        [promise, spec = env.connection, timeout = env.timeouts.connectSec] {
-            promise->addResult(probe(spec, timeout));
+        [promise, spec = env.connection, timeout = env.timeouts.connectSec, abandoned] {
+            promise->addResult(abandoned && *abandoned ? Outcome::Failed : probe(spec, timeout));
             promise->finish();
         });
     return future;

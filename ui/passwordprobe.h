@@ -7,6 +7,8 @@
 #include "engine/environment.h"
 
 #include <QFuture>
+#include <atomic>
+#include <memory>
 
 // Whether a PostgreSQL server wants a password from a role, found the way psql finds it
 // before it prompts: connect without one and ask libpq (PQconnectionNeedsPassword). A
@@ -33,7 +35,10 @@ Outcome probe(const ConnectionSpec &spec, int connectTimeoutSec);
 // environment's per-server limit (Environment::perServerConnections, ServerSlots): 200
 // roles on one server are not 200 connections at once. The probes count apart from a run's
 // checks, which have their runner's limit: while both go on, a server sees at most twice
-// the limit. The future's result is the outcome.
-QFuture<Outcome> start(const Environment &env);
+// the limit. A probe still waiting for its turn when abandoned becomes true (the refresh it
+// was for was cancelled) connects nowhere and gives Failed, so that the next refresh's probes
+// do not queue behind it. The future's result is the outcome.
+QFuture<Outcome> start(
+    const Environment &env, std::shared_ptr<const std::atomic_bool> abandoned = {});
 
 } // namespace PasswordProbe

@@ -210,8 +210,12 @@ void ResultsView::selectMostInteresting(const QString &preferredCheckId)
 void ResultsView::fitColumns()
 {
     for (int c = 0; c < ResultsModel::ColumnCount; ++c) {
-        if (c != ResultsModel::MessageColumn && c != ResultsModel::CheckColumn)
-            fitColumn(c); // the message is stretched, the check sized by ResizeToContents
+        // The message is stretched, the check sized by ResizeToContents, the severity never
+        // shown. A column hidden now is fitted too (the Environment column while one
+        // environment is chosen): Qt keeps its width for when it is shown again.
+        if (c != ResultsModel::MessageColumn && c != ResultsModel::CheckColumn
+            && c != ResultsModel::SeverityColumn)
+            fitColumn(c);
     }
 }
 
@@ -229,8 +233,6 @@ void ResultsView::fitNextColumn()
     const int c = m_unfitted.takeFirst();
     if (!m_unfitted.isEmpty())
         m_fitTimer->start();
-    if (m_table->isColumnHidden(c))
-        return;
     // As wide as the cells and the title, without the room QHeaderView keeps in every
     // section for a sort arrow (its sectionSizeHint): with ten checks per environment and the
     // scroll bar, those ~20 px a column were the message's at 1280 px. The one sorted

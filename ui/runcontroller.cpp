@@ -126,6 +126,8 @@ void RunController::cancel()
     }
     if (m_runner->isRunning())
         m_runner->cancel();
+    else if (m_finishPending)
+        m_finishPending = true; // the run is over, its last results still land: cancelled
 }
 
 void RunController::enqueue(const CheckResult &result)

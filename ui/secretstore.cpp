@@ -130,6 +130,9 @@ void SecretStore::resolve(const QList<Environment> &environments)
 void SecretStore::cancel()
 {
     ++m_request; // answers of keychain jobs and probes still out are now ignored
+    // Probes still waiting for their server's turn connect nowhere (PasswordProbe::start).
+    *m_probesAbandoned = true;
+    m_probesAbandoned = std::make_shared<std::atomic_bool>(false);
     const QList<Environment> all = std::exchange(m_all, {});
     const QHash<QString, QSet<QString>> waiting = std::exchange(m_waiting, {});
     m_ownKeys.clear();
@@ -200,7 +203,7 @@ void SecretStore::probe(const QString &key)
         else
             queuePrompt(key);
     });
-    watcher->setFuture(PasswordProbe::start(work.probeWith));
+    watcher->setFuture(PasswordProbe::start(work.probeWith, m_probesAbandoned));
 }
 
 void SecretStore::queuePrompt(const QString &key)

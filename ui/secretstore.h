@@ -11,7 +11,9 @@
 #include <QProcessEnvironment>
 #include <QSet>
 #include <QStringList>
+#include <atomic>
 #include <functional>
+#include <memory>
 
 class Keychain;
 
@@ -154,6 +156,8 @@ private:
 
     // The resolve() in progress.
     quint64 m_request = 0;
+    // Set when the refresh the probes out were started for is cancelled (PasswordProbe).
+    std::shared_ptr<std::atomic_bool> m_probesAbandoned = std::make_shared<std::atomic_bool>(false);
     QList<Environment> m_all; // its environments, passwords filled in as they come
     QHash<QString, QString> m_ownKeys; // environment -> the key it needs itself
     QHash<QString, QSet<QString>> m_waiting; // environment -> keys it still waits for
