@@ -45,6 +45,32 @@ QStringList filesContaining(const QString &dir, const QByteArray &needle)
     return hits;
 }
 
+// count environments on one server at 127.0.0.1:port, each its own role (so a probe each),
+// connect timeout 1 s, perServer connections at most.
+QList<Environment> rolesOn(int port, int count, int perServer)
+{
+    QList<Environment> envs;
+    for (int i = 0; i < count; ++i) {
+        Environment e = needing(u"role%1"_s.arg(i));
+        e.connection.host = u"127.0.0.1"_s;
+        e.connection.port = QString::number(port);
+        e.connection.user = u"role%1"_s.arg(i);
+        e.timeouts.connectSec = 1;
+        e.perServerConnections = perServer;
+        envs << e;
+    }
+    return envs;
+}
+
+// How many environments SecretStore::ready has handed on, over every call the spy saw.
+qsizetype releasedCount(const QSignalSpy &ready)
+{
+    qsizetype n = 0;
+    for (const QList<QVariant> &call : ready)
+        n += call[0].value<QList<Environment>>().size();
+    return n;
+}
+
 } // namespace
 
 class TestSecretStore : public QObject
@@ -102,27 +128,12 @@ private Q_SLOTS:
         int asked = 0;
         store.setPrompt([&](const PasswordRequest &) { ++asked; });
         QSignalSpy ready(&store, &SecretStore::ready);
-        QList<Environment> envs;
-        for (int i = 0; i < 6; ++i) {
-            Environment e = needing(u"role%1"_s.arg(i));
-            e.connection.host = u"127.0.0.1"_s;
-            e.connection.port = QString::number(silent.port());
-            e.connection.user = u"role%1"_s.arg(i); // a probe each: one per role and server
-            e.timeouts.connectSec = 1;
-            e.perServerConnections = 2;
-            envs << e;
-        }
+        const QList<Environment> envs = rolesOn(silent.port(), 6, 2);
         store.resolve(envs);
         QTest::qWait(400); // without the limit, all six connect within milliseconds
         QCOMPARE(silent.acceptedCount(), 2);
         // Each pair gives up after its connect timeout (no answer: no prompt); all six go on.
-        const auto released = [&] {
-            qsizetype n = 0;
-            for (const QList<QVariant> &call : std::as_const(ready))
-                n += call[0].value<QList<Environment>>().size();
-            return n;
-        };
-        QTRY_COMPARE_WITH_TIMEOUT(released(), 6, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(releasedCount(ready), 6, 15000);
         QCOMPARE(silent.acceptedCount(), 6);
         QCOMPARE(asked, 0);
     }
@@ -136,26 +147,11 @@ private Q_SLOTS:
         store.setProcessEnvironment(cleanEnvironment());
         store.setPrompt([](const PasswordRequest &) { });
         QSignalSpy ready(&store, &SecretStore::ready);
-        QList<Environment> envs;
-        for (int i = 0; i < 6; ++i) {
-            Environment e = needing(u"role%1"_s.arg(i));
-            e.connection.host = u"127.0.0.1"_s;
-            e.connection.port = QString::number(silent.port());
-            e.connection.user = u"role%1"_s.arg(i);
-            e.timeouts.connectSec = 1;
-            e.perServerConnections = 2;
-            envs << e;
-        }
+        const QList<Environment> envs = rolesOn(silent.port(), 6, 2);
         store.resolve(envs);
         QTRY_COMPARE(silent.acceptedCount(), 2);
         store.resolve(envs); // a new refresh: the first one's four waiting probes are dropped
-        const auto released = [&] {
-            qsizetype n = 0;
-            for (const QList<QVariant> &call : std::as_const(ready))
-                n += call[0].value<QList<Environment>>().size();
-            return n;
-        };
-        QTRY_COMPARE_WITH_TIMEOUT(released(), 6, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(releasedCount(ready), 6, 15000);
         QTest::qWait(300);
         QCOMPARE(silent.acceptedCount(), 2 + 6); // not 2 + 4 + 6
     }
