@@ -246,6 +246,15 @@ private Q_SLOTS:
         QVERIFY(QString::fromUtf8(ReportMarkdown::write(c))
                 .contains(
                     u"Runbook: doctor kb show check.postgres.migrations, /srv/kb/migrations.md\n"_s));
+        // A migration tool's own article: the id kb show prints it by.
+        for (CheckResult &r : c.results) {
+            if (!r.remediation.runbooks.isEmpty()) {
+                r.remediation.runbooks = { u":/kb/postgres/migrations/flyway.md"_s };
+                r.remediation.article = u"check.postgres.migrations.flyway"_s;
+            }
+        }
+        QVERIFY(QString::fromUtf8(ReportMarkdown::write(c))
+                .contains(u"Runbook: doctor kb show check.postgres.migrations.flyway\n"_s));
     }
 
     void redacted()

@@ -104,10 +104,13 @@ QString ReportContent::serverText(const Server &s)
 
 QString ReportContent::runbooksText(const CheckResult &result)
 {
+    // A variant's own id (check.postgres.migrations.flyway): kb show prints that article.
+    const QString articleId
+        = result.remediation.article.isEmpty() ? result.checkId : result.remediation.article;
     QStringList out;
     for (const QString &runbook : result.remediation.runbooks) {
         const QString shown
-            = runbook.startsWith(u":/kb/") ? u"doctor kb show %1"_s.arg(result.checkId) : runbook;
+            = runbook.startsWith(u":/kb/") ? u"doctor kb show %1"_s.arg(articleId) : runbook;
         if (!out.contains(shown))
             out << shown;
     }

@@ -71,7 +71,8 @@ struct ReportContent
     static QString evidenceText(const QVariant &value);
     // The result's runbooks as a reader of the report can open them, comma-separated: a
     // shipped article's resource path (":/kb/postgres/pool.md") means nothing outside the
-    // program, so it becomes the command that prints it ("doctor kb show CHECK_ID"); a
+    // program, so it becomes the command that prints it ("doctor kb show ARTICLE_ID", the
+    // result's Remediation::article: a migration tool's own article by its id); a
     // user's own article keeps its file path. Empty when there are none.
     static QString runbooksText(const CheckResult &result);
 };
