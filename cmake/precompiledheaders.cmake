@@ -97,6 +97,16 @@ endfunction()
 # which no test uses (they find their files through TestPaths::testData()).
 # Only with the compiler cache (a new build folder of tools/dev), so that an existing build
 # folder does not recompile every test for it.
+# QT_TESTCASE_SOURCEDIR likewise: Qt6::Test gives every consumer the absolute
+# "$<TARGET_PROPERTY:SOURCE_DIR>", with no property to change it, so every test object of a new
+# clone missed the cache (a clone's asan build.ninja: 386 command lines naming /tmp/ci13/tests).
+# It too only serves QFINDTESTDATA, and qtestcase.h falls back to nullptr without it.
+if(CMAKE_CXX_COMPILER_LAUNCHER MATCHES "ccache" AND TARGET Qt6::Test)
+    get_target_property(_test_defs Qt6::Test INTERFACE_COMPILE_DEFINITIONS)
+    list(FILTER _test_defs EXCLUDE REGEX "^QT_TESTCASE_SOURCEDIR=")
+    set_property(TARGET Qt6::Test PROPERTY INTERFACE_COMPILE_DEFINITIONS "${_test_defs}")
+endif()
+
 function(doctor_test_common_properties target)
     if(CMAKE_CXX_COMPILER_LAUNCHER MATCHES "ccache")
         set_target_properties(${target} PROPERTIES QT_TESTCASE_BUILDDIR ".")
