@@ -110,11 +110,12 @@ ResultsView::ResultsView(ResultsProxyModel *proxy, QWidget *parent)
         menu.exec(m_table->viewport()->mapToGlobal(pos));
     });
 
-    // The summary counts what the filter shows; results arrive in bursts, so it is
-    // recounted once per turn of the event loop.
+    // fitColumns() fits a column a turn of the event loop (fitNextColumn).
     m_fitTimer->setSingleShot(true);
     m_fitTimer->setInterval(0);
     connect(m_fitTimer, &QTimer::timeout, this, &ResultsView::fitNextColumn);
+    // The summary counts what the filter shows; results arrive in bursts, so it is
+    // recounted once per turn of the event loop.
     m_summaryTimer->setSingleShot(true);
     m_summaryTimer->setInterval(0);
     connect(m_summaryTimer, &QTimer::timeout, this, &ResultsView::updateSummary);
